@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using Passerelle.Core.Access;
+using Passerelle.Core.Audit;
+using Passerelle.Core.Common;
+using Passerelle.Core.Data;
+
+namespace Passerelle.Core.Agencies;
+
+public sealed class ListAgencies(PasserelleDb db, AuditWriter audit)
+{
+    public async Task<Result<IReadOnlyList<AgencySummary>>> HandleAsync(Actor actor, CancellationToken ct)
+    {
+        if (!AccessRules.MayListAgencies(actor))
+        {
+            await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.AccessDenied, Outcomes.Denied, target: "agencies"), ct);
+            return Error.Forbidden();
+        }
+
+        var agencies = await db.Agencies.AsNoTracking().OrderBy(a => a.Code).ToListAsync(ct);
+        return agencies.Select(AgencySummary.Of).ToList();
+    }
+
+    public async Task<Result<AgencySummary>> FindAsync(Actor actor, string code, CancellationToken ct)
+    {
+        if (!AccessRules.MayListAgencies(actor))
+        {
+            await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.AccessDenied, Outcomes.Denied, target: $"agency:{code}"), ct);
+            return Error.Forbidden();
+        }
+
+        var normalized = code.Trim().ToUpperInvariant();
+        var agency = await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Code == normalized, ct);
+        return agency is null ? Error.NotFound("agency.not-found", $"No agency has code {normalized}.") : AgencySummary.Of(agency);
+    }
+}

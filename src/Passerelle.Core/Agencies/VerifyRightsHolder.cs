@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Passerelle.Core.Access;
+using Passerelle.Core.Audit;
+using Passerelle.Core.Common;
+using Passerelle.Core.Data;
+
+namespace Passerelle.Core.Agencies;
+
+/// <summary>An administrator vouches that a rights holder is who it claims to be; until then it publishes nothing.</summary>
+public sealed class VerifyRightsHolder(PasserelleDb db, AuditTrail trail, AuditWriter audit, TimeProvider time)
+{
+    public async Task<Result<AgencySummary>> HandleAsync(Actor actor, string code, string? evidence, CancellationToken ct)
+    {
+        if (!AccessRules.MayManageAgencies(actor))
+        {
+            await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.AccessDenied, Outcomes.Denied, target: $"agency:{code}"), ct);
+            return Error.Forbidden("Only an administrator verifies rights holders.");
+        }
+
+        var normalized = code.Trim().ToUpperInvariant();
+        var agency = await db.Agencies.FirstOrDefaultAsync(a => a.Code == normalized, ct);
+        if (agency is null)
+        {
+            return Error.NotFound("agency.not-found", $"No agency has code {normalized}.");
+        }
+
+        if (agency.Kind != AgencyKind.RightsHolder)
+        {
+            return Error.Invalid("agency.not-rights-holder", $"{normalized} is not a rights holder; only rights holders are verified.");
+        }
+
+        if (string.IsNullOrWhiteSpace(evidence) || evidence.Length > 500)
+        {
+            return Error.Invalid("agency.evidence", "Say how the rights holder was verified (at most 500 characters).", "evidence");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        agency.VerifiedAt ??= time.UtcNow();
+        await trail.AppendAsync(db, AuditRecord.For(actor, AuditEvent.AgencyVerified, target: $"agency:{normalized}", details: evidence.Trim()), ct);
+        await transaction.CommitAsync(ct);
+        return AgencySummary.Of(agency);
+    }
+}

@@ -1,0 +1,76 @@
+namespace Passerelle.Core.Audit;
+
+/// <summary>
+/// Stable audit event codes, in ranges per area: 1xxx sign-in, 2xxx tokens, 3xxx agencies, 4xxx people,
+/// 5xxx the audit trail itself, 9xxx refusals. A code never changes meaning once released.
+/// </summary>
+public enum AuditEvent
+{
+    LoginSucceeded = 1000,
+    LoginFailed = 1001,
+    LockedOut = 1002,
+    Logout = 1003,
+    TotpEnrolled = 1010,
+    TotpFailed = 1011,
+    RecoveryCodeUsed = 1012,
+    RecoveryCodesRegenerated = 1013,
+
+    TokenCreated = 2000,
+    TokenUsed = 2001,
+    TokenRevoked = 2002,
+    TokenRejected = 2003,
+    TokensListed = 2010,
+
+    AgencyCreated = 3000,
+    AgencyVerified = 3001,
+    AgenciesListed = 3010,
+
+    UserCreated = 4000,
+    UserDisabled = 4001,
+    UsersListed = 4010,
+
+    AuditViewed = 5000,
+    AuditExported = 5001,
+    AuditVerified = 5002,
+
+    AccessDenied = 9000,
+}
+
+public static class AuditEvents
+{
+    /// <summary>The dotted name shown to people, such as <c>token.created</c>.</summary>
+    public static string Operation(this AuditEvent e) => e switch
+    {
+        AuditEvent.LoginSucceeded => "login.succeeded",
+        AuditEvent.LoginFailed => "login.failed",
+        AuditEvent.LockedOut => "login.locked-out",
+        AuditEvent.Logout => "logout",
+        AuditEvent.TotpEnrolled => "totp.enrolled",
+        AuditEvent.TotpFailed => "totp.failed",
+        AuditEvent.RecoveryCodeUsed => "totp.recovery-code-used",
+        AuditEvent.RecoveryCodesRegenerated => "totp.recovery-codes-regenerated",
+        AuditEvent.TokenCreated => "token.created",
+        AuditEvent.TokenUsed => "token.used",
+        AuditEvent.TokenRevoked => "token.revoked",
+        AuditEvent.TokenRejected => "token.rejected",
+        AuditEvent.TokensListed => "token.listed",
+        AuditEvent.AgencyCreated => "agency.created",
+        AuditEvent.AgencyVerified => "agency.verified",
+        AuditEvent.AgenciesListed => "agency.listed",
+        AuditEvent.UserCreated => "user.created",
+        AuditEvent.UserDisabled => "user.disabled",
+        AuditEvent.UsersListed => "user.listed",
+        AuditEvent.AuditViewed => "audit.viewed",
+        AuditEvent.AuditExported => "audit.exported",
+        AuditEvent.AuditVerified => "audit.verified",
+        AuditEvent.AccessDenied => "access.denied",
+        _ => throw new ArgumentOutOfRangeException(nameof(e), e, "Unknown audit event."),
+    };
+}
+
+public static class Outcomes
+{
+    public const string Success = "success";
+    public const string Failure = "failure";
+    public const string Denied = "denied";
+}

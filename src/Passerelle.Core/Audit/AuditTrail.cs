@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using Passerelle.Core.Common;
+using Passerelle.Core.Data;
+
+namespace Passerelle.Core.Audit;
+
+/// <summary>
+/// Appends entries to the chain inside the caller's transaction, so a change and its audit entry commit together
+/// or not at all. Appenders take turns: PostgreSQL through an advisory lock held to the end of the transaction,
+/// SQLite through its single writer.
+/// </summary>
+public sealed class AuditTrail(TimeProvider time)
+{
+    private const long ChainLock = 0x5041_5353_4155_4454; // "PASSAUDT"
+
+    public async Task AppendAsync(PasserelleDb db, IReadOnlyList<AuditRecord> records, CancellationToken ct)
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("Audit entries are appended inside the transaction of the change they record.");
+        }
+
+        if (db.IsPostgreSql)
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ChainLock})", ct);
+        }
+
+        var tail = await db.AuditEntries.AsNoTracking()
+            .OrderByDescending(e => e.Sequence)
+            .Select(e => new { e.Sequence, e.Hash })
+            .FirstOrDefaultAsync(ct);
+        var sequence = tail?.Sequence ?? 0;
+        var previous = tail?.Hash ?? AuditChain.Genesis;
+        var now = time.UtcNow();
+
+        foreach (var record in records)
+        {
+            var entry = Link(record, ++sequence, now, previous);
+            db.AuditEntries.Add(entry);
+            previous = entry.Hash;
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    public Task AppendAsync(PasserelleDb db, AuditRecord record, CancellationToken ct) => AppendAsync(db, [record], ct);
+
+    private static AuditEntry Link(AuditRecord record, long sequence, DateTime occurredAt, string previousHash)
+    {
+        var entry = new AuditEntry
+        {
+            Sequence = sequence,
+            OccurredAt = occurredAt,
+            EventCode = (int)record.Event,
+            Operation = record.Event.Operation(),
+            Outcome = record.Outcome,
+            UserId = record.UserId,
+            Login = record.Login,
+            AgencyCode = record.AgencyCode,
+            TokenId = record.TokenId,
+            Target = Clip(record.Target, 500),
+            Purpose = Clip(record.Purpose, 200),
+            Details = record.Details,
+            Source = Clip(record.Source, 100),
+            PreviousHash = previousHash,
+        };
+        entry.Hash = AuditChain.ComputeHash(entry);
+        return entry;
+    }
+
+    private static string? Clip(string? value, int length) => value is { Length: > 0 } && value.Length > length ? value[..length] : value;
+}

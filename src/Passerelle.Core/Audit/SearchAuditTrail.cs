@@ -1,0 +1,128 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Passerelle.Core.Access;
+using Passerelle.Core.Common;
+using Passerelle.Core.Data;
+
+namespace Passerelle.Core.Audit;
+
+public sealed record AuditFilter(
+    DateTime? From = null,
+    DateTime? To = null,
+    string? Login = null,
+    string? Agency = null,
+    string? Operation = null,
+    string? Target = null,
+    long? Before = null,
+    int Limit = 100);
+
+public sealed record AuditView(
+    long Sequence,
+    DateTime OccurredAt,
+    int EventCode,
+    string Operation,
+    string Outcome,
+    string? Login,
+    string? AgencyCode,
+    Guid? TokenId,
+    string? Target,
+    string? Purpose,
+    string? Details,
+    string? Source,
+    string Hash);
+
+/// <summary>Lists and exports audit entries for auditors. Reading the trail is itself a consultation, and audited.</summary>
+public sealed class SearchAuditTrail(PasserelleDb db, AuditWriter audit)
+{
+    public const int MaxLimit = 1000;
+
+    public async Task<Result<IReadOnlyList<AuditView>>> HandleAsync(Actor actor, AuditFilter filter, CancellationToken ct)
+    {
+        if (await RefuseAsync(actor, ct) is { } refused)
+        {
+            return refused;
+        }
+
+        if (filter.Limit is < 1 or > MaxLimit)
+        {
+            return Error.Invalid("audit.limit", $"limit must be between 1 and {MaxLimit}.", "limit");
+        }
+
+        await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.AuditViewed, target: "audit", details: Describe(filter)), ct);
+        var query = Apply(filter);
+        if (filter.Before is { } before)
+        {
+            query = query.Where(e => e.Sequence < before);
+        }
+
+        return await query.OrderByDescending(e => e.Sequence).Take(filter.Limit).Select(View).ToListAsync(ct);
+    }
+
+    /// <summary>Every entry the filter selects, oldest first, streamed.</summary>
+    public async Task<Result<IAsyncEnumerable<AuditView>>> ExportAsync(Actor actor, AuditFilter filter, string format, CancellationToken ct)
+    {
+        if (await RefuseAsync(actor, ct) is { } refused)
+        {
+            return refused;
+        }
+
+        await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.AuditExported, target: "audit", details: $"format={format} {Describe(filter)}"), ct);
+        return Result<IAsyncEnumerable<AuditView>>.From(Apply(filter).OrderBy(e => e.Sequence).Select(View).AsAsyncEnumerable());
+    }
+
+    private async Task<Error?> RefuseAsync(Actor actor, CancellationToken ct)
+    {
+        if (AccessRules.MayReadAudit(actor))
+        {
+            return null;
+        }
+
+        await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.AccessDenied, Outcomes.Denied, target: "audit"), ct);
+        return Error.Forbidden();
+    }
+
+    private IQueryable<AuditEntry> Apply(AuditFilter filter)
+    {
+        var query = db.AuditEntries.AsNoTracking();
+        if (filter.From is { } from)
+        {
+            query = query.Where(e => e.OccurredAt >= from);
+        }
+
+        if (filter.To is { } to)
+        {
+            query = query.Where(e => e.OccurredAt < to);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Login))
+        {
+            var login = filter.Login.Trim().ToLowerInvariant();
+            query = query.Where(e => e.Login == login);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Agency))
+        {
+            var agency = filter.Agency.Trim().ToUpperInvariant();
+            query = query.Where(e => e.AgencyCode == agency);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Operation))
+        {
+            var operation = filter.Operation.Trim();
+            query = query.Where(e => e.Operation == operation || e.Operation.StartsWith(operation + "."));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Target))
+        {
+            var target = filter.Target.Trim();
+            query = query.Where(e => e.Target != null && e.Target.Contains(target));
+        }
+
+        return query;
+    }
+
+    private static string Describe(AuditFilter filter) => JsonSerializer.Serialize(filter);
+
+    private static readonly System.Linq.Expressions.Expression<Func<AuditEntry, AuditView>> View = e => new AuditView(
+        e.Sequence, e.OccurredAt, e.EventCode, e.Operation, e.Outcome, e.Login, e.AgencyCode, e.TokenId, e.Target, e.Purpose, e.Details, e.Source, e.Hash);
+}

@@ -1,0 +1,75 @@
+namespace Passerelle.Core.Common;
+
+/// <summary>How an expected failure should be understood by every front end.</summary>
+public enum ErrorKind
+{
+    Invalid,
+    NotFound,
+    Conflict,
+    Forbidden,
+}
+
+/// <summary>An expected failure, with a stable code such as <c>agency.duplicate</c>, and the fields at fault.</summary>
+public sealed record Error(string Code, string Message, ErrorKind Kind, IReadOnlyDictionary<string, string[]>? Fields = null)
+{
+    public static Error Invalid(string code, string message, string? field = null) =>
+        new(code, message, ErrorKind.Invalid, field is null ? null : new Dictionary<string, string[]> { [field] = [message] });
+
+    public static Error NotFound(string code, string message) => new(code, message, ErrorKind.NotFound);
+
+    public static Error Conflict(string code, string message) => new(code, message, ErrorKind.Conflict);
+
+    public static Error Forbidden(string message = "You may not do this.") => new("access.denied", message, ErrorKind.Forbidden);
+}
+
+/// <summary>A value or an expected failure.</summary>
+public readonly record struct Result<T>
+{
+    private Result(T? value, Error? error)
+    {
+        Value = value;
+        Error = error;
+    }
+
+    public T? Value { get; }
+
+    public Error? Error { get; }
+
+    public bool Succeeded => Error is null;
+
+    public static implicit operator Result<T>(T value) => new(value, null);
+
+    public static implicit operator Result<T>(Error error) => new(default, error);
+
+    /// <summary>For values whose static type is an interface, which C# does not convert implicitly.</summary>
+    public static Result<T> From(T value) => new(value, null);
+}
+
+/// <summary>Collects every field error of a request, so a person fixes them all at once.</summary>
+public sealed class Validation
+{
+    private readonly Dictionary<string, List<string>> fields = new(StringComparer.Ordinal);
+    private string? firstCode;
+    private string? firstMessage;
+
+    public Validation Require(bool condition, string field, string code, string message)
+    {
+        if (!condition)
+        {
+            firstCode ??= code;
+            firstMessage ??= message;
+            if (!fields.TryGetValue(field, out var messages))
+            {
+                fields[field] = messages = [];
+            }
+
+            messages.Add(message);
+        }
+
+        return this;
+    }
+
+    public Error? ToError() => firstCode is null
+        ? null
+        : new Error(firstCode, firstMessage!, ErrorKind.Invalid, fields.ToDictionary(f => f.Key, f => f.Value.ToArray(), StringComparer.Ordinal));
+}

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Passerelle.Core.Agencies;
+using Passerelle.Core.Audit;
+using Passerelle.Core.Data;
+using Passerelle.Core.Demo;
+using Passerelle.Core.People;
+using Passerelle.Core.Tokens;
+
+namespace Passerelle.Core;
+
+public static class CoreSetup
+{
+    /// <summary>Everything every front end shares: data, audit, and one handler per operation.</summary>
+    public static IServiceCollection AddPasserelleCore(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddPasserelleData();
+        services.AddOptions<SignInSettings>().BindConfiguration(SignInSettings.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<IdentityOptions>().Configure<IOptions<SignInSettings>>((identity, settings) => settings.Value.Apply(identity));
+
+        services.AddSingleton<AuditTrail>();
+        services.AddSingleton<AuditWriter>();
+        services.AddScoped<VerifyAuditTrail>();
+        services.AddScoped<SearchAuditTrail>();
+
+        services.AddScoped<DatabaseMigrator>();
+        services.AddScoped<DemoWorld>();
+
+        services.AddScoped<AddAgency>();
+        services.AddScoped<ListAgencies>();
+        services.AddScoped<VerifyRightsHolder>();
+
+        services.AddScoped<AddUser>();
+        services.AddScoped<ListUsers>();
+        services.AddScoped<DisableUser>();
+        services.AddScoped<DescribeMe>();
+
+        services.AddScoped<CreateToken>();
+        services.AddScoped<ListTokens>();
+        services.AddScoped<RevokeToken>();
+        services.AddScoped<AuthenticateToken>();
+        return services;
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Passerelle.Core.Data;
+
+public static class DataSetup
+{
+    public const string SqliteMigrations = "Passerelle.Migrations.Sqlite";
+    public const string PostgreSqlMigrations = "Passerelle.Migrations.PostgreSql";
+
+    public static IServiceCollection AddPasserelleData(this IServiceCollection services)
+    {
+        services.AddOptions<DatabaseOptions>()
+            .Configure<IConfiguration>((options, configuration) =>
+            {
+                configuration.GetSection(DatabaseOptions.Section).Bind(options);
+                options.ConnectionString = configuration.GetConnectionString("Passerelle") ?? options.ConnectionString;
+            })
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        // Options are read when the first context is made, so every configuration source, tests' included, counts.
+        services.AddDbContext<PasserelleDb>((provider, builder) =>
+            Configure(builder, provider.GetRequiredService<IOptions<DatabaseOptions>>().Value));
+        return services;
+    }
+
+    public static void Configure(DbContextOptionsBuilder builder, DatabaseOptions options)
+    {
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                builder.UseSqlite(PrepareSqlite(options.ConnectionString), sqlite => sqlite.MigrationsAssembly(SqliteMigrations));
+                break;
+            case DatabaseProvider.PostgreSql:
+                builder.UseNpgsql(options.ConnectionString, npgsql => npgsql.MigrationsAssembly(PostgreSqlMigrations));
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown database provider {options.Provider}.");
+        }
+    }
+
+    /// <summary>Creates the folder of an SQLite file, so the embedded default works on a fresh clone.</summary>
+    private static string PrepareSqlite(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (!string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
+        {
+            var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,80 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Passerelle.Core.Access;
+using Passerelle.Core.Agencies;
+using Passerelle.Core.Audit;
+using Passerelle.Core.Common;
+using Passerelle.Core.Data;
+
+namespace Passerelle.Core.People;
+
+public sealed record AddUserRequest(string? Agency, string? Login, IReadOnlyList<string>? Roles, string? Password);
+
+public sealed record UserSummary(Guid Id, string Login, string Agency, IReadOnlyList<string> Roles, bool TotpEnabled, bool Disabled, DateTime CreatedAt);
+
+public sealed partial class AddUser(PasserelleDb db, UserManager<User> users, AuditTrail trail, AuditWriter audit, TimeProvider time)
+{
+    public async Task<Result<UserSummary>> HandleAsync(Actor actor, AddUserRequest request, CancellationToken ct)
+    {
+        var agencyCode = request.Agency?.Trim().ToUpperInvariant() ?? "";
+        var agency = await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Code == agencyCode, ct);
+        if (agency is null)
+        {
+            return Error.Invalid("user.agency", $"No agency has code '{agencyCode}'.", "agency");
+        }
+
+        if (!AccessRules.MayManageUsers(actor, agency.Id))
+        {
+            await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.AccessDenied, Outcomes.Denied, target: $"agency:{agency.Code}"), ct);
+            return Error.Forbidden("A coordinator manages the people of its own agency only.");
+        }
+
+        var login = request.Login?.Trim().ToLowerInvariant() ?? "";
+        var roles = (request.Roles ?? []).Select(r => r.Trim().ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToList();
+        var invalid = new Validation()
+            .Require(LoginPattern().IsMatch(login), "login", "user.login", "The login is 2 to 64 lower-case letters, digits, dots, hyphens or underscores.")
+            .Require(roles.Count > 0, "roles", "user.roles", "Give at least one role.")
+            .Require(roles.All(Access.Roles.All.Contains), "roles", "user.roles", $"Roles are among {string.Join(", ", Access.Roles.All)}.")
+            .Require(RolesFit(agency.Kind, roles), "roles", "user.roles-agency", "A rights holder's people hold the rights-holder role alone; no one else may hold it.")
+            .Require(!roles.Contains(Access.Roles.Admin) || actor.IsInRole(Access.Roles.Admin), "roles", "user.roles-admin", "Only an administrator makes another administrator.")
+            .Require(!string.IsNullOrEmpty(request.Password), "password", "user.password", "A password is required.")
+            .ToError();
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        if (await users.FindByNameAsync(login) is not null)
+        {
+            return Error.Conflict("user.duplicate", $"A user with login {login} already exists.");
+        }
+
+        var user = new User { Id = Guid.CreateVersion7(), UserName = login, AgencyId = agency.Id, CreatedAt = time.UtcNow(), LockoutEnabled = true };
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var created = await users.CreateAsync(user, request.Password!);
+        if (!created.Succeeded)
+        {
+            return Error.Invalid("user.password-policy", string.Join(" ", created.Errors.Select(e => e.Description)), "password");
+        }
+
+        var added = await users.AddToRolesAsync(user, roles);
+        if (!added.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(" ", added.Errors.Select(e => e.Code)));
+        }
+
+        await trail.AppendAsync(db, AuditRecord.For(actor, AuditEvent.UserCreated, target: $"user:{login}",
+            details: $"agency={agency.Code}; roles={string.Join(',', roles)}"), ct);
+        await transaction.CommitAsync(ct);
+        return new UserSummary(user.Id, login, agency.Code, roles, false, false, user.CreatedAt);
+    }
+
+    private static bool RolesFit(AgencyKind kind, List<string> roles) =>
+        kind == AgencyKind.RightsHolder
+            ? roles.All(r => r == Access.Roles.RightsHolder)
+            : !roles.Contains(Access.Roles.RightsHolder);
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9._-]{1,63}$", RegexOptions.CultureInvariant)]
+    private static partial Regex LoginPattern();
+}

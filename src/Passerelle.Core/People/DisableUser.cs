@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Passerelle.Core.Access;
+using Passerelle.Core.Audit;
+using Passerelle.Core.Common;
+using Passerelle.Core.Data;
+
+namespace Passerelle.Core.People;
+
+/// <summary>
+/// Stops a person at once: no new sign-in, their sessions end at the next security-stamp check, and their tokens are
+/// refused because their owner is disabled.
+/// </summary>
+public sealed class DisableUser(PasserelleDb db, UserManager<User> users, AuditTrail trail, AuditWriter audit, TimeProvider time)
+{
+    public async Task<Result<UserSummary>> HandleAsync(Actor actor, string login, CancellationToken ct)
+    {
+        var normalized = login.Trim().ToLowerInvariant();
+        var user = await users.Users.Include(u => u.Agency).FirstOrDefaultAsync(u => u.UserName == normalized, ct);
+        if (user is null)
+        {
+            return Error.NotFound("user.not-found", $"No user has login {normalized}.");
+        }
+
+        if (!AccessRules.MayManageUsers(actor, user.AgencyId))
+        {
+            await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.AccessDenied, Outcomes.Denied, target: $"user:{normalized}"), ct);
+            return Error.Forbidden("A coordinator manages the people of its own agency only.");
+        }
+
+        if (user.Id == actor.UserId)
+        {
+            return Error.Invalid("user.disable-self", "You cannot disable your own account.");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (user.DisabledAt is null)
+        {
+            user.DisabledAt = time.UtcNow();
+            user.LockoutEnabled = true;
+            user.LockoutEnd = DateTimeOffset.MaxValue;
+            await users.UpdateSecurityStampAsync(user);
+        }
+
+        await trail.AppendAsync(db, AuditRecord.For(actor, AuditEvent.UserDisabled, target: $"user:{normalized}"), ct);
+        await transaction.CommitAsync(ct);
+        var roles = await users.GetRolesAsync(user);
+        return new UserSummary(user.Id, normalized, user.Agency!.Code, [.. roles.Order(StringComparer.Ordinal)], user.TwoFactorEnabled, true, user.CreatedAt);
+    }
+}

@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Identity;
+using Passerelle.Core.Agencies;
+
+namespace Passerelle.Core.People;
+
+/// <summary>A person who signs in. The login is Identity's user name.</summary>
+public sealed class User : IdentityUser<Guid>
+{
+    public Guid AgencyId { get; set; }
+
+    public Agency? Agency { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime? DisabledAt { get; set; }
+}

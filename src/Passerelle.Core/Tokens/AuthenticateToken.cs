@@ -1,0 +1,73 @@
+using Microsoft.EntityFrameworkCore;
+using Passerelle.Core.Access;
+using Passerelle.Core.Audit;
+using Passerelle.Core.Common;
+using Passerelle.Core.Data;
+
+namespace Passerelle.Core.Tokens;
+
+/// <summary>
+/// Turns a bearer token into an actor, or refuses it. A revoked or expired token, or one whose owner is disabled,
+/// is refused on its next use: nothing is cached. Every use and every refusal is audited.
+/// </summary>
+public sealed class AuthenticateToken(PasserelleDb db, AuditWriter audit, TimeProvider time)
+{
+    private static readonly TimeSpan LastUsedGranularity = TimeSpan.FromMinutes(1);
+
+    public async Task<Result<Actor>> HandleAsync(string token, string? source, CancellationToken ct)
+    {
+        if (!TokenSecret.LooksValid(token))
+        {
+            return await RefuseAsync(null, "malformed", "token.malformed", "The bearer token is not a Passerelle token.", source, ct);
+        }
+
+        var hash = TokenSecret.Hash(token);
+        var found = await (
+            from t in db.ApiTokens.AsNoTracking()
+            join u in db.Users on t.UserId equals u.Id
+            join a in db.Agencies on u.AgencyId equals a.Id
+            where t.Hash == hash
+            select new
+            {
+                Token = t,
+                Login = u.UserName!,
+                u.DisabledAt,
+                u.AgencyId,
+                AgencyCode = a.Code,
+                Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
+            }).FirstOrDefaultAsync(ct);
+        var now = time.UtcNow();
+        if (found is null)
+        {
+            return await RefuseAsync(null, TokenSecret.Prefix(token), "token.unknown", "The bearer token is not known.", source, ct);
+        }
+
+        var why = found.Token.RevokedAt is not null ? ("token.revoked", "The bearer token has been revoked.")
+            : found.Token.ExpiresAt <= now ? ("token.expired", "The bearer token has expired.")
+            : found.DisabledAt is not null ? ("token.user-disabled", "The bearer token's user is disabled.")
+            : default;
+        if (why != default)
+        {
+            return await RefuseAsync(found.Token.Id, found.Token.Prefix, why.Item1, why.Item2, source, ct);
+        }
+
+        var actor = new Actor(
+            found.Token.UserId, found.Login, found.AgencyId, found.AgencyCode,
+            found.Roles.ToHashSet(StringComparer.Ordinal), found.Token.Id,
+            found.Token.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal), source);
+        if (found.Token.LastUsedAt is not { } last || now - last >= LastUsedGranularity)
+        {
+            await db.ApiTokens.Where(t => t.Id == found.Token.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), ct);
+        }
+
+        await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.TokenUsed, target: $"token:{found.Token.Id}"), ct);
+        return actor;
+    }
+
+    private async Task<Result<Actor>> RefuseAsync(Guid? tokenId, string prefix, string code, string message, string? source, CancellationToken ct)
+    {
+        await audit.AppendAsync(new AuditRecord(AuditEvent.TokenRejected, Outcomes.Denied, null, null, null, tokenId,
+            Target: tokenId is null ? $"token-prefix:{prefix}" : $"token:{tokenId}", Details: code, Source: source), ct);
+        return new Error(code, message, ErrorKind.Forbidden);
+    }
+}

@@ -1,0 +1,76 @@
+using Microsoft.EntityFrameworkCore;
+using Passerelle.Core.Access;
+using Passerelle.Core.Audit;
+using Passerelle.Core.Common;
+using Passerelle.Core.Data;
+
+namespace Passerelle.Core.Tokens;
+
+public sealed record CreateTokenRequest(string? User, IReadOnlyList<string>? Scopes, int? ExpiresInDays, string? Name);
+
+/// <param name="Token">The secret itself. It is shown this once and never again.</param>
+public sealed record CreatedToken(Guid Id, string Token, string Name, string User, IReadOnlyList<string> Scopes, DateTime ExpiresAt);
+
+public sealed class CreateToken(PasserelleDb db, AuditTrail trail, AuditWriter audit, TimeProvider time)
+{
+    public const int DefaultDays = 90;
+    public const int MaxDays = 366;
+
+    public async Task<Result<CreatedToken>> HandleAsync(Actor actor, CreateTokenRequest request, CancellationToken ct)
+    {
+        var login = request.User?.Trim().ToLowerInvariant() ?? "";
+        var owner = await db.Users.AsNoTracking()
+            .Where(u => u.UserName == login)
+            .Select(u => new { u.Id, u.AgencyId, u.DisabledAt, Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList() })
+            .FirstOrDefaultAsync(ct);
+        if (owner is null)
+        {
+            return Error.Invalid("token.user", $"No user has login '{login}'.", "user");
+        }
+
+        if (!AccessRules.MayManageTokens(actor, owner.AgencyId))
+        {
+            await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.AccessDenied, Outcomes.Denied, target: $"user:{login}"), ct);
+            return Error.Forbidden("A coordinator manages the tokens of its own agency only.");
+        }
+
+        var scopes = (request.Scopes ?? []).Select(s => s.Trim().ToLowerInvariant()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var allowed = Access.Scopes.AllowedFor(owner.Roles);
+        var days = request.ExpiresInDays ?? DefaultDays;
+        var name = string.IsNullOrWhiteSpace(request.Name) ? $"{login}-{time.UtcNow():yyyyMMdd}" : request.Name.Trim();
+        var invalid = new Validation()
+            .Require(owner.DisabledAt is null, "user", "token.user-disabled", $"{login} is disabled.")
+            .Require(scopes.Count > 0, "scopes", "token.scopes", "Give at least one scope.")
+            .Require(scopes.All(Access.Scopes.All.Contains), "scopes", "token.scope-unknown", $"Scopes are among {string.Join(", ", Access.Scopes.All.Order(StringComparer.Ordinal))}.")
+            .Require(scopes.All(s => !Access.Scopes.All.Contains(s) || allowed.Contains(s)), "scopes", "token.scope-not-allowed",
+                $"{login}'s roles allow only: {(allowed.Count == 0 ? "none" : string.Join(", ", allowed.Order(StringComparer.Ordinal)))}.")
+            .Require(days is >= 1 and <= MaxDays, "expiresInDays", "token.expiry", $"A token expires after 1 to {MaxDays} days.")
+            .Require(name.Length <= 100, "name", "token.name", "The name is at most 100 characters.")
+            .ToError();
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        var secret = TokenSecret.New();
+        var now = time.UtcNow();
+        var token = new ApiToken
+        {
+            Id = Guid.CreateVersion7(),
+            UserId = owner.Id,
+            Name = name,
+            Prefix = TokenSecret.Prefix(secret),
+            Hash = TokenSecret.Hash(secret),
+            Scopes = string.Join(' ', scopes),
+            CreatedAt = now,
+            CreatedBy = actor.Login,
+            ExpiresAt = now.AddDays(days),
+        };
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        db.ApiTokens.Add(token);
+        await trail.AppendAsync(db, AuditRecord.For(actor, AuditEvent.TokenCreated, target: $"token:{token.Id}",
+            details: $"user={login}; scopes={token.Scopes}; expires={token.ExpiresAt:O}"), ct);
+        await transaction.CommitAsync(ct);
+        return new CreatedToken(token.Id, secret, name, login, scopes, token.ExpiresAt);
+    }
+}

@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using Passerelle.Core.Access;
+using Passerelle.Core.Audit;
+using Passerelle.Core.Common;
+using Passerelle.Core.Data;
+
+namespace Passerelle.Core.Tokens;
+
+public sealed record TokenSummary(
+    Guid Id, string Name, string Prefix, string User, string Agency, IReadOnlyList<string> Scopes,
+    DateTime CreatedAt, string CreatedBy, DateTime ExpiresAt, DateTime? LastUsedAt, DateTime? RevokedAt);
+
+public sealed class ListTokens(PasserelleDb db, AuditWriter audit)
+{
+    /// <summary>The tokens the actor may see: its own, its agency's for a coordinator, everyone's for an administrator.</summary>
+    public async Task<Result<IReadOnlyList<TokenSummary>>> HandleAsync(Actor actor, CancellationToken ct)
+    {
+        if (!actor.HasScope(Scopes.TokensRead))
+        {
+            await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.AccessDenied, Outcomes.Denied, target: "tokens"), ct);
+            return Error.Forbidden();
+        }
+
+        var rows = await (
+            from token in db.ApiTokens.AsNoTracking()
+            join user in db.Users on token.UserId equals user.Id
+            join agency in db.Agencies on user.AgencyId equals agency.Id
+            orderby token.CreatedAt descending
+            select new { token, Login = user.UserName!, user.AgencyId, AgencyCode = agency.Code })
+            .ToListAsync(ct);
+        var visible = rows.Where(r => AccessRules.MayListTokens(actor, r.token.UserId, r.AgencyId))
+            .Select(r => new TokenSummary(r.token.Id, r.token.Name, r.token.Prefix, r.Login, r.AgencyCode,
+                r.token.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries), r.token.CreatedAt, r.token.CreatedBy,
+                r.token.ExpiresAt, r.token.LastUsedAt, r.token.RevokedAt))
+            .ToList();
+        await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.TokensListed, target: "tokens", details: $"{visible.Count} shown"), ct);
+        return visible;
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Passerelle.Core.Access;
+using Passerelle.Core.Audit;
+using Passerelle.Core.Common;
+using Passerelle.Core.Data;
+
+namespace Passerelle.Core.Tokens;
+
+public sealed class RevokeToken(PasserelleDb db, AuditTrail trail, AuditWriter audit, TimeProvider time)
+{
+    public async Task<Result<DateTime>> HandleAsync(Actor actor, Guid id, CancellationToken ct)
+    {
+        var found = await (
+            from token in db.ApiTokens
+            join user in db.Users on token.UserId equals user.Id
+            where token.Id == id
+            select new { token, user.AgencyId }).FirstOrDefaultAsync(ct);
+        if (found is null)
+        {
+            return Error.NotFound("token.not-found", $"No token has id {id}.");
+        }
+
+        // Anyone may revoke their own token: stopping a leak never waits for a coordinator.
+        var own = actor.UserId == found.token.UserId && actor.HasScope(Scopes.TokensWrite);
+        if (!own && !AccessRules.MayManageTokens(actor, found.AgencyId))
+        {
+            await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.AccessDenied, Outcomes.Denied, target: $"token:{id}"), ct);
+            return Error.Forbidden("A coordinator manages the tokens of its own agency only.");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        found.token.RevokedAt ??= time.UtcNow();
+        await trail.AppendAsync(db, AuditRecord.For(actor, AuditEvent.TokenRevoked, target: $"token:{id}"), ct);
+        await transaction.CommitAsync(ct);
+        return found.token.RevokedAt.Value;
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Passerelle.Core.Agencies;
+using Passerelle.Errors;
+using Passerelle.Security;
+
+namespace Passerelle.Api.Agencies;
+
+internal sealed record VerifyRequest(string? Evidence);
+
+internal static class AgenciesApi
+{
+    public static void MapAgenciesApi(this IEndpointRouteBuilder api)
+    {
+        var agencies = api.MapGroup("/agencies").WithTags("Agencies");
+        agencies.MapGet("/", List).WithSummary("Every agency.");
+        agencies.MapGet("/{code}", Get).WithSummary("One agency.");
+        agencies.MapPost("/", Add).WithSummary("Add an agency (administrators).");
+        agencies.MapPost("/{code}/verify", Verify).WithSummary("Verify a rights holder (administrators).");
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<AgencySummary>>, ProblemHttpResult>> List(HttpContext http, ListAgencies list, CancellationToken ct)
+    {
+        var result = await list.HandleAsync(http.Actor(), ct);
+        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
+    }
+
+    private static async Task<Results<Ok<AgencySummary>, ProblemHttpResult>> Get(string code, HttpContext http, ListAgencies list, CancellationToken ct)
+    {
+        var result = await list.FindAsync(http.Actor(), code, ct);
+        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
+    }
+
+    private static async Task<Results<Created<AgencySummary>, ProblemHttpResult>> Add(AddAgencyRequest request, HttpContext http, AddAgency add, CancellationToken ct)
+    {
+        var result = await add.HandleAsync(http.Actor(), request, ct);
+        return result.Succeeded ? TypedResults.Created($"/api/v1/agencies/{result.Value!.Code}", result.Value) : result.Error!.ToProblem();
+    }
+
+    private static async Task<Results<Ok<AgencySummary>, ProblemHttpResult>> Verify(string code, VerifyRequest request, HttpContext http, VerifyRightsHolder verify, CancellationToken ct)
+    {
+        var result = await verify.HandleAsync(http.Actor(), code, request.Evidence, ct);
+        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
+    }
+}

@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Passerelle.Core.Audit;
+using Passerelle.Core.Common;
+using Passerelle.Errors;
+using Passerelle.Security;
+
+namespace Passerelle.Api.Audit;
+
+internal static class AuditApi
+{
+    public static void MapAuditApi(this IEndpointRouteBuilder api)
+    {
+        var audit = api.MapGroup("/audit").WithTags("Audit");
+        audit.MapGet("/", Search).WithSummary("Audit entries, newest first, filtered (auditors).");
+        audit.MapGet("/export", Export).WithSummary("Every matching entry, oldest first, as jsonl or csv (auditors).");
+        audit.MapPost("/verify", Verify).WithSummary("Recompute the hash chain and name the first broken entry (auditors).");
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<AuditView>>, ProblemHttpResult>> Search(
+        [AsParameters] AuditQuery query, HttpContext http, SearchAuditTrail search, CancellationToken ct)
+    {
+        var result = await search.HandleAsync(http.Actor(), query.ToFilter(), ct);
+        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
+    }
+
+    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Export(
+        string? format, [AsParameters] AuditQuery query, HttpContext http, SearchAuditTrail search, CancellationToken ct)
+    {
+        format ??= "jsonl";
+        if (!AuditExport.IsKnown(format))
+        {
+            return Error.Invalid("audit.format", "format is jsonl or csv.", "format").ToProblem();
+        }
+
+        var result = await search.ExportAsync(http.Actor(), query.ToFilter(), format, ct);
+        if (!result.Succeeded)
+        {
+            return result.Error!.ToProblem();
+        }
+
+        http.Response.ContentType = AuditExport.ContentType(format);
+        http.Response.Headers.ContentDisposition = $"attachment; filename=passerelle-audit.{format}";
+        await using var writer = new StreamWriter(http.Response.Body);
+        await AuditExport.WriteAsync(result.Value!, format, writer, ct);
+        return TypedResults.Empty;
+    }
+
+    private static async Task<Results<Ok<AuditVerification>, ProblemHttpResult>> Verify(HttpContext http, VerifyAuditTrail verify, CancellationToken ct)
+    {
+        var result = await verify.HandleAsync(http.Actor(), ct);
+        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
+    }
+}
+
+internal sealed record AuditQuery(DateTime? From, DateTime? To, string? Login, string? Agency, string? Operation, string? Target, long? Before, int? Limit)
+{
+    public AuditFilter ToFilter() => new(
+        From?.ToUniversalTime(), To?.ToUniversalTime(), Login, Agency, Operation, Target, Before, Limit ?? 100);
+}

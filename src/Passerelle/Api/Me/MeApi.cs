@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Passerelle.Core.People;
+using Passerelle.Errors;
+using Passerelle.Security;
+
+namespace Passerelle.Api.Me;
+
+internal static class MeApi
+{
+    public static void MapMeApi(this IEndpointRouteBuilder api) =>
+        api.MapGet("/me", GetMe).WithTags("Me").WithSummary("The caller: person, agency, roles and token scopes.");
+
+    private static async Task<Results<Ok<MeView>, ProblemHttpResult>> GetMe(HttpContext http, DescribeMe describe, CancellationToken ct)
+    {
+        var result = await describe.HandleAsync(http.Actor(), ct);
+        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
+    }
+}

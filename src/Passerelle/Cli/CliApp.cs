@@ -1,0 +1,34 @@
+using System.CommandLine;
+
+namespace Passerelle.Cli;
+
+internal static class CliApp
+{
+    public static RootCommand Root() => new("Passerelle: the customs–police cooperation hub. One binary: the web server and the command line.")
+    {
+        ServeCommand.Create(),
+        DbCommands.Create(),
+        AgenciesCommands.Create(),
+        UsersCommands.Create(),
+        TokensCommands.Create(),
+        AuditCommands.Create(),
+    };
+
+    /// <summary>Parses and runs a verb. Bad usage prints what is wrong and the verb's help, and exits 2.</summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var parse = Root().Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                await Console.Error.WriteLineAsync($"error: {error.Message}");
+            }
+
+            await Console.Error.WriteLineAsync($"See '{parse.CommandResult.Command.Name} --help'.");
+            return ExitCodes.BadInput;
+        }
+
+        return await parse.InvokeAsync();
+    }
+}

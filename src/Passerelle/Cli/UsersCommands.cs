@@ -1,0 +1,82 @@
+using System.CommandLine;
+using Passerelle.Core.Access;
+using Passerelle.Core.People;
+
+namespace Passerelle.Cli;
+
+internal static class UsersCommands
+{
+    public static Command Create()
+    {
+        var agency = new Option<string>("--agency") { Description = "The agency's code.", Required = true };
+        var login = new Option<string>("--login") { Description = "Lower-case login.", Required = true };
+        var role = new Option<string[]>("--role")
+        {
+            Description = $"One or more of {string.Join(", ", Roles.All)}.",
+            Required = true,
+            AllowMultipleArgumentsPerToken = true,
+        };
+        role.AcceptOnlyFromAmong([.. Roles.All]);
+        var passwordStdin = new Option<bool>("--password-stdin") { Description = "Read the password from standard input (required: passwords never go on the command line)." };
+        var add = new Command("add", "Add a person to an agency.") { agency, login, role, passwordStdin };
+        add.Run(async (parse, services, actor, ct) =>
+        {
+            if (!parse.GetValue(passwordStdin))
+            {
+                return CliOutput.Fail("give --password-stdin and pipe the password in; it never goes on the command line.", ExitCodes.BadInput);
+            }
+
+            var password = (await Console.In.ReadLineAsync(ct))?.TrimEnd('\r', '\n');
+            var request = new AddUserRequest(parse.GetValue(agency), parse.GetValue(login), parse.GetValue(role), password);
+            var result = await services.GetRequiredService<AddUser>().HandleAsync(actor, request, ct);
+            if (!result.Succeeded)
+            {
+                return CliOutput.Fail(result.Error!);
+            }
+
+            Console.Out.WriteLine($"Added {result.Value!.Login} to {result.Value.Agency}.");
+            return ExitCodes.Success;
+        });
+
+        var json = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
+        var of = new Option<string?>("--agency") { Description = "Only this agency's people." };
+        var list = new Command("list", "List people.") { json, of };
+        list.Run(async (parse, services, actor, ct) =>
+        {
+            var result = await services.GetRequiredService<ListUsers>().HandleAsync(actor, parse.GetValue(of), ct);
+            if (!result.Succeeded)
+            {
+                return CliOutput.Fail(result.Error!);
+            }
+
+            if (parse.GetValue(json))
+            {
+                CliOutput.WriteJson(result.Value);
+                return ExitCodes.Success;
+            }
+
+            foreach (var u in result.Value!)
+            {
+                Console.Out.WriteLine($"{u.Login,-24} {u.Agency,-20} {string.Join(',', u.Roles),-28} {(u.TotpEnabled ? "totp" : ""),-5} {(u.Disabled ? "disabled" : "")}");
+            }
+
+            return ExitCodes.Success;
+        });
+
+        var who = new Argument<string>("login") { Description = "The person's login." };
+        var disable = new Command("disable", "Disable a person: no sign-in, and their tokens stop working.") { who };
+        disable.Run(async (parse, services, actor, ct) =>
+        {
+            var result = await services.GetRequiredService<DisableUser>().HandleAsync(actor, parse.GetValue(who)!, ct);
+            if (!result.Succeeded)
+            {
+                return CliOutput.Fail(result.Error!);
+            }
+
+            Console.Out.WriteLine($"Disabled {result.Value!.Login}.");
+            return ExitCodes.Success;
+        });
+
+        return new Command("users", "Manage people.") { add, list, disable };
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Passerelle.Errors;
+
+/// <summary>Refuses a body over the limit before reading it, whatever server hosts Passerelle.</summary>
+internal static class BodyLimits
+{
+    public const long DefaultMaxBytes = 1024 * 1024;
+
+    public static long MaxBytes(HttpContext http) =>
+        http.RequestServices.GetRequiredService<IConfiguration>().GetValue("Limits:MaxBodyBytes", DefaultMaxBytes);
+
+    public static IApplicationBuilder UseBodyLimits(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        var max = MaxBytes(http);
+        if (http.Request.ContentLength > max)
+        {
+            await Problems.WriteAsync(http, StatusCodes.Status413PayloadTooLarge, "request.too-large", $"The body is larger than the limit of {max} bytes.");
+            return;
+        }
+
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
+        {
+            feature.MaxRequestBodySize = max;
+        }
+
+        await next(http);
+    });
+}

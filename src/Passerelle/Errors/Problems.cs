@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Passerelle.Core.Common;
+
+namespace Passerelle.Errors;
+
+/// <summary>Every error Passerelle answers over HTTP is RFC 9457 ProblemDetails with a stable <c>code</c> and the request id.</summary>
+internal static class Problems
+{
+    private static readonly Dictionary<int, (string Code, string Title)> ByStatus = new()
+    {
+        [400] = ("request.invalid", "The request is not valid."),
+        [401] = ("auth.required", "Authentication is required."),
+        [403] = ("access.denied", "You may not do this."),
+        [404] = ("not-found", "Nothing is here."),
+        [405] = ("method-not-allowed", "This method is not allowed here."),
+        [409] = ("conflict", "The request conflicts with what exists."),
+        [413] = ("request.too-large", "The request body is too large."),
+        [415] = ("request.unsupported-media-type", "The content type is not supported here."),
+        [429] = ("rate-limited", "Too many requests; slow down."),
+        [500] = ("server.error", "Something went wrong on our side. The request id identifies it in our logs."),
+    };
+
+    public static IServiceCollection AddPasserelleProblems(this IServiceCollection services) =>
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            var problem = context.ProblemDetails;
+            var status = problem.Status ?? context.HttpContext.Response.StatusCode;
+            (string Code, string Title) known = ByStatus.TryGetValue(status, out var found) ? found : ($"http.{status}", "Error");
+            problem.Extensions.TryAdd("code", known.Code);
+            problem.Extensions["requestId"] = context.HttpContext.TraceIdentifier;
+            problem.Title ??= known.Title;
+            problem.Type ??= $"https://passerelle.invalid/problems/{problem.Extensions["code"]}";
+        });
+
+    public static ProblemHttpResult ToProblem(this Error error)
+    {
+        var status = error.Kind switch
+        {
+            ErrorKind.Invalid => StatusCodes.Status400BadRequest,
+            ErrorKind.NotFound => StatusCodes.Status404NotFound,
+            ErrorKind.Conflict => StatusCodes.Status409Conflict,
+            ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+        };
+        var problem = new ProblemDetails
+        {
+            Status = status,
+            Title = ByStatus[status].Title,
+            Detail = error.Message,
+            Type = $"https://passerelle.invalid/problems/{error.Code}",
+        };
+        problem.Extensions["code"] = error.Code;
+        if (error.Fields is { Count: > 0 })
+        {
+            problem.Extensions["errors"] = error.Fields;
+        }
+
+        return TypedResults.Problem(problem);
+    }
+
+    public static async Task WriteAsync(HttpContext http, int status, string code, string detail)
+    {
+        http.Response.StatusCode = status;
+        var problem = new ProblemDetails { Status = status, Detail = detail };
+        problem.Extensions["code"] = code;
+        var service = http.RequestServices.GetRequiredService<IProblemDetailsService>();
+        await service.WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem });
+    }
+}

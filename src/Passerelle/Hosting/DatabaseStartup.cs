@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+using Passerelle.Core.Data;
+using Passerelle.Core.Demo;
+
+namespace Passerelle.Hosting;
+
+/// <summary>Thrown when the server must not start; its message tells the operator what to do.</summary>
+internal sealed class StartupRefusedException(string message) : Exception(message);
+
+/// <summary>
+/// Before the server takes requests: the embedded SQLite database migrates itself, PostgreSQL must already be
+/// migrated, and <c>--demo</c> seeds the demo world into an empty database.
+/// </summary>
+internal sealed class DatabaseStartup(
+    IServiceScopeFactory scopes,
+    IOptions<DatabaseOptions> database,
+    IConfiguration configuration,
+    IHostApplicationLifetime lifetime,
+    IServer server,
+    ILogger<DatabaseStartup> log) : IHostedService
+{
+    public async Task StartAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var migrator = scope.ServiceProvider.GetRequiredService<DatabaseMigrator>();
+        var options = database.Value;
+        if (options.Provider == DatabaseProvider.Sqlite && options.MigrateOnStart)
+        {
+            var applied = await migrator.MigrateAsync(ct);
+            if (applied.Count > 0)
+            {
+                log.LogInformation("Applied {Count} migrations to the SQLite database", applied.Count);
+            }
+        }
+        else if (await migrator.PendingAsync(ct) is { Count: > 0 } pending)
+        {
+            throw new StartupRefusedException(
+                $"The {options.Provider} database has {pending.Count} pending migrations ({string.Join(", ", pending)}). " +
+                "Run 'passerelle db migrate' with the same configuration, then start the server again.");
+        }
+
+        if (configuration.GetValue<bool>("Demo:Seed"))
+        {
+            var seeded = await scope.ServiceProvider.GetRequiredService<DemoWorld>().SeedAsync(ct);
+            lifetime.ApplicationStarted.Register(() => PrintDemo(seeded));
+        }
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+
+    private void PrintDemo(bool seeded)
+    {
+        var urls = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var output = Console.Out;
+        output.WriteLine();
+        output.WriteLine(seeded ? "Passerelle demo world seeded." : "The database was not empty: the demo world was seeded earlier, or not at all.");
+        foreach (var url in urls)
+        {
+            output.WriteLine($"Open {url}");
+        }
+
+        output.WriteLine("Demo logins (public passwords, for trying Passerelle only):");
+        foreach (var login in DemoWorld.Logins)
+        {
+            output.WriteLine($"  {login.Login,-22} {login.Password,-20} {login.Role,-14} {login.Agency}");
+        }
+
+        output.WriteLine("admin and douane.coordinator enrol an authenticator app (TOTP) at their first sign-in.");
+        output.WriteLine("A token for the API: passerelle tokens create --user douane.coordinator --scope users:read");
+        output.WriteLine();
+    }
+}

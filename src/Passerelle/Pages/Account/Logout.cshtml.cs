@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Passerelle.Core.Audit;
+using Passerelle.Core.People;
+using Passerelle.Security;
+
+namespace Passerelle.Pages.Account;
+
+[AllowAnonymous]
+public sealed class LogoutModel(SignInManager<User> signIn, UserManager<User> users, SignInAudit audit) : PasserellePage
+{
+    public IActionResult OnGet() => Redirect("/");
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (await users.GetUserAsync(User) is { } user)
+        {
+            await audit.RecordAsync(HttpContext, AuditEvent.Logout, Outcomes.Success, user, null);
+        }
+
+        await signIn.SignOutAsync();
+        return RedirectToPage("./Login");
+    }
+}

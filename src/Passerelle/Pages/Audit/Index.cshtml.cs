@@ -1,0 +1,91 @@
+using Microsoft.AspNetCore.Mvc;
+using Passerelle.Core.Audit;
+using Passerelle.Localization;
+
+namespace Passerelle.Pages.Audit;
+
+public sealed class IndexModel(SearchAuditTrail search, VerifyAuditTrail verify, UiText text) : PasserellePage
+{
+    [BindProperty(Name = "from", SupportsGet = true)]
+    public DateTime? From { get; set; }
+
+    [BindProperty(Name = "to", SupportsGet = true)]
+    public DateTime? To { get; set; }
+
+    [BindProperty(Name = "login", SupportsGet = true)]
+    public string? Login { get; set; }
+
+    [BindProperty(Name = "agency", SupportsGet = true)]
+    public string? Agency { get; set; }
+
+    [BindProperty(Name = "operation", SupportsGet = true)]
+    public string? Operation { get; set; }
+
+    [BindProperty(Name = "target", SupportsGet = true)]
+    public string? Target { get; set; }
+
+    [BindProperty(Name = "before", SupportsGet = true)]
+    public long? Before { get; set; }
+
+    public IReadOnlyList<AuditView> Entries { get; private set; } = [];
+
+    public string? Verdict { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnGetExportAsync(string format, CancellationToken ct)
+    {
+        format = AuditExport.IsKnown(format) ? format : "jsonl";
+        var result = await search.ExportAsync(Actor, Filter(), format, ct);
+        if (!result.Succeeded)
+        {
+            Show(result.Error!);
+            return Page();
+        }
+
+        Response.ContentType = AuditExport.ContentType(format);
+        Response.Headers.ContentDisposition = $"attachment; filename=passerelle-audit.{format}";
+        await using var writer = new StreamWriter(Response.Body);
+        await AuditExport.WriteAsync(result.Value!, format, writer, ct);
+        return new EmptyResult();
+    }
+
+    public async Task<IActionResult> OnPostVerifyAsync(CancellationToken ct)
+    {
+        var result = await verify.HandleAsync(Actor, ct);
+        if (result.Succeeded)
+        {
+            var v = result.Value!;
+            Verdict = v.Intact
+                ? text.Format("The chain is intact: {0} entries checked.", v.Checked)
+                : text.Format("The chain is broken at entry {0}: {1}", v.FirstBroken!, v.Reason!);
+        }
+        else
+        {
+            Show(result.Error!);
+        }
+
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private AuditFilter Filter() => new(From?.ToUniversalTime(), To?.ToUniversalTime(), Login, Agency, Operation, Target, Before);
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        if (Denied)
+        {
+            return;
+        }
+
+        var result = await search.HandleAsync(Actor, Filter(), ct);
+        if (result.Succeeded)
+        {
+            Entries = result.Value!;
+        }
+        else
+        {
+            Show(result.Error!);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Passerelle.Core.Access;
+using Passerelle.Core.Common;
+using Passerelle.Security;
+
+namespace Passerelle.Pages;
+
+/// <summary>What every page shares: the actor, and expected failures shown beside their fields.</summary>
+public abstract class PasserellePage : PageModel
+{
+    private readonly Dictionary<string, List<string>> fieldErrors = new(StringComparer.Ordinal);
+
+    public List<string> Errors { get; } = [];
+
+    public bool Denied { get; protected set; }
+
+    internal Actor Actor => HttpContext.Actor();
+
+    public IReadOnlyList<string> ErrorsFor(string field) => fieldErrors.TryGetValue(field, out var list) ? list : [];
+
+    /// <summary>The id of the field's error text, for <c>aria-describedby</c>, or null when there is none.</summary>
+    public string? DescribedBy(string field) => fieldErrors.ContainsKey(field) ? $"{field}-error" : null;
+
+    internal void Show(Error error)
+    {
+        if (error.Kind == ErrorKind.Forbidden)
+        {
+            Denied = true;
+        }
+
+        if (error.Fields is { Count: > 0 })
+        {
+            foreach (var (field, messages) in error.Fields)
+            {
+                if (!fieldErrors.TryGetValue(field, out var list))
+                {
+                    fieldErrors[field] = list = [];
+                }
+
+                list.AddRange(messages);
+            }
+        }
+
+        Errors.Add(error.Message);
+    }
+}

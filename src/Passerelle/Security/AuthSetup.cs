@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Passerelle.Core.Data;
+using Passerelle.Core.People;
+
+namespace Passerelle.Security;
+
+internal static class AuthSetup
+{
+    public const string ApiPolicy = "api";
+    private const string Smart = "passerelle";
+
+    public static IServiceCollection AddPasserelleAuth(this IServiceCollection services)
+    {
+        services.AddIdentity<User, IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<PasserelleDb>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<PasserelleClaimsFactory>();
+
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.Cookie.Name = "passerelle";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.LoginPath = "/Account/Login";
+            cookie.LogoutPath = "/Account/Logout";
+            cookie.AccessDeniedPath = "/Account/Denied";
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            cookie.SlidingExpiration = true;
+        });
+
+        // A disabled person's session ends within a minute, not at the default half hour.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = Smart;
+                options.DefaultChallengeScheme = Smart;
+            })
+            .AddPolicyScheme(Smart, "Cookie or bearer token", policy => policy.ForwardDefaultSelector = http =>
+                http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? BearerTokenHandler.SchemeName
+                    : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
+
+        services.AddScoped<SignInAudit>();
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            // The API takes tokens only: a browser's cookie never authorizes an API call, so there is no CSRF to fear.
+            .AddPolicy(ApiPolicy, policy => policy.AddAuthenticationSchemes(BearerTokenHandler.SchemeName).RequireAuthenticatedUser());
+        return services;
+    }
+
+    /// <summary>Someone who must enrol TOTP sees only the enrolment page until they have.</summary>
+    public static IApplicationBuilder UseTotpEnrolmentGate(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        var path = http.Request.Path;
+        if (http.User.HasClaim(c => c.Type == PasserelleClaims.TotpPending)
+            && !path.StartsWithSegments("/Account", StringComparison.OrdinalIgnoreCase)
+            && !path.StartsWithSegments("/css", StringComparison.OrdinalIgnoreCase)
+            && !path.StartsWithSegments("/Culture", StringComparison.OrdinalIgnoreCase))
+        {
+            http.Response.Redirect("/Account/EnrolTotp");
+            return;
+        }
+
+        await next(http);
+    });
+}
