@@ -20,10 +20,10 @@ public static class Scopes
     {
         [Roles.Admin] = [AgenciesRead, AgenciesWrite, UsersRead, UsersWrite, TokensRead, TokensWrite],
         [Roles.Coordinator] = [AgenciesRead, UsersRead, UsersWrite, TokensRead, TokensWrite, DocumentsWrite, DocumentsScreen, DocumentsScreenMinimal],
-        [Roles.Auditor] = [AgenciesRead, AuditRead],
-        [Roles.Officer] = [DocumentsScreen, DocumentsScreenMinimal],
-        [Roles.Investigator] = [DocumentsScreen, DocumentsScreenMinimal],
-        [Roles.RightsHolder] = [],
+        [Roles.Auditor] = [AgenciesRead, AuditRead, TokensRead],
+        [Roles.Officer] = [TokensRead, DocumentsScreen, DocumentsScreenMinimal],
+        [Roles.Investigator] = [TokensRead, DocumentsScreen, DocumentsScreenMinimal],
+        [Roles.RightsHolder] = [TokensRead],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static readonly FrozenSet<string> All = ByRole.Values.SelectMany(s => s).ToFrozenSet(StringComparer.Ordinal);

@@ -1,0 +1,3 @@
+using Passerelle.IntegrationTests.Support;
+
+[assembly: AssemblyFixture(typeof(PostgresClusterLifetime))]

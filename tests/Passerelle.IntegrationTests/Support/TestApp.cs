@@ -1,0 +1,122 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Passerelle.Core.Access;
+using Passerelle.Core.Agencies;
+using Passerelle.Core.Common;
+using Passerelle.Core.Data;
+using Passerelle.Core.People;
+using Passerelle.Core.Tokens;
+
+namespace Passerelle.IntegrationTests.Support;
+
+/// <summary>The real Passerelle app over a fresh database of its own, with helpers to build its world.</summary>
+public sealed class TestApp : WebApplicationFactory<Program>
+{
+    public const string Password = "Test-Password-2026!";
+
+    private readonly Dictionary<string, string?> settings;
+
+    private TestApp(Dictionary<string, string?> settings) => this.settings = settings;
+
+    public CapturedLogs Logs { get; } = new();
+
+    public Db Db { get; private init; }
+
+    public string ConnectionString => settings["ConnectionStrings:Passerelle"]!;
+
+    public static async Task<TestApp> StartAsync(Db db, IDictionary<string, string?>? extra = null)
+    {
+        var settings = await DatabaseSettingsAsync(db);
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        var app = new TestApp(settings) { Db = db };
+        if (db == Db.PostgreSql)
+        {
+            await using var context = app.NewContext();
+            await context.Database.MigrateAsync();
+        }
+
+        _ = app.Server;
+        return app;
+    }
+
+    /// <summary>Settings for a new empty database; PostgreSQL is left unmigrated.</summary>
+    public static async Task<Dictionary<string, string?>> DatabaseSettingsAsync(Db db) => db switch
+    {
+        Db.Sqlite => new()
+        {
+            ["Database:Provider"] = "Sqlite",
+            ["ConnectionStrings:Passerelle"] = $"Data Source={Path.Combine(Path.GetTempPath(), $"passerelle-test-{Guid.NewGuid():N}.db")}",
+        },
+        Db.PostgreSql => new()
+        {
+            ["Database:Provider"] = "PostgreSql",
+            ["ConnectionStrings:Passerelle"] = await (await PostgresCluster.GetAsync()).CreateDatabaseAsync(),
+        },
+    };
+
+    public PasserelleDb NewContext()
+    {
+        var builder = new DbContextOptionsBuilder<PasserelleDb>();
+        DataSetup.Configure(builder, new DatabaseOptions
+        {
+            Provider = Db == Db.Sqlite ? DatabaseProvider.Sqlite : DatabaseProvider.PostgreSql,
+            ConnectionString = ConnectionString,
+        });
+        return new PasserelleDb(builder.Options);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
+    }
+
+    public async Task<T> RunAsync<THandler, T>(Func<THandler, Task<Result<T>>> operation)
+        where THandler : notnull
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var result = await operation(scope.ServiceProvider.GetRequiredService<THandler>());
+        Assert.True(result.Succeeded, result.Error?.Message);
+        return result.Value!;
+    }
+
+    public Task<AgencySummary> AddAgencyAsync(string code, string kind = "customs", string country = "FRA") =>
+        RunAsync<AddAgency, AgencySummary>(h => h.HandleAsync(Actor.Console(), new AddAgencyRequest(code, $"Agency {code}", kind, country), default));
+
+    public Task<UserSummary> AddUserAsync(string agency, string login, params string[] roles) =>
+        RunAsync<AddUser, UserSummary>(h => h.HandleAsync(Actor.Console(), new AddUserRequest(agency, login, roles, Password), default));
+
+    /// <summary>A token for <paramref name="login"/> with the given scopes, or with every scope its roles allow.</summary>
+    public async Task<string> TokenAsync(string login, params string[] scopes)
+    {
+        if (scopes.Length == 0)
+        {
+            await using var context = NewContext();
+            var roles = await context.Users.Where(u => u.UserName == login)
+                .SelectMany(u => context.UserRoles.Where(ur => ur.UserId == u.Id).Join(context.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!))
+                .ToListAsync();
+            scopes = [.. Scopes.AllowedFor(roles)];
+        }
+
+        var created = await RunAsync<CreateToken, CreatedToken>(h => h.HandleAsync(Actor.Console(), new CreateTokenRequest(login, scopes, 30, null), default));
+        return created.Token;
+    }
+
+    public HttpClient ClientWithToken(string token)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+}
