@@ -37,7 +37,9 @@ internal static class AuthSetup
         services.AddAuthentication(options =>
             {
                 options.DefaultScheme = Smart;
+                options.DefaultAuthenticateScheme = Smart;
                 options.DefaultChallengeScheme = Smart;
+                options.DefaultForbidScheme = Smart;
             })
             .AddPolicyScheme(Smart, "Cookie or bearer token", policy => policy.ForwardDefaultSelector = http =>
                 http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
