@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Passerelle.Core.Access;
 using Passerelle.Core.Agencies;
@@ -17,8 +18,13 @@ public sealed class TestApp : WebApplicationFactory<Program>
     public const string Password = "Test-Password-2026!";
 
     private readonly Dictionary<string, string?> settings;
+    private readonly Action<IServiceCollection>? replace;
 
-    private TestApp(Dictionary<string, string?> settings) => this.settings = settings;
+    private TestApp(Dictionary<string, string?> settings, Action<IServiceCollection>? replace)
+    {
+        this.settings = settings;
+        this.replace = replace;
+    }
 
     public CapturedLogs Logs { get; } = new();
 
@@ -26,7 +32,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
 
     public string ConnectionString => settings["ConnectionStrings:Passerelle"]!;
 
-    public static async Task<TestApp> StartAsync(Db db, IDictionary<string, string?>? extra = null)
+    public static async Task<TestApp> StartAsync(Db db, IDictionary<string, string?>? extra = null, Action<IServiceCollection>? replace = null, bool migrate = true)
     {
         var settings = await DatabaseSettingsAsync(db);
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
@@ -34,8 +40,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
             settings[key] = value;
         }
 
-        var app = new TestApp(settings) { Db = db };
-        if (db == Db.PostgreSql)
+        var app = new TestApp(settings, replace) { Db = db };
+        if (db == Db.PostgreSql && migrate)
         {
             await using var context = app.NewContext();
             await context.Database.MigrateAsync();
@@ -80,6 +86,10 @@ public sealed class TestApp : WebApplicationFactory<Program>
         }
 
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
+        if (replace is not null)
+        {
+            builder.ConfigureTestServices(replace);
+        }
     }
 
     public async Task<T> RunAsync<THandler, T>(Func<THandler, Task<Result<T>>> operation)

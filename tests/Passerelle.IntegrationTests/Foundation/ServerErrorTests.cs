@@ -1,0 +1,65 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Passerelle.IntegrationTests.Support;
+
+namespace Passerelle.IntegrationTests.Foundation;
+
+public sealed class ServerErrorTests
+{
+    [Fact]
+    public async Task A_500_is_a_problem_with_a_request_id_and_nothing_internal()
+    {
+        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await app.AddAgencyAsync("FR-A");
+        await app.AddUserAsync("FR-A", "officer.a", "officer");
+        var client = app.ClientWithToken(await app.TokenAsync("officer.a"));
+        await using (var context = app.NewContext())
+        {
+            await context.Database.ExecuteSqlRawAsync("ALTER TABLE api_tokens RENAME TO api_tokens_gone");
+        }
+
+        var response = await client.GetAsync("/api/v1/me");
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var body = await response.Content.ReadAsStringAsync();
+        var problem = JsonSerializer.Deserialize<JsonElement>(body);
+        Assert.Equal("server.error", problem.GetProperty("code").GetString());
+        Assert.False(string.IsNullOrEmpty(problem.GetProperty("requestId").GetString()));
+        Assert.DoesNotContain("Sqlite", body, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("api_tokens", body, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at ", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Serve_on_PostgreSQL_with_pending_migrations_refuses_to_start_and_names_the_fix()
+    {
+        var settings = await TestApp.DatabaseSettingsAsync(Db.PostgreSql);
+
+        var serve = await PasserelleCli.RunAsync(settings, null, "serve", "--urls", "http://127.0.0.1:0");
+
+        Assert.Equal(1, serve.ExitCode);
+        Assert.Contains("passerelle db migrate", serve.Error, StringComparison.Ordinal);
+        var migrate = await PasserelleCli.RunAsync(settings, null, "db", "migrate");
+        Assert.Equal(0, migrate.ExitCode);
+        Assert.Contains("Applied", migrate.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Serve_demo_seeds_the_demo_world_into_an_empty_database()
+    {
+        await using var app = await TestApp.StartAsync(Db.Sqlite, new Dictionary<string, string?> { ["Demo:Seed"] = "true" });
+
+        await using var context = app.NewContext();
+        var kinds = await context.Agencies.Select(a => a.Kind.ToString()).ToListAsync();
+        Assert.Equal(["Customs", "Ncb", "Police", "RightsHolder"], kinds.Order(StringComparer.Ordinal));
+        Assert.True(await context.Agencies.Where(a => a.Kind == Core.Agencies.AgencyKind.RightsHolder).AllAsync(a => a.VerifiedAt != null));
+        var roles = await context.UserRoles.Join(context.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).Distinct().ToListAsync();
+        Assert.Equal(Core.Access.Roles.All.Order(StringComparer.Ordinal), roles.Order(StringComparer.Ordinal));
+        var token = await app.TokenAsync("douane.officer");
+        var me = await app.ClientWithToken(token).GetFromJsonAsync<JsonElement>("/api/v1/me");
+        Assert.Equal("FR-DGDDI", me.GetProperty("agency").GetProperty("code").GetString());
+    }
+}
