@@ -32,7 +32,11 @@ public sealed class TestApp : WebApplicationFactory<Program>
 
     public string ConnectionString => settings["ConnectionStrings:Passerelle"]!;
 
-    public static async Task<TestApp> StartAsync(Db db, IDictionary<string, string?>? extra = null, Action<IServiceCollection>? replace = null, bool migrate = true)
+    /// <summary>The address of the real server, when the app was started with <c>kestrel: true</c>.</summary>
+    public Uri? BaseAddress { get; private set; }
+
+    public static async Task<TestApp> StartAsync(
+        Db db, IDictionary<string, string?>? extra = null, Action<IServiceCollection>? replace = null, bool migrate = true, bool kestrel = false)
     {
         var settings = await DatabaseSettingsAsync(db);
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
@@ -47,7 +51,20 @@ public sealed class TestApp : WebApplicationFactory<Program>
             await context.Database.MigrateAsync();
         }
 
-        _ = app.Server;
+        if (kestrel)
+        {
+            // A browser needs a real socket: Kestrel on a free loopback port instead of the in-memory server.
+            app.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+            app.StartServer();
+            var addresses = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+                .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses;
+            app.BaseAddress = new Uri(addresses.First());
+        }
+        else
+        {
+            _ = app.Server;
+        }
+
         return app;
     }
 

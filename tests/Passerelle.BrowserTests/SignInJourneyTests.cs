@@ -1,0 +1,70 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Passerelle.IntegrationTests.Support;
+using Passerelle.Tests.Shared;
+
+namespace Passerelle.BrowserTests;
+
+/// <summary>A person's first days with Passerelle, in a real browser against a real server.</summary>
+public sealed class SignInJourneyTests
+{
+    [Fact]
+    public async Task Enrol_totp_sign_in_with_it_switch_to_french_and_see_five_wrong_passwords_lock_an_account_in_the_audit_trail()
+    {
+        await using var app = await TestApp.StartAsync(Db.Sqlite, kestrel: true);
+        await app.AddAgencyAsync("FR-A");
+        await app.AddUserAsync("FR-A", "new.coord", "coordinator");
+        await app.AddUserAsync("FR-A", "officer.a", "officer");
+        await app.AddUserAsync("FR-A", "dpo.a", "auditor");
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = app.BaseAddress!.ToString(), Locale = "en-GB" });
+
+        // A coordinator must enrol a second factor at first sign-in.
+        await SignInAsync(page, "new.coord", TestApp.Password);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Account/EnrolTotp$"));
+        var key = (await page.Locator("#totp-key").InnerTextAsync()).Trim();
+        await page.GetByLabel("Authentication code").FillAsync(Totp.Code(key, DateTimeOffset.UtcNow));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#recovery-codes li")).ToHaveCountAsync(10);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+
+        // From now on, the password alone is not enough.
+        await SignInAsync(page, "new.coord", TestApp.Password);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Account/LoginTotp"));
+        await page.GetByLabel("Authentication code").FillAsync(Totp.Code(key, DateTimeOffset.UtcNow));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Welcome to Passerelle" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Navigation)).ToContainTextAsync("People");
+
+        // The UI speaks French when asked, and keeps to it.
+        await page.GetByLabel("Language").SelectOptionAsync("fr");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Change" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Bienvenue sur Passerelle" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" }).ClickAsync();
+
+        // Five wrong passwords lock the account.
+        for (var i = 0; i < 5; i++)
+        {
+            await SignInAsync(page, "officer.a", $"Wrong-Password-{i}!", french: true);
+        }
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("verrouillé");
+
+        // The data protection officer finds the lockout in the audit trail.
+        await SignInAsync(page, "dpo.a", TestApp.Password, french: true);
+        await page.GotoAsync("/Audit?operation=login.locked-out");
+        var rows = page.Locator("#audit-entries tbody tr");
+        await Assertions.Expect(rows).ToHaveCountAsync(1);
+        await Assertions.Expect(rows.First).ToContainTextAsync("officer.a");
+    }
+
+    private static async Task SignInAsync(IPage page, string login, string password, bool french = false)
+    {
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel(french ? "Identifiant" : "Login").FillAsync(login);
+        await page.GetByLabel(french ? "Mot de passe" : "Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = french ? "Se connecter" : "Sign in", Exact = true }).ClickAsync();
+    }
+}
