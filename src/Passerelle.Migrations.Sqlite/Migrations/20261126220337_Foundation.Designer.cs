@@ -11,7 +11,7 @@ using Passerelle.Core.Data;
 namespace Passerelle.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(PasserelleDb))]
-    [Migration("20261126215051_Foundation")]
+    [Migration("20261126220337_Foundation")]
     partial class Foundation
     {
         /// <inheritdoc />
@@ -19,6 +19,23 @@ namespace Passerelle.Migrations.Sqlite.Migrations
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_protection_keys", (string)null);
+                });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
                 {
