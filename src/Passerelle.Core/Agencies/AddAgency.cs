@@ -21,8 +21,7 @@ public sealed partial class AddAgency(PasserelleDb db, AuditTrail trail, AuditWr
     {
         if (!AccessRules.MayManageAgencies(actor))
         {
-            await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.AccessDenied, Outcomes.Denied, target: "agencies"), ct);
-            return Error.Forbidden("Only an administrator adds agencies.");
+            return await audit.DenyAsync(actor, "agencies", ct, "Only an administrator adds agencies.");
         }
 
         var code = request.Code?.Trim().ToUpperInvariant() ?? "";

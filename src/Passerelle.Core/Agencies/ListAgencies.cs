@@ -12,8 +12,7 @@ public sealed class ListAgencies(PasserelleDb db, AuditWriter audit)
     {
         if (!AccessRules.MayListAgencies(actor))
         {
-            await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.AccessDenied, Outcomes.Denied, target: "agencies"), ct);
-            return Error.Forbidden();
+            return await audit.DenyAsync(actor, "agencies", ct);
         }
 
         var agencies = await db.Agencies.AsNoTracking().OrderBy(a => a.Code).ToListAsync(ct);
@@ -24,8 +23,7 @@ public sealed class ListAgencies(PasserelleDb db, AuditWriter audit)
     {
         if (!AccessRules.MayListAgencies(actor))
         {
-            await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.AccessDenied, Outcomes.Denied, target: $"agency:{code}"), ct);
-            return Error.Forbidden();
+            return await audit.DenyAsync(actor, $"agency:{code}", ct);
         }
 
         var normalized = code.Trim().ToUpperInvariant();

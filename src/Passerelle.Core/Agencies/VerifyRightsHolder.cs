@@ -13,8 +13,7 @@ public sealed class VerifyRightsHolder(PasserelleDb db, AuditTrail trail, AuditW
     {
         if (!AccessRules.MayManageAgencies(actor))
         {
-            await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.AccessDenied, Outcomes.Denied, target: $"agency:{code}"), ct);
-            return Error.Forbidden("Only an administrator verifies rights holders.");
+            return await audit.DenyAsync(actor, $"agency:{code}", ct, "Only an administrator verifies rights holders.");
         }
 
         var normalized = code.Trim().ToUpperInvariant();

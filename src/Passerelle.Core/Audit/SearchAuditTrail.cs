@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Passerelle.Core.Access;
 using Passerelle.Core.Common;
@@ -77,8 +77,7 @@ public sealed class SearchAuditTrail(PasserelleDb db, AuditWriter audit)
             return null;
         }
 
-        await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.AccessDenied, Outcomes.Denied, target: "audit"), ct);
-        return Error.Forbidden();
+        return await audit.DenyAsync(actor, "audit", ct);
     }
 
     private IQueryable<AuditEntry> Apply(AuditFilter filter)
@@ -121,7 +120,17 @@ public sealed class SearchAuditTrail(PasserelleDb db, AuditWriter audit)
         return query;
     }
 
-    private static string Describe(AuditFilter filter) => JsonSerializer.Serialize(filter);
+    /// <summary>The filter as the auditor gave it, for the entry that records this consultation.</summary>
+    private static string Describe(AuditFilter filter)
+    {
+        (string Name, object? Value)[] given =
+        [
+            ("from", filter.From?.ToString("O", CultureInfo.InvariantCulture)), ("to", filter.To?.ToString("O", CultureInfo.InvariantCulture)),
+            ("login", filter.Login), ("agency", filter.Agency), ("operation", filter.Operation), ("target", filter.Target), ("before", filter.Before),
+        ];
+        var parts = given.Where(g => g.Value is not null and not "").Select(g => $"{g.Name}={g.Value}").ToList();
+        return parts.Count == 0 ? "all entries" : string.Join("; ", parts);
+    }
 
     private static readonly System.Linq.Expressions.Expression<Func<AuditEntry, AuditView>> View = e => new AuditView(
         e.Sequence, e.OccurredAt, e.EventCode, e.Operation, e.Outcome, e.Login, e.AgencyCode, e.TokenId, e.Target, e.Purpose, e.Details, e.Source, e.Hash);

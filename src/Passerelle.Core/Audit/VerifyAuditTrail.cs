@@ -18,8 +18,7 @@ public sealed class VerifyAuditTrail(PasserelleDb db, AuditWriter audit)
     {
         if (!AccessRules.MayReadAudit(actor))
         {
-            await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.AccessDenied, Outcomes.Denied, target: "audit"), ct);
-            return Error.Forbidden();
+            return await audit.DenyAsync(actor, "audit", ct);
         }
 
         var result = await CheckAsync(ct);

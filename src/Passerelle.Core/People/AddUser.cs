@@ -26,8 +26,7 @@ public sealed partial class AddUser(PasserelleDb db, UserManager<User> users, Au
 
         if (!AccessRules.MayManageUsers(actor, agency.Id))
         {
-            await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.AccessDenied, Outcomes.Denied, target: $"agency:{agency.Code}"), ct);
-            return Error.Forbidden("A coordinator manages the people of its own agency only.");
+            return await audit.DenyAsync(actor, $"agency:{agency.Code}", ct, "A coordinator manages the people of its own agency only.");
         }
 
         var login = request.Login?.Trim().ToLowerInvariant() ?? "";
@@ -74,6 +73,9 @@ public sealed partial class AddUser(PasserelleDb db, UserManager<User> users, Au
         kind == AgencyKind.RightsHolder
             ? roles.All(r => r == Access.Roles.RightsHolder)
             : !roles.Contains(Access.Roles.RightsHolder);
+
+    /// <summary>Whether a text has the shape of a login: 2 to 64 lower-case letters, digits, dots, hyphens or underscores.</summary>
+    public static bool IsLoginShaped(string text) => LoginPattern().IsMatch(text);
 
     [GeneratedRegex("^[a-z0-9][a-z0-9._-]{1,63}$", RegexOptions.CultureInvariant)]
     private static partial Regex LoginPattern();

@@ -24,8 +24,7 @@ public sealed class DisableUser(PasserelleDb db, UserManager<User> users, AuditT
 
         if (!AccessRules.MayManageUsers(actor, user.AgencyId))
         {
-            await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.AccessDenied, Outcomes.Denied, target: $"user:{normalized}"), ct);
-            return Error.Forbidden("A coordinator manages the people of its own agency only.");
+            return await audit.DenyAsync(actor, $"user:{normalized}", ct, "A coordinator manages the people of its own agency only.");
         }
 
         if (user.Id == actor.UserId)

@@ -25,8 +25,7 @@ public sealed class ListUsers(PasserelleDb db, AuditWriter audit)
         var allowed = agencyId is { } id ? AccessRules.MayListUsers(actor, id) : AccessRules.MayListAllUsers(actor);
         if (!allowed)
         {
-            await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.AccessDenied, Outcomes.Denied, target: $"users:{agencyCode ?? "*"}"), ct);
-            return Error.Forbidden("A coordinator lists the people of its own agency; give its code.");
+            return await audit.DenyAsync(actor, $"users:{agencyCode ?? "*"}", ct, "A coordinator lists the people of its own agency; give its code.");
         }
 
         var query = db.Users.AsNoTracking();

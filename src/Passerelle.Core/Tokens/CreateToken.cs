@@ -30,8 +30,7 @@ public sealed class CreateToken(PasserelleDb db, AuditTrail trail, AuditWriter a
 
         if (!AccessRules.MayManageTokens(actor, owner.AgencyId))
         {
-            await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.AccessDenied, Outcomes.Denied, target: $"user:{login}"), ct);
-            return Error.Forbidden("A coordinator manages the tokens of its own agency only.");
+            return await audit.DenyAsync(actor, $"user:{login}", ct, "A coordinator manages the tokens of its own agency only.");
         }
 
         var scopes = (request.Scopes ?? []).Select(s => s.Trim().ToLowerInvariant()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();

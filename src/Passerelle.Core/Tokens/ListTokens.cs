@@ -17,8 +17,7 @@ public sealed class ListTokens(PasserelleDb db, AuditWriter audit)
     {
         if (!actor.HasScope(Scopes.TokensRead))
         {
-            await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.AccessDenied, Outcomes.Denied, target: "tokens"), ct);
-            return Error.Forbidden();
+            return await audit.DenyAsync(actor, "tokens", ct);
         }
 
         var rows = await (

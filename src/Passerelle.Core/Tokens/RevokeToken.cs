@@ -24,8 +24,7 @@ public sealed class RevokeToken(PasserelleDb db, AuditTrail trail, AuditWriter a
         var own = actor.UserId == found.token.UserId && actor.HasScope(Scopes.TokensWrite);
         if (!own && !AccessRules.MayManageTokens(actor, found.AgencyId))
         {
-            await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.AccessDenied, Outcomes.Denied, target: $"token:{id}"), ct);
-            return Error.Forbidden("A coordinator manages the tokens of its own agency only.");
+            return await audit.DenyAsync(actor, $"token:{id}", ct, "A coordinator manages the tokens of its own agency only.");
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);

@@ -25,10 +25,24 @@ internal static class CliApp
                 await Console.Error.WriteLineAsync($"error: {error.Message}");
             }
 
-            await Console.Error.WriteLineAsync($"See '{parse.CommandResult.Command.Name} --help'.");
+            await Console.Error.WriteLineAsync($"See '{CommandPath(parse.CommandResult)} --help'.");
             return ExitCodes.BadInput;
         }
 
         return await parse.InvokeAsync();
+    }
+
+    private static string CommandPath(System.CommandLine.Parsing.CommandResult result)
+    {
+        var names = new List<string>();
+        for (System.CommandLine.Parsing.SymbolResult? at = result; at is not null; at = at.Parent)
+        {
+            if (at is System.CommandLine.Parsing.CommandResult command)
+            {
+                names.Insert(0, command.Parent is null ? "passerelle" : command.Command.Name);
+            }
+        }
+
+        return string.Join(' ', names);
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Passerelle.Core.Audit;
 using Passerelle.Core.Data;
@@ -7,16 +6,13 @@ using Passerelle.Core.People;
 namespace Passerelle.Security;
 
 /// <summary>Records sign-in events. What someone typed as a login is kept only if it could be a login, never a password.</summary>
-public sealed partial class SignInAudit(AuditWriter audit, PasserelleDb db)
+public sealed class SignInAudit(AuditWriter audit, PasserelleDb db)
 {
     public async Task RecordAsync(HttpContext http, AuditEvent e, string outcome, User? user, string? typedLogin, string? details = null)
     {
         var agency = user is null ? null : await db.Agencies.AsNoTracking().Where(a => a.Id == user.AgencyId).Select(a => a.Code).FirstOrDefaultAsync();
-        var login = user?.UserName ?? (typedLogin is not null && LoginShape().IsMatch(typedLogin) ? typedLogin : "(not a login)");
+        var login = user?.UserName ?? (typedLogin is not null && AddUser.IsLoginShaped(typedLogin) ? typedLogin : "(not a login)");
         await audit.AppendAsync(new AuditRecord(e, outcome, user?.Id, login, agency, null,
             Target: $"user:{login}", Details: details, Source: http.Connection.RemoteIpAddress?.ToString()), http.RequestAborted);
     }
-
-    [GeneratedRegex("^[a-z0-9][a-z0-9._-]{1,63}$", RegexOptions.CultureInvariant)]
-    private static partial Regex LoginShape();
 }

@@ -69,7 +69,10 @@ public sealed class IndexModel(SearchAuditTrail search, VerifyAuditTrail verify,
         return Page();
     }
 
-    private AuditFilter Filter() => new(From?.ToUniversalTime(), To?.ToUniversalTime(), Login, Agency, Operation, Target, Before);
+    /// <summary>Times on this page are UTC, as every time in the trail is.</summary>
+    private AuditFilter Filter() => new(Utc(From), Utc(To), Login, Agency, Operation, Target, Before);
+
+    private static DateTime? Utc(DateTime? value) => value is { } v ? DateTime.SpecifyKind(v, DateTimeKind.Utc) : null;
 
     private async Task LoadAsync(CancellationToken ct)
     {
