@@ -12,6 +12,7 @@ internal static class CliApp
         UsersCommands.Create(),
         TokensCommands.Create(),
         AuditCommands.Create(),
+        MrzCommands.Create(),
     };
 
     /// <summary>Parses and runs a verb. Bad usage prints what is wrong and the verb's help, and exits 2.</summary>

@@ -25,7 +25,7 @@ internal static class CliOutput
         Console.Error.WriteLine($"error {error.Code}: {error.Message}");
         foreach (var (field, messages) in error.Fields ?? new Dictionary<string, string[]>())
         {
-            foreach (var message in messages)
+            foreach (var message in messages.Where(m => m != error.Message))
             {
                 Console.Error.WriteLine($"  --{field}: {message}");
             }

@@ -1,0 +1,203 @@
+using System.Globalization;
+using Passerelle.Core.Common;
+
+namespace Passerelle.Core.Standards;
+
+/// <summary>Parses an MRZ as a reader or a person gives it: any case, lines split by newlines, CR or spaces.</summary>
+public static class MrzParser
+{
+    private static readonly System.Buffers.SearchValues<char> MrzCharacters =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<");
+
+    private static readonly (char A, char B)[] Confusions = [('O', '0'), ('I', '1'), ('B', '8'), ('S', '5'), ('Z', '2'), ('G', '6')];
+
+    public static Result<Mrz> Parse(string? input, DateOnly today)
+    {
+        var lines = (input ?? "").ToUpperInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        if (Refuse(lines) is { } refused)
+        {
+            return refused;
+        }
+
+        var layout = MrzLayout.For(lines)!;
+        var read = Read(layout, lines, today);
+        var corrections = read.Checks.AllHold ? [] : Correct(layout, lines, today);
+        return read with { Corrections = corrections };
+    }
+
+    /// <summary>Why these lines are not an MRZ of a known format, naming the line and its length.</summary>
+    private static Error? Refuse(string[] lines)
+    {
+        if (lines.Length is < 2 or > 3)
+        {
+            return Error.Invalid("mrz.line-count", $"An MRZ has 2 or 3 lines; this has {lines.Length}.", "mrz");
+        }
+
+        var expected = lines.Length == 3 ? 30 : lines[0].Length is 36 or 44 ? lines[0].Length : -1;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].Length != expected)
+            {
+                var wanted = lines.Length == 3 ? "30 (TD1)" : expected > 0 ? $"{expected}, like line 1" : "36 (TD2, MRV-B) or 44 (TD3, MRV-A)";
+                return Error.Invalid("mrz.line-length", $"Line {i + 1} has {lines[i].Length} characters; it should have {wanted}.", "mrz");
+            }
+
+            var bad = lines[i].AsSpan().IndexOfAnyExcept(MrzCharacters);
+            if (bad >= 0)
+            {
+                return Error.Invalid("mrz.character", $"Line {i + 1}, position {bad + 1}: '{lines[i][bad]}' cannot appear in an MRZ.", "mrz");
+            }
+        }
+
+        return null;
+    }
+
+    private static Mrz Read(MrzLayout layout, string[] lines, DateOnly today)
+    {
+        var warnings = new List<string>();
+        var number = layout.Number.Of(lines);
+        var numberCheck = layout.NumberCheck.Of(lines)[0];
+        var optional = layout.Optional.Of(lines);
+        if (layout.AllowsLongNumber && numberCheck == '<' && !number.EndsWith('<'))
+        {
+            // Doc 9303 Part 5, 4.2.2 note j, and Part 6: the number goes on in the optional data, then its check digit.
+            var end = optional.IndexOf('<', StringComparison.Ordinal);
+            end = end < 0 ? optional.Length : end;
+            if (end >= 2)
+            {
+                number += optional[..(end - 1)];
+                numberCheck = optional[end - 1];
+                optional = optional[end..];
+            }
+        }
+
+        var birth = layout.Birth.Of(lines);
+        var expiry = layout.Expiry.Of(lines);
+        var checks = new MrzChecks(
+            CheckDigit.Holds(number, numberCheck),
+            CheckDigit.Holds(birth, layout.BirthCheck.Of(lines)[0]),
+            CheckDigit.Holds(expiry, layout.ExpiryCheck.Of(lines)[0]),
+            layout.OptionalCheck is { } oc ? CheckDigit.Holds(layout.Optional.Of(lines), oc.Of(lines)[0]) : null,
+            layout.Composite is { } parts ? CheckDigit.Holds(string.Concat(parts.Select(p => p.Of(lines))), layout.CompositeCheck!.Value.Of(lines)[0]) : null);
+
+        var issuing = CountryCodes.Normalize(lines[0].Substring(2, 3));
+        var nationality = CountryCodes.Normalize(layout.Nationality.Of(lines));
+        Warn(warnings, !CountryCodes.IsKnown(issuing), $"The issuing state '{issuing}' is not an ICAO Doc 9303 code.");
+        Warn(warnings, !CountryCodes.IsKnown(nationality), $"The nationality '{nationality}' is not an ICAO Doc 9303 code.");
+        var sex = layout.Sex.Of(lines);
+        Warn(warnings, sex is not ("M" or "F" or "X" or "<"), $"The sex '{sex}' is not M, F, X or <.");
+        var birthDate = Date(birth, today, future: false);
+        Warn(warnings, birthDate is null && birth != "<<<<<<", $"The birth date '{birth}' is not a date.");
+        var expiryDate = Date(expiry, today, future: true);
+        Warn(warnings, expiryDate is null && expiry != "<<<<<<", $"The expiry date '{expiry}' is not a date.");
+        var (primary, secondary) = Names(layout.Name.Of(lines));
+
+        return new Mrz(
+            layout.Format, lines[0][..2].TrimEnd('<'), issuing, number.TrimEnd('<'), nationality, birthDate, expiryDate, sex,
+            primary, secondary, optional.Trim('<'), layout.Optional2?.Of(lines).Trim('<'), checks, [], warnings, [.. lines]);
+    }
+
+    /// <summary>
+    /// The one OCR confusion that makes every check hold, if exactly one does. A reader that mistakes O for 0 in
+    /// <c>BN0257453</c> reads <c>BNO257453</c>; swapping that one character back is the proposal.
+    /// </summary>
+    private static List<MrzCorrection> Correct(MrzLayout layout, string[] lines, DateOnly today)
+    {
+        var found = new List<MrzCorrection>();
+        for (var line = 0; line < lines.Length; line++)
+        {
+            for (var position = 0; position < lines[line].Length; position++)
+            {
+                var read = lines[line][position];
+                var corrected = Confusions.Where(c => c.A == read || c.B == read).Select(c => c.A == read ? c.B : c.A).FirstOrDefault();
+                if (corrected == default)
+                {
+                    continue;
+                }
+
+                var changed = lines.ToArray();
+                changed[line] = string.Concat(changed[line].AsSpan(0, position), corrected.ToString(), changed[line].AsSpan(position + 1));
+                var fixedRead = Read(layout, changed, today);
+                if (fixedRead.Checks.AllHold)
+                {
+                    var (field, value) = FieldAt(layout, fixedRead, line, position);
+                    found.Add(new MrzCorrection(field, line + 1, position + 1, read.ToString(), corrected.ToString(), value));
+                }
+            }
+        }
+
+        return found.Count == 1 ? found : [];
+    }
+
+    private static (string Field, string Value) FieldAt(MrzLayout layout, Mrz mrz, int line, int position)
+    {
+        string Text(Slot slot) => slot.Of(mrz.Lines);
+        if (layout.Birth.Contains(line, position))
+        {
+            return ("birthDate", Text(layout.Birth));
+        }
+
+        if (layout.Expiry.Contains(line, position))
+        {
+            return ("expiryDate", Text(layout.Expiry));
+        }
+
+        if (layout.Number.Contains(line, position) || (layout.AllowsLongNumber && layout.Optional.Contains(line, position) && mrz.DocumentNumber.Length > 9))
+        {
+            return ("documentNumber", mrz.DocumentNumber);
+        }
+
+        if (layout.Optional.Contains(line, position))
+        {
+            return ("optionalData", mrz.OptionalData);
+        }
+
+        return ("checkDigit", mrz.Lines[line][position].ToString());
+    }
+
+    private static (string Primary, string Secondary) Names(string field)
+    {
+        var split = field.IndexOf("<<", StringComparison.Ordinal);
+        var primary = split < 0 ? field : field[..split];
+        var secondary = split < 0 ? "" : field[(split + 2)..];
+        return (Words(primary), Words(secondary));
+    }
+
+    private static string Words(string part) =>
+        string.Join(' ', part.Split('<', StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>YYMMDD. A birth date is never in the future; an expiry date may be, up to 50 years ahead.</summary>
+    private static DateOnly? Date(string yymmdd, DateOnly today, bool future)
+    {
+        if (!int.TryParse(yymmdd.AsSpan(0, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var yy)
+            || !int.TryParse(yymmdd.AsSpan(2, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var mm)
+            || !int.TryParse(yymmdd.AsSpan(4, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var dd)
+            || mm is < 1 or > 12 || dd < 1)
+        {
+            return null;
+        }
+
+        var year = 2000 + yy;
+        var limit = future ? today.Year + 50 : today.Year;
+        if (year > limit)
+        {
+            year -= 100;
+        }
+
+        if (dd > DateTime.DaysInMonth(year, mm))
+        {
+            return null;
+        }
+
+        var date = new DateOnly(year, mm, dd);
+        return !future && date > today ? date.AddYears(-100) : date;
+    }
+
+    private static void Warn(List<string> warnings, bool condition, string message)
+    {
+        if (condition)
+        {
+            warnings.Add(message);
+        }
+    }
+}

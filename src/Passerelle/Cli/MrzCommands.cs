@@ -1,0 +1,25 @@
+using System.CommandLine;
+using Passerelle.Core.Standards;
+
+namespace Passerelle.Cli;
+
+internal static class MrzCommands
+{
+    public static Command Create()
+    {
+        var parse = new Command("parse", "Read one MRZ from standard input and print its fields and checks as JSON. Exit 0 for an MRZ of a known format, whatever its check digits say; 2 when it is not an MRZ.");
+        parse.SetAction(async (_, ct) =>
+        {
+            var input = await Console.In.ReadToEndAsync(ct);
+            var result = MrzParser.Parse(input, DateOnly.FromDateTime(DateTime.UtcNow));
+            if (!result.Succeeded)
+            {
+                return CliOutput.Fail(result.Error!);
+            }
+
+            CliOutput.WriteJson(MrzView.Of(result.Value!));
+            return ExitCodes.Success;
+        });
+        return new Command("mrz", "Machine-readable zones of travel documents (ICAO Doc 9303).") { parse };
+    }
+}
