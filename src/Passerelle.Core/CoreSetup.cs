@@ -6,8 +6,11 @@ using Passerelle.Core.Agencies;
 using Passerelle.Core.Audit;
 using Passerelle.Core.Data;
 using Passerelle.Core.Demo;
+using Passerelle.Core.Hits;
+using Passerelle.Core.Notifications;
 using Passerelle.Core.People;
 using Passerelle.Core.Tokens;
+using Passerelle.Core.TravelDocuments;
 
 namespace Passerelle.Core;
 
@@ -42,6 +45,24 @@ public static class CoreSetup
         services.AddScoped<ListTokens>();
         services.AddScoped<RevokeToken>();
         services.AddScoped<AuthenticateToken>();
+
+        services.AddOptions<RegisterSettings>().BindConfiguration(RegisterSettings.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(provider => provider.GetRequiredService<IOptions<RegisterSettings>>().Value);
+        services.AddSingleton<ScreeningIndex>();
+        services.AddScoped<DocumentWriter>();
+        services.AddScoped<RegisterDocument>();
+        services.AddScoped<ChangeDocument>();
+        services.AddScoped<DeleteDocument>();
+        services.AddScoped<FindDocuments>();
+        services.AddScoped<FollowRegister>();
+        services.AddScoped<ScreenDocuments>();
+        services.AddScoped<OpenHits>();
+        services.AddScoped<DecideHit>();
+        services.AddScoped<ListHits>();
+        services.AddScoped<Inbox>();
+        services.AddScoped<ManageWebhooks>();
+        services.AddScoped<DeliverWebhooks>();
+        services.AddSingleton<WebhookSignal>();
         return services;
     }
 }

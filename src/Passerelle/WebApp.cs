@@ -18,7 +18,8 @@ internal static class WebApp
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.WebHost.UseStaticWebAssets();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Limits:MaxBodyBytes", BodyLimits.DefaultMaxBytes));
+        // Kestrel's ceiling is the largest route limit; BodyLimits applies each route's own.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = Math.Max(Api.Documents.ScreeningApi.BatchBodyBytes, builder.Configuration.GetValue("Limits:MaxBodyBytes", BodyLimits.DefaultMaxBytes)));
         builder.AddPasserelleTelemetry();
 
         var services = builder.Services;
@@ -30,6 +31,9 @@ internal static class WebApp
         services.AddPasserelleHealth();
         services.AddPasserelleLocalization();
         services.AddHostedService<DatabaseStartup>();
+        services.AddHostedService<RegisterFollower>();
+        services.AddHostedService<WebhookDispatcher>();
+        services.AddHttpClient("webhooks");
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         services.AddOpenApi();
@@ -50,10 +54,10 @@ internal static class WebApp
         });
 
         app.UseSecurityHeaders();
-        app.UseBodyLimits();
         app.UseStaticFiles();
         app.UsePasserelleLocalization();
         app.UseRouting();
+        app.UseBodyLimits();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseTotpEnrolmentGate();

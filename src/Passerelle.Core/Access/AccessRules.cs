@@ -32,6 +32,32 @@ public static class AccessRules
     public static bool MayReadAudit(Actor actor) =>
         actor.HasScope(Scopes.AuditRead) && actor.IsInRole(Roles.Auditor);
 
+    /// <summary>Coordinators and investigators of a law-enforcement agency register their agency's documents.</summary>
+    public static bool MayRegisterDocuments(Actor actor) =>
+        actor.HasScope(Scopes.DocumentsWrite) && actor.AgencyId is not null
+        && (actor.IsInRole(Roles.Coordinator) || actor.IsInRole(Roles.Investigator));
+
+    /// <summary>Only the owner agency reads, changes or deletes its records.</summary>
+    public static bool MayManageDocument(Actor actor, Guid ownerAgencyId) =>
+        MayRegisterDocuments(actor) && actor.AgencyId == ownerAgencyId;
+
+    public static bool MayScreen(Actor actor) =>
+        (actor.HasScope(Scopes.DocumentsScreen) || actor.HasScope(Scopes.DocumentsScreenMinimal))
+        && (actor.IsInRole(Roles.Officer) || actor.IsInRole(Roles.Investigator) || actor.IsInRole(Roles.Coordinator));
+
+    /// <summary>The airline model: a token with only the minimal scope learns hit, possible or clear, and nothing else.</summary>
+    public static bool ScreensMinimally(Actor actor) =>
+        actor.Scopes is { } scopes && !scopes.Contains(Scopes.DocumentsScreen) && scopes.Contains(Scopes.DocumentsScreenMinimal);
+
+    /// <summary>A holder's name and birth date go to law-enforcement agencies only, never to a minimal screening.</summary>
+    public static bool MaySeeHolder(Actor actor) =>
+        !ScreensMinimally(actor) && !actor.IsInRole(Roles.RightsHolder)
+        && (actor.IsInRole(Roles.Officer) || actor.IsInRole(Roles.Investigator) || actor.IsInRole(Roles.Coordinator));
+
+    /// <summary>The owner's coordinators decide hits on its records.</summary>
+    public static bool MayDecideHit(Actor actor, Guid ownerAgencyId) =>
+        actor.HasScope(Scopes.DocumentsWrite) && actor.IsInRole(Roles.Coordinator) && actor.AgencyId == ownerAgencyId;
+
     private static bool ManagesPeopleOf(Actor actor, Guid agencyId) =>
         actor.IsInRole(Roles.Admin) || (actor.IsInRole(Roles.Coordinator) && actor.AgencyId == agencyId);
 }

@@ -22,7 +22,7 @@ public static class Scopes
         [Roles.Coordinator] = [AgenciesRead, UsersRead, UsersWrite, TokensRead, TokensWrite, DocumentsWrite, DocumentsScreen, DocumentsScreenMinimal],
         [Roles.Auditor] = [AgenciesRead, AuditRead, TokensRead],
         [Roles.Officer] = [TokensRead, DocumentsScreen, DocumentsScreenMinimal],
-        [Roles.Investigator] = [TokensRead, DocumentsScreen, DocumentsScreenMinimal],
+        [Roles.Investigator] = [TokensRead, DocumentsWrite, DocumentsScreen, DocumentsScreenMinimal],
         [Roles.RightsHolder] = [TokensRead],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 

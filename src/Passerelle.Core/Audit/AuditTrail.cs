@@ -15,6 +15,18 @@ public sealed class AuditTrail(TimeProvider time)
 
     public async Task AppendAsync(PasserelleDb db, IReadOnlyList<AuditRecord> records, CancellationToken ct)
     {
+        await StageAsync(db, records, ct);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public Task AppendAsync(PasserelleDb db, AuditRecord record, CancellationToken ct) => AppendAsync(db, [record], ct);
+
+    /// <summary>
+    /// Takes the chain's turn and adds the entries to the context without saving them, so the caller can stamp its
+    /// own rows with the sequence before one SaveChanges writes both. Returns the last sequence number used.
+    /// </summary>
+    public async Task<long> StageAsync(PasserelleDb db, IReadOnlyList<AuditRecord> records, CancellationToken ct)
+    {
         if (db.Database.CurrentTransaction is null)
         {
             throw new InvalidOperationException("Audit entries are appended inside the transaction of the change they record.");
@@ -40,10 +52,8 @@ public sealed class AuditTrail(TimeProvider time)
             previous = entry.Hash;
         }
 
-        await db.SaveChangesAsync(ct);
+        return sequence;
     }
-
-    public Task AppendAsync(PasserelleDb db, AuditRecord record, CancellationToken ct) => AppendAsync(db, [record], ct);
 
     private static AuditEntry Link(AuditRecord record, long sequence, DateTime occurredAt, string previousHash)
     {

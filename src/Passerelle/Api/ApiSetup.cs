@@ -1,6 +1,9 @@
 using Passerelle.Api.Agencies;
 using Passerelle.Api.Audit;
+using Passerelle.Api.Documents;
+using Passerelle.Api.Hits;
 using Passerelle.Api.Me;
+using Passerelle.Api.Notifications;
 using Passerelle.Api.Tokens;
 using Passerelle.Api.Users;
 using Passerelle.Security;
@@ -17,6 +20,10 @@ internal static class ApiSetup
         v1.MapUsersApi();
         v1.MapTokensApi();
         v1.MapAuditApi();
+        v1.MapScreeningApi();
+        v1.MapDocumentsApi();
+        v1.MapHitsApi();
+        v1.MapNotificationsApi();
         return app;
     }
 }

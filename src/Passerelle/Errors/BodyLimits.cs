@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 
 namespace Passerelle.Errors;
 
@@ -7,8 +8,10 @@ internal static class BodyLimits
 {
     public const long DefaultMaxBytes = 1024 * 1024;
 
+    /// <summary>The route's own limit where it sets one (a manifest upload), else <c>Limits:MaxBodyBytes</c>.</summary>
     public static long MaxBytes(HttpContext http) =>
-        http.RequestServices.GetRequiredService<IConfiguration>().GetValue("Limits:MaxBodyBytes", DefaultMaxBytes);
+        http.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize
+        ?? http.RequestServices.GetRequiredService<IConfiguration>().GetValue("Limits:MaxBodyBytes", DefaultMaxBytes);
 
     public static IApplicationBuilder UseBodyLimits(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {

@@ -36,6 +36,32 @@ public sealed class AuthorizationMatrixTests
         new("GET /api/v1/audit", Target.None,                            403, 403, 403, 403, 200, 403),
         new("GET /api/v1/audit/export", Target.None,                     403, 403, 403, 403, 200, 403),
         new("POST /api/v1/audit/verify", Target.None,                    403, 403, 403, 403, 200, 403),
+        new("POST /api/v1/documents/screen", Target.None,                403, 200, 200, 200, 403, 403),
+        new("POST /api/v1/documents/screen/batch", Target.None,          403, 200, 200, 200, 403, 403),
+        new("POST /api/v1/documents", Target.None,                       403, 201, 403, 201, 403, 403),
+        new("GET /api/v1/documents", Target.None,                        403, 200, 403, 200, 403, 403),
+        new("GET /api/v1/documents/{id}", Target.Own,                    403, 200, 403, 200, 403, 403),
+        new("GET /api/v1/documents/{id}", Target.Other,                  403, 403, 403, 403, 403, 403),
+        new("PATCH /api/v1/documents/{id}", Target.Own,                  403, 200, 403, 200, 403, 403),
+        new("PATCH /api/v1/documents/{id}", Target.Other,                403, 403, 403, 403, 403, 403),
+        new("DELETE /api/v1/documents/{id}", Target.Own,                 403, 200, 403, 200, 403, 403),
+        new("DELETE /api/v1/documents/{id}", Target.Other,               403, 403, 403, 403, 403, 403),
+        new("GET /api/v1/hits", Target.None,                             403, 200, 200, 200, 403, 403),
+        new("GET /api/v1/hits/{id}", Target.Own,                         403, 200, 403, 403, 403, 403),
+        new("GET /api/v1/hits/{id}", Target.Other,                       403, 403, 403, 403, 403, 403),
+        new("POST /api/v1/hits/{id}/confirm", Target.Own,                403, 200, 403, 403, 403, 403),
+        new("POST /api/v1/hits/{id}/confirm", Target.Other,              403, 403, 403, 403, 403, 403),
+        new("POST /api/v1/hits/{id}/clear", Target.Own,                  403, 200, 403, 403, 403, 403),
+        new("POST /api/v1/hits/{id}/clear", Target.Other,                403, 403, 403, 403, 403, 403),
+        new("POST /api/v1/hits/{id}/mismatch", Target.Own,               403, 200, 403, 403, 403, 403),
+        new("POST /api/v1/hits/{id}/mismatch", Target.Other,             403, 403, 403, 403, 403, 403),
+        new("GET /api/v1/notifications", Target.None,                    200, 200, 200, 200, 200, 200),
+        new("POST /api/v1/notifications/{id}/read", Target.Own,          404, 200, 404, 404, 404, 404),
+        new("POST /api/v1/notifications/{id}/read", Target.Other,        404, 404, 404, 404, 404, 404),
+        new("GET /api/v1/webhooks", Target.None,                         403, 200, 403, 403, 403, 403),
+        new("POST /api/v1/webhooks", Target.None,                        403, 201, 403, 403, 403, 403),
+        new("DELETE /api/v1/webhooks/{id}", Target.Own,                  403, 200, 403, 403, 403, 403),
+        new("DELETE /api/v1/webhooks/{id}", Target.Other,                403, 403, 403, 403, 403, 403),
     ];
 
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
@@ -88,7 +114,7 @@ public sealed class AuthorizationMatrixTests
     public sealed record Row(string Route, Target Target, params int[] Expected);
 
     /// <summary>Two law-enforcement agencies and a rights holder, with one caller per role and targets to act on.</summary>
-    private sealed class World(TestApp app, Dictionary<string, (string Login, string Agency, HttpClient Client)> callers)
+    private sealed class World(TestApp app, Dictionary<string, (string Login, string Agency, HttpClient Client)> callers, Dictionary<string, HttpClient> setup)
     {
         private int counter;
 
@@ -106,7 +132,46 @@ public sealed class AuthorizationMatrixTests
                 callers[role] = (login, agency, app.ClientWithToken(await app.TokenAsync(login)));
             }
 
-            return new World(app, callers);
+            // People who prepare targets: records, hits, notifications and webhooks of FR-A and FR-B.
+            var setup = new Dictionary<string, HttpClient>();
+            foreach (var (agency, role) in new[] { ("FR-A", "coordinator"), ("FR-B", "coordinator"), ("FR-B", "officer") })
+            {
+                var login = $"setup.{role}.{agency.ToLowerInvariant()}";
+                await app.AddUserAsync(agency, login, role);
+                setup[$"{agency}/{role}"] = app.ClientWithToken(await app.TokenAsync(login));
+            }
+
+            return new World(app, callers, setup);
+        }
+
+        /// <summary>A new stolen passport owned by <paramref name="agency"/>; returns its id.</summary>
+        private async Task<Guid> RecordAsync(string agency, int n)
+        {
+            var response = await setup[$"{agency}/coordinator"].PostAsJsonAsync("/api/v1/documents", new { documentNumber = $"M{n:D8}", issuingState = "FRA", documentType = "passport", status = "stolen" });
+            response.EnsureSuccessStatusCode();
+            return (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
+        }
+
+        /// <summary>An open hit case on a record owned by <paramref name="agency"/>, opened by FR-B's officer.</summary>
+        private async Task<Guid> CaseAsync(string agency, int n)
+        {
+            await RecordAsync(agency, n);
+            var response = await setup["FR-B/officer"].PostAsJsonAsync("/api/v1/documents/screen", new { documentNumber = $"M{n:D8}", issuingState = "FRA", purpose = "matrix" });
+            return (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("matches")[0].GetProperty("caseId").GetGuid();
+        }
+
+        private async Task<Guid> NotificationAsync(string agency, int n)
+        {
+            var caseId = await CaseAsync(agency, n);
+            await using var context = app.NewContext();
+            return context.Notifications.Single(x => x.CaseId == caseId).Id;
+        }
+
+        private async Task<Guid> WebhookAsync(string agency)
+        {
+            var response = await setup[$"{agency}/coordinator"].PostAsJsonAsync("/api/v1/webhooks", new { url = "https://hooks.example.org/passerelle" });
+            response.EnsureSuccessStatusCode();
+            return (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
         }
 
         public async Task<HttpResponseMessage> SendAsync(Row row, string role)
@@ -138,11 +203,37 @@ public sealed class AuthorizationMatrixTests
                     await app.TokenAsync(holder.Login, "tokens:read");
                     var id = await TokenIdOfAsync(holder.Login);
                     return await client.DeleteAsync($"/api/v1/tokens/{id}");
+                case "POST /api/v1/documents/screen":
+                    return await client.PostAsJsonAsync("/api/v1/documents/screen", new { documentNumber = "Q0000000", issuingState = "FRA", purpose = "matrix" });
+                case "POST /api/v1/documents/screen/batch":
+                    return await client.PostAsJsonAsync("/api/v1/documents/screen/batch", new { purpose = "matrix", items = new[] { new { documentNumber = "Q0000001" } } });
+                case "POST /api/v1/documents":
+                    return await client.PostAsJsonAsync("/api/v1/documents", new { documentNumber = $"P{n:D8}", issuingState = "FRA", documentType = "passport", status = "lost" });
+                case "GET /api/v1/documents/{id}":
+                    return await client.GetAsync($"/api/v1/documents/{await RecordAsync(DocumentOwner(agency), n)}");
+                case "PATCH /api/v1/documents/{id}":
+                    return await client.PatchAsJsonAsync($"/api/v1/documents/{await RecordAsync(DocumentOwner(agency), n)}", new { status = "lost" });
+                case "DELETE /api/v1/documents/{id}":
+                    return await client.DeleteAsync($"/api/v1/documents/{await RecordAsync(DocumentOwner(agency), n)}?reason=matrix");
+                case "GET /api/v1/hits/{id}":
+                    return await client.GetAsync($"/api/v1/hits/{await CaseAsync(DocumentOwner(agency), n)}");
+                case "POST /api/v1/hits/{id}/confirm" or "POST /api/v1/hits/{id}/clear" or "POST /api/v1/hits/{id}/mismatch":
+                    var decision = row.Route.Split('/')[^1];
+                    return await client.PostAsJsonAsync($"/api/v1/hits/{await CaseAsync(DocumentOwner(agency), n)}/{decision}", new { note = "matrix" });
+                case "POST /api/v1/notifications/{id}/read":
+                    return await client.PostAsync($"/api/v1/notifications/{await NotificationAsync(DocumentOwner(agency), n)}/read", null);
+                case "POST /api/v1/webhooks":
+                    return await client.PostAsJsonAsync("/api/v1/webhooks", new { url = "https://hooks.example.org/new" });
+                case "DELETE /api/v1/webhooks/{id}":
+                    return await client.DeleteAsync($"/api/v1/webhooks/{await WebhookAsync(DocumentOwner(agency))}");
                 default:
                     var (method, path) = (row.Route.Split(' ')[0], row.Route.Split(' ')[1]);
                     return await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
             }
         }
+
+        /// <summary>Registers belong to law-enforcement agencies: a rights holder's "own" register is FR-A's for the table.</summary>
+        private static string DocumentOwner(string agency) => agency == "RH-BRAND" ? "FR-A" : agency;
 
         private async Task<Guid> TokenIdOfAsync(string login)
         {

@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using Passerelle.Core.Access;
+using Passerelle.Core.Common;
+using Passerelle.Core.Data;
+
+namespace Passerelle.Core.Notifications;
+
+public sealed record NotificationView(Guid Id, string Kind, Guid? CaseId, string Message, DateTime CreatedAt, DateTime? ReadAt);
+
+/// <summary>
+/// A person's inbox: what is addressed to them, and, for a coordinator, what is addressed to their agency's
+/// coordinators. Nothing of another agency, ever.
+/// </summary>
+public sealed class Inbox(PasserelleDb db, TimeProvider time)
+{
+    public async Task<Result<IReadOnlyList<NotificationView>>> ListAsync(Actor actor, bool unreadOnly, CancellationToken ct)
+    {
+        if (actor.AgencyId is not { } agency || actor.UserId is not { } user)
+        {
+            return Error.Forbidden();
+        }
+
+        var coordinator = actor.IsInRole(Roles.Coordinator);
+        var mine = db.Notifications.AsNoTracking().Where(n => n.AgencyId == agency && (n.UserId == user || (coordinator && n.UserId == null)));
+        if (unreadOnly)
+        {
+            mine = mine.Where(n => n.ReadAt == null);
+        }
+
+        return await mine.OrderByDescending(n => n.CreatedAt).Take(200)
+            .Select(n => new NotificationView(n.Id, n.Kind, n.CaseId, n.Message, n.CreatedAt, n.ReadAt)).ToListAsync(ct);
+    }
+
+    public async Task<Result<NotificationView>> MarkReadAsync(Actor actor, Guid id, CancellationToken ct)
+    {
+        var coordinator = actor.IsInRole(Roles.Coordinator);
+        var n = await db.Notifications.FirstOrDefaultAsync(n => n.Id == id && n.AgencyId == actor.AgencyId && (n.UserId == actor.UserId || (coordinator && n.UserId == null)), ct);
+        if (n is null)
+        {
+            return Error.NotFound("notification.not-found", $"No notification of yours has id {id}.");
+        }
+
+        n.ReadAt ??= Common.Clock.UtcNow(time);
+        await db.SaveChangesAsync(ct);
+        return new NotificationView(n.Id, n.Kind, n.CaseId, n.Message, n.CreatedAt, n.ReadAt);
+    }
+}

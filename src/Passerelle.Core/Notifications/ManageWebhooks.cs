@@ -1,0 +1,79 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Passerelle.Core.Access;
+using Passerelle.Core.Audit;
+using Passerelle.Core.Common;
+using Passerelle.Core.Data;
+
+namespace Passerelle.Core.Notifications;
+
+public sealed record WebhookView(Guid Id, string Url, DateTime CreatedAt, string CreatedBy, bool Active, int Pending, int Delivered, int Failed);
+
+/// <param name="Secret">The signing key, shown this once.</param>
+public sealed record CreatedWebhook(Guid Id, string Url, string Secret);
+
+/// <summary>A coordinator registers where its agency hears of hits. The secret signs every delivery.</summary>
+public sealed class ManageWebhooks(PasserelleDb db, AuditTrail trail, AuditWriter audit, TimeProvider time)
+{
+    public async Task<Result<CreatedWebhook>> CreateAsync(Actor actor, string? url, CancellationToken ct)
+    {
+        if (!actor.IsInRole(Roles.Coordinator) || !actor.HasScope(Scopes.DocumentsWrite) || actor.AgencyId is null)
+        {
+            return await audit.DenyAsync(actor, "webhooks", ct, "A coordinator registers its agency's webhooks.");
+        }
+
+        var valid = Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback));
+        if (!valid || url!.Length > 500)
+        {
+            return Error.Invalid("webhook.url", "The URL is https (plain http only to this machine), at most 500 characters.", "url");
+        }
+
+        var webhook = new Webhook
+        {
+            Id = Guid.CreateVersion7(),
+            AgencyId = actor.AgencyId.Value,
+            Url = uri!.ToString(),
+            Secret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)),
+            CreatedAt = time.UtcNow(),
+            CreatedBy = actor.Login,
+        };
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        db.Webhooks.Add(webhook);
+        await trail.AppendAsync(db, AuditRecord.For(actor, AuditEvent.WebhookCreated, target: $"webhook:{webhook.Id}", details: webhook.Url), ct);
+        await transaction.CommitAsync(ct);
+        return new CreatedWebhook(webhook.Id, webhook.Url, webhook.Secret);
+    }
+
+    public async Task<Result<IReadOnlyList<WebhookView>>> ListAsync(Actor actor, CancellationToken ct)
+    {
+        if (!actor.IsInRole(Roles.Coordinator) || actor.AgencyId is not { } agency)
+        {
+            return await audit.DenyAsync(actor, "webhooks", ct);
+        }
+
+        return await db.Webhooks.AsNoTracking().Where(w => w.AgencyId == agency).OrderBy(w => w.CreatedAt)
+            .Select(w => new WebhookView(w.Id, w.Url, w.CreatedAt, w.CreatedBy, w.DisabledAt == null,
+                db.WebhookDeliveries.Count(d => d.WebhookId == w.Id && d.DeliveredAt == null && d.GaveUpAt == null),
+                db.WebhookDeliveries.Count(d => d.WebhookId == w.Id && d.DeliveredAt != null),
+                db.WebhookDeliveries.Count(d => d.WebhookId == w.Id && d.GaveUpAt != null)))
+            .ToListAsync(ct);
+    }
+
+    public async Task<Result<WebhookView>> DisableAsync(Actor actor, Guid id, CancellationToken ct)
+    {
+        var webhook = await db.Webhooks.FirstOrDefaultAsync(w => w.Id == id, ct);
+        if (webhook is null)
+        {
+            return Error.NotFound("webhook.not-found", $"No webhook has id {id}.");
+        }
+
+        if (!actor.IsInRole(Roles.Coordinator) || !actor.HasScope(Scopes.DocumentsWrite) || actor.AgencyId != webhook.AgencyId)
+        {
+            return await audit.DenyAsync(actor, $"webhook:{id}", ct);
+        }
+
+        webhook.DisabledAt ??= time.UtcNow();
+        await db.SaveChangesAsync(ct);
+        return new WebhookView(webhook.Id, webhook.Url, webhook.CreatedAt, webhook.CreatedBy, false, 0, 0, 0);
+    }
+}

@@ -1,0 +1,96 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Passerelle.Core.Access;
+using Passerelle.Core.Audit;
+using Passerelle.Core.Common;
+using Passerelle.Core.Data;
+
+namespace Passerelle.Core.TravelDocuments;
+
+/// <summary>
+/// A change by the owner. Absent fields stay as they are; an empty string clears a text. The number, issuing state
+/// and type are the record's identity and never change: a wrong one is deleted and registered again.
+/// </summary>
+public sealed record ChangeDocumentRequest(
+    string? Status = null,
+    DateOnly? IssuedOn = null,
+    DateOnly? ExpiresOn = null,
+    DateOnly? TheftOrLossOn = null,
+    string? NationalReference = null,
+    DateOnly? ReviewOn = null,
+    string? Remarks = null,
+    string? HolderName = null,
+    DateOnly? HolderBirthDate = null);
+
+public sealed class ChangeDocument(PasserelleDb db, DocumentWriter writer, AuditWriter audit, TimeProvider time)
+{
+    public async Task<Result<DocumentView>> HandleAsync(Actor actor, Guid id, ChangeDocumentRequest request, CancellationToken ct)
+    {
+        var document = await db.TravelDocuments.FirstOrDefaultAsync(d => d.Id == id && d.DeletedAt == null, ct);
+        if (document is null)
+        {
+            return Error.NotFound("document.not-found", $"No live record has id {id}.");
+        }
+
+        if (!AccessRules.MayManageDocument(actor, document.OwnerAgencyId))
+        {
+            return await audit.DenyAsync(actor, $"document:{id}", ct, "Only the agency that owns a record changes it.");
+        }
+
+        var today = DateOnly.FromDateTime(time.UtcNow());
+        var status = document.Status;
+        var invalid = RegisterDocument.Validate(new Validation(), new RegisterDocumentRequest(null, null, null, null, request.IssuedOn ?? document.IssuedOn,
+                request.ExpiresOn ?? document.ExpiresOn, null, request.TheftOrLossOn, request.NationalReference, null, request.Remarks, request.HolderName, request.HolderBirthDate), today)
+            .Require(request.Status is null || DocumentNames.TryStatus(request.Status, out status), "status", "document.status", "status is one of stolen, lost, revoked, invalid, stolen-blank or recovered.")
+            .ToError();
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        var changes = new StringBuilder();
+        Track(changes, "status", document.Status.Name(), status.Name(), v => document.Status = status);
+        Track(changes, "issuedOn", document.IssuedOn, request.IssuedOn, v => document.IssuedOn = v);
+        Track(changes, "expiresOn", document.ExpiresOn, request.ExpiresOn, v => document.ExpiresOn = v);
+        Track(changes, "theftOrLossOn", document.TheftOrLossOn, request.TheftOrLossOn, v => document.TheftOrLossOn = v);
+        Track(changes, "reviewOn", document.ReviewOn, request.ReviewOn ?? document.ReviewOn, v => document.ReviewOn = v);
+        TrackText(changes, "nationalReference", document.NationalReference, request.NationalReference, v => document.NationalReference = v);
+        TrackText(changes, "remarks", document.Remarks, request.Remarks, v => document.Remarks = v);
+        TrackText(changes, "holderName", document.HolderName, request.HolderName?.ToUpperInvariant(), v => document.HolderName = v, personal: true);
+        Track(changes, "holderBirthDate", document.HolderBirthDate, request.HolderBirthDate, v => document.HolderBirthDate = v, personal: true);
+        if (changes.Length == 0)
+        {
+            return DocumentView.Of(document, actor.AgencyCode!, withHolder: true);
+        }
+
+        document.Version++;
+        document.UpdatedAt = time.UtcNow();
+        var kind = document.Status == DocumentStatus.Recovered ? "recovered" : "changed";
+        await writer.SaveAsync(document, actor, AuditEvent.DocumentChanged, kind, changes.ToString().TrimEnd(), ct);
+        return DocumentView.Of(document, actor.AgencyCode!, withHolder: true);
+    }
+
+    private static void Track<T>(StringBuilder changes, string field, T old, T? value, Action<T> set, bool personal = false)
+    {
+        if (value is not null && !EqualityComparer<T>.Default.Equals(old, value))
+        {
+            changes.Append(field).Append(": ").Append(personal ? "(personal data changed)" : $"{old} → {value}").Append('\n');
+            set(value);
+        }
+    }
+
+    private static void TrackText(StringBuilder changes, string field, string? old, string? value, Action<string?> set, bool personal = false)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        var cleaned = RegisterDocument.Clean(value);
+        if (!string.Equals(old, cleaned, StringComparison.Ordinal))
+        {
+            changes.Append(field).Append(": ").Append(personal ? "(personal data changed)" : $"{old} → {cleaned}").Append('\n');
+            set(cleaned);
+        }
+    }
+}

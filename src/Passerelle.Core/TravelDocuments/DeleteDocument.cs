@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Passerelle.Core.Access;
+using Passerelle.Core.Audit;
+using Passerelle.Core.Common;
+using Passerelle.Core.Data;
+
+namespace Passerelle.Core.TravelDocuments;
+
+/// <summary>The owner withdraws a record. It leaves screening at once and stays as a tombstone with the reason.</summary>
+public sealed class DeleteDocument(PasserelleDb db, DocumentWriter writer, AuditWriter audit, TimeProvider time)
+{
+    public async Task<Result<DocumentView>> HandleAsync(Actor actor, Guid id, string? reason, CancellationToken ct)
+    {
+        var document = await db.TravelDocuments.FirstOrDefaultAsync(d => d.Id == id && d.DeletedAt == null, ct);
+        if (document is null)
+        {
+            return Error.NotFound("document.not-found", $"No live record has id {id}.");
+        }
+
+        if (!AccessRules.MayManageDocument(actor, document.OwnerAgencyId))
+        {
+            return await audit.DenyAsync(actor, $"document:{id}", ct, "Only the agency that owns a record deletes it.");
+        }
+
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 500)
+        {
+            return Error.Invalid("document.deletion-reason", "Say why the record is withdrawn (at most 500 characters).", "reason");
+        }
+
+        document.DeletedAt = time.UtcNow();
+        document.DeletionReason = reason.Trim();
+        document.Version++;
+        document.UpdatedAt = document.DeletedAt.Value;
+        await writer.SaveAsync(document, actor, AuditEvent.DocumentDeleted, "deleted", $"reason: {document.DeletionReason}", ct);
+        return DocumentView.Of(document, actor.AgencyCode!, withHolder: true);
+    }
+}

@@ -1,0 +1,91 @@
+using Microsoft.EntityFrameworkCore;
+using Passerelle.Core.Access;
+using Passerelle.Core.Audit;
+using Passerelle.Core.Common;
+using Passerelle.Core.Data;
+
+namespace Passerelle.Core.TravelDocuments;
+
+public sealed record DocumentQuery(string? Number = null, string? Status = null, string? DocumentType = null, bool IncludeDeleted = false, int Limit = 100, int Offset = 0);
+
+public sealed record RevisionView(int Version, DateTime ChangedAt, string ChangedBy, string Kind, string Changes);
+
+public sealed record DocumentDetail(DocumentView Record, IReadOnlyList<RevisionView> History);
+
+/// <summary>An owner reads its own records: one with its history, or a search. Each read is audited.</summary>
+public sealed class FindDocuments(PasserelleDb db, AuditWriter audit)
+{
+    public const string OwnerPurpose = "register-management";
+
+    public async Task<Result<DocumentDetail>> GetAsync(Actor actor, Guid id, CancellationToken ct)
+    {
+        var found = await (
+            from d in db.TravelDocuments.AsNoTracking()
+            join a in db.Agencies on d.OwnerAgencyId equals a.Id
+            where d.Id == id
+            select new { d, a.Code }).FirstOrDefaultAsync(ct);
+        if (found is null)
+        {
+            return Error.NotFound("document.not-found", $"No record has id {id}.");
+        }
+
+        if (!AccessRules.MayManageDocument(actor, found.d.OwnerAgencyId))
+        {
+            return await audit.DenyAsync(actor, $"document:{id}", ct, "Only the agency that owns a record reads it here; others see it through hits.");
+        }
+
+        await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.DocumentViewed, target: $"document:{id}", purpose: OwnerPurpose), ct);
+        var history = await db.TravelDocumentRevisions.AsNoTracking().Where(r => r.DocumentId == id).OrderBy(r => r.Version)
+            .Select(r => new RevisionView(r.Version, r.ChangedAt, r.ChangedBy, r.Kind, r.Changes)).ToListAsync(ct);
+        return new DocumentDetail(DocumentView.Of(found.d, found.Code, withHolder: true), history);
+    }
+
+    public async Task<Result<IReadOnlyList<DocumentView>>> SearchAsync(Actor actor, DocumentQuery query, CancellationToken ct)
+    {
+        if (!AccessRules.MayRegisterDocuments(actor))
+        {
+            return await audit.DenyAsync(actor, "documents", ct, "Coordinators and investigators search their agency's records.");
+        }
+
+        var status = DocumentStatus.Stolen;
+        var type = DocumentType.Passport;
+        var invalid = new Validation()
+            .Require(query.Status is null || DocumentNames.TryStatus(query.Status, out status), "status", "document.status", "Unknown status.")
+            .Require(query.DocumentType is null || DocumentNames.TryType(query.DocumentType, out type), "documentType", "document.type", "Unknown document type.")
+            .Require(query.Limit is >= 1 and <= 1000, "limit", "document.limit", "limit is 1 to 1000.")
+            .Require(query.Offset >= 0, "offset", "document.offset", "offset is 0 or more.")
+            .ToError();
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        var owner = actor.AgencyId!.Value;
+        var records = db.TravelDocuments.AsNoTracking().Where(d => d.OwnerAgencyId == owner);
+        if (!query.IncludeDeleted)
+        {
+            records = records.Where(d => d.DeletedAt == null);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Number))
+        {
+            var folded = DocumentNames.Fold(DocumentNames.Normalize(query.Number));
+            records = records.Where(d => d.FoldedNumber.StartsWith(folded));
+        }
+
+        if (query.Status is not null)
+        {
+            records = records.Where(d => d.Status == status);
+        }
+
+        if (query.DocumentType is not null)
+        {
+            records = records.Where(d => d.Type == type);
+        }
+
+        var page = await records.OrderByDescending(d => d.ReportedOn).ThenBy(d => d.NormalizedNumber).Skip(query.Offset).Take(query.Limit).ToListAsync(ct);
+        await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.DocumentsSearched, target: "documents", purpose: OwnerPurpose,
+            details: $"number={query.Number}; status={query.Status}; type={query.DocumentType}; results={page.Count}"), ct);
+        return page.Select(d => DocumentView.Of(d, actor.AgencyCode!, withHolder: true)).ToList();
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Passerelle.Core.TravelDocuments;
+using Passerelle.Errors;
+using Passerelle.Security;
+
+namespace Passerelle.Api.Documents;
+
+internal static class DocumentsApi
+{
+    public static void MapDocumentsApi(this IEndpointRouteBuilder api)
+    {
+        var documents = api.MapGroup("/documents").WithTags("Travel documents");
+        documents.MapPost("/", Register).WithSummary("Register a lost, stolen, revoked or invalid document for the caller's agency.");
+        documents.MapGet("/", Search).WithSummary("Search the caller's agency's own records.");
+        documents.MapGet("/{id:guid}", Get).WithSummary("One of the caller's agency's records, with its history.");
+        documents.MapMethods("/{id:guid}", ["PATCH"], Change).WithSummary("Change a record (owner only).");
+        documents.MapDelete("/{id:guid}", Delete).WithSummary("Withdraw a record, with a reason (owner only); a tombstone remains.");
+    }
+
+    private static async Task<Results<Created<DocumentView>, ProblemHttpResult>> Register(RegisterDocumentRequest request, HttpContext http, RegisterDocument register, CancellationToken ct)
+    {
+        var result = await register.HandleAsync(http.Actor(), request, ct);
+        return result.Succeeded ? TypedResults.Created($"/api/v1/documents/{result.Value!.Id}", result.Value) : result.Error!.ToProblem();
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<DocumentView>>, ProblemHttpResult>> Search(
+        string? number, string? status, string? documentType, bool? includeDeleted, int? limit, int? offset, HttpContext http, FindDocuments find, CancellationToken ct)
+    {
+        var result = await find.SearchAsync(http.Actor(), new DocumentQuery(number, status, documentType, includeDeleted ?? false, limit ?? 100, offset ?? 0), ct);
+        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
+    }
+
+    private static async Task<Results<Ok<DocumentDetail>, ProblemHttpResult>> Get(Guid id, HttpContext http, FindDocuments find, CancellationToken ct)
+    {
+        var result = await find.GetAsync(http.Actor(), id, ct);
+        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
+    }
+
+    private static async Task<Results<Ok<DocumentView>, ProblemHttpResult>> Change(Guid id, ChangeDocumentRequest request, HttpContext http, ChangeDocument change, CancellationToken ct)
+    {
+        var result = await change.HandleAsync(http.Actor(), id, request, ct);
+        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
+    }
+
+    private static async Task<Results<Ok<DocumentView>, ProblemHttpResult>> Delete(Guid id, string? reason, HttpContext http, DeleteDocument delete, CancellationToken ct)
+    {
+        var result = await delete.HandleAsync(http.Actor(), id, reason, ct);
+        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
+    }
+}
