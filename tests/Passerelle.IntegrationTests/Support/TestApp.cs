@@ -68,6 +68,14 @@ public sealed class TestApp : WebApplicationFactory<Program>
         return app;
     }
 
+    /// <summary>A second node: another app on the same database as <paramref name="first"/>.</summary>
+    public static Task<TestApp> StartNodeAsync(TestApp first, Action<IServiceCollection>? replace = null)
+    {
+        var node = new TestApp(new Dictionary<string, string?>(first.settings), replace) { Db = first.Db };
+        _ = node.Server;
+        return Task.FromResult(node);
+    }
+
     /// <summary>Settings for a new empty database; PostgreSQL is left unmigrated.</summary>
     public static async Task<Dictionary<string, string?>> DatabaseSettingsAsync(Db db) => db switch
     {
