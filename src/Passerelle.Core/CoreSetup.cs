@@ -55,6 +55,8 @@ public static class CoreSetup
         services.AddScoped<DeleteDocument>();
         services.AddScoped<FindDocuments>();
         services.AddScoped<FollowRegister>();
+        services.AddScoped<ImportDocuments>();
+        services.AddScoped<ExportDocuments>();
         services.AddScoped<ScreenDocuments>();
         services.AddScoped<OpenHits>();
         services.AddScoped<DecideHit>();

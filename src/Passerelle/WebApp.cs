@@ -19,7 +19,7 @@ internal static class WebApp
         var builder = WebApplication.CreateBuilder(args);
         builder.WebHost.UseStaticWebAssets();
         // Kestrel's ceiling is the largest route limit; BodyLimits applies each route's own.
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = Math.Max(Api.Documents.ScreeningApi.BatchBodyBytes, builder.Configuration.GetValue("Limits:MaxBodyBytes", BodyLimits.DefaultMaxBytes)));
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = Math.Max(Api.Documents.DocumentsApi.ImportBodyBytes, builder.Configuration.GetValue("Limits:MaxBodyBytes", BodyLimits.DefaultMaxBytes)));
         builder.AddPasserelleTelemetry();
 
         var services = builder.Services;

@@ -41,6 +41,10 @@ public static class AccessRules
     public static bool MayManageDocument(Actor actor, Guid ownerAgencyId) =>
         MayRegisterDocuments(actor) && actor.AgencyId == ownerAgencyId;
 
+    /// <summary>Bulk loads and exports: the owner agency's own people, or an administrator loading on its behalf.</summary>
+    public static bool MayImportDocuments(Actor actor, Guid ownerAgencyId) =>
+        MayManageDocument(actor, ownerAgencyId) || (actor.IsInRole(Roles.Admin) && actor.HasScope(Scopes.DocumentsWrite));
+
     public static bool MayScreen(Actor actor) =>
         (actor.HasScope(Scopes.DocumentsScreen) || actor.HasScope(Scopes.DocumentsScreenMinimal))
         && (actor.IsInRole(Roles.Officer) || actor.IsInRole(Roles.Investigator) || actor.IsInRole(Roles.Coordinator));

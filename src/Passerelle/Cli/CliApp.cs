@@ -13,6 +13,7 @@ internal static class CliApp
         TokensCommands.Create(),
         AuditCommands.Create(),
         MrzCommands.Create(),
+        DocumentsCommands.Create(),
     };
 
     /// <summary>Parses and runs a verb. Bad usage prints what is wrong and the verb's help, and exits 2.</summary>

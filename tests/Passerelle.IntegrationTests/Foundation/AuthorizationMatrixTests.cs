@@ -46,6 +46,8 @@ public sealed class AuthorizationMatrixTests
         new("PATCH /api/v1/documents/{id}", Target.Other,                403, 403, 403, 403, 403, 403),
         new("DELETE /api/v1/documents/{id}", Target.Own,                 403, 200, 403, 200, 403, 403),
         new("DELETE /api/v1/documents/{id}", Target.Other,               403, 403, 403, 403, 403, 403),
+        new("POST /api/v1/documents/import", Target.None,                403, 200, 403, 200, 403, 403),
+        new("GET /api/v1/documents/export", Target.None,                 403, 200, 403, 200, 403, 403),
         new("GET /api/v1/hits", Target.None,                             403, 200, 200, 200, 403, 403),
         new("GET /api/v1/hits/{id}", Target.Own,                         403, 200, 403, 403, 403, 403),
         new("GET /api/v1/hits/{id}", Target.Other,                       403, 403, 403, 403, 403, 403),
@@ -207,6 +209,8 @@ public sealed class AuthorizationMatrixTests
                     return await client.PostAsJsonAsync("/api/v1/documents/screen", new { documentNumber = "Q0000000", issuingState = "FRA", purpose = "matrix" });
                 case "POST /api/v1/documents/screen/batch":
                     return await client.PostAsJsonAsync("/api/v1/documents/screen/batch", new { purpose = "matrix", items = new[] { new { documentNumber = "Q0000001" } } });
+                case "POST /api/v1/documents/import":
+                    return await client.PostAsync("/api/v1/documents/import", new StringContent($"documentNumber,issuingState,documentType,status\nI{n:D8},FRA,passport,stolen\n", System.Text.Encoding.UTF8, "text/csv"));
                 case "POST /api/v1/documents":
                     return await client.PostAsJsonAsync("/api/v1/documents", new { documentNumber = $"P{n:D8}", issuingState = "FRA", documentType = "passport", status = "lost" });
                 case "GET /api/v1/documents/{id}":

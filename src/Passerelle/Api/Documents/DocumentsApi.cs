@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Passerelle.Core.TravelDocuments;
 using Passerelle.Errors;
 using Passerelle.Security;
@@ -7,6 +8,8 @@ namespace Passerelle.Api.Documents;
 
 internal static class DocumentsApi
 {
+    public const long ImportBodyBytes = 64 * 1024 * 1024;
+
     public static void MapDocumentsApi(this IEndpointRouteBuilder api)
     {
         var documents = api.MapGroup("/documents").WithTags("Travel documents");
@@ -14,6 +17,9 @@ internal static class DocumentsApi
         documents.MapGet("/", Search).WithSummary("Search the caller's agency's own records.");
         documents.MapGet("/{id:guid}", Get).WithSummary("One of the caller's agency's records, with its history.");
         documents.MapMethods("/{id:guid}", ["PATCH"], Change).WithSummary("Change a record (owner only).");
+        documents.MapPost("/import", Import).WithSummary("Upsert the caller's agency's records from CSV (text/csv, up to 64 MiB); answers a report of bad rows.")
+            .WithMetadata(new RequestSizeLimitAttribute(ImportBodyBytes)).Accepts<string>("text/csv");
+        documents.MapGet("/export", Export).WithSummary("The caller's agency's live records as CSV, in the form import reads.");
         documents.MapDelete("/{id:guid}", Delete).WithSummary("Withdraw a record, with a reason (owner only); a tombstone remains.");
     }
 
@@ -40,6 +46,33 @@ internal static class DocumentsApi
     {
         var result = await change.HandleAsync(http.Actor(), id, request, ct);
         return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
+    }
+
+    private static async Task<Results<Ok<ImportReport>, ProblemHttpResult>> Import(string? agency, HttpContext http, ImportDocuments import, CancellationToken ct)
+    {
+        if (http.Request.ContentType?.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) != true)
+        {
+            throw new BadHttpRequestException("Send the records as text/csv.", StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        using var reader = new StreamReader(http.Request.Body);
+        var result = await import.HandleAsync(http.Actor(), agency, reader, null, ct);
+        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
+    }
+
+    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Export(string? agency, HttpContext http, ExportDocuments export, CancellationToken ct)
+    {
+        var result = await export.HandleAsync(http.Actor(), agency, ct);
+        if (!result.Succeeded)
+        {
+            return result.Error!.ToProblem();
+        }
+
+        http.Response.ContentType = "text/csv; charset=utf-8";
+        http.Response.Headers.ContentDisposition = "attachment; filename=passerelle-documents.csv";
+        await using var writer = new StreamWriter(http.Response.Body);
+        await ExportDocuments.WriteAsync(result.Value!, writer, null, ct);
+        return TypedResults.Empty;
     }
 
     private static async Task<Results<Ok<DocumentView>, ProblemHttpResult>> Delete(Guid id, string? reason, HttpContext http, DeleteDocument delete, CancellationToken ct)

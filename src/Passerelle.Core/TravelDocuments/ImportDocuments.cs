@@ -1,0 +1,219 @@
+using Microsoft.EntityFrameworkCore;
+using Passerelle.Core.Access;
+using Passerelle.Core.Agencies;
+using Passerelle.Core.Audit;
+using Passerelle.Core.Common;
+using Passerelle.Core.Data;
+using Passerelle.Core.Standards;
+
+namespace Passerelle.Core.TravelDocuments;
+
+public sealed record ImportProblem(int Line, string Reason);
+
+public sealed record ImportReport(int Created, int Updated, int Unchanged, IReadOnlyList<ImportProblem> Rejected);
+
+/// <summary>
+/// Loads a CSV of records for one owner agency: an upsert by key (issuing state, type, number), committed in
+/// batches, each batch one audit entry. A bad row is reported with its line and reason and the good rows are kept;
+/// running the same file again creates nothing twice.
+/// </summary>
+public sealed class ImportDocuments(PasserelleDb db, AuditTrail trail, AuditWriter audit, ScreeningIndex index, TimeProvider time, RegisterSettings settings)
+{
+    public const int BatchSize = 2_000;
+
+    public async Task<Result<ImportReport>> HandleAsync(Actor actor, string? agencyCode, TextReader csv, IProgress<int>? progress, CancellationToken ct)
+    {
+        if (!AccessRules.MayRegisterDocuments(actor) && !AccessRules.MayImportDocuments(actor, Guid.Empty))
+        {
+            return await audit.DenyAsync(actor, "documents", ct, "Coordinators and investigators load and export their agency's records.");
+        }
+
+        var code = agencyCode?.Trim().ToUpperInvariant() ?? actor.AgencyCode ?? "";
+        var agency = await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Code == code, ct);
+        if (agency is null || agency.Kind == AgencyKind.RightsHolder)
+        {
+            return Error.Invalid("import.agency", $"'{code}' is not a law-enforcement agency.", "agency");
+        }
+
+        if (!AccessRules.MayImportDocuments(actor, agency.Id))
+        {
+            return await audit.DenyAsync(actor, $"agency:{code}", ct, "An agency imports its own records; an administrator may load them on its behalf.");
+        }
+
+        var today = DateOnly.FromDateTime(time.UtcNow());
+        Dictionary<string, int>? positions = null;
+        var batch = new List<(int Line, RegisterDocumentRequest Request)>();
+        var rejected = new List<ImportProblem>();
+        int created = 0, updated = 0, unchanged = 0, rows = 0;
+        await foreach (var row in Csv.ReadAsync(csv, ct))
+        {
+            if (positions is null)
+            {
+                (positions, var missing) = DocumentCsv.Map(row.Fields);
+                if (missing is not null)
+                {
+                    return Error.Invalid("import.header", $"Line 1 must name the columns; '{missing}' is missing. Columns: {DocumentCsv.Header}.", "file");
+                }
+
+                continue;
+            }
+
+            var (request, problem) = DocumentCsv.Read(row, positions);
+            problem ??= Check(request!, today);
+            if (problem is not null)
+            {
+                rejected.Add(new ImportProblem(row.Line, problem));
+            }
+            else
+            {
+                batch.Add((row.Line, request!));
+            }
+
+            if (batch.Count == BatchSize)
+            {
+                var (c, u, s) = await SaveBatchAsync(actor, agency, batch, rejected, today, ct);
+                (created, updated, unchanged) = (created + c, updated + u, unchanged + s);
+                batch.Clear();
+            }
+
+            progress?.Report(++rows);
+        }
+
+        if (positions is null)
+        {
+            return Error.Invalid("import.empty", "The file is empty: line 1 must name the columns.", "file");
+        }
+
+        if (batch.Count > 0)
+        {
+            var (c, u, s) = await SaveBatchAsync(actor, agency, batch, rejected, today, ct);
+            (created, updated, unchanged) = (created + c, updated + u, unchanged + s);
+        }
+
+        return new ImportReport(created, updated, unchanged, [.. rejected.OrderBy(r => r.Line)]);
+    }
+
+    private static string? Check(RegisterDocumentRequest r, DateOnly today)
+    {
+        var error = RegisterDocument.Validate(new Validation(), r, today)
+            .Require(DocumentNames.IsValidNumber(DocumentNames.Normalize(r.DocumentNumber ?? "")), "documentNumber", "document.number", "the document number is 1 to 20 letters and digits")
+            .Require(CountryCodes.IsKnown(r.IssuingState ?? ""), "issuingState", "document.issuing-state", CountryCodes.Explain(r.IssuingState ?? ""))
+            .Require(DocumentNames.TryType(r.DocumentType, out _), "documentType", "document.type", $"documentType '{r.DocumentType}' is not one of {string.Join(", ", DocumentNames.TypeNames)}")
+            .Require(DocumentNames.TryStatus(r.Status, out var status), "status", "document.status", $"status '{r.Status}' is not one of {string.Join(", ", DocumentNames.ReportableStatusNames)}")
+            .Require(status != DocumentStatus.StolenBlank || (r.HolderName is null && r.HolderBirthDate is null), "holderName", "document.holder-on-blank", "a stolen blank has no holder")
+            .Require(r.ReportedOn is null || r.ReportedOn <= today, "reportedOn", "document.reported-on", "the report date is in the future")
+            .ToError();
+        return error is null ? null : string.Join("; ", error.Fields!.SelectMany(f => f.Value));
+    }
+
+    private async Task<(int Created, int Updated, int Unchanged)> SaveBatchAsync(
+        Actor actor, Agency owner, List<(int Line, RegisterDocumentRequest Request)> batch, List<ImportProblem> rejected, DateOnly today, CancellationToken ct)
+    {
+        var numbers = batch.Select(b => DocumentNames.Normalize(b.Request.DocumentNumber!)).Distinct().ToList();
+        var existing = (await db.TravelDocuments.Where(d => numbers.Contains(d.NormalizedNumber) && d.DeletedAt == null).ToListAsync(ct))
+            .ToDictionary(d => (d.IssuingState, d.Type, d.NormalizedNumber));
+        var now = time.UtcNow();
+        var touched = new List<TravelDocument>();
+        var revisions = new List<(TravelDocument Document, string Kind)>();
+        int created = 0, updated = 0, unchanged = 0;
+        foreach (var (line, r) in batch)
+        {
+            var number = DocumentNames.Normalize(r.DocumentNumber!);
+            var state = CountryCodes.Normalize(r.IssuingState!);
+            DocumentNames.TryType(r.DocumentType, out var type);
+            DocumentNames.TryStatus(r.Status, out var status);
+            var reported = r.ReportedOn ?? today;
+            if (existing.TryGetValue((state, type, number), out var found))
+            {
+                if (found.OwnerAgencyId != owner.Id)
+                {
+                    rejected.Add(new ImportProblem(line, $"already registered by another agency as record {found.Id}"));
+                    continue;
+                }
+
+                var before = DocumentCsv.Write(found);
+                found.Status = status;
+                found.IssuedOn = r.IssuedOn;
+                found.ExpiresOn = r.ExpiresOn;
+                found.ReportedOn = reported;
+                found.TheftOrLossOn = r.TheftOrLossOn;
+                found.NationalReference = RegisterDocument.Clean(r.NationalReference);
+                found.ReviewOn = r.ReviewOn ?? reported.AddYears(settings.ReviewYears);
+                found.Remarks = RegisterDocument.Clean(r.Remarks);
+                found.HolderName = RegisterDocument.Clean(r.HolderName)?.ToUpperInvariant();
+                found.HolderBirthDate = r.HolderBirthDate;
+                if (DocumentCsv.Write(found) == before)
+                {
+                    unchanged++;
+                    continue;
+                }
+
+                found.Version++;
+                found.UpdatedAt = now;
+                if (!touched.Contains(found))
+                {
+                    touched.Add(found);
+                }
+
+                revisions.Add((found, "changed"));
+                updated++;
+                continue;
+            }
+
+            var document = new TravelDocument
+            {
+                Id = Guid.CreateVersion7(),
+                OwnerAgencyId = owner.Id,
+                Number = number,
+                NormalizedNumber = number,
+                FoldedNumber = DocumentNames.Fold(number),
+                IssuingState = state,
+                Type = type,
+                Status = status,
+                IssuedOn = r.IssuedOn,
+                ExpiresOn = r.ExpiresOn,
+                ReportedOn = reported,
+                TheftOrLossOn = r.TheftOrLossOn,
+                NationalReference = RegisterDocument.Clean(r.NationalReference),
+                ReviewOn = r.ReviewOn ?? reported.AddYears(settings.ReviewYears),
+                Remarks = RegisterDocument.Clean(r.Remarks),
+                HolderName = RegisterDocument.Clean(r.HolderName)?.ToUpperInvariant(),
+                HolderBirthDate = r.HolderBirthDate,
+                Version = 1,
+                CreatedAt = now,
+                UpdatedAt = now,
+            };
+            db.TravelDocuments.Add(document);
+            existing[(state, type, number)] = document;
+            touched.Add(document);
+            revisions.Add((document, "created"));
+            created++;
+        }
+
+        if (touched.Count > 0)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var sequence = await trail.StageAsync(db, [AuditRecord.For(actor, AuditEvent.DocumentsImported, target: $"agency:{owner.Code}",
+                details: $"lines {batch[0].Line}-{batch[^1].Line}: created {created}, updated {updated}, unchanged {unchanged}")], ct);
+            foreach (var d in touched)
+            {
+                d.ChangeSequence = sequence;
+            }
+
+            foreach (var (d, kind) in revisions)
+            {
+                db.TravelDocumentRevisions.Add(new TravelDocumentRevision { DocumentId = d.Id, Version = d.Version, ChangedAt = now, ChangedBy = actor.Login, Kind = kind, Changes = $"imported ({kind})" });
+            }
+
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            foreach (var d in touched)
+            {
+                DocumentWriter.Apply(index, d);
+            }
+        }
+
+        db.ChangeTracker.Clear();
+        return (created, updated, unchanged);
+    }
+}

@@ -1,0 +1,84 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Passerelle.IntegrationTests.Support;
+
+namespace Passerelle.IntegrationTests.TravelDocuments;
+
+public sealed class ImportTests
+{
+    private const string Csv =
+        "documentNumber,issuingState,documentType,status,reportedOn,holderName,holderBirthDate\n" +
+        "L898902C3,UTO,passport,stolen,2026-10-01,ERIKSSON ANNA,1974-08-12\n" +
+        "X1,ZZZ,passport,stolen,2026-10-01,,\n" +
+        "AB1234567,FRA,identity-card,lost,2026-09-30,,\n" +
+        "CD7654321,FRA,passport,stolen-blank,2026-09-30,SOMEONE,\n" +
+        "EF1111111,BEL,visa,revoked,not-a-date,,\n" +
+        "\"GH 222-2222\",FRA,residence-permit,invalid,2026-08-01,\"DUPONT, JEAN\",1980-01-31\n";
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_CSV_with_bad_rows_keeps_the_good_ones_reports_each_bad_line_and_a_rerun_adds_nothing(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        await app.AddAgencyAsync("FR-POLICE", "police");
+        var settings = new Dictionary<string, string?> { ["Database:Provider"] = db.ToString(), ["ConnectionStrings:Passerelle"] = app.ConnectionString };
+        var file = Path.Combine(Path.GetTempPath(), $"passerelle-import-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(file, Csv);
+
+        var first = await PasserelleCli.RunAsync(settings, null, "documents", "import", file, "--agency", "FR-POLICE");
+        var second = await PasserelleCli.RunAsync(settings, null, "documents", "import", file, "--agency", "FR-POLICE");
+
+        Assert.Equal(1, first.ExitCode);
+        Assert.Contains("Created 3, updated 0, unchanged 0, rejected 3", first.Output, StringComparison.Ordinal);
+        Assert.Contains("Created 0, updated 0, unchanged 3, rejected 3", second.Output, StringComparison.Ordinal);
+        var report = await File.ReadAllLinesAsync(Path.ChangeExtension(file, ".report.csv"));
+        Assert.Equal("line,reason", report[0]);
+        Assert.StartsWith("3,", report[1], StringComparison.Ordinal);
+        Assert.Contains("ZZZ", report[1], StringComparison.Ordinal);
+        Assert.StartsWith("5,", report[2], StringComparison.Ordinal);
+        Assert.Contains("stolen blank", report[2], StringComparison.Ordinal);
+        Assert.StartsWith("6,", report[3], StringComparison.Ordinal);
+        Assert.Contains("not-a-date", report[3], StringComparison.Ordinal);
+        await using var context = app.NewContext();
+        Assert.Equal(["AB1234567", "GH2222222", "L898902C3"], (await context.TravelDocuments.Select(d => d.NormalizedNumber).ToListAsync()).Order(StringComparer.Ordinal));
+        Assert.Equal("DUPONT, JEAN", (await context.TravelDocuments.SingleAsync(d => d.NormalizedNumber == "GH2222222")).HolderName);
+    }
+
+    [Fact]
+    public async Task Imported_records_are_screened_at_once_and_an_export_imports_back_unchanged()
+    {
+        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        var world = await RegisterWorld.BuildAsync(app);
+
+        var imported = await world.PoliceCoordinator.PostAsync("/api/v1/documents/import", new StringContent(Csv, Encoding.UTF8, "text/csv"));
+        var report = await imported.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(3, report.GetProperty("created").GetInt32());
+        Assert.Equal([3, 5, 6], report.GetProperty("rejected").EnumerateArray().Select(r => r.GetProperty("line").GetInt32()));
+        Assert.Equal("hit", (await RegisterWorld.ScreenAsync(world.CustomsOfficer, new { documentNumber = "AB1234567", issuingState = "FRA", purpose = "border-check" })).GetProperty("result").GetString());
+
+        var export = await world.PoliceCoordinator.GetStringAsync("/api/v1/documents/export");
+        Assert.Equal(4, export.Trim().Split('\n').Length);
+        var again = await world.PoliceCoordinator.PostAsync("/api/v1/documents/import", new StringContent(export, Encoding.UTF8, "text/csv"));
+        var second = await again.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((0, 0, 3), (second.GetProperty("created").GetInt32(), second.GetProperty("updated").GetInt32(), second.GetProperty("unchanged").GetInt32()));
+    }
+
+    [Fact]
+    public async Task Another_agency_s_record_is_not_taken_over_by_an_import()
+    {
+        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        var world = await RegisterWorld.BuildAsync(app);
+        var id = await world.RegisterAsync("L898902C3");
+
+        var response = await world.OtherCoordinator.PostAsync("/api/v1/documents/import",
+            new StringContent("documentNumber,issuingState,documentType,status\nL898902C3,UTO,passport,lost\n", Encoding.UTF8, "text/csv"));
+
+        var report = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(id.ToString(), report.GetProperty("rejected")[0].GetProperty("reason").GetString(), StringComparison.Ordinal);
+        await using var context = app.NewContext();
+        Assert.Equal(Core.TravelDocuments.DocumentStatus.Stolen, (await context.TravelDocuments.SingleAsync()).Status);
+    }
+}
