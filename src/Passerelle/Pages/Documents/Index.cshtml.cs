@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Mvc;
+using Passerelle.Core.TravelDocuments;
+
+namespace Passerelle.Pages.Documents;
+
+/// <summary>The owner's register: report a document, and find the agency's own records.</summary>
+public sealed class IndexModel(FindDocuments find, RegisterDocument register) : PasserellePage
+{
+    public IReadOnlyList<DocumentView> Records { get; private set; } = [];
+
+    [BindProperty(SupportsGet = true, Name = "number")]
+    public string? Number { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "status")]
+    public string? Status { get; set; }
+
+    [BindProperty(Name = "documentNumber")]
+    public string? DocumentNumber { get; set; }
+
+    [BindProperty(Name = "issuingState")]
+    public string? IssuingState { get; set; }
+
+    [BindProperty(Name = "documentType")]
+    public string? DocumentType { get; set; } = "passport";
+
+    [BindProperty(Name = "newStatus")]
+    public string? NewStatus { get; set; } = "stolen";
+
+    [BindProperty(Name = "theftOrLossOn")]
+    public DateOnly? TheftOrLossOn { get; set; }
+
+    [BindProperty(Name = "holderName")]
+    public string? HolderName { get; set; }
+
+    [BindProperty(Name = "holderBirthDate")]
+    public DateOnly? HolderBirthDate { get; set; }
+
+    [BindProperty(Name = "nationalReference")]
+    public string? NationalReference { get; set; }
+
+    [BindProperty(Name = "remarks")]
+    public string? Remarks { get; set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var result = await register.HandleAsync(Actor, new RegisterDocumentRequest(DocumentNumber, IssuingState, DocumentType, NewStatus,
+            TheftOrLossOn: TheftOrLossOn, NationalReference: NationalReference, Remarks: Remarks, HolderName: HolderName, HolderBirthDate: HolderBirthDate), ct);
+        if (result.Succeeded)
+        {
+            return RedirectToPage("./Detail", new { id = result.Value!.Id });
+        }
+
+        Show(result.Error!);
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var result = await find.SearchAsync(Actor, new DocumentQuery(Number, string.IsNullOrEmpty(Status) ? null : Status), ct);
+        if (result.Succeeded)
+        {
+            Records = result.Value!;
+        }
+        else if (!Denied)
+        {
+            Show(result.Error!);
+        }
+    }
+}

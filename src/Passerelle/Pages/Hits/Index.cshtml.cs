@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Mvc;
+using Passerelle.Core.Hits;
+using Passerelle.Core.Notifications;
+
+namespace Passerelle.Pages.Hits;
+
+/// <summary>The hit inbox: cases on the agency's records to decide, cases the officer opened, and notifications.</summary>
+public sealed class IndexModel(ListHits list, DecideHit decide, Inbox inbox) : PasserellePage
+{
+    public IReadOnlyList<HitView> Cases { get; private set; } = [];
+
+    public IReadOnlyList<NotificationView> Notifications { get; private set; } = [];
+
+    [BindProperty(Name = "id")]
+    public Guid Id { get; set; }
+
+    [BindProperty(Name = "note")]
+    public string? Note { get; set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public Task<IActionResult> OnPostConfirmAsync(CancellationToken ct) => DecideAsync(HitDecision.Confirm, ct);
+
+    public Task<IActionResult> OnPostClearAsync(CancellationToken ct) => DecideAsync(HitDecision.Clear, ct);
+
+    public Task<IActionResult> OnPostMismatchAsync(CancellationToken ct) => DecideAsync(HitDecision.Mismatch, ct);
+
+    private async Task<IActionResult> DecideAsync(HitDecision decision, CancellationToken ct)
+    {
+        var result = await decide.HandleAsync(Actor, Id, decision, Note, ct);
+        if (result.Succeeded)
+        {
+            return RedirectToPage();
+        }
+
+        Show(result.Error!);
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var cases = await list.HandleAsync(Actor, null, ct);
+        if (cases.Succeeded)
+        {
+            Cases = cases.Value!;
+        }
+        else
+        {
+            Show(cases.Error!);
+        }
+
+        if ((await inbox.ListAsync(Actor, unreadOnly: false, ct)) is { Succeeded: true } notes)
+        {
+            Notifications = notes.Value!;
+        }
+    }
+}

@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.Mvc;
+using Passerelle.Core.Common;
+using Passerelle.Core.TravelDocuments;
+
+namespace Passerelle.Pages.Screen;
+
+/// <summary>A passenger manifest as a CSV file: checked by its content, screened in order, results in a table.</summary>
+[RequestSizeLimit(MaxBytes + (64 * 1024))]
+public sealed class ManifestModel(ScreenDocuments screen) : PasserellePage
+{
+    public const long MaxBytes = 4 * 1024 * 1024;
+
+    [BindProperty(Name = "purpose")]
+    public string Purpose { get; set; } = "passenger-manifest";
+
+    public IReadOnlyList<(int Line, ScreenItem Item, ScreenResult Result)> Results { get; private set; } = [];
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(IFormFile? manifest, CancellationToken ct)
+    {
+        var items = await ReadAsync(manifest, ct);
+        if (items is not null)
+        {
+            var result = await screen.ScreenBatchAsync(Actor, Purpose, null, [.. items.Select(i => i.Item)], ct);
+            if (result.Succeeded)
+            {
+                Results = [.. items.Select((item, i) => (item.Line, item.Item, result.Value![i]))];
+            }
+            else
+            {
+                Show(result.Error!);
+            }
+        }
+
+        // The upload script asks for the results alone; a plain form post gets the whole page.
+        return Request.Headers.XRequestedWith == "XMLHttpRequest" ? Partial("_ManifestResults", this) : Page();
+    }
+
+    /// <summary>The manifest's rows, or null with the reason shown: a CSV is text, whatever its name says.</summary>
+    private async Task<List<(int Line, ScreenItem Item)>?> ReadAsync(IFormFile? file, CancellationToken ct)
+    {
+        if (file is null || file.Length == 0 || file.Length > MaxBytes)
+        {
+            Show(Error.Invalid("manifest.file", "Choose a CSV file of at most 4 MB.", "manifest"));
+            return null;
+        }
+
+        await using var stream = file.OpenReadStream();
+        var head = new byte[Math.Min(4096, (int)file.Length)];
+        await stream.ReadExactlyAsync(head, ct);
+        if (head.Contains((byte)0) || !System.Text.Unicode.Utf8.IsValid(head.AsSpan(0, head.Length - Math.Min(3, head.Length))))
+        {
+            Show(Error.Invalid("manifest.not-text", "This file is not a CSV text file.", "manifest"));
+            return null;
+        }
+
+        stream.Position = 0;
+        using var reader = new StreamReader(stream);
+        var rows = new List<(int, ScreenItem)>();
+        string[]? header = null;
+        await foreach (var row in Csv.ReadAsync(reader, ct))
+        {
+            if (header is null)
+            {
+                header = [.. row.Fields.Select(f => f.Trim().ToLowerInvariant())];
+                continue;
+            }
+
+            string? Field(string name) => Array.IndexOf(header, name) is var i and >= 0 && i < row.Fields.Count && row.Fields[i].Length > 0 ? row.Fields[i] : null;
+            rows.Add((row.Line, new ScreenItem(Field("mrz"), Field("documentnumber"), Field("issuingstate"), Field("documenttype"))));
+        }
+
+        if (header is null || (!header.Contains("mrz") && !header.Contains("documentnumber")))
+        {
+            Show(Error.Invalid("manifest.header", "Line 1 names the columns: documentNumber, issuingState, documentType, or mrz.", "manifest"));
+            return null;
+        }
+
+        return rows;
+    }
+}
