@@ -30,5 +30,5 @@ public sealed class DocumentWriter(PasserelleDb db, AuditTrail trail, ScreeningI
     }
 
     public static void Apply(ScreeningIndex index, TravelDocument d) =>
-        index.Upsert(d.Id, d.NormalizedNumber, d.IssuingState, d.ReviewOn, d.DeletedAt is null && d.Status != DocumentStatus.Recovered, d.ChangeSequence);
+        index.Upsert(d.NormalizedNumber, d.IssuingState, d.Type, d.ReviewOn, d.DeletedAt is null && d.Status != DocumentStatus.Recovered, d.ChangeSequence);
 }

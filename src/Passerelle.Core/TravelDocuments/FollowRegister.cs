@@ -18,10 +18,10 @@ public sealed class FollowRegister(PasserelleDb db, ScreeningIndex index, TimePr
         var loaded = 0;
         await foreach (var d in db.TravelDocuments.AsNoTracking()
             .Where(d => d.DeletedAt == null && d.Status != DocumentStatus.Recovered && d.ReviewOn >= today)
-            .Select(d => new { d.Id, d.NormalizedNumber, d.IssuingState, d.ReviewOn, d.ChangeSequence })
+            .Select(d => new { d.NormalizedNumber, d.IssuingState, d.Type, d.ReviewOn, d.ChangeSequence })
             .AsAsyncEnumerable().WithCancellation(ct))
         {
-            index.Upsert(d.Id, d.NormalizedNumber, d.IssuingState, d.ReviewOn, live: true, d.ChangeSequence);
+            index.Upsert(d.NormalizedNumber, d.IssuingState, d.Type, d.ReviewOn, live: true, d.ChangeSequence);
             loaded++;
         }
 

@@ -82,24 +82,15 @@ public sealed class ScreenDocuments(PasserelleDb db, ScreeningIndex index, Audit
     {
         var today = DateOnly.FromDateTime(time.UtcNow());
         var prepared = items.Select(item => Prepare(item, today)).ToList();
-        Span<IndexMatch> buffer = stackalloc IndexMatch[16];
-        var candidates = new List<(int Item, IndexMatch Match)>();
-        for (var i = 0; i < prepared.Count; i++)
-        {
-            if (prepared[i].Error is null)
-            {
-                var found = index.Lookup(prepared[i].Number, prepared[i].State, today, buffer);
-                foreach (var match in buffer[..found])
-                {
-                    candidates.Add((i, match));
-                }
-            }
-        }
-
-        var records = await LoadAsync(candidates.Select(c => c.Match.Id).Distinct().ToList(), ct);
-        var confirmed = candidates
-            .Where(c => records.TryGetValue(c.Match.Id, out var r) && Verified(r.Document, prepared[c.Item], c.Match.Kind))
-            .Select(c => (c.Item, c.Match.Kind, records[c.Match.Id].Document, records[c.Match.Id].Owner))
+        var suspects = Enumerable.Range(0, prepared.Count)
+            .Where(i => prepared[i].Error is null && index.Candidates(prepared[i].Number, prepared[i].State, today) > 0)
+            .ToList();
+        var records = await LoadAsync(suspects.Select(i => DocumentNames.Fold(prepared[i].Number)).Distinct().ToList(), today, ct);
+        var confirmed = suspects
+            .SelectMany(i => records.Where(r => r.Document.FoldedNumber == DocumentNames.Fold(prepared[i].Number))
+                .Select(r => (Item: i, Kind: Kind(r.Document, prepared[i]), r.Document, r.Owner)))
+            .Where(c => c.Kind is not null)
+            .Select(c => (c.Item, Kind: c.Kind!.Value, c.Document, c.Owner))
             .ToList();
 
         var opened = confirmed.Count == 0 ? [] : await hits.OpenAsync(actor, purpose, location,
@@ -139,14 +130,19 @@ public sealed class ScreenDocuments(PasserelleDb db, ScreeningIndex index, Audit
         d.ReportedOn, d.TheftOrLossOn, d.ExpiresOn,
         holder && (d.HolderName is not null || d.HolderBirthDate is not null) ? new HolderView(d.HolderName, d.HolderBirthDate) : null);
 
-    /// <summary>The index works on hashes; the stored record decides.</summary>
-    private static bool Verified(TravelDocument d, Prepared p, MatchKind kind) => kind == MatchKind.Hit
-        ? d.NormalizedNumber == p.Number && d.IssuingState == p.State
-        : d.FoldedNumber == DocumentNames.Fold(p.Number) && (p.State is null || d.IssuingState == p.State);
+    /// <summary>
+    /// The stored record decides: a hit when the number and the issuing state match exactly; possible when they match
+    /// only after folding, or when no state was given; no match for another state's record.
+    /// </summary>
+    private static MatchKind? Kind(TravelDocument d, Prepared p) =>
+        p.State is null ? MatchKind.Possible
+        : d.IssuingState != p.State ? null
+        : d.NormalizedNumber == p.Number ? MatchKind.Hit
+        : MatchKind.Possible;
 
-    private async Task<Dictionary<Guid, (TravelDocument Document, string Owner)>> LoadAsync(List<Guid> ids, CancellationToken ct)
+    private async Task<List<(TravelDocument Document, string Owner)>> LoadAsync(List<string> folded, DateOnly today, CancellationToken ct)
     {
-        if (ids.Count == 0)
+        if (folded.Count == 0)
         {
             return [];
         }
@@ -154,9 +150,9 @@ public sealed class ScreenDocuments(PasserelleDb db, ScreeningIndex index, Audit
         var rows = await (
             from d in db.TravelDocuments.AsNoTracking()
             join a in db.Agencies on d.OwnerAgencyId equals a.Id
-            where ids.Contains(d.Id) && d.DeletedAt == null && d.Status != DocumentStatus.Recovered
+            where folded.Contains(d.FoldedNumber) && d.DeletedAt == null && d.Status != DocumentStatus.Recovered && d.ReviewOn >= today
             select new { d, a.Code }).ToListAsync(ct);
-        return rows.ToDictionary(r => r.d.Id, r => (r.d, r.Code));
+        return [.. rows.Select(r => (r.d, r.Code))];
     }
 
     private static Prepared Prepare(ScreenItem item, DateOnly today)

@@ -8,13 +8,12 @@ public enum MatchKind : byte
     Possible,
 }
 
-public readonly record struct IndexMatch(Guid Id, MatchKind Kind);
-
 /// <summary>
 /// The register held in memory for screening: an open-addressing table keyed by a 64-bit hash of the folded number,
-/// pointing into a compact array of records that carry a hash of the exact key (issuing state and number). About
-/// 31 bytes per record plus 12 per table slot. Hash collisions cannot make a false hit: every match is read back
-/// from the database before anyone sees it.
+/// pointing into a compact array of 15-byte records (a hash of the record's key, its issuing state, review day and
+/// whether it is live). The index answers one question fast: could this number be in the register? Nearly every
+/// answer at a border is no, and touches nothing else. A yes is read back from the database, which decides between
+/// hit and possible, so a hash collision can never make a false hit.
 /// Reads take no lock. Writers take turns; a reader sees a record only once it is complete, and a grown table only
 /// once it is whole.
 /// </summary>
@@ -45,13 +44,15 @@ public sealed class ScreeningIndex
         }
     }
 
-    public void Upsert(Guid id, string normalizedNumber, string issuingState, DateOnly reviewOn, bool live, long sequence)
+    /// <summary>Adds or updates the record with this key; the key (state, type, number) is unique among live records.</summary>
+    public void Upsert(string normalizedNumber, string issuingState, DocumentType type, DateOnly reviewOn, bool live, long sequence)
     {
         lock (writing)
         {
             var state = current;
             var folded = FoldedHash(normalizedNumber);
-            var found = Find(state, folded, id);
+            var key = KeyHash(issuingState, type, normalizedNumber);
+            var found = Find(state, folded, key);
             if (found >= 0)
             {
                 ref var rec = ref state.Records[found];
@@ -62,7 +63,7 @@ public sealed class ScreeningIndex
             {
                 state = Grow(state);
                 var index = state.RecordCount;
-                state.Records[index] = new Rec { Id = id, Exact = ExactHash(issuingState, normalizedNumber), State = StateCode(issuingState), ReviewDay = reviewOn.DayNumber, Live = 1 };
+                state.Records[index] = new Rec { Key = key, State = StateCode(issuingState), ReviewDay = reviewOn.DayNumber, Live = 1 };
                 Insert(state.Table, folded, index);
                 current = state with { RecordCount = index + 1, SlotCount = state.SlotCount + 1 };
             }
@@ -72,54 +73,44 @@ public sealed class ScreeningIndex
     }
 
     /// <summary>
-    /// Every live record whose folded number matches: a hit where the issuing state and the exact number match,
-    /// possible where only the folded number does, or where no state was given. Another state's record is no match.
+    /// How many live records could match: the folded number matches, and so does the issuing state when one is
+    /// given. Zero means clear.
     /// </summary>
-    public int Lookup(ReadOnlySpan<char> normalizedNumber, string? issuingState, DateOnly today, Span<IndexMatch> matches)
+    public int Candidates(ReadOnlySpan<char> normalizedNumber, string? issuingState, DateOnly today)
     {
         var state = current;
         var folded = FoldedHash(normalizedNumber);
-        var exact = issuingState is null ? 0 : ExactHash(issuingState, normalizedNumber);
-        var stateCode = issuingState is null ? (ushort)0 : states.GetValueOrDefault(issuingState);
+        ushort stateCode = 0;
+        if (issuingState is not null && !states.TryGetValue(issuingState, out stateCode))
+        {
+            return 0;
+        }
+
         var day = today.DayNumber;
         var mask = state.Table.Length - 1;
         var count = 0;
         for (var i = (int)(folded & (ulong)mask); ; i = (i + 1) & mask)
         {
-            ref readonly var slot = ref state.Table[i];
             var record = Volatile.Read(ref state.Table[i].Record);
             if (record == 0)
             {
                 return count;
             }
 
-            if (slot.Folded != folded)
+            if (state.Table[i].Folded != folded)
             {
                 continue;
             }
 
             ref readonly var rec = ref state.Records[record - 1];
-            if (rec.Live == 0 || rec.ReviewDay < day || count == matches.Length)
+            if (rec.Live != 0 && rec.ReviewDay >= day && (stateCode == 0 || rec.State == stateCode))
             {
-                continue;
-            }
-
-            if (issuingState is null)
-            {
-                matches[count++] = new IndexMatch(rec.Id, MatchKind.Possible);
-            }
-            else if (rec.Exact == exact)
-            {
-                matches[count++] = new IndexMatch(rec.Id, MatchKind.Hit);
-            }
-            else if (rec.State == stateCode && stateCode != 0)
-            {
-                matches[count++] = new IndexMatch(rec.Id, MatchKind.Possible);
+                count++;
             }
         }
     }
 
-    private static int Find(State state, ulong folded, Guid id)
+    private static int Find(State state, ulong folded, ulong key)
     {
         var mask = state.Table.Length - 1;
         for (var i = (int)(folded & (ulong)mask); ; i = (i + 1) & mask)
@@ -130,7 +121,7 @@ public sealed class ScreeningIndex
                 return -1;
             }
 
-            if (state.Table[i].Folded == folded && state.Records[record - 1].Id == id)
+            if (state.Table[i].Folded == folded && state.Records[record - 1].Key == key)
             {
                 return record - 1;
             }
@@ -205,7 +196,7 @@ public sealed class ScreeningIndex
         return Finish(hash);
     }
 
-    private static ulong ExactHash(string state, ReadOnlySpan<char> normalized)
+    private static ulong KeyHash(string state, DocumentType type, ReadOnlySpan<char> normalized)
     {
         var hash = FnvOffset;
         foreach (var c in state)
@@ -213,7 +204,7 @@ public sealed class ScreeningIndex
             hash = (hash ^ c) * FnvPrime;
         }
 
-        hash = (hash ^ '|') * FnvPrime;
+        hash = (hash ^ ('0' + (ulong)type)) * FnvPrime;
         foreach (var c in normalized)
         {
             hash = (hash ^ c) * FnvPrime;
@@ -243,8 +234,7 @@ public sealed class ScreeningIndex
     [StructLayout(LayoutKind.Sequential, Pack = 1)]
     private struct Rec
     {
-        public Guid Id;
-        public ulong Exact;
+        public ulong Key;
         public int ReviewDay;
         public ushort State;
         public byte Live;

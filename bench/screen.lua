@@ -1,0 +1,14 @@
+-- One screening per request, by document number. Numbers run over a range 1000 times the register's size, so
+-- about one query in a thousand is a registered number (the border's usual case: nearly everything is clear).
+local records = tonumber(os.getenv("RECORDS"))
+local states = { "FRA", "D", "BEL", "ITA", "ESP", "NLD", "UTO", "GBR" }
+math.randomseed(os.time())
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer " .. os.getenv("TOKEN")
+
+request = function()
+  local n = math.random(0, records * 1000 - 1)
+  local body = string.format('{"documentNumber":"P%08d","issuingState":"%s","purpose":"border-check"}', n % 100000000, states[(n % 8) + 1])
+  return wrk.format(nil, nil, nil, body)
+end
