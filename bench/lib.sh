@@ -33,7 +33,7 @@ psql_run() { psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -v ON_ERROR
 
 seconds_since() { echo "$(date +%s.%N) - $1" | bc -l; }
 
-# Starts the server on $1 and prints how many seconds it took to be ready.
+# Starts the server on $1; sets SERVER_PID, and READY to how many seconds it took to be ready.
 serve_until_ready() {
   local port=$1 start
   start=$(date +%s.%N)
@@ -43,5 +43,5 @@ serve_until_ready() {
     kill -0 "$SERVER_PID" 2> /dev/null || { cat "$WORK/server.log"; return 1; }
     sleep 0.1
   done
-  seconds_since "$start"
+  READY=$(seconds_since "$start")
 }

@@ -28,8 +28,8 @@ echo "import: $RECORDS records in $(printf %.1f "$import_seconds") s = $(echo "$
 export TOKEN RECORDS
 TOKEN=$($PASSERELLE tokens create --user bench.officer --scope documents:screen 2> /dev/null)
 export RateLimits__PerTokenPerMinute=1000000
-ready=$(serve_until_ready "$HTTP_PORT")
-echo "start-up: ready in $(printf %.1f "$ready") s with $RECORDS records"
+serve_until_ready "$HTTP_PORT"
+echo "start-up: ready in $(printf %.1f "$READY") s with $RECORDS records"
 # A short warm-up, then the measured run.
 wrk -t 2 -c "$CONNECTIONS" -d 3s -s "$ROOT/bench/screen.lua" "http://127.0.0.1:$HTTP_PORT/api/v1/documents/screen" > /dev/null
 wrk -t 2 -c "$CONNECTIONS" -d "${DURATION}s" --latency -s "$ROOT/bench/screen.lua" "http://127.0.0.1:$HTTP_PORT/api/v1/documents/screen" | tee "$WORK/wrk.txt"

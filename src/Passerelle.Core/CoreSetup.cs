@@ -45,6 +45,7 @@ public static class CoreSetup
         services.AddScoped<ListTokens>();
         services.AddScoped<RevokeToken>();
         services.AddScoped<AuthenticateToken>();
+        services.AddSingleton<TokenCache>();
 
         services.AddOptions<RegisterSettings>().BindConfiguration(RegisterSettings.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<RegisterSettings>>().Value);

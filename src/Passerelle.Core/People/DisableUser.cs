@@ -11,7 +11,7 @@ namespace Passerelle.Core.People;
 /// Stops a person at once: no new sign-in, their sessions end at the next security-stamp check, and their tokens are
 /// refused because their owner is disabled.
 /// </summary>
-public sealed class DisableUser(PasserelleDb db, UserManager<User> users, AuditTrail trail, AuditWriter audit, TimeProvider time)
+public sealed class DisableUser(PasserelleDb db, UserManager<User> users, AuditTrail trail, AuditWriter audit, TimeProvider time, Tokens.TokenCache cache)
 {
     public async Task<Result<UserSummary>> HandleAsync(Actor actor, string login, CancellationToken ct)
     {
@@ -43,6 +43,7 @@ public sealed class DisableUser(PasserelleDb db, UserManager<User> users, AuditT
 
         await trail.AppendAsync(db, AuditRecord.For(actor, AuditEvent.UserDisabled, target: $"user:{normalized}"), ct);
         await transaction.CommitAsync(ct);
+        cache.ForgetUser(user.Id);
         var roles = await users.GetRolesAsync(user);
         return new UserSummary(user.Id, normalized, user.Agency!.Code, [.. roles.Order(StringComparer.Ordinal)], user.TwoFactorEnabled, true, user.CreatedAt);
     }

@@ -7,10 +7,12 @@ using Passerelle.Core.Data;
 namespace Passerelle.Core.Tokens;
 
 /// <summary>
-/// Turns a bearer token into an actor, or refuses it. A revoked or expired token, or one whose owner is disabled,
-/// is refused on its next use: nothing is cached. Every use and every refusal is audited.
+/// Turns a bearer token into an actor, or refuses it. A revoked token, or one whose owner is disabled, is refused on
+/// its next use on this node and within two seconds on the others (see <see cref="TokenCache"/>); an expired one at
+/// once. Every refusal is audited; use is audited when the last-used time moves, at most once a minute per token,
+/// and every operation done with a token records the token in its own audit entry.
 /// </summary>
-public sealed class AuthenticateToken(PasserelleDb db, AuditWriter audit, TimeProvider time)
+public sealed class AuthenticateToken(PasserelleDb db, AuditWriter audit, TimeProvider time, TokenCache cache)
 {
     private static readonly TimeSpan LastUsedGranularity = TimeSpan.FromMinutes(1);
 
@@ -22,6 +24,13 @@ public sealed class AuthenticateToken(PasserelleDb db, AuditWriter audit, TimePr
         }
 
         var hash = TokenSecret.Hash(token);
+        if (cache.TryGet(hash, out var known, out var expires))
+        {
+            return expires > time.UtcNow()
+                ? known with { Source = source }
+                : await RefuseAsync(known.TokenId, TokenSecret.Prefix(token), "token.expired", "The bearer token has expired.", source, ct);
+        }
+
         var found = await (
             from t in db.ApiTokens.AsNoTracking()
             join u in db.Users on t.UserId equals u.Id
@@ -58,9 +67,10 @@ public sealed class AuthenticateToken(PasserelleDb db, AuditWriter audit, TimePr
         if (found.Token.LastUsedAt is not { } last || now - last >= LastUsedGranularity)
         {
             await db.ApiTokens.Where(t => t.Id == found.Token.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), ct);
+            await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.TokenUsed, target: $"token:{found.Token.Id}"), ct);
         }
 
-        await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.TokenUsed, target: $"token:{found.Token.Id}"), ct);
+        cache.Remember(hash, actor, found.Token.ExpiresAt);
         return actor;
     }
 

@@ -6,7 +6,7 @@ using Passerelle.Core.Data;
 
 namespace Passerelle.Core.Tokens;
 
-public sealed class RevokeToken(PasserelleDb db, AuditTrail trail, AuditWriter audit, TimeProvider time)
+public sealed class RevokeToken(PasserelleDb db, AuditTrail trail, AuditWriter audit, TimeProvider time, TokenCache cache)
 {
     public async Task<Result<DateTime>> HandleAsync(Actor actor, Guid id, CancellationToken ct)
     {
@@ -31,6 +31,7 @@ public sealed class RevokeToken(PasserelleDb db, AuditTrail trail, AuditWriter a
         found.token.RevokedAt ??= time.UtcNow();
         await trail.AppendAsync(db, AuditRecord.For(actor, AuditEvent.TokenRevoked, target: $"token:{id}"), ct);
         await transaction.CommitAsync(ct);
+        cache.ForgetToken(id);
         return found.token.RevokedAt.Value;
     }
 }

@@ -19,7 +19,7 @@ public sealed record ImportReport(int Created, int Updated, int Unchanged, IRead
 /// </summary>
 public sealed class ImportDocuments(PasserelleDb db, AuditTrail trail, AuditWriter audit, ScreeningIndex index, TimeProvider time, RegisterSettings settings)
 {
-    public const int BatchSize = 2_000;
+    public const int BatchSize = 10_000;
 
     public async Task<Result<ImportReport>> HandleAsync(Actor actor, string? agencyCode, TextReader csv, IProgress<int>? progress, CancellationToken ct)
     {
@@ -76,9 +76,13 @@ public sealed class ImportDocuments(PasserelleDb db, AuditTrail trail, AuditWrit
                 batch.Clear();
             }
 
-            progress?.Report(++rows);
+            if (++rows % 1000 == 0)
+            {
+                progress?.Report(rows);
+            }
         }
 
+        progress?.Report(rows);
         if (positions is null)
         {
             return Error.Invalid("import.empty", "The file is empty: line 1 must name the columns.", "file");
@@ -95,11 +99,22 @@ public sealed class ImportDocuments(PasserelleDb db, AuditTrail trail, AuditWrit
 
     private static string? Check(RegisterDocumentRequest r, DateOnly today)
     {
+        // Most rows are good: test them cheaply, and build the messages only for a bad one.
+        if (r.Remarks is not { Length: > 500 } && r.NationalReference is not { Length: > 100 } && r.HolderName is not { Length: > 200 }
+            && (r.HolderBirthDate is null || r.HolderBirthDate <= today) && (r.IssuedOn is null || r.ExpiresOn is null || r.IssuedOn <= r.ExpiresOn)
+            && (r.TheftOrLossOn is null || r.TheftOrLossOn <= today) && (r.ReportedOn is null || r.ReportedOn <= today)
+            && DocumentNames.IsValidNumber(DocumentNames.Normalize(r.DocumentNumber ?? "")) && CountryCodes.IsKnown(r.IssuingState ?? "")
+            && DocumentNames.TryType(r.DocumentType, out _) && DocumentNames.TryStatus(r.Status, out var fine) && fine != DocumentStatus.Recovered
+            && (fine != DocumentStatus.StolenBlank || (r.HolderName is null && r.HolderBirthDate is null)))
+        {
+            return null;
+        }
+
         var error = RegisterDocument.Validate(new Validation(), r, today)
             .Require(DocumentNames.IsValidNumber(DocumentNames.Normalize(r.DocumentNumber ?? "")), "documentNumber", "document.number", "the document number is 1 to 20 letters and digits")
             .Require(CountryCodes.IsKnown(r.IssuingState ?? ""), "issuingState", "document.issuing-state", CountryCodes.Explain(r.IssuingState ?? ""))
             .Require(DocumentNames.TryType(r.DocumentType, out _), "documentType", "document.type", $"documentType '{r.DocumentType}' is not one of {string.Join(", ", DocumentNames.TypeNames)}")
-            .Require(DocumentNames.TryStatus(r.Status, out var status), "status", "document.status", $"status '{r.Status}' is not one of {string.Join(", ", DocumentNames.ReportableStatusNames)}")
+            .Require(DocumentNames.TryStatus(r.Status, out var status) && status != DocumentStatus.Recovered, "status", "document.status", $"status '{r.Status}' is not one of {string.Join(", ", DocumentNames.ReportableStatusNames)}")
             .Require(status != DocumentStatus.StolenBlank || (r.HolderName is null && r.HolderBirthDate is null), "holderName", "document.holder-on-blank", "a stolen blank has no holder")
             .Require(r.ReportedOn is null || r.ReportedOn <= today, "reportedOn", "document.reported-on", "the report date is in the future")
             .ToError();
@@ -109,11 +124,27 @@ public sealed class ImportDocuments(PasserelleDb db, AuditTrail trail, AuditWrit
     private async Task<(int Created, int Updated, int Unchanged)> SaveBatchAsync(
         Actor actor, Agency owner, List<(int Line, RegisterDocumentRequest Request)> batch, List<ImportProblem> rejected, DateOnly today, CancellationToken ct)
     {
-        var numbers = batch.Select(b => DocumentNames.Normalize(b.Request.DocumentNumber!)).Distinct().ToList();
-        var existing = (await db.TravelDocuments.Where(d => numbers.Contains(d.NormalizedNumber) && d.DeletedAt == null).ToListAsync(ct))
-            .ToDictionary(d => (d.IssuingState, d.Type, d.NormalizedNumber));
+        // By the folded number, which is indexed on its own; the exact key is matched in memory.
+        var folded = batch.Select(b => DocumentNames.Fold(DocumentNames.Normalize(b.Request.DocumentNumber!))).Distinct().ToList();
+        var stored = new List<TravelDocument>();
+        if (db.IsPostgreSql)
+        {
+            stored = await db.TravelDocuments.AsNoTracking().Where(d => folded.Contains(d.FoldedNumber) && d.DeletedAt == null).ToListAsync(ct);
+        }
+        else
+        {
+            foreach (var chunk in folded.Chunk(1000))
+            {
+                // One parameter per number: SQLite scans the table for a JSON-array parameter, PostgreSQL does well with an array.
+                stored.AddRange(await db.TravelDocuments.AsNoTracking().Where(d => EF.MultipleParameters(chunk).Contains(d.FoldedNumber) && d.DeletedAt == null).ToListAsync(ct));
+            }
+        }
+
+        var existing = stored.ToDictionary(d => (d.IssuingState, d.Type, d.NormalizedNumber));
         var now = time.UtcNow();
         var touched = new List<TravelDocument>();
+        var fresh = new List<TravelDocument>();
+        var freshSet = new HashSet<TravelDocument>(ReferenceEqualityComparer.Instance);
         var revisions = new List<(TravelDocument Document, string Kind)>();
         int created = 0, updated = 0, unchanged = 0;
         foreach (var (line, r) in batch)
@@ -128,6 +159,12 @@ public sealed class ImportDocuments(PasserelleDb db, AuditTrail trail, AuditWrit
                 if (found.OwnerAgencyId != owner.Id)
                 {
                     rejected.Add(new ImportProblem(line, $"already registered by another agency as record {found.Id}"));
+                    continue;
+                }
+
+                if (freshSet.Contains(found))
+                {
+                    rejected.Add(new ImportProblem(line, $"repeats the document of an earlier line ({number}, {state}, {type.Name()})"));
                     continue;
                 }
 
@@ -152,6 +189,7 @@ public sealed class ImportDocuments(PasserelleDb db, AuditTrail trail, AuditWrit
                 found.UpdatedAt = now;
                 if (!touched.Contains(found))
                 {
+                    db.TravelDocuments.Update(found);
                     touched.Add(found);
                 }
 
@@ -183,19 +221,18 @@ public sealed class ImportDocuments(PasserelleDb db, AuditTrail trail, AuditWrit
                 CreatedAt = now,
                 UpdatedAt = now,
             };
-            db.TravelDocuments.Add(document);
             existing[(state, type, number)] = document;
-            touched.Add(document);
-            revisions.Add((document, "created"));
+            fresh.Add(document);
+            freshSet.Add(document);
             created++;
         }
 
-        if (touched.Count > 0)
+        if (touched.Count > 0 || fresh.Count > 0)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var sequence = await trail.StageAsync(db, [AuditRecord.For(actor, AuditEvent.DocumentsImported, target: $"agency:{owner.Code}",
                 details: $"lines {batch[0].Line}-{batch[^1].Line}: created {created}, updated {updated}, unchanged {unchanged}")], ct);
-            foreach (var d in touched)
+            foreach (var d in touched.Concat(fresh))
             {
                 d.ChangeSequence = sequence;
             }
@@ -206,8 +243,9 @@ public sealed class ImportDocuments(PasserelleDb db, AuditTrail trail, AuditWrit
             }
 
             await db.SaveChangesAsync(ct);
+            await BulkDocuments.InsertAsync(db, fresh, actor.Login, ct);
             await transaction.CommitAsync(ct);
-            foreach (var d in touched)
+            foreach (var d in touched.Concat(fresh))
             {
                 DocumentWriter.Apply(index, d);
             }

@@ -14,6 +14,8 @@ internal static class CliHost
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
         // Standard output carries the command's answer alone (a token, JSON); everything else goes to standard error.
         builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+        // A command reports its own failures in one line; EF's log of the query that finds a new database empty is noise.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Critical);
         builder.Services.AddPasserelleCore();
         builder.Services.AddIdentityCore<User>()
             .AddRoles<IdentityRole<Guid>>()
