@@ -9,6 +9,7 @@ namespace Passerelle.Benchmarks;
 /// register (the common case at a border), one in four are records, some with an O for a 0.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class ScreeningIndexBenchmarks
 {
     public const int Records = 10_000_000;

@@ -14,7 +14,7 @@ public sealed record DemoLogin(string Login, string Password, string Agency, str
 /// with one person per role. It is seeded only into an empty database, through the same audited operations a person
 /// would use, and its passwords are public: never seed it into a real deployment.
 /// </summary>
-public sealed class DemoWorld(PasserelleDb db, AddAgency addAgency, VerifyRightsHolder verify, AddUser addUser)
+public sealed class DemoWorld(PasserelleDb db, AddAgency addAgency, VerifyRightsHolder verify, AddUser addUser, TravelDocuments.ImportDocuments import)
 {
     private static readonly AddAgencyRequest[] Agencies =
     [
@@ -55,6 +55,13 @@ public sealed class DemoWorld(PasserelleDb db, AddAgency addAgency, VerifyRights
             Check(await addUser.HandleAsync(seeder, new AddUserRequest(login.Agency, login.Login, [login.Role], login.Password), ct));
         }
 
+        // A few reported documents to screen, among them the ICAO Doc 9303 specimen passport L898902C3.
+        using var records = new StringReader(
+            "documentNumber,issuingState,documentType,status,reportedOn,theftOrLossOn,holderName,holderBirthDate,remarks\n" +
+            "L898902C3,UTO,passport,stolen,2026-10-02,2026-09-30,ERIKSSON ANNA MARIA,1974-08-12,Stolen with luggage at Gare du Nord\n" +
+            "D23145890,UTO,identity-card,lost,2026-09-15,2026-09-14,ERIKSSON ANNA MARIA,1974-08-12,\n" +
+            "XA0012345,FRA,passport,stolen-blank,2026-08-20,2026-08-19,,,Batch of blanks stolen in transit\n");
+        Check(await import.HandleAsync(seeder, "FR-DGPN", records, null, ct));
         return true;
     }
 

@@ -59,7 +59,10 @@ public sealed class ServerErrorTests
         var roles = await context.UserRoles.Join(context.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).Distinct().ToListAsync();
         Assert.Equal(Core.Access.Roles.All.Order(StringComparer.Ordinal), roles.Order(StringComparer.Ordinal));
         var token = await app.TokenAsync("douane.officer");
-        var me = await app.ClientWithToken(token).GetFromJsonAsync<JsonElement>("/api/v1/me");
+        var officer = app.ClientWithToken(token);
+        var me = await officer.GetFromJsonAsync<JsonElement>("/api/v1/me");
         Assert.Equal("FR-DGDDI", me.GetProperty("agency").GetProperty("code").GetString());
+        var screened = await officer.PostAsJsonAsync("/api/v1/documents/screen", new { documentNumber = "L898902C3", issuingState = "UTO", purpose = "border-check" });
+        Assert.Equal("hit", (await screened.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("result").GetString());
     }
 }
