@@ -58,6 +58,7 @@ public static class CoreSetup
         services.AddScoped<FollowRegister>();
         services.AddScoped<ImportDocuments>();
         services.AddScoped<ExportDocuments>();
+        services.AddScoped<PurgeRegister>();
         services.AddScoped<ScreenDocuments>();
         services.AddScoped<OpenHits>();
         services.AddScoped<DecideHit>();

@@ -33,6 +33,7 @@ internal static class WebApp
         services.AddHostedService<DatabaseStartup>();
         services.AddHostedService<RegisterFollower>();
         services.AddHostedService<WebhookDispatcher>();
+        services.AddHostedService<RegisterPurger>();
         services.AddHttpClient("webhooks");
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);

@@ -9,7 +9,24 @@ namespace Passerelle.Cli;
 
 internal static class DocumentsCommands
 {
-    public static Command Create() => new("documents", "The register of lost and stolen travel documents.") { Import(), Export(), Screen() };
+    public static Command Create() => new("documents", "The register of lost and stolen travel documents.") { Import(), Export(), Screen(), Purge() };
+
+    private static Command Purge()
+    {
+        var purge = new Command("purge", "Remove records past their review date and the grace period (Register:PurgeGraceDays), with their history and hit cases. The server also does this every hour.");
+        purge.Run(async (_, services, actor, ct) =>
+        {
+            var result = await services.GetRequiredService<PurgeRegister>().HandleAsync(actor, ct);
+            if (!result.Succeeded)
+            {
+                return CliOutput.Fail(result.Error!);
+            }
+
+            Console.Out.WriteLine($"Purged {result.Value} records.");
+            return ExitCodes.Success;
+        });
+        return purge;
+    }
 
     private static Command Import()
     {

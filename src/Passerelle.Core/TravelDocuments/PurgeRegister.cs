@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using Passerelle.Core.Access;
+using Passerelle.Core.Audit;
+using Passerelle.Core.Common;
+using Passerelle.Core.Data;
+
+namespace Passerelle.Core.TravelDocuments;
+
+/// <summary>
+/// Removes records whose review date passed more than the grace period ago, with their history, their hit cases and
+/// the notifications about them: the register keeps personal data no longer than it must. What was purged stays
+/// countable in the audit trail, which names each record.
+/// </summary>
+public sealed class PurgeRegister(PasserelleDb db, AuditTrail trail, TimeProvider time, RegisterSettings settings)
+{
+    private const int Batch = 500;
+
+    public async Task<Result<int>> HandleAsync(Actor actor, CancellationToken ct)
+    {
+        if (!actor.IsInRole(Roles.Admin))
+        {
+            return Error.Forbidden("Purging is the platform's housekeeping, run by its operator.");
+        }
+
+        var cutoff = DateOnly.FromDateTime(time.UtcNow()).AddDays(-settings.PurgeGraceDays);
+        var purged = 0;
+        while (true)
+        {
+            var ids = await db.TravelDocuments.Where(d => d.ReviewOn < cutoff).OrderBy(d => d.ReviewOn).Select(d => d.Id).Take(Batch).ToListAsync(ct);
+            if (ids.Count == 0)
+            {
+                return purged;
+            }
+
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var cases = db.HitCases.Where(h => ids.Contains(h.DocumentId)).Select(h => h.Id);
+            await db.Notifications.Where(n => n.CaseId != null && cases.Contains(n.CaseId.Value)).ExecuteDeleteAsync(ct);
+            await db.WebhookDeliveries.Where(w => w.CaseId != null && cases.Contains(w.CaseId.Value)).ExecuteDeleteAsync(ct);
+            await db.HitCaseEvents.Where(e => cases.Contains(e.CaseId)).ExecuteDeleteAsync(ct);
+            await db.HitCases.Where(h => ids.Contains(h.DocumentId)).ExecuteDeleteAsync(ct);
+            await db.TravelDocumentRevisions.Where(r => ids.Contains(r.DocumentId)).ExecuteDeleteAsync(ct);
+            await db.TravelDocuments.Where(d => ids.Contains(d.Id)).ExecuteDeleteAsync(ct);
+            await trail.AppendAsync(db, AuditRecord.For(actor, AuditEvent.DocumentsPurged, target: "documents",
+                details: $"review before {cutoff:yyyy-MM-dd}: {string.Join(' ', ids)}"), ct);
+            await transaction.CommitAsync(ct);
+            purged += ids.Count;
+        }
+    }
+}
