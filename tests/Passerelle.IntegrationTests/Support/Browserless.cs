@@ -27,6 +27,26 @@ public sealed partial class Browserless(TestApp app)
         return (response, await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>Loads <paramref name="page"/>, then posts a file to it as a form would.</summary>
+    public async Task<(HttpResponseMessage Response, string Html)> PostFileAsync(string page, string field, string fileName, byte[] content, params (string Name, string Value)[] fields)
+    {
+        var (_, html) = await GetAsync(page);
+        var token = AntiforgeryField().Match(html);
+        Assert.True(token.Success, $"no antiforgery token on {page}");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(WebUtility.HtmlDecode(token.Groups[1].Value)), "__RequestVerificationToken" },
+            { new ByteArrayContent(content), field, fileName },
+        };
+        foreach (var (name, value) in fields)
+        {
+            form.Add(new StringContent(value), name);
+        }
+
+        var response = await Client.PostAsync(page, form);
+        return (response, await response.Content.ReadAsStringAsync());
+    }
+
     public static string Inner(string html, string id)
     {
         var match = Regex.Match(html, $"id=\"{Regex.Escape(id)}\"[^>]*>([^<]*)<", RegexOptions.CultureInvariant);

@@ -48,31 +48,9 @@ internal static class ScreeningApi
         var type = http.Request.ContentType ?? "";
         if (type.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase))
         {
-            var items = new List<ScreenItem>();
             using var reader = new StreamReader(http.Request.Body);
-            string[]? header = null;
-            await foreach (var row in Csv.ReadAsync(reader, ct))
-            {
-                if (header is null)
-                {
-                    header = [.. row.Fields.Select(f => f.Trim().ToLowerInvariant())];
-                    if (!header.Contains("mrz") && !header.Contains("documentnumber"))
-                    {
-                        return Error.Invalid("screen.csv-header", "The first line names the columns: documentNumber, issuingState, documentType, or mrz.", "body");
-                    }
-
-                    continue;
-                }
-
-                string? Field(string name) => Array.IndexOf(header, name) is var i and >= 0 && i < row.Fields.Count && row.Fields[i].Length > 0 ? row.Fields[i] : null;
-                items.Add(new ScreenItem(Field("mrz"), Field("documentnumber"), Field("issuingstate"), Field("documenttype")));
-                if (items.Count > ScreenDocuments.MaxBatch)
-                {
-                    break;
-                }
-            }
-
-            return new BatchRequest(purpose, location, items);
+            var manifest = await ManifestCsv.ReadAsync(reader, ct);
+            return manifest.Succeeded ? new BatchRequest(purpose, location, [.. manifest.Value!.Select(r => r.Item)]) : manifest.Error!;
         }
 
         if (!type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))

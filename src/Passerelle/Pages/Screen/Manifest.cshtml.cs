@@ -59,26 +59,13 @@ public sealed class ManifestModel(ScreenDocuments screen) : PasserellePage
 
         stream.Position = 0;
         using var reader = new StreamReader(stream);
-        var rows = new List<(int, ScreenItem)>();
-        string[]? header = null;
-        await foreach (var row in Csv.ReadAsync(reader, ct))
+        var manifest = await ManifestCsv.ReadAsync(reader, ct);
+        if (!manifest.Succeeded)
         {
-            if (header is null)
-            {
-                header = [.. row.Fields.Select(f => f.Trim().ToLowerInvariant())];
-                continue;
-            }
-
-            string? Field(string name) => Array.IndexOf(header, name) is var i and >= 0 && i < row.Fields.Count && row.Fields[i].Length > 0 ? row.Fields[i] : null;
-            rows.Add((row.Line, new ScreenItem(Field("mrz"), Field("documentnumber"), Field("issuingstate"), Field("documenttype"))));
-        }
-
-        if (header is null || (!header.Contains("mrz") && !header.Contains("documentnumber")))
-        {
-            Show(Error.Invalid("manifest.header", "Line 1 names the columns: documentNumber, issuingState, documentType, or mrz.", "manifest"));
+            Show(manifest.Error!);
             return null;
         }
 
-        return rows;
+        return [.. manifest.Value!];
     }
 }
