@@ -14,6 +14,7 @@ internal static class CliApp
         AuditCommands.Create(),
         MrzCommands.Create(),
         DocumentsCommands.Create(),
+        CheckCommands.Create(),
     };
 
     /// <summary>Parses and runs a verb. Bad usage prints what is wrong and the verb's help, and exits 2.</summary>
