@@ -59,6 +59,9 @@ public static class CoreSetup
         services.AddScoped<ImportDocuments>();
         services.AddScoped<ExportDocuments>();
         services.AddScoped<PurgeRegister>();
+        services.AddScoped<Products.SaveProduct>();
+        services.AddScoped<Products.PublishProduct>();
+        services.AddScoped<Products.FindProducts>();
         services.AddScoped<ScreenDocuments>();
         services.AddScoped<OpenHits>();
         services.AddScoped<DecideHit>();

@@ -62,6 +62,18 @@ public static class AccessRules
     public static bool MayDecideHit(Actor actor, Guid ownerAgencyId) =>
         actor.HasScope(Scopes.DocumentsWrite) && actor.IsInRole(Roles.Coordinator) && actor.AgencyId == ownerAgencyId;
 
+    /// <summary>A rights holder's people manage its own product sheets, and no one else's.</summary>
+    public static bool MayManageProducts(Actor actor, Guid ownerAgencyId) =>
+        actor.HasScope(Scopes.ProductsWrite) && actor.IsInRole(Roles.RightsHolder) && actor.AgencyId == ownerAgencyId;
+
+    public static bool MayLookUpProducts(Actor actor) =>
+        actor.HasScope(Scopes.ProductsLookup)
+        && (actor.IsInRole(Roles.Officer) || actor.IsInRole(Roles.Investigator) || actor.IsInRole(Roles.Coordinator));
+
+    /// <summary>A restricted authentication feature reaches only the agencies, or the countries' agencies, its owner picked.</summary>
+    public static bool MaySeeFeature(string? agencyCode, string? agencyCountry, bool restricted, IReadOnlyCollection<string> agencies, IReadOnlyCollection<string> countries) =>
+        !restricted || (agencyCode is not null && agencies.Contains(agencyCode)) || (agencyCountry is not null && countries.Contains(agencyCountry));
+
     private static bool ManagesPeopleOf(Actor actor, Guid agencyId) =>
         actor.IsInRole(Roles.Admin) || (actor.IsInRole(Roles.Coordinator) && actor.AgencyId == agencyId);
 }

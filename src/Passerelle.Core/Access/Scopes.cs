@@ -15,15 +15,17 @@ public static class Scopes
     public const string DocumentsWrite = "documents:write";
     public const string DocumentsScreen = "documents:screen";
     public const string DocumentsScreenMinimal = "documents:screen-minimal";
+    public const string ProductsWrite = "products:write";
+    public const string ProductsLookup = "products:lookup";
 
     private static readonly FrozenDictionary<string, string[]> ByRole = new Dictionary<string, string[]>
     {
         [Roles.Admin] = [AgenciesRead, AgenciesWrite, UsersRead, UsersWrite, TokensRead, TokensWrite],
-        [Roles.Coordinator] = [AgenciesRead, UsersRead, UsersWrite, TokensRead, TokensWrite, DocumentsWrite, DocumentsScreen, DocumentsScreenMinimal],
+        [Roles.Coordinator] = [AgenciesRead, UsersRead, UsersWrite, TokensRead, TokensWrite, DocumentsWrite, DocumentsScreen, DocumentsScreenMinimal, ProductsLookup],
         [Roles.Auditor] = [AgenciesRead, AuditRead, TokensRead],
-        [Roles.Officer] = [TokensRead, DocumentsScreen, DocumentsScreenMinimal],
-        [Roles.Investigator] = [TokensRead, DocumentsWrite, DocumentsScreen, DocumentsScreenMinimal],
-        [Roles.RightsHolder] = [TokensRead],
+        [Roles.Officer] = [TokensRead, DocumentsScreen, DocumentsScreenMinimal, ProductsLookup],
+        [Roles.Investigator] = [TokensRead, DocumentsWrite, DocumentsScreen, DocumentsScreenMinimal, ProductsLookup],
+        [Roles.RightsHolder] = [TokensRead, ProductsWrite],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static readonly FrozenSet<string> All = ByRole.Values.SelectMany(s => s).ToFrozenSet(StringComparer.Ordinal);

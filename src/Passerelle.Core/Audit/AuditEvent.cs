@@ -53,6 +53,10 @@ public enum AuditEvent
     WebhookDelivered = 7011,
     WebhookFailed = 7012,
 
+    ProductSaved = 8000,
+    ProductPublished = 8001,
+    ProductsLookedUp = 8010,
+
     AccessDenied = 9000,
 }
 
@@ -101,6 +105,9 @@ public static class AuditEvents
         AuditEvent.WebhookCreated => "webhook.created",
         AuditEvent.WebhookDelivered => "webhook.delivered",
         AuditEvent.WebhookFailed => "webhook.failed",
+        AuditEvent.ProductSaved => "product.saved",
+        AuditEvent.ProductPublished => "product.published",
+        AuditEvent.ProductsLookedUp => "product.looked-up",
         AuditEvent.AccessDenied => "access.denied",
         _ => throw new ArgumentOutOfRangeException(nameof(e), e, "Unknown audit event."),
     };

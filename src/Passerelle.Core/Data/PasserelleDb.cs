@@ -8,6 +8,7 @@ using Passerelle.Core.Audit;
 using Passerelle.Core.Hits;
 using Passerelle.Core.Notifications;
 using Passerelle.Core.People;
+using Passerelle.Core.Products;
 using Passerelle.Core.Tokens;
 using Passerelle.Core.TravelDocuments;
 
@@ -28,6 +29,10 @@ public sealed class PasserelleDb(DbContextOptions<PasserelleDb> options)
     public DbSet<TravelDocument> TravelDocuments => Set<TravelDocument>();
 
     public DbSet<TravelDocumentRevision> TravelDocumentRevisions => Set<TravelDocumentRevision>();
+
+    public DbSet<ProductSheet> ProductSheets => Set<ProductSheet>();
+
+    public DbSet<ProductGtin> ProductGtins => Set<ProductGtin>();
 
     public DbSet<HitCase> HitCases => Set<HitCase>();
 
@@ -122,6 +127,43 @@ public sealed class PasserelleDb(DbContextOptions<PasserelleDb> options)
             revision.Property(r => r.Kind).HasMaxLength(20);
             revision.HasIndex(r => new { r.DocumentId, r.Version });
             revision.HasOne<TravelDocument>().WithMany().HasForeignKey(r => r.DocumentId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ProductSheet>(sheet =>
+        {
+            sheet.ToTable("product_sheets");
+            sheet.HasKey(p => p.Id);
+            sheet.Property(p => p.Brand).HasMaxLength(100);
+            sheet.Property(p => p.Name).HasMaxLength(200);
+            sheet.Property(p => p.Description).HasMaxLength(4000);
+            sheet.Property(p => p.HsCode).HasMaxLength(6);
+            sheet.Property(p => p.Packaging).HasMaxLength(2000);
+            sheet.Property(p => p.DistributionRoutes).HasMaxLength(2000);
+            sheet.Property(p => p.CounterfeitIndicators).HasMaxLength(4000);
+            sheet.Property(p => p.Contacts).HasMaxLength(2000);
+            sheet.Property(p => p.Hotline).HasMaxLength(100);
+            sheet.HasOne<Agency>().WithMany().HasForeignKey(p => p.OwnerAgencyId).OnDelete(DeleteBehavior.Restrict);
+            sheet.HasIndex(p => p.OwnerAgencyId);
+            sheet.Property(p => p.SearchKey).HasMaxLength(400);
+            sheet.HasIndex(p => p.Brand);
+            sheet.HasMany(p => p.Gtins).WithOne().HasForeignKey(g => g.SheetId).OnDelete(DeleteBehavior.Cascade);
+            sheet.HasMany(p => p.Features).WithOne().HasForeignKey(f => f.SheetId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ProductGtin>(gtin =>
+        {
+            gtin.ToTable("product_gtins");
+            gtin.HasKey(g => g.Gtin);
+            gtin.Property(g => g.Gtin).HasMaxLength(14);
+            gtin.HasIndex(g => g.SheetId);
+        });
+
+        builder.Entity<AuthenticationFeature>(feature =>
+        {
+            feature.ToTable("authentication_features");
+            feature.HasKey(f => f.Id);
+            feature.Property(f => f.Kind).HasConversion<string>().HasMaxLength(10);
+            feature.Property(f => f.Description).HasMaxLength(2000);
         });
 
         builder.Entity<HitCase>(hit =>

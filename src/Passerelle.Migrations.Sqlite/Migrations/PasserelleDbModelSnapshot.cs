@@ -629,6 +629,136 @@ namespace Passerelle.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Passerelle.Core.Products.AuthenticationFeature", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("AllowedAgencies")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("AllowedCountries")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Restricted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SheetId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SheetId");
+
+                    b.ToTable("authentication_features", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Core.Products.ProductGtin", b =>
+                {
+                    b.Property<string>("Gtin")
+                        .HasMaxLength(14)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SheetId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Gtin");
+
+                    b.HasIndex("SheetId");
+
+                    b.ToTable("product_gtins", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Core.Products.ProductSheet", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Brand")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Contacts")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CounterfeitIndicators")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DistributionRoutes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hotline")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HsCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("ManufacturingCountries")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerAgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Packaging")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchKey")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Brand");
+
+                    b.HasIndex("OwnerAgencyId");
+
+                    b.ToTable("product_sheets", (string)null);
+                });
+
             modelBuilder.Entity("Passerelle.Core.Tokens.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -913,6 +1043,33 @@ namespace Passerelle.Migrations.Sqlite.Migrations
                     b.Navigation("Agency");
                 });
 
+            modelBuilder.Entity("Passerelle.Core.Products.AuthenticationFeature", b =>
+                {
+                    b.HasOne("Passerelle.Core.Products.ProductSheet", null)
+                        .WithMany("Features")
+                        .HasForeignKey("SheetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Core.Products.ProductGtin", b =>
+                {
+                    b.HasOne("Passerelle.Core.Products.ProductSheet", null)
+                        .WithMany("Gtins")
+                        .HasForeignKey("SheetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Core.Products.ProductSheet", b =>
+                {
+                    b.HasOne("Passerelle.Core.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Passerelle.Core.Tokens.ApiToken", b =>
                 {
                     b.HasOne("Passerelle.Core.People.User", null)
@@ -938,6 +1095,13 @@ namespace Passerelle.Migrations.Sqlite.Migrations
                         .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Core.Products.ProductSheet", b =>
+                {
+                    b.Navigation("Features");
+
+                    b.Navigation("Gtins");
                 });
 #pragma warning restore 612, 618
         }

@@ -4,6 +4,7 @@ using Passerelle.Api.Documents;
 using Passerelle.Api.Hits;
 using Passerelle.Api.Me;
 using Passerelle.Api.Notifications;
+using Passerelle.Api.Products;
 using Passerelle.Api.Tokens;
 using Passerelle.Api.Users;
 using Passerelle.Security;
@@ -24,6 +25,7 @@ internal static class ApiSetup
         v1.MapDocumentsApi();
         v1.MapHitsApi();
         v1.MapNotificationsApi();
+        v1.MapProductsApi();
         return app;
     }
 }

@@ -64,6 +64,15 @@ public sealed class AuthorizationMatrixTests
         new("POST /api/v1/webhooks", Target.None,                        403, 201, 403, 403, 403, 403),
         new("DELETE /api/v1/webhooks/{id}", Target.Own,                  403, 200, 403, 403, 403, 403),
         new("DELETE /api/v1/webhooks/{id}", Target.Other,                403, 403, 403, 403, 403, 403),
+        new("GET /api/v1/products/lookup", Target.None,                  403, 200, 200, 200, 403, 403),
+        new("GET /api/v1/products", Target.None,                         403, 403, 403, 403, 403, 200),
+        new("POST /api/v1/products", Target.None,                        403, 403, 403, 403, 403, 201),
+        new("GET /api/v1/products/{id}", Target.Own,                     403, 200, 200, 200, 403, 200),
+        new("GET /api/v1/products/{id}", Target.Other,                   403, 200, 200, 200, 403, 403),
+        new("PUT /api/v1/products/{id}", Target.Own,                     403, 403, 403, 403, 403, 200),
+        new("PUT /api/v1/products/{id}", Target.Other,                   403, 403, 403, 403, 403, 403),
+        new("POST /api/v1/products/{id}/publish", Target.Own,            403, 403, 403, 403, 403, 200),
+        new("POST /api/v1/products/{id}/publish", Target.Other,          403, 403, 403, 403, 403, 403),
     ];
 
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
@@ -125,6 +134,12 @@ public sealed class AuthorizationMatrixTests
             await app.AddAgencyAsync("FR-A");
             await app.AddAgencyAsync("FR-B", "police");
             await app.AddAgencyAsync("RH-BRAND", "rights-holder");
+            await app.AddAgencyAsync("RH-OTHER", "rights-holder");
+            foreach (var brand in new[] { "RH-BRAND", "RH-OTHER" })
+            {
+                await app.RunAsync<Core.Agencies.VerifyRightsHolder, Core.Agencies.AgencySummary>(h => h.HandleAsync(Core.Access.Actor.Console(), brand, "Matrix world.", default));
+            }
+
             var callers = new Dictionary<string, (string, string, HttpClient)>();
             foreach (var role in Callers)
             {
@@ -136,7 +151,7 @@ public sealed class AuthorizationMatrixTests
 
             // People who prepare targets: records, hits, notifications and webhooks of FR-A and FR-B.
             var setup = new Dictionary<string, HttpClient>();
-            foreach (var (agency, role) in new[] { ("FR-A", "coordinator"), ("FR-B", "coordinator"), ("FR-B", "officer") })
+            foreach (var (agency, role) in new[] { ("FR-A", "coordinator"), ("FR-B", "coordinator"), ("FR-B", "officer"), ("RH-BRAND", "rights-holder"), ("RH-OTHER", "rights-holder") })
             {
                 var login = $"setup.{role}.{agency.ToLowerInvariant()}";
                 await app.AddUserAsync(agency, login, role);
@@ -167,6 +182,19 @@ public sealed class AuthorizationMatrixTests
             var caseId = await CaseAsync(agency, n);
             await using var context = app.NewContext();
             return context.Notifications.Single(x => x.CaseId == caseId).Id;
+        }
+
+        /// <summary>A published product sheet of the caller's own brand (RH-BRAND) or of another (RH-OTHER).</summary>
+        private async Task<Guid> ProductAsync(bool own, int n)
+        {
+            var owner = setup[own ? "RH-BRAND/rights-holder" : "RH-OTHER/rights-holder"];
+            var body = 9_506_000_000_000L + n;
+            var gtin = $"{body}{Core.Standards.Gtin.CheckDigitOf(body.ToString(System.Globalization.CultureInfo.InvariantCulture))}";
+            var response = await owner.PostAsJsonAsync("/api/v1/products", new { brand = "Lumière", name = $"Product {n}", gtins = new[] { gtin } });
+            response.EnsureSuccessStatusCode();
+            var id = (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
+            (await owner.PostAsync($"/api/v1/products/{id}/publish", null)).EnsureSuccessStatusCode();
+            return id;
         }
 
         private async Task<Guid> WebhookAsync(string agency)
@@ -230,6 +258,16 @@ public sealed class AuthorizationMatrixTests
                     return await client.PostAsJsonAsync("/api/v1/webhooks", new { url = "https://hooks.example.org/new" });
                 case "DELETE /api/v1/webhooks/{id}":
                     return await client.DeleteAsync($"/api/v1/webhooks/{await WebhookAsync(DocumentOwner(agency))}");
+                case "GET /api/v1/products/lookup":
+                    return await client.GetAsync("/api/v1/products/lookup?q=Lumi%C3%A8re");
+                case "POST /api/v1/products":
+                    return await client.PostAsJsonAsync("/api/v1/products", new { brand = "Lumière", name = $"New {n}" });
+                case "GET /api/v1/products/{id}":
+                    return await client.GetAsync($"/api/v1/products/{await ProductAsync(row.Target == Target.Own, n)}");
+                case "PUT /api/v1/products/{id}":
+                    return await client.PutAsJsonAsync($"/api/v1/products/{await ProductAsync(row.Target == Target.Own, n)}", new { brand = "Lumière", name = $"Changed {n}" });
+                case "POST /api/v1/products/{id}/publish":
+                    return await client.PostAsync($"/api/v1/products/{await ProductAsync(row.Target == Target.Own, n)}/publish", null);
                 default:
                     var (method, path) = (row.Route.Split(' ')[0], row.Route.Split(' ')[1]);
                     return await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));

@@ -1,0 +1,115 @@
+using Microsoft.EntityFrameworkCore;
+using Passerelle.Core.Access;
+using Passerelle.Core.Audit;
+using Passerelle.Core.Common;
+using Passerelle.Core.Data;
+using Passerelle.Core.Standards;
+
+namespace Passerelle.Core.Products;
+
+/// <summary>
+/// Officers look products up by barcode number, Digital Link, element string or scanner data, or by free text
+/// (brand, name or HS code, best matches first). They see published sheets only, with the features meant for their
+/// agency. Rights holders read their own sheets. Every lookup is audited.
+/// </summary>
+public sealed class FindProducts(PasserelleDb db, AuditWriter audit)
+{
+    public async Task<Result<IReadOnlyList<ProductView>>> LookUpAsync(Actor actor, string? query, string? purpose, CancellationToken ct)
+    {
+        if (!AccessRules.MayLookUpProducts(actor))
+        {
+            return await audit.DenyAsync(actor, "products", ct, "Product lookups are for law-enforcement officers.");
+        }
+
+        var text = (query ?? "").Trim();
+        if (text.Length is 0 or > 500)
+        {
+            return Error.Invalid("product.query", "Give a barcode number, a GS1 Digital Link, scanner data or words to search (at most 500 characters).", "q");
+        }
+
+        var sheets = db.ProductSheets.AsNoTracking().Include(p => p.Gtins).Include(p => p.Features).Where(p => p.PublishedAt != null);
+        string? gtin = null;
+        if (text.All(char.IsAsciiDigit) && text.Length is 8 or 12 or 13 or 14)
+        {
+            var checkedGtin = Gtin.Check(text);
+            if (!checkedGtin.Valid)
+            {
+                return Error.Invalid("gtin.check-digit", checkedGtin.Reason!, "q");
+            }
+
+            gtin = checkedGtin.Normalized;
+        }
+        else if (text.StartsWith("http", StringComparison.OrdinalIgnoreCase) || text.StartsWith('(') || text.StartsWith(']') || text.Contains(Gs1.GroupSeparator, StringComparison.Ordinal))
+        {
+            var parsed = Gs1.Parse(text);
+            if (!parsed.Succeeded)
+            {
+                return parsed.Error!;
+            }
+
+            gtin = parsed.Value!.Gtin;
+        }
+
+        List<ProductSheet> found;
+        if (gtin is not null)
+        {
+            found = await sheets.Where(p => p.Gtins.Any(g => g.Gtin == gtin)).ToListAsync(ct);
+        }
+        else
+        {
+            var words = ProductSearch.Fold(text);
+            found = await sheets.Where(p => p.SearchKey.Contains(words) || (p.HsCode != null && p.HsCode.StartsWith(words)))
+                .Take(200).ToListAsync(ct);
+            found = [.. found.OrderByDescending(p => Rank(p, words)).ThenBy(p => p.Brand, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.Ordinal).Take(50)];
+        }
+
+        var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == actor.AgencyId).Select(a => new { a.Code, a.Country }).SingleAsync(ct);
+        var owners = await db.Agencies.AsNoTracking().Where(a => found.Select(p => p.OwnerAgencyId).Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Code, ct);
+        await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.ProductsLookedUp, target: gtin is null ? "products" : $"gtin:{gtin}",
+            purpose: string.IsNullOrWhiteSpace(purpose) ? "product-lookup" : purpose.Trim(), details: $"query={text}; results={found.Count}"), ct);
+        return found.Select(p => ProductView.Of(p, owners[p.OwnerAgencyId],
+            f => AccessRules.MaySeeFeature(agency.Code, agency.Country, f.Restricted, f.AllowedAgencies, f.AllowedCountries), owns: false)).ToList();
+    }
+
+    public async Task<Result<IReadOnlyList<ProductView>>> MineAsync(Actor actor, CancellationToken ct)
+    {
+        if (actor.AgencyId is not { } owner || !AccessRules.MayManageProducts(actor, owner))
+        {
+            return await audit.DenyAsync(actor, "products", ct, "A rights holder lists its own product sheets.");
+        }
+
+        var sheets = await db.ProductSheets.AsNoTracking().Include(p => p.Gtins).Include(p => p.Features).Where(p => p.OwnerAgencyId == owner)
+            .OrderBy(p => p.Brand).ThenBy(p => p.Name).ToListAsync(ct);
+        return sheets.Select(p => ProductView.Of(p, actor.AgencyCode!, _ => true, owns: true)).ToList();
+    }
+
+    public async Task<Result<ProductView>> GetAsync(Actor actor, Guid id, CancellationToken ct)
+    {
+        var sheet = await db.ProductSheets.AsNoTracking().Include(p => p.Gtins).Include(p => p.Features).FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (sheet is null)
+        {
+            return Error.NotFound("product.not-found", $"No product sheet has id {id}.");
+        }
+
+        if (AccessRules.MayManageProducts(actor, sheet.OwnerAgencyId))
+        {
+            return ProductView.Of(sheet, actor.AgencyCode!, _ => true, owns: true);
+        }
+
+        if (!AccessRules.MayLookUpProducts(actor) || sheet.PublishedAt is null)
+        {
+            return await audit.DenyAsync(actor, $"product:{id}", ct);
+        }
+
+        var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == actor.AgencyId).Select(a => new { a.Code, a.Country }).SingleAsync(ct);
+        var owner = await db.Agencies.AsNoTracking().Where(a => a.Id == sheet.OwnerAgencyId).Select(a => a.Code).SingleAsync(ct);
+        await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.ProductsLookedUp, target: $"product:{id}", purpose: "product-lookup"), ct);
+        return ProductView.Of(sheet, owner, f => AccessRules.MaySeeFeature(agency.Code, agency.Country, f.Restricted, f.AllowedAgencies, f.AllowedCountries), owns: false);
+    }
+
+    /// <summary>A brand or name equal to the words ranks first, then one that starts with them, then the rest.</summary>
+    private static int Rank(ProductSheet p, string words) =>
+        ProductSearch.Fold(p.Brand) == words || ProductSearch.Fold(p.Name) == words ? 3
+        : p.SearchKey.StartsWith(words, StringComparison.Ordinal) || ProductSearch.Fold(p.Name).StartsWith(words, StringComparison.Ordinal) ? 2
+        : 1;
+}

@@ -1,0 +1,93 @@
+namespace Passerelle.Core.Products;
+
+/// <summary>A rights holder's description of a genuine product, and how to tell a fake. Only its owner changes it.</summary>
+public sealed class ProductSheet
+{
+    public Guid Id { get; init; }
+
+    /// <summary>The rights-holder agency that owns the sheet.</summary>
+    public Guid OwnerAgencyId { get; init; }
+
+    public required string Brand { get; set; }
+
+    public required string Name { get; set; }
+
+    public string? Description { get; set; }
+
+    public string? HsCode { get; set; }
+
+    public string? Packaging { get; set; }
+
+    /// <summary>ICAO country codes where genuine goods are made.</summary>
+    public List<string> ManufacturingCountries { get; set; } = [];
+
+    public string? DistributionRoutes { get; set; }
+
+    public string? CounterfeitIndicators { get; set; }
+
+    public string? Contacts { get; set; }
+
+    /// <summary>The line that answers at any hour, for an officer with goods in front of them.</summary>
+    public string? Hotline { get; set; }
+
+    /// <summary>Brand and name folded for search: upper case, accents removed, so "lumiere" finds "Lumière" on every database.</summary>
+    public string SearchKey { get; set; } = "";
+
+    public List<ProductGtin> Gtins { get; set; } = [];
+
+    public List<AuthenticationFeature> Features { get; set; } = [];
+
+    public int Version { get; set; }
+
+    public DateTime CreatedAt { get; init; }
+
+    public DateTime UpdatedAt { get; set; }
+
+    /// <summary>Null while a draft; officers see published sheets only.</summary>
+    public DateTime? PublishedAt { get; set; }
+}
+
+public static class ProductSearch
+{
+    public static string Fold(string text)
+    {
+        var decomposed = text.Normalize(System.Text.NormalizationForm.FormD);
+        var kept = decomposed.Where(c => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark);
+        return new string([.. kept]).ToUpperInvariant();
+    }
+}
+
+public sealed class ProductGtin
+{
+    public Guid SheetId { get; init; }
+
+    /// <summary>GTIN-14.</summary>
+    public required string Gtin { get; init; }
+}
+
+public enum FeatureKind
+{
+    Overt,
+    Covert,
+    Forensic,
+}
+
+/// <summary>How to tell a genuine product: public to every verified law-enforcement agency, or restricted to those picked.</summary>
+public sealed class AuthenticationFeature
+{
+    public Guid Id { get; init; }
+
+    public Guid SheetId { get; init; }
+
+    public FeatureKind Kind { get; set; }
+
+    public required string Description { get; set; }
+
+    public bool Restricted { get; set; }
+
+    /// <summary>For a restricted feature: the agencies, by code, that may see it.</summary>
+    public List<string> AllowedAgencies { get; set; } = [];
+
+    /// <summary>For a restricted feature: the countries whose agencies may see it.</summary>
+    public List<string> AllowedCountries { get; set; } = [];
+}
