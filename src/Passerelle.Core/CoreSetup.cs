@@ -62,6 +62,7 @@ public static class CoreSetup
         services.AddScoped<Products.SaveProduct>();
         services.AddScoped<Products.PublishProduct>();
         services.AddScoped<Products.FindProducts>();
+        services.AddScoped<Products.Alerts>();
         services.AddScoped<ScreenDocuments>();
         services.AddScoped<OpenHits>();
         services.AddScoped<DecideHit>();

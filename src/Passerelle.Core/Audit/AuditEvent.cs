@@ -56,6 +56,7 @@ public enum AuditEvent
     ProductSaved = 8000,
     ProductPublished = 8001,
     ProductsLookedUp = 8010,
+    AlertSaved = 8020,
 
     AccessDenied = 9000,
 }
@@ -108,6 +109,7 @@ public static class AuditEvents
         AuditEvent.ProductSaved => "product.saved",
         AuditEvent.ProductPublished => "product.published",
         AuditEvent.ProductsLookedUp => "product.looked-up",
+        AuditEvent.AlertSaved => "alert.saved",
         AuditEvent.AccessDenied => "access.denied",
         _ => throw new ArgumentOutOfRangeException(nameof(e), e, "Unknown audit event."),
     };

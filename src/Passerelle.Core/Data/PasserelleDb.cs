@@ -34,6 +34,8 @@ public sealed class PasserelleDb(DbContextOptions<PasserelleDb> options)
 
     public DbSet<ProductGtin> ProductGtins => Set<ProductGtin>();
 
+    public DbSet<Alert> Alerts => Set<Alert>();
+
     public DbSet<HitCase> HitCases => Set<HitCase>();
 
     public DbSet<HitCaseEvent> HitCaseEvents => Set<HitCaseEvent>();
@@ -164,6 +166,21 @@ public sealed class PasserelleDb(DbContextOptions<PasserelleDb> options)
             feature.HasKey(f => f.Id);
             feature.Property(f => f.Kind).HasConversion<string>().HasMaxLength(10);
             feature.Property(f => f.Description).HasMaxLength(2000);
+        });
+
+        builder.Entity<Alert>(alert =>
+        {
+            alert.ToTable("alerts");
+            alert.HasKey(a => a.Id);
+            alert.Property(a => a.Title).HasMaxLength(200);
+            alert.Property(a => a.Route).HasMaxLength(1000);
+            alert.Property(a => a.TransportMode).HasMaxLength(10);
+            alert.Property(a => a.Consignor).HasMaxLength(300);
+            alert.Property(a => a.Consignee).HasMaxLength(300);
+            alert.Property(a => a.Confidence).HasMaxLength(10);
+            alert.Property(a => a.Status).HasConversion<string>().HasMaxLength(10);
+            alert.HasOne<Agency>().WithMany().HasForeignKey(a => a.OwnerAgencyId).OnDelete(DeleteBehavior.Restrict);
+            alert.HasIndex(a => new { a.Status, a.ExpiresOn });
         });
 
         builder.Entity<HitCase>(hit =>

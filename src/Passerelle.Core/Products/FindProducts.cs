@@ -12,7 +12,7 @@ namespace Passerelle.Core.Products;
 /// (brand, name or HS code, best matches first). They see published sheets only, with the features meant for their
 /// agency. Rights holders read their own sheets. Every lookup is audited.
 /// </summary>
-public sealed class FindProducts(PasserelleDb db, AuditWriter audit)
+public sealed class FindProducts(PasserelleDb db, AuditWriter audit, Alerts alerts)
 {
     public async Task<Result<IReadOnlyList<ProductView>>> LookUpAsync(Actor actor, string? query, string? purpose, CancellationToken ct)
     {
@@ -67,8 +67,12 @@ public sealed class FindProducts(PasserelleDb db, AuditWriter audit)
         var owners = await db.Agencies.AsNoTracking().Where(a => found.Select(p => p.OwnerAgencyId).Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Code, ct);
         await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.ProductsLookedUp, target: gtin is null ? "products" : $"gtin:{gtin}",
             purpose: string.IsNullOrWhiteSpace(purpose) ? "product-lookup" : purpose.Trim(), details: $"query={text}; results={found.Count}"), ct);
+        var ids = found.Select(p => p.Id).ToHashSet();
+        var relevant = await alerts.ForAsync(actor, a => a.Products.Any(ids.Contains), ct);
         return found.Select(p => ProductView.Of(p, owners[p.OwnerAgencyId],
-            f => AccessRules.MaySeeFeature(agency.Code, agency.Country, f.Restricted, f.AllowedAgencies, f.AllowedCountries), owns: false)).ToList();
+            f => AccessRules.MaySeeFeature(agency.Code, agency.Country, f.Restricted, f.AllowedAgencies, f.AllowedCountries), owns: false)
+            with
+        { Alerts = [.. relevant.Where(a => a.Products.Contains(p.Id))] }).ToList();
     }
 
     public async Task<Result<IReadOnlyList<ProductView>>> MineAsync(Actor actor, CancellationToken ct)

@@ -26,6 +26,7 @@ internal static class ApiSetup
         v1.MapHitsApi();
         v1.MapNotificationsApi();
         v1.MapProductsApi();
+        v1.MapAlertsApi();
         return app;
     }
 }

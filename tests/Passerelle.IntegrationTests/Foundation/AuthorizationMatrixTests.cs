@@ -73,6 +73,12 @@ public sealed class AuthorizationMatrixTests
         new("PUT /api/v1/products/{id}", Target.Other,                   403, 403, 403, 403, 403, 403),
         new("POST /api/v1/products/{id}/publish", Target.Own,            403, 403, 403, 403, 403, 200),
         new("POST /api/v1/products/{id}/publish", Target.Other,          403, 403, 403, 403, 403, 403),
+        new("GET /api/v1/alerts", Target.None,                           403, 200, 200, 200, 403, 200),
+        new("POST /api/v1/alerts", Target.None,                          403, 403, 403, 403, 403, 201),
+        new("PUT /api/v1/alerts/{id}", Target.Own,                       403, 403, 403, 403, 403, 200),
+        new("PUT /api/v1/alerts/{id}", Target.Other,                     403, 403, 403, 403, 403, 403),
+        new("POST /api/v1/alerts/{id}/close", Target.Own,                403, 403, 403, 403, 403, 200),
+        new("POST /api/v1/alerts/{id}/close", Target.Other,              403, 403, 403, 403, 403, 403),
     ];
 
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
@@ -197,6 +203,14 @@ public sealed class AuthorizationMatrixTests
             return id;
         }
 
+        private async Task<Guid> AlertAsync(bool own)
+        {
+            var owner = setup[own ? "RH-BRAND/rights-holder" : "RH-OTHER/rights-holder"];
+            var response = await owner.PostAsJsonAsync("/api/v1/alerts", new { title = "Fakes by sea", containers = new[] { "CSQU3054383" }, targetCountries = new[] { "FRA" } });
+            response.EnsureSuccessStatusCode();
+            return (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
+        }
+
         private async Task<Guid> WebhookAsync(string agency)
         {
             var response = await setup[$"{agency}/coordinator"].PostAsJsonAsync("/api/v1/webhooks", new { url = "https://hooks.example.org/passerelle" });
@@ -258,6 +272,14 @@ public sealed class AuthorizationMatrixTests
                     return await client.PostAsJsonAsync("/api/v1/webhooks", new { url = "https://hooks.example.org/new" });
                 case "DELETE /api/v1/webhooks/{id}":
                     return await client.DeleteAsync($"/api/v1/webhooks/{await WebhookAsync(DocumentOwner(agency))}");
+                case "GET /api/v1/alerts":
+                    return await client.GetAsync("/api/v1/alerts?container=CSQU3054383");
+                case "POST /api/v1/alerts":
+                    return await client.PostAsJsonAsync("/api/v1/alerts", new { title = $"Alert {n}", targetCountries = new[] { "FRA" } });
+                case "PUT /api/v1/alerts/{id}":
+                    return await client.PutAsJsonAsync($"/api/v1/alerts/{await AlertAsync(row.Target == Target.Own)}", new { title = $"Changed {n}", targetCountries = new[] { "FRA" } });
+                case "POST /api/v1/alerts/{id}/close":
+                    return await client.PostAsync($"/api/v1/alerts/{await AlertAsync(row.Target == Target.Own)}/close", null);
                 case "GET /api/v1/products/lookup":
                     return await client.GetAsync("/api/v1/products/lookup?q=Lumi%C3%A8re");
                 case "POST /api/v1/products":

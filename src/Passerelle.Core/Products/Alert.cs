@@ -1,0 +1,55 @@
+namespace Passerelle.Core.Products;
+
+public enum AlertStatus
+{
+    Active,
+    Closed,
+}
+
+/// <summary>A rights holder's warning about a suspect shipment, sent to the agencies or countries it picks.</summary>
+public sealed class Alert
+{
+    public Guid Id { get; init; }
+
+    public Guid OwnerAgencyId { get; init; }
+
+    public required string Title { get; set; }
+
+    /// <summary>The product sheets the shipment fakes.</summary>
+    public List<Guid> Products { get; set; } = [];
+
+    public string? Route { get; set; }
+
+    /// <summary>sea, air, road, rail, postal or other.</summary>
+    public required string TransportMode { get; set; }
+
+    /// <summary>ISO 6346 numbers, normalised.</summary>
+    public List<string> Containers { get; set; } = [];
+
+    public string? Consignor { get; set; }
+
+    public string? Consignee { get; set; }
+
+    public DateOnly? PeriodFrom { get; set; }
+
+    public DateOnly? PeriodTo { get; set; }
+
+    /// <summary>low, medium or high.</summary>
+    public required string Confidence { get; set; }
+
+    public List<string> TargetAgencies { get; set; } = [];
+
+    public List<string> TargetCountries { get; set; } = [];
+
+    public AlertStatus Status { get; set; }
+
+    public DateOnly ExpiresOn { get; set; }
+
+    public DateTime CreatedAt { get; init; }
+
+    public DateTime UpdatedAt { get; set; }
+
+    public bool IsActiveOn(DateOnly day) => Status == AlertStatus.Active && ExpiresOn >= day;
+
+    public bool IsFor(string agencyCode, string country) => TargetAgencies.Contains(agencyCode) || TargetCountries.Contains(country);
+}
