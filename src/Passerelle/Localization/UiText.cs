@@ -153,5 +153,15 @@ public sealed class UiText
         ["Reason for withdrawal"] = "Motif du retrait",
         ["Withdraw"] = "Retirer",
         ["History"] = "Historique",
+        ["Genuine products"] = "Produits authentiques",
+        ["Barcode, GS1 Digital Link or words"] = "Code-barres, lien GS1 Digital Link ou mots",
+        ["Look up"] = "Rechercher",
+        ["No genuine product matches."] = "Aucun produit authentique ne correspond.",
+        ["Active alert"] = "Alerte en cours",
+        ["Made in"] = "Fabriqué en",
+        ["How to tell a fake"] = "Reconnaître une contrefaçon",
+        ["Whom to call"] = "Qui appeler",
+        ["Last changed"] = "Dernière modification",
+        ["Authentication features"] = "Éléments d'authentification",
     };
 }

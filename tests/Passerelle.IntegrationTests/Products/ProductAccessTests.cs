@@ -111,6 +111,31 @@ public sealed class ProductAccessTests
     }
 
     [Fact]
+    public async Task The_lookup_page_shows_an_officer_the_product_without_the_features_not_shared_with_it()
+    {
+        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        var world = await BuildAsync(app);
+        var id = await CreateAsync(world.BrandA);
+        (await world.BrandA.PostAsync($"/api/v1/products/{id}/publish", null)).EnsureSuccessStatusCode();
+
+        async Task<string> PageAsync(string login)
+        {
+            var browser = new Browserless(app);
+            await browser.PostFormAsync("/Account/Login", "/Account/Login", ("login", login), ("password", TestApp.Password));
+            return (await browser.GetAsync("/Products/Lookup?q=9506000134352")).Html;
+        }
+
+        var french = await PageAsync("douane.officer");
+        var belgian = await PageAsync("be.officer");
+
+        Assert.Contains("Eau de parfum 50 ml", french, StringComparison.Ordinal);
+        Assert.Contains("UV ink under the label", french, StringComparison.Ordinal);
+        Assert.Contains("Eau de parfum 50 ml", belgian, StringComparison.Ordinal);
+        Assert.DoesNotContain("UV ink", belgian, StringComparison.Ordinal);
+        Assert.Contains("Taggant in the glass", belgian, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_GTIN_with_a_wrong_check_digit_is_a_400_naming_the_expected_digit_and_nothing_is_stored()
     {
         await using var app = await TestApp.StartAsync(Db.Sqlite);
