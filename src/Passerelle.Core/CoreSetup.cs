@@ -35,6 +35,7 @@ public static class CoreSetup
         services.AddScoped<AddAgency>();
         services.AddScoped<ListAgencies>();
         services.AddScoped<VerifyRightsHolder>();
+        services.AddScoped<ChangeAgencySettings>();
 
         services.AddScoped<AddUser>();
         services.AddScoped<ListUsers>();
@@ -63,6 +64,9 @@ public static class CoreSetup
         services.AddScoped<Products.PublishProduct>();
         services.AddScoped<Products.FindProducts>();
         services.AddScoped<Products.Alerts>();
+        services.AddScoped<Products.Detentions>();
+        services.AddScoped<Products.SeizureStatistics>();
+        services.AddOptions<Products.ProductsSettings>().BindConfiguration("Products").ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ScreenDocuments>();
         services.AddScoped<OpenHits>();
         services.AddScoped<DecideHit>();

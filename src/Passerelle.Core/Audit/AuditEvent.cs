@@ -23,6 +23,7 @@ public enum AuditEvent
 
     AgencyCreated = 3000,
     AgencyVerified = 3001,
+    AgencySettingsChanged = 3002,
     AgenciesListed = 3010,
 
     UserCreated = 4000,
@@ -49,6 +50,7 @@ public enum AuditEvent
     HitViewed = 6210,
 
     NotificationSent = 7000,
+    NotificationsRead = 7001,
     WebhookCreated = 7010,
     WebhookDelivered = 7011,
     WebhookFailed = 7012,
@@ -57,6 +59,12 @@ public enum AuditEvent
     ProductPublished = 8001,
     ProductsLookedUp = 8010,
     AlertSaved = 8020,
+    AuthenticationRequested = 8030,
+    AuthenticationReplied = 8031,
+    AuthenticationMessage = 8032,
+    DetentionOutcome = 8033,
+    AuthenticationViewed = 8034,
+    StatisticsViewed = 8040,
 
     AccessDenied = 9000,
 }
@@ -81,6 +89,7 @@ public static class AuditEvents
         AuditEvent.TokensListed => "token.listed",
         AuditEvent.AgencyCreated => "agency.created",
         AuditEvent.AgencyVerified => "agency.verified",
+        AuditEvent.AgencySettingsChanged => "agency.settings-changed",
         AuditEvent.AgenciesListed => "agency.listed",
         AuditEvent.UserCreated => "user.created",
         AuditEvent.UserDisabled => "user.disabled",
@@ -103,6 +112,7 @@ public static class AuditEvents
         AuditEvent.HitMismatch => "hit.mismatch",
         AuditEvent.HitViewed => "hit.viewed",
         AuditEvent.NotificationSent => "notification.sent",
+        AuditEvent.NotificationsRead => "notification.read",
         AuditEvent.WebhookCreated => "webhook.created",
         AuditEvent.WebhookDelivered => "webhook.delivered",
         AuditEvent.WebhookFailed => "webhook.failed",
@@ -110,6 +120,12 @@ public static class AuditEvents
         AuditEvent.ProductPublished => "product.published",
         AuditEvent.ProductsLookedUp => "product.looked-up",
         AuditEvent.AlertSaved => "alert.saved",
+        AuditEvent.AuthenticationRequested => "authentication.requested",
+        AuditEvent.AuthenticationReplied => "authentication.replied",
+        AuditEvent.AuthenticationMessage => "authentication.message",
+        AuditEvent.DetentionOutcome => "detention.outcome",
+        AuditEvent.AuthenticationViewed => "authentication.viewed",
+        AuditEvent.StatisticsViewed => "statistics.viewed",
         AuditEvent.AccessDenied => "access.denied",
         _ => throw new ArgumentOutOfRangeException(nameof(e), e, "Unknown audit event."),
     };

@@ -36,6 +36,10 @@ public sealed class PasserelleDb(DbContextOptions<PasserelleDb> options)
 
     public DbSet<Alert> Alerts => Set<Alert>();
 
+    public DbSet<AuthenticationRequest> AuthenticationRequests => Set<AuthenticationRequest>();
+
+    public DbSet<AuthenticationMessage> AuthenticationMessages => Set<AuthenticationMessage>();
+
     public DbSet<HitCase> HitCases => Set<HitCase>();
 
     public DbSet<HitCaseEvent> HitCaseEvents => Set<HitCaseEvent>();
@@ -181,6 +185,34 @@ public sealed class PasserelleDb(DbContextOptions<PasserelleDb> options)
             alert.Property(a => a.Status).HasConversion<string>().HasMaxLength(10);
             alert.HasOne<Agency>().WithMany().HasForeignKey(a => a.OwnerAgencyId).OnDelete(DeleteBehavior.Restrict);
             alert.HasIndex(a => new { a.Status, a.ExpiresOn });
+        });
+
+        builder.Entity<AuthenticationRequest>(request =>
+        {
+            request.ToTable("authentication_requests");
+            request.HasKey(r => r.Id);
+            request.Property(r => r.RequestingLogin).HasMaxLength(256);
+            request.Property(r => r.Place).HasMaxLength(200);
+            request.Property(r => r.ConsigneeDetails).HasMaxLength(1000);
+            request.Property(r => r.Verdict).HasConversion<string>().HasMaxLength(12);
+            request.Property(r => r.VerdictReasons).HasMaxLength(4000);
+            request.Property(r => r.RepliedBy).HasMaxLength(256);
+            request.Property(r => r.Outcome).HasConversion<string>().HasMaxLength(12);
+            request.Property(r => r.EstimatedValue).HasPrecision(14, 2);
+            request.HasOne<ProductSheet>().WithMany().HasForeignKey(r => r.ProductId).OnDelete(DeleteBehavior.Restrict);
+            request.HasIndex(r => new { r.RightsHolderAgencyId, r.CreatedAt });
+            request.HasIndex(r => new { r.RequestingAgencyId, r.CreatedAt });
+        });
+
+        builder.Entity<AuthenticationMessage>(message =>
+        {
+            message.ToTable("authentication_messages");
+            message.HasKey(m => m.Id);
+            message.Property(m => m.By).HasMaxLength(256);
+            message.Property(m => m.Agency).HasMaxLength(32);
+            message.Property(m => m.Text).HasMaxLength(2000);
+            message.HasIndex(m => m.RequestId);
+            message.HasOne<AuthenticationRequest>().WithMany().HasForeignKey(m => m.RequestId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<HitCase>(hit =>

@@ -11,7 +11,7 @@ public sealed record NotificationView(Guid Id, string Kind, Guid? CaseId, string
 /// A person's inbox: what is addressed to them, and, for a coordinator, what is addressed to their agency's
 /// coordinators. Nothing of another agency, ever.
 /// </summary>
-public sealed class Inbox(PasserelleDb db, TimeProvider time)
+public sealed class Inbox(PasserelleDb db, TimeProvider time, Audit.AuditWriter audit)
 {
     public async Task<Result<IReadOnlyList<NotificationView>>> ListAsync(Actor actor, bool unreadOnly, CancellationToken ct)
     {
@@ -20,20 +20,24 @@ public sealed class Inbox(PasserelleDb db, TimeProvider time)
             return Error.Forbidden();
         }
 
-        var coordinator = actor.IsInRole(Roles.Coordinator);
+        // A rights holder has no coordinators: its people share its agency-wide notices.
+        var coordinator = actor.IsInRole(Roles.Coordinator) || actor.IsInRole(Roles.RightsHolder);
         var mine = db.Notifications.AsNoTracking().Where(n => n.AgencyId == agency && (n.UserId == user || (coordinator && n.UserId == null)));
         if (unreadOnly)
         {
             mine = mine.Where(n => n.ReadAt == null);
         }
 
-        return await mine.OrderByDescending(n => n.CreatedAt).Take(200)
+        var notes = await mine.OrderByDescending(n => n.CreatedAt).Take(200)
             .Select(n => new NotificationView(n.Id, n.Kind, n.CaseId, n.Message, n.CreatedAt, n.ReadAt)).ToListAsync(ct);
+        // Notifications carry document numbers and places: reading them is a consultation like any other.
+        await audit.AppendAsync(Audit.AuditRecord.For(actor, Audit.AuditEvent.NotificationsRead, target: "inbox", purpose: "inbox", details: $"{notes.Count} notifications"), ct);
+        return notes;
     }
 
     public async Task<Result<NotificationView>> MarkReadAsync(Actor actor, Guid id, CancellationToken ct)
     {
-        var coordinator = actor.IsInRole(Roles.Coordinator);
+        var coordinator = actor.IsInRole(Roles.Coordinator) || actor.IsInRole(Roles.RightsHolder);
         var n = await db.Notifications.FirstOrDefaultAsync(n => n.Id == id && n.AgencyId == actor.AgencyId && (n.UserId == actor.UserId || (coordinator && n.UserId == null)), ct);
         if (n is null)
         {

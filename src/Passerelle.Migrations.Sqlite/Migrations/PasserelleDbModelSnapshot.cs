@@ -233,6 +233,9 @@ namespace Passerelle.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ShareConsigneeDetails")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("VerifiedAt")
                         .HasColumnType("TEXT");
 
@@ -747,6 +750,121 @@ namespace Passerelle.Migrations.Sqlite.Migrations
                     b.ToTable("authentication_features", (string)null);
                 });
 
+            modelBuilder.Entity("Passerelle.Core.Products.AuthenticationMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Agency")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("authentication_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Core.Products.AuthenticationRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConsigneeDetails")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("EstimatedValue")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("OutcomeAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OutcomeQuantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RepliedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RepliedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestingAgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestingLogin")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RequestingUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RightsHolderAgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Verdict")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VerdictReasons")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("RequestingAgencyId", "CreatedAt");
+
+                    b.HasIndex("RightsHolderAgencyId", "CreatedAt");
+
+                    b.ToTable("authentication_requests", (string)null);
+                });
+
             modelBuilder.Entity("Passerelle.Core.Products.ProductGtin", b =>
                 {
                     b.Property<string>("Gtin")
@@ -1139,6 +1257,24 @@ namespace Passerelle.Migrations.Sqlite.Migrations
                         .WithMany("Features")
                         .HasForeignKey("SheetId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Core.Products.AuthenticationMessage", b =>
+                {
+                    b.HasOne("Passerelle.Core.Products.AuthenticationRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Core.Products.AuthenticationRequest", b =>
+                {
+                    b.HasOne("Passerelle.Core.Products.ProductSheet", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -27,6 +27,7 @@ internal static class ApiSetup
         v1.MapNotificationsApi();
         v1.MapProductsApi();
         v1.MapAlertsApi();
+        v1.MapDetentionsApi();
         return app;
     }
 }

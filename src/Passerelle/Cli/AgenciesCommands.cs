@@ -65,6 +65,21 @@ internal static class AgenciesCommands
             return ExitCodes.Success;
         });
 
-        return new Command("agencies", "Manage agencies.") { add, list, verify };
+        var settingsCode = new Argument<string>("code") { Description = "The agency's code." };
+        var shareConsignee = new Option<bool>("--share-consignee") { Description = "Whether its officers may send consignee details to rights holders.", Required = true };
+        var settings = new Command("settings", "Change an agency's settings.") { settingsCode, shareConsignee };
+        settings.Run(async (parse, services, actor, ct) =>
+        {
+            var result = await services.GetRequiredService<ChangeAgencySettings>().HandleAsync(actor, parse.GetValue(settingsCode)!, parse.GetValue(shareConsignee), ct);
+            if (!result.Succeeded)
+            {
+                return CliOutput.Fail(result.Error!);
+            }
+
+            Console.Out.WriteLine($"Changed the settings of {result.Value!.Code}.");
+            return ExitCodes.Success;
+        });
+
+        return new Command("agencies", "Manage agencies.") { add, list, verify, settings };
     }
 }

@@ -79,6 +79,17 @@ public sealed class AuthorizationMatrixTests
         new("PUT /api/v1/alerts/{id}", Target.Other,                     403, 403, 403, 403, 403, 403),
         new("POST /api/v1/alerts/{id}/close", Target.Own,                403, 403, 403, 403, 403, 200),
         new("POST /api/v1/alerts/{id}/close", Target.Other,              403, 403, 403, 403, 403, 403),
+        new("GET /api/v1/authentications", Target.None,                  403, 200, 200, 200, 403, 200),
+        new("POST /api/v1/authentications", Target.None,                 403, 201, 201, 201, 403, 403),
+        new("GET /api/v1/authentications/{id}", Target.Own,              403, 200, 403, 403, 403, 200),
+        new("GET /api/v1/authentications/{id}", Target.Other,            403, 403, 403, 403, 403, 403),
+        new("POST /api/v1/authentications/{id}/reply", Target.Own,       403, 403, 403, 403, 403, 200),
+        new("POST /api/v1/authentications/{id}/reply", Target.Other,     403, 403, 403, 403, 403, 403),
+        new("POST /api/v1/authentications/{id}/messages", Target.Own,    403, 200, 403, 403, 403, 200),
+        new("POST /api/v1/authentications/{id}/messages", Target.Other,  403, 403, 403, 403, 403, 403),
+        new("POST /api/v1/authentications/{id}/outcome", Target.Own,     403, 200, 403, 403, 403, 403),
+        new("POST /api/v1/authentications/{id}/outcome", Target.Other,   403, 403, 403, 403, 403, 403),
+        new("GET /api/v1/statistics/seizures", Target.None,              403, 200, 200, 200, 200, 200),
     ];
 
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
@@ -203,6 +214,16 @@ public sealed class AuthorizationMatrixTests
             return id;
         }
 
+        /// <summary>A request on RH-BRAND's product from FR-A's coordinator (own), or on RH-OTHER's from FR-B's (other).</summary>
+        private async Task<Guid> DetentionAsync(bool own, int n)
+        {
+            var product = await ProductAsync(own, n);
+            var requester = setup[own ? "FR-A/coordinator" : "FR-B/coordinator"];
+            var response = await requester.PostAsJsonAsync("/api/v1/authentications", new { productId = product, quantity = 10, place = "Le Havre" });
+            response.EnsureSuccessStatusCode();
+            return (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
+        }
+
         private async Task<Guid> AlertAsync(bool own)
         {
             var owner = setup[own ? "RH-BRAND/rights-holder" : "RH-OTHER/rights-holder"];
@@ -272,6 +293,16 @@ public sealed class AuthorizationMatrixTests
                     return await client.PostAsJsonAsync("/api/v1/webhooks", new { url = "https://hooks.example.org/new" });
                 case "DELETE /api/v1/webhooks/{id}":
                     return await client.DeleteAsync($"/api/v1/webhooks/{await WebhookAsync(DocumentOwner(agency))}");
+                case "POST /api/v1/authentications":
+                    return await client.PostAsJsonAsync("/api/v1/authentications", new { productId = await ProductAsync(true, n), quantity = 5, place = "Roissy" });
+                case "GET /api/v1/authentications/{id}":
+                    return await client.GetAsync($"/api/v1/authentications/{await DetentionAsync(row.Target == Target.Own, n)}");
+                case "POST /api/v1/authentications/{id}/reply":
+                    return await client.PostAsJsonAsync($"/api/v1/authentications/{await DetentionAsync(row.Target == Target.Own, n)}/reply", new { verdict = "counterfeit", reasons = "Wrong hologram." });
+                case "POST /api/v1/authentications/{id}/messages":
+                    return await client.PostAsJsonAsync($"/api/v1/authentications/{await DetentionAsync(row.Target == Target.Own, n)}/messages", new { text = "Photos attached?" });
+                case "POST /api/v1/authentications/{id}/outcome":
+                    return await client.PostAsJsonAsync($"/api/v1/authentications/{await DetentionAsync(row.Target == Target.Own, n)}/outcome", new { outcome = "seized" });
                 case "GET /api/v1/alerts":
                     return await client.GetAsync("/api/v1/alerts?container=CSQU3054383");
                 case "POST /api/v1/alerts":

@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using Passerelle.Core.Access;
+using Passerelle.Core.Audit;
+using Passerelle.Core.Common;
+using Passerelle.Core.Data;
+
+namespace Passerelle.Core.Agencies;
+
+/// <summary>An agency's settings: for now, whether its officers may send consignee details to rights holders.</summary>
+public sealed class ChangeAgencySettings(PasserelleDb db, AuditTrail trail, AuditWriter audit)
+{
+    public async Task<Result<AgencySummary>> HandleAsync(Actor actor, string code, bool shareConsigneeDetails, CancellationToken ct)
+    {
+        var normalized = code.Trim().ToUpperInvariant();
+        var agency = await db.Agencies.FirstOrDefaultAsync(a => a.Code == normalized, ct);
+        if (agency is null)
+        {
+            return Error.NotFound("agency.not-found", $"No agency has code {normalized}.");
+        }
+
+        if (!AccessRules.MayManageAgencies(actor) && !(actor.IsInRole(Roles.Coordinator) && actor.AgencyId == agency.Id && actor.HasScope(Scopes.UsersWrite)))
+        {
+            return await audit.DenyAsync(actor, $"agency:{normalized}", ct, "An administrator, or the agency's own coordinator, changes its settings.");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        agency.ShareConsigneeDetails = shareConsigneeDetails;
+        await trail.AppendAsync(db, AuditRecord.For(actor, AuditEvent.AgencySettingsChanged, target: $"agency:{normalized}", details: $"shareConsigneeDetails={shareConsigneeDetails}"), ct);
+        await transaction.CommitAsync(ct);
+        return AgencySummary.Of(agency);
+    }
+}

@@ -1,0 +1,96 @@
+namespace Passerelle.Core.Products;
+
+public enum Verdict
+{
+    Genuine,
+    Counterfeit,
+    CannotTell,
+}
+
+public enum DetentionOutcome
+{
+    Released,
+    Seized,
+    Destroyed,
+}
+
+/// <summary>
+/// Detained goods that an officer asks the rights holder to authenticate before a deadline (10 working days under the
+/// EU customs rules), then the outcome the officer records.
+/// </summary>
+public sealed class AuthenticationRequest
+{
+    public Guid Id { get; init; }
+
+    public Guid ProductId { get; init; }
+
+    public Guid RightsHolderAgencyId { get; init; }
+
+    public Guid RequestingAgencyId { get; init; }
+
+    public Guid? RequestingUserId { get; init; }
+
+    public required string RequestingLogin { get; init; }
+
+    public int Quantity { get; init; }
+
+    public required string Place { get; init; }
+
+    /// <summary>Only when the officer chose to share it and the requesting agency's settings allow it.</summary>
+    public string? ConsigneeDetails { get; init; }
+
+    public DateTime CreatedAt { get; init; }
+
+    public DateOnly DueOn { get; init; }
+
+    public Verdict? Verdict { get; set; }
+
+    public string? VerdictReasons { get; set; }
+
+    public DateTime? RepliedAt { get; set; }
+
+    public string? RepliedBy { get; set; }
+
+    public DetentionOutcome? Outcome { get; set; }
+
+    public int? OutcomeQuantity { get; set; }
+
+    public decimal? EstimatedValue { get; set; }
+
+    public DateTime? OutcomeAt { get; set; }
+}
+
+/// <summary>One message in the conversation between the officer's agency and the rights holder.</summary>
+public sealed class AuthenticationMessage
+{
+    public long Id { get; init; }
+
+    public Guid RequestId { get; init; }
+
+    public DateTime At { get; init; }
+
+    public required string By { get; init; }
+
+    public required string Agency { get; init; }
+
+    public required string Text { get; init; }
+}
+
+public static class WorkingDays
+{
+    /// <summary>The day <paramref name="days"/> working days (Monday to Friday) after <paramref name="from"/>.</summary>
+    public static DateOnly Add(DateOnly from, int days)
+    {
+        var day = from;
+        while (days > 0)
+        {
+            day = day.AddDays(1);
+            if (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
+            {
+                days--;
+            }
+        }
+
+        return day;
+    }
+}

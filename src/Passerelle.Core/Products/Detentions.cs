@@ -1,0 +1,253 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+using Passerelle.Core.Access;
+using Passerelle.Core.Audit;
+using Passerelle.Core.Common;
+using Passerelle.Core.Data;
+using Passerelle.Core.Notifications;
+
+namespace Passerelle.Core.Products;
+
+/// <summary><c>Products:*</c>.</summary>
+public sealed class ProductsSettings
+{
+    [Range(1, 60)]
+    public int AuthenticationWorkingDays { get; set; } = 10;
+}
+
+public sealed record RequestAuthentication(Guid ProductId, int Quantity, string? Place, string? Message = null, bool ShareConsignee = false, string? ConsigneeDetails = null);
+
+public sealed record MessageView(DateTime At, string By, string Agency, string Text);
+
+public sealed record AuthenticationView(
+    Guid Id, Guid ProductId, string Brand, string Product, string RightsHolder, string RequestingAgency, string RequestingLogin, int Quantity,
+    string Place, string? ConsigneeDetails, DateTime CreatedAt, DateOnly DueOn, bool Overdue, string? Verdict, string? VerdictReasons,
+    DateTime? RepliedAt, string? Outcome, int? OutcomeQuantity, decimal? EstimatedValue, IReadOnlyList<MessageView> Thread);
+
+/// <summary>
+/// The detention workflow: an officer who detains suspect goods asks the rights holder to authenticate them; the rights
+/// holder answers genuine, counterfeit or cannot tell before the deadline; both sides talk in one thread; the officer
+/// records released, seized or destroyed. Each step tells the other side in its inbox and is audited.
+/// </summary>
+public sealed class Detentions(PasserelleDb db, AuditTrail trail, AuditWriter audit, TimeProvider time, Microsoft.Extensions.Options.IOptions<ProductsSettings> settings)
+{
+    public async Task<Result<AuthenticationView>> RequestAsync(Actor actor, RequestAuthentication request, CancellationToken ct)
+    {
+        if (!AccessRules.MayLookUpProducts(actor) || actor.AgencyId is not { } agencyId)
+        {
+            return await audit.DenyAsync(actor, "authentications", ct, "Officers of law-enforcement agencies ask for authentications.");
+        }
+
+        var product = await db.ProductSheets.AsNoTracking().FirstOrDefaultAsync(p => p.Id == request.ProductId && p.PublishedAt != null, ct);
+        var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == agencyId, ct);
+        var invalid = new Validation()
+            .Require(product is not null, "productId", "authentication.product", "No published product sheet has this id.")
+            .Require(request.Quantity is > 0 and <= 100_000_000, "quantity", "authentication.quantity", "The quantity is 1 or more.")
+            .Require(request.Place is { Length: > 0 and <= 200 }, "place", "authentication.place", "Say where the goods are held (at most 200 characters).")
+            .Require(!request.ShareConsignee || agency.ShareConsigneeDetails, "shareConsignee", "authentication.consignee-not-allowed", "Your agency's settings do not allow sending a consignee's details to rights holders.")
+            .Require(request.Message is not { Length: > 2000 } && request.ConsigneeDetails is not { Length: > 1000 }, "message", "authentication.text", "The message is at most 2000 characters.")
+            .ToError();
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        var now = time.UtcNow();
+        var detention = new AuthenticationRequest
+        {
+            Id = Guid.CreateVersion7(),
+            ProductId = product!.Id,
+            RightsHolderAgencyId = product.OwnerAgencyId,
+            RequestingAgencyId = agencyId,
+            RequestingUserId = actor.UserId,
+            RequestingLogin = actor.Login,
+            Quantity = request.Quantity,
+            Place = request.Place!.Trim(),
+            ConsigneeDetails = request.ShareConsignee ? request.ConsigneeDetails : null,
+            CreatedAt = now,
+            DueOn = WorkingDays.Add(DateOnly.FromDateTime(now), settings.Value.AuthenticationWorkingDays),
+        };
+        db.AuthenticationRequests.Add(detention);
+        if (!string.IsNullOrWhiteSpace(request.Message))
+        {
+            db.AuthenticationMessages.Add(new AuthenticationMessage { RequestId = detention.Id, At = now, By = actor.Login, Agency = agency.Code, Text = request.Message.Trim() });
+        }
+
+        Notify(detention.RightsHolderAgencyId, null, "authentication.requested", detention.Id,
+            $"{agency.Code} detained {detention.Quantity} × {product.Brand} {product.Name} at {detention.Place}. Authenticate by {detention.DueOn:yyyy-MM-dd}.");
+        await SaveAsync(actor, AuditEvent.AuthenticationRequested, detention.Id, $"product {product.Id}; quantity {detention.Quantity}; consignee shared: {request.ShareConsignee}", ct);
+        return await ViewAsync(detention.Id, ct);
+    }
+
+    public async Task<Result<AuthenticationView>> ReplyAsync(Actor actor, Guid id, string? verdict, string? reasons, CancellationToken ct)
+    {
+        var detention = await db.AuthenticationRequests.FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (detention is null)
+        {
+            return Error.NotFound("authentication.not-found", $"No authentication request has id {id}.");
+        }
+
+        if (!AccessRules.MayManageProducts(actor, detention.RightsHolderAgencyId))
+        {
+            return await audit.DenyAsync(actor, $"authentication:{id}", ct, "The rights holder asked replies.");
+        }
+
+        if (detention.Verdict is not null)
+        {
+            return Error.Conflict("authentication.replied", "This request was already answered.");
+        }
+
+        var parsed = verdict?.Replace("-", "", StringComparison.Ordinal);
+        var invalid = new Validation()
+            .Require(Enum.TryParse<Verdict>(parsed, ignoreCase: true, out var value), "verdict", "authentication.verdict", "The verdict is genuine, counterfeit or cannot-tell.")
+            .Require(reasons is { Length: > 0 and <= 4000 }, "reasons", "authentication.reasons", "Give the reasons (at most 4000 characters).")
+            .ToError();
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        detention.Verdict = value;
+        detention.VerdictReasons = reasons!.Trim();
+        detention.RepliedAt = time.UtcNow();
+        detention.RepliedBy = actor.Login;
+        Notify(detention.RequestingAgencyId, detention.RequestingUserId, "authentication.replied", id, $"{actor.AgencyCode} answers: {Name(value)}. {detention.VerdictReasons}");
+        await SaveAsync(actor, AuditEvent.AuthenticationReplied, id, Name(value), ct);
+        return await ViewAsync(id, ct);
+    }
+
+    public async Task<Result<AuthenticationView>> PostMessageAsync(Actor actor, Guid id, string? text, CancellationToken ct)
+    {
+        var detention = await db.AuthenticationRequests.FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (detention is null)
+        {
+            return Error.NotFound("authentication.not-found", $"No authentication request has id {id}.");
+        }
+
+        var holder = AccessRules.MayManageProducts(actor, detention.RightsHolderAgencyId);
+        if (!holder && !MayFollow(actor, detention))
+        {
+            return await audit.DenyAsync(actor, $"authentication:{id}", ct);
+        }
+
+        if (text is not { Length: > 0 and <= 2000 })
+        {
+            return Error.Invalid("authentication.text", "A message is 1 to 2000 characters.", "text");
+        }
+
+        db.AuthenticationMessages.Add(new AuthenticationMessage { RequestId = id, At = time.UtcNow(), By = actor.Login, Agency = actor.AgencyCode!, Text = text.Trim() });
+        Notify(holder ? detention.RequestingAgencyId : detention.RightsHolderAgencyId, holder ? detention.RequestingUserId : null, "authentication.message", id, $"{actor.AgencyCode}: {text.Trim()}");
+        await SaveAsync(actor, AuditEvent.AuthenticationMessage, id, null, ct);
+        return await ViewAsync(id, ct);
+    }
+
+    public async Task<Result<AuthenticationView>> RecordOutcomeAsync(Actor actor, Guid id, string? outcome, int? quantity, decimal? estimatedValue, CancellationToken ct)
+    {
+        var detention = await db.AuthenticationRequests.FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (detention is null)
+        {
+            return Error.NotFound("authentication.not-found", $"No authentication request has id {id}.");
+        }
+
+        if (!MayFollow(actor, detention))
+        {
+            return await audit.DenyAsync(actor, $"authentication:{id}", ct, "The detaining agency records the outcome.");
+        }
+
+        var invalid = new Validation()
+            .Require(Enum.TryParse<DetentionOutcome>(outcome, ignoreCase: true, out var value), "outcome", "authentication.outcome", "The outcome is released, seized or destroyed.")
+            .Require(quantity is null || (quantity > 0 && quantity <= detention.Quantity), "quantity", "authentication.outcome-quantity", $"The quantity is 1 to the {detention.Quantity} detained.")
+            .Require(estimatedValue is null || estimatedValue >= 0, "estimatedValue", "authentication.value", "The estimated value is 0 or more.")
+            .ToError();
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        detention.Outcome = value;
+        detention.OutcomeQuantity = quantity ?? detention.Quantity;
+        detention.EstimatedValue = estimatedValue;
+        detention.OutcomeAt = time.UtcNow();
+        Notify(detention.RightsHolderAgencyId, null, "authentication.outcome", id, $"{actor.AgencyCode} recorded: {value.ToString().ToLowerInvariant()}, {detention.OutcomeQuantity} items.");
+        await SaveAsync(actor, AuditEvent.DetentionOutcome, id, $"{value}; {detention.OutcomeQuantity}; {estimatedValue}", ct);
+        return await ViewAsync(id, ct);
+    }
+
+    public async Task<Result<IReadOnlyList<AuthenticationView>>> ListAsync(Actor actor, CancellationToken ct)
+    {
+        if (actor.AgencyId is not { } agency || (!AccessRules.MayManageProducts(actor, agency) && !AccessRules.MayLookUpProducts(actor)))
+        {
+            return await audit.DenyAsync(actor, "authentications", ct);
+        }
+
+        var coordinator = actor.IsInRole(Roles.Coordinator);
+        var ids = await db.AuthenticationRequests.AsNoTracking()
+            .Where(r => r.RightsHolderAgencyId == agency || r.RequestingUserId == actor.UserId || (coordinator && r.RequestingAgencyId == agency))
+            .OrderByDescending(r => r.CreatedAt).Take(200).Select(r => r.Id).ToListAsync(ct);
+        var views = new List<AuthenticationView>();
+        foreach (var id in ids)
+        {
+            views.Add(await ViewAsync(id, ct));
+        }
+
+        await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.AuthenticationViewed, target: "authentications", purpose: "detention-management", details: $"{views.Count} requests"), ct);
+        return views;
+    }
+
+    public async Task<Result<AuthenticationView>> GetAsync(Actor actor, Guid id, CancellationToken ct)
+    {
+        var detention = await db.AuthenticationRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (detention is null)
+        {
+            return Error.NotFound("authentication.not-found", $"No authentication request has id {id}.");
+        }
+
+        if (!AccessRules.MayManageProducts(actor, detention.RightsHolderAgencyId) && !MayFollow(actor, detention))
+        {
+            return await audit.DenyAsync(actor, $"authentication:{id}", ct);
+        }
+
+        await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.AuthenticationViewed, target: $"authentication:{id}", purpose: "detention-management"), ct);
+        return await ViewAsync(id, ct);
+    }
+
+    /// <summary>The officer who asked, and the coordinators of the agency that detained the goods.</summary>
+    private static bool MayFollow(Actor actor, AuthenticationRequest r) =>
+        AccessRules.MayLookUpProducts(actor) && (r.RequestingUserId == actor.UserId || (actor.IsInRole(Roles.Coordinator) && actor.AgencyId == r.RequestingAgencyId));
+
+    private void Notify(Guid agencyId, Guid? userId, string kind, Guid requestId, string message) =>
+        db.Notifications.Add(new Notification { Id = Guid.CreateVersion7(), AgencyId = agencyId, UserId = userId, Kind = kind, CaseId = requestId, Message = message, CreatedAt = time.UtcNow() });
+
+    private async Task SaveAsync(Actor actor, AuditEvent e, Guid id, string? details, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await trail.AppendAsync(db, AuditRecord.For(actor, e, target: $"authentication:{id}", details: details), ct);
+        await transaction.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+    }
+
+    private async Task<AuthenticationView> ViewAsync(Guid id, CancellationToken ct)
+    {
+        var row = await (
+            from r in db.AuthenticationRequests.AsNoTracking()
+            join p in db.ProductSheets on r.ProductId equals p.Id
+            join holder in db.Agencies on r.RightsHolderAgencyId equals holder.Id
+            join requesting in db.Agencies on r.RequestingAgencyId equals requesting.Id
+            where r.Id == id
+            select new { r, p.Brand, p.Name, Holder = holder.Code, Requesting = requesting.Code }).SingleAsync(ct);
+        var thread = await db.AuthenticationMessages.AsNoTracking().Where(m => m.RequestId == id).OrderBy(m => m.Id)
+            .Select(m => new MessageView(m.At, m.By, m.Agency, m.Text)).ToListAsync(ct);
+        var d = row.r;
+        var today = DateOnly.FromDateTime(time.UtcNow());
+        return new AuthenticationView(d.Id, d.ProductId, row.Brand, row.Name, row.Holder, row.Requesting, d.RequestingLogin, d.Quantity, d.Place,
+            d.ConsigneeDetails, d.CreatedAt, d.DueOn, d.Verdict is null && d.DueOn < today, d.Verdict is { } v ? Name(v) : null, d.VerdictReasons,
+            d.RepliedAt, d.Outcome?.ToString().ToLowerInvariant(), d.OutcomeQuantity, d.EstimatedValue, thread);
+    }
+
+    private static string Name(Verdict verdict) => verdict switch
+    {
+        Verdict.Genuine => "genuine",
+        Verdict.Counterfeit => "counterfeit",
+        Verdict.CannotTell => "cannot-tell",
+    };
+}

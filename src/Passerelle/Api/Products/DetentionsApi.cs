@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Passerelle.Core.Products;
+using Passerelle.Errors;
+using Passerelle.Security;
+
+namespace Passerelle.Api.Products;
+
+internal sealed record ReplyRequest(string? Verdict, string? Reasons);
+
+internal sealed record MessageRequest(string? Text);
+
+internal sealed record OutcomeRequest(string? Outcome, int? Quantity, decimal? EstimatedValue);
+
+internal static class DetentionsApi
+{
+    public static void MapDetentionsApi(this IEndpointRouteBuilder api)
+    {
+        var requests = api.MapGroup("/authentications").WithTags("Detentions");
+        requests.MapGet("/", List).WithSummary("Authentication requests: those to the caller's rights holder, or those the caller's agency sent.");
+        requests.MapPost("/", Create).WithSummary("An officer asks the rights holder to authenticate detained goods.");
+        requests.MapGet("/{id:guid}", Get).WithSummary("One request with its thread; overdue when unanswered past its deadline.");
+        requests.MapPost("/{id:guid}/reply", Reply).WithSummary("The rights holder answers genuine, counterfeit or cannot-tell, with reasons.");
+        requests.MapPost("/{id:guid}/messages", Message).WithSummary("A message in the request's thread, from either side.");
+        requests.MapPost("/{id:guid}/outcome", Outcome).WithSummary("The detaining agency records released, seized or destroyed.");
+        api.MapGet("/statistics/seizures", Statistics).WithTags("Detentions").WithSummary("Seizures by brand, HS chapter, place and month.");
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<AuthenticationView>>, ProblemHttpResult>> List(HttpContext http, Detentions detentions, CancellationToken ct)
+    {
+        var result = await detentions.ListAsync(http.Actor(), ct);
+        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
+    }
+
+    private static async Task<Results<Created<AuthenticationView>, ProblemHttpResult>> Create(RequestAuthentication request, HttpContext http, Detentions detentions, CancellationToken ct)
+    {
+        var result = await detentions.RequestAsync(http.Actor(), request, ct);
+        return result.Succeeded ? TypedResults.Created($"/api/v1/authentications/{result.Value!.Id}", result.Value) : result.Error!.ToProblem();
+    }
+
+    private static async Task<Results<Ok<AuthenticationView>, ProblemHttpResult>> Get(Guid id, HttpContext http, Detentions detentions, CancellationToken ct)
+    {
+        var result = await detentions.GetAsync(http.Actor(), id, ct);
+        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
+    }
+
+    private static async Task<Results<Ok<AuthenticationView>, ProblemHttpResult>> Reply(Guid id, ReplyRequest body, HttpContext http, Detentions detentions, CancellationToken ct)
+    {
+        var result = await detentions.ReplyAsync(http.Actor(), id, body.Verdict, body.Reasons, ct);
+        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
+    }
+
+    private static async Task<Results<Ok<AuthenticationView>, ProblemHttpResult>> Message(Guid id, MessageRequest body, HttpContext http, Detentions detentions, CancellationToken ct)
+    {
+        var result = await detentions.PostMessageAsync(http.Actor(), id, body.Text, ct);
+        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
+    }
+
+    private static async Task<Results<Ok<AuthenticationView>, ProblemHttpResult>> Outcome(Guid id, OutcomeRequest body, HttpContext http, Detentions detentions, CancellationToken ct)
+    {
+        var result = await detentions.RecordOutcomeAsync(http.Actor(), id, body.Outcome, body.Quantity, body.EstimatedValue, ct);
+        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
+    }
+
+    private static async Task<Results<Ok<SeizureReport>, ProblemHttpResult>> Statistics(HttpContext http, SeizureStatistics statistics, CancellationToken ct)
+    {
+        var result = await statistics.HandleAsync(http.Actor(), ct);
+        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
+    }
+}

@@ -1,0 +1,85 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Passerelle.Core.Access;
+using Passerelle.Core.Agencies;
+using Passerelle.IntegrationTests.Support;
+
+namespace Passerelle.IntegrationTests.Products;
+
+public sealed class DetentionTests
+{
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task The_detention_loop_runs_from_request_to_reply_to_seizure_and_reaches_the_statistics(Db db)
+    {
+        var time = new AdjustableTime();
+        await using var app = await TestApp.StartAsync(db, replace: services => services.AddSingleton<TimeProvider>(time));
+        await app.AddAgencyAsync("RH-LUMIERE", "rights-holder");
+        await app.AddAgencyAsync("FR-DOUANE", "customs");
+        await app.RunAsync<VerifyRightsHolder, AgencySummary>(h => h.HandleAsync(Actor.Console(), "RH-LUMIERE", "Checked.", default));
+        await app.AddUserAsync("RH-LUMIERE", "lumiere.brand", "rights-holder");
+        await app.AddUserAsync("FR-DOUANE", "douane.officer", "officer");
+        var brand = app.ClientWithToken(await app.TokenAsync("lumiere.brand"));
+        var officer = app.ClientWithToken(await app.TokenAsync("douane.officer"));
+        var product = (await (await brand.PostAsJsonAsync("/api/v1/products", new { brand = "Lumière", name = "Eau de parfum", gtins = new[] { "6291041500213" }, hsCode = "330300" }))
+            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        (await brand.PostAsync($"/api/v1/products/{product}/publish", null)).EnsureSuccessStatusCode();
+
+        var refused = await officer.PostAsJsonAsync("/api/v1/authentications", new { productId = product, quantity = 240, place = "Le Havre", shareConsignee = true, consigneeDetails = "Import Export SARL" });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var created = await officer.PostAsJsonAsync("/api/v1/authentications", new { productId = product, quantity = 240, place = "Le Havre", message = "Bottles lighter than usual." });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var request = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var id = request.GetProperty("id").GetGuid();
+        Assert.True(request.GetProperty("consigneeDetails").ValueKind == JsonValueKind.Null);
+        var due = DateOnly.Parse(request.GetProperty("dueOn").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(due.DayNumber - DateOnly.FromDateTime(DateTime.UtcNow).DayNumber, 12, 16);
+
+        var inbox = await brand.GetFromJsonAsync<JsonElement>("/api/v1/notifications");
+        Assert.Contains("240", inbox[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+        time.Advance(TimeSpan.FromDays(20));
+        Assert.True((await officer.GetFromJsonAsync<JsonElement>($"/api/v1/authentications/{id}")).GetProperty("overdue").GetBoolean());
+
+        (await brand.PostAsJsonAsync($"/api/v1/authentications/{id}/messages", new { text = "Please send a photo of the cap." })).EnsureSuccessStatusCode();
+        var replied = await brand.PostAsJsonAsync($"/api/v1/authentications/{id}/reply", new { verdict = "counterfeit", reasons = "No hologram; wrong font on the label." });
+        Assert.Equal(HttpStatusCode.OK, replied.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await brand.PostAsJsonAsync($"/api/v1/authentications/{id}/reply", new { verdict = "genuine", reasons = "Changed my mind." })).StatusCode);
+        var seized = await officer.PostAsJsonAsync($"/api/v1/authentications/{id}/outcome", new { outcome = "seized", quantity = 240, estimatedValue = 19_200m });
+        var final = await seized.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(("counterfeit", "seized", false), (final.GetProperty("verdict").GetString(), final.GetProperty("outcome").GetString(), final.GetProperty("overdue").GetBoolean()));
+        Assert.Equal(2, final.GetProperty("thread").GetArrayLength());
+
+        var statistics = await officer.GetFromJsonAsync<JsonElement>("/api/v1/statistics/seizures");
+        Assert.Equal("Lumière", statistics.GetProperty("byBrand")[0].GetProperty("key").GetString());
+        Assert.Equal(240, statistics.GetProperty("byBrand")[0].GetProperty("items").GetInt64());
+        Assert.Equal("33", statistics.GetProperty("byHsChapter")[0].GetProperty("key").GetString());
+        await using var context = app.NewContext();
+        var operations = await context.AuditEntries.Select(e => e.Operation).ToListAsync();
+        Assert.Contains("authentication.requested", operations);
+        Assert.Contains("authentication.replied", operations);
+        Assert.Contains("detention.outcome", operations);
+    }
+
+    [Fact]
+    public async Task Consignee_details_go_only_when_the_agency_allows_and_the_officer_chooses()
+    {
+        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await app.AddAgencyAsync("RH-LUMIERE", "rights-holder");
+        await app.AddAgencyAsync("FR-DOUANE", "customs");
+        await app.RunAsync<VerifyRightsHolder, AgencySummary>(h => h.HandleAsync(Actor.Console(), "RH-LUMIERE", "Checked.", default));
+        await app.RunAsync<ChangeAgencySettings, AgencySummary>(h => h.HandleAsync(Actor.Console(), "FR-DOUANE", shareConsigneeDetails: true, default));
+        await app.AddUserAsync("RH-LUMIERE", "lumiere.brand", "rights-holder");
+        await app.AddUserAsync("FR-DOUANE", "douane.officer", "officer");
+        var brand = app.ClientWithToken(await app.TokenAsync("lumiere.brand"));
+        var officer = app.ClientWithToken(await app.TokenAsync("douane.officer"));
+        var product = (await (await brand.PostAsJsonAsync("/api/v1/products", new { brand = "Lumière", name = "Eau de parfum" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        (await brand.PostAsync($"/api/v1/products/{product}/publish", null)).EnsureSuccessStatusCode();
+
+        var shared = await (await officer.PostAsJsonAsync("/api/v1/authentications", new { productId = product, quantity = 1, place = "Roissy", shareConsignee = true, consigneeDetails = "Import Export SARL" })).Content.ReadFromJsonAsync<JsonElement>();
+        var kept = await (await officer.PostAsJsonAsync("/api/v1/authentications", new { productId = product, quantity = 1, place = "Roissy", shareConsignee = false, consigneeDetails = "Import Export SARL" })).Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal("Import Export SARL", (await brand.GetFromJsonAsync<JsonElement>($"/api/v1/authentications/{shared.GetProperty("id")}")).GetProperty("consigneeDetails").GetString());
+        Assert.Equal(JsonValueKind.Null, (await brand.GetFromJsonAsync<JsonElement>($"/api/v1/authentications/{kept.GetProperty("id")}")).GetProperty("consigneeDetails").ValueKind);
+    }
+}
