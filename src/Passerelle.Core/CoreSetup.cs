@@ -65,6 +65,9 @@ public static class CoreSetup
         services.AddScoped<Products.FindProducts>();
         services.AddScoped<Products.Alerts>();
         services.AddScoped<Products.Detentions>();
+        services.AddScoped<Pictures.ProductPictures>();
+        services.AddSingleton<Pictures.IBlobStore>(provider =>
+            new Pictures.FileSystemBlobStore(provider.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()["Blobs:Path"] ?? Path.Combine("data", "blobs")));
         services.AddScoped<Products.SeizureStatistics>();
         services.AddOptions<Products.ProductsSettings>().BindConfiguration("Products").ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ScreenDocuments>();

@@ -65,6 +65,7 @@ public enum AuditEvent
     DetentionOutcome = 8033,
     AuthenticationViewed = 8034,
     StatisticsViewed = 8040,
+    PictureAdded = 8050,
 
     AccessDenied = 9000,
 }
@@ -126,6 +127,7 @@ public static class AuditEvents
         AuditEvent.DetentionOutcome => "detention.outcome",
         AuditEvent.AuthenticationViewed => "authentication.viewed",
         AuditEvent.StatisticsViewed => "statistics.viewed",
+        AuditEvent.PictureAdded => "picture.added",
         AuditEvent.AccessDenied => "access.denied",
         _ => throw new ArgumentOutOfRangeException(nameof(e), e, "Unknown audit event."),
     };

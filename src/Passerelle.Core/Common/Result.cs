@@ -7,6 +7,12 @@ public enum ErrorKind
     NotFound,
     Conflict,
     Forbidden,
+
+    /// <summary>The input is larger than allowed.</summary>
+    TooLarge,
+
+    /// <summary>The input is of a kind that is not accepted, judged by its content.</summary>
+    Unsupported,
 }
 
 /// <summary>An expected failure, with a stable code such as <c>agency.duplicate</c>, and the fields at fault.</summary>

@@ -36,6 +36,8 @@ public sealed class PasserelleDb(DbContextOptions<PasserelleDb> options)
 
     public DbSet<Alert> Alerts => Set<Alert>();
 
+    public DbSet<Pictures.Picture> Pictures => Set<Pictures.Picture>();
+
     public DbSet<AuthenticationRequest> AuthenticationRequests => Set<AuthenticationRequest>();
 
     public DbSet<AuthenticationMessage> AuthenticationMessages => Set<AuthenticationMessage>();
@@ -213,6 +215,16 @@ public sealed class PasserelleDb(DbContextOptions<PasserelleDb> options)
             message.Property(m => m.Text).HasMaxLength(2000);
             message.HasIndex(m => m.RequestId);
             message.HasOne<AuthenticationRequest>().WithMany().HasForeignKey(m => m.RequestId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Pictures.Picture>(picture =>
+        {
+            picture.ToTable("pictures");
+            picture.HasKey(p => p.Id);
+            picture.Property(p => p.Subject).HasMaxLength(100);
+            picture.Property(p => p.ContentType).HasMaxLength(20);
+            picture.Property(p => p.CreatedBy).HasMaxLength(256);
+            picture.HasIndex(p => p.Subject);
         });
 
         builder.Entity<HitCase>(hit =>

@@ -31,7 +31,7 @@ internal static class CliOutput
             }
         }
 
-        return error.Kind == ErrorKind.Invalid ? ExitCodes.BadInput : ExitCodes.Failure;
+        return error.Kind is ErrorKind.Invalid or ErrorKind.TooLarge or ErrorKind.Unsupported ? ExitCodes.BadInput : ExitCodes.Failure;
     }
 
     public static int Fail(string message, int code = ExitCodes.Failure)

@@ -41,6 +41,8 @@ internal static class Problems
             ErrorKind.NotFound => StatusCodes.Status404NotFound,
             ErrorKind.Conflict => StatusCodes.Status409Conflict,
             ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+            ErrorKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
+            ErrorKind.Unsupported => StatusCodes.Status415UnsupportedMediaType,
         };
         var problem = new ProblemDetails
         {

@@ -90,6 +90,11 @@ public sealed class AuthorizationMatrixTests
         new("POST /api/v1/authentications/{id}/outcome", Target.Own,     403, 200, 403, 403, 403, 403),
         new("POST /api/v1/authentications/{id}/outcome", Target.Other,   403, 403, 403, 403, 403, 403),
         new("GET /api/v1/statistics/seizures", Target.None,              403, 200, 200, 200, 200, 200),
+        new("POST /api/v1/products/lookup/photo", Target.None,           403, 200, 200, 200, 403, 403),
+        new("POST /api/v1/products/{id}/pictures", Target.Own,           403, 403, 403, 403, 403, 201),
+        new("POST /api/v1/products/{id}/pictures", Target.Other,         403, 403, 403, 403, 403, 403),
+        new("GET /api/v1/pictures/{id}", Target.Own,                     403, 200, 200, 200, 403, 200),
+        new("GET /api/v1/pictures/{id}", Target.Other,                   403, 200, 200, 200, 403, 403),
     ];
 
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
@@ -224,6 +229,14 @@ public sealed class AuthorizationMatrixTests
             return (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
         }
 
+        private async Task<Guid> PictureAsync(bool own, int n)
+        {
+            var owner = setup[own ? "RH-BRAND/rights-holder" : "RH-OTHER/rights-holder"];
+            var response = await owner.PostAsync($"/api/v1/products/{await ProductAsync(own, n)}/pictures", new ByteArrayContent(Pictures.Png(8, 8)));
+            response.EnsureSuccessStatusCode();
+            return (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
+        }
+
         private async Task<Guid> AlertAsync(bool own)
         {
             var owner = setup[own ? "RH-BRAND/rights-holder" : "RH-OTHER/rights-holder"];
@@ -303,6 +316,12 @@ public sealed class AuthorizationMatrixTests
                     return await client.PostAsJsonAsync($"/api/v1/authentications/{await DetentionAsync(row.Target == Target.Own, n)}/messages", new { text = "Photos attached?" });
                 case "POST /api/v1/authentications/{id}/outcome":
                     return await client.PostAsJsonAsync($"/api/v1/authentications/{await DetentionAsync(row.Target == Target.Own, n)}/outcome", new { outcome = "seized" });
+                case "POST /api/v1/products/lookup/photo":
+                    return await client.PostAsync("/api/v1/products/lookup/photo", new ByteArrayContent(Pictures.Ean13("6291041500213")));
+                case "POST /api/v1/products/{id}/pictures":
+                    return await client.PostAsync($"/api/v1/products/{await ProductAsync(row.Target == Target.Own, n)}/pictures", new ByteArrayContent(Pictures.Png(8, 8)));
+                case "GET /api/v1/pictures/{id}":
+                    return await client.GetAsync($"/api/v1/pictures/{await PictureAsync(row.Target == Target.Own, n)}");
                 case "GET /api/v1/alerts":
                     return await client.GetAsync("/api/v1/alerts?container=CSQU3054383");
                 case "POST /api/v1/alerts":

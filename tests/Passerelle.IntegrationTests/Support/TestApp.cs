@@ -39,6 +39,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         Db db, IDictionary<string, string?>? extra = null, Action<IServiceCollection>? replace = null, bool migrate = true, bool kestrel = false)
     {
         var settings = await DatabaseSettingsAsync(db);
+        settings["Blobs:Path"] = Path.Combine(Path.GetTempPath(), $"passerelle-blobs-{Guid.NewGuid():N}");
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {
             settings[key] = value;

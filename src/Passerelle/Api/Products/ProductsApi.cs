@@ -1,12 +1,19 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Passerelle.Core.Pictures;
 using Passerelle.Core.Products;
 using Passerelle.Errors;
 using Passerelle.Security;
 
 namespace Passerelle.Api.Products;
 
+internal sealed record PhotoLookup(string Barcode, IReadOnlyList<ProductView> Products);
+
 internal static class ProductsApi
 {
+    /// <summary>5 MB of picture and a little room for a multipart envelope; beyond, the body is refused unread.</summary>
+    public const long PictureBodyBytes = (5 * 1024 * 1024) + (64 * 1024);
+
     public static void MapProductsApi(this IEndpointRouteBuilder api)
     {
         var products = api.MapGroup("/products").WithTags("Genuine products");
@@ -15,6 +22,11 @@ internal static class ProductsApi
         products.MapPost("/", Create).WithSummary("A rights holder describes a genuine product (a draft until published).");
         products.MapGet("/{id:guid}", Get).WithSummary("One sheet: all of it for its owner; the published sheet with the features meant for them for an officer.");
         products.MapPut("/{id:guid}", Replace).WithSummary("Replace a sheet's content as a new version (owner only).");
+        products.MapPost("/lookup/photo", LookUpPhoto).WithSummary("Officers: send a photo of a barcode (JPEG, PNG or WebP); it is read on the server and looked up.")
+            .WithMetadata(new RequestSizeLimitAttribute(PictureBodyBytes));
+        products.MapPost("/{id:guid}/pictures", AddPicture).WithSummary("A rights holder adds a picture (JPEG, PNG or WebP by content, at most 5 MB); it is stored without metadata, with a thumbnail.")
+            .WithMetadata(new RequestSizeLimitAttribute(PictureBodyBytes));
+        api.MapGet("/pictures/{id:guid}", GetPicture).WithTags("Genuine products").WithSummary("A picture, or its thumbnail with ?thumbnail=true.");
         products.MapPost("/{id:guid}/publish", Publish).WithSummary("Publish a sheet to officers; only a verified rights holder may.");
     }
 
@@ -46,6 +58,50 @@ internal static class ProductsApi
     {
         var result = await save.HandleAsync(http.Actor(), id, request, ct);
         return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
+    }
+
+    private static async Task<Results<Ok<PhotoLookup>, ProblemHttpResult>> LookUpPhoto(string? purpose, HttpContext http, FindProducts find, CancellationToken ct)
+    {
+        var barcode = BarcodePhoto.Decode(await ReadBodyAsync(http, ct));
+        if (!barcode.Succeeded)
+        {
+            return barcode.Error!.ToProblem();
+        }
+
+        var result = await find.LookUpAsync(http.Actor(), barcode.Value, purpose, ct);
+        return result.Succeeded ? TypedResults.Ok(new PhotoLookup(barcode.Value!, result.Value!)) : result.Error!.ToProblem();
+    }
+
+    private static async Task<Results<Created<PictureView>, ProblemHttpResult>> AddPicture(Guid id, HttpContext http, ProductPictures pictures, CancellationToken ct)
+    {
+        var result = await pictures.AddAsync(http.Actor(), id, await ReadBodyAsync(http, ct), ct);
+        return result.Succeeded ? TypedResults.Created($"/api/v1/pictures/{result.Value!.Id}", result.Value) : result.Error!.ToProblem();
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetPicture(Guid id, bool? thumbnail, HttpContext http, ProductPictures pictures, CancellationToken ct)
+    {
+        var result = await pictures.GetAsync(http.Actor(), id, thumbnail ?? false, ct);
+        return result.Succeeded ? TypedResults.File(result.Value.Content, result.Value.Picture.ContentType) : result.Error!.ToProblem();
+    }
+
+    /// <summary>The picture's bytes, from a multipart form's first file or from the raw body; its type is judged later, by content.</summary>
+    private static async Task<byte[]> ReadBodyAsync(HttpContext http, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        if (http.Request.HasFormContentType)
+        {
+            var form = await http.Request.ReadFormAsync(ct);
+            if (form.Files.Count > 0)
+            {
+                await form.Files[0].CopyToAsync(buffer, ct);
+            }
+        }
+        else
+        {
+            await http.Request.Body.CopyToAsync(buffer, ct);
+        }
+
+        return buffer.ToArray();
     }
 
     private static async Task<Results<Ok<ProductView>, ProblemHttpResult>> Publish(Guid id, HttpContext http, PublishProduct publish, CancellationToken ct)

@@ -1,0 +1,58 @@
+namespace Passerelle.Core.Pictures;
+
+/// <summary>A picture accepted into Passerelle: re-encoded without metadata, with a thumbnail, both in the blob store.</summary>
+public sealed class Picture
+{
+    public Guid Id { get; init; }
+
+    /// <summary>The rights holder or agency that uploaded it.</summary>
+    public Guid OwnerAgencyId { get; init; }
+
+    /// <summary>What the picture belongs to, such as <c>product:{id}</c>.</summary>
+    public required string Subject { get; init; }
+
+    /// <summary>image/jpeg, image/png or image/webp, as recognised from the content.</summary>
+    public required string ContentType { get; init; }
+
+    public int Width { get; init; }
+
+    public int Height { get; init; }
+
+    public long Bytes { get; init; }
+
+    public DateTime CreatedAt { get; init; }
+
+    public required string CreatedBy { get; init; }
+}
+
+/// <summary>Where picture bytes live. The filesystem by default; another store is one class away.</summary>
+public interface IBlobStore
+{
+    Task PutAsync(string key, ReadOnlyMemory<byte> content, CancellationToken ct);
+
+    Task<byte[]?> GetAsync(string key, CancellationToken ct);
+
+    Task DeleteAsync(string key, CancellationToken ct);
+}
+
+/// <summary><c>Blobs:Path</c>, <c>./data/blobs</c> by default. Keys are GUIDs and suffixes chosen here, never user input.</summary>
+public sealed class FileSystemBlobStore(string root) : IBlobStore
+{
+    public async Task PutAsync(string key, ReadOnlyMemory<byte> content, CancellationToken ct)
+    {
+        var path = PathOf(key);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await File.WriteAllBytesAsync(path, content.ToArray(), ct);
+    }
+
+    public async Task<byte[]?> GetAsync(string key, CancellationToken ct) =>
+        File.Exists(PathOf(key)) ? await File.ReadAllBytesAsync(PathOf(key), ct) : null;
+
+    public Task DeleteAsync(string key, CancellationToken ct)
+    {
+        File.Delete(PathOf(key));
+        return Task.CompletedTask;
+    }
+
+    private string PathOf(string key) => Path.Combine(root, key[..2], key);
+}
