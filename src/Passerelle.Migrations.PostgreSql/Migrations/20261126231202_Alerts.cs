@@ -2,7 +2,6 @@
 using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-#nullable disable
 
 namespace Passerelle.Migrations.PostgreSql.Migrations
 {

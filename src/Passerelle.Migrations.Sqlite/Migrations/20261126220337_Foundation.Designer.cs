@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Passerelle.Core.Data;
 
-#nullable disable
 
 namespace Passerelle.Migrations.Sqlite.Migrations
 {

@@ -1,7 +1,6 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-#nullable disable
 
 #pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
 

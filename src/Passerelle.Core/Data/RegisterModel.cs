@@ -1,0 +1,104 @@
+using Microsoft.EntityFrameworkCore;
+using Passerelle.Core.Agencies;
+using Passerelle.Core.Hits;
+using Passerelle.Core.Notifications;
+using Passerelle.Core.TravelDocuments;
+
+namespace Passerelle.Core.Data;
+
+/// <summary>The travel-document register's tables: records, revisions, hit cases, notifications and webhooks.</summary>
+internal static class RegisterModel
+{
+    public static void Configure(ModelBuilder builder)
+    {
+        builder.Entity<TravelDocument>(document =>
+        {
+            document.ToTable("travel_documents");
+            document.HasKey(d => d.Id);
+            document.Property(d => d.Number).HasMaxLength(40);
+            document.Property(d => d.NormalizedNumber).HasMaxLength(20);
+            document.Property(d => d.FoldedNumber).HasMaxLength(20);
+            document.Property(d => d.IssuingState).HasMaxLength(3);
+            document.Property(d => d.Type).HasConversion<string>().HasMaxLength(20);
+            document.Property(d => d.Status).HasConversion<string>().HasMaxLength(20);
+            document.Property(d => d.NationalReference).HasMaxLength(100);
+            document.Property(d => d.Remarks).HasMaxLength(500);
+            document.Property(d => d.HolderName).HasMaxLength(200);
+            document.Property(d => d.DeletionReason).HasMaxLength(500);
+            document.HasOne<Agency>().WithMany().HasForeignKey(d => d.OwnerAgencyId).OnDelete(DeleteBehavior.Restrict);
+            // One live record per document; tombstones keep theirs.
+            document.HasIndex(d => new { d.IssuingState, d.Type, d.NormalizedNumber }).IsUnique().HasFilter("\"DeletedAt\" IS NULL");
+            document.HasIndex(d => d.FoldedNumber);
+            document.HasIndex(d => d.ChangeSequence);
+            document.HasIndex(d => new { d.OwnerAgencyId, d.ReportedOn });
+        });
+
+        builder.Entity<TravelDocumentRevision>(revision =>
+        {
+            revision.ToTable("travel_document_revisions");
+            revision.HasKey(r => r.Id);
+            revision.Property(r => r.ChangedBy).HasMaxLength(256);
+            revision.Property(r => r.Kind).HasMaxLength(20);
+            revision.HasIndex(r => new { r.DocumentId, r.Version });
+            revision.HasOne<TravelDocument>().WithMany().HasForeignKey(r => r.DocumentId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<HitCase>(hit =>
+        {
+            hit.ToTable("hit_cases");
+            hit.HasKey(h => h.Id);
+            hit.Property(h => h.Match).HasConversion<string>().HasMaxLength(10);
+            hit.Property(h => h.Status).HasConversion<string>().HasMaxLength(12);
+            hit.Property(h => h.QueriedNumber).HasMaxLength(20);
+            hit.Property(h => h.QueriedState).HasMaxLength(3);
+            hit.Property(h => h.QueryingLogin).HasMaxLength(256);
+            hit.Property(h => h.Purpose).HasMaxLength(100);
+            hit.Property(h => h.Location).HasMaxLength(200);
+            hit.Property(h => h.DecidedBy).HasMaxLength(256);
+            hit.Property(h => h.DecisionNote).HasMaxLength(1000);
+            hit.HasOne<TravelDocument>().WithMany().HasForeignKey(h => h.DocumentId).OnDelete(DeleteBehavior.Restrict);
+            hit.HasIndex(h => new { h.OwnerAgencyId, h.Status, h.OpenedAt });
+            hit.HasIndex(h => new { h.QueryingAgencyId, h.OpenedAt });
+        });
+
+        builder.Entity<HitCaseEvent>(e =>
+        {
+            e.ToTable("hit_case_events");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Kind).HasMaxLength(30);
+            e.Property(x => x.By).HasMaxLength(256);
+            e.Property(x => x.Note).HasMaxLength(1000);
+            e.HasIndex(x => x.CaseId);
+            e.HasOne<HitCase>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Notification>(n =>
+        {
+            n.ToTable("notifications");
+            n.HasKey(x => x.Id);
+            n.Property(x => x.Kind).HasMaxLength(40);
+            n.Property(x => x.Message).HasMaxLength(1000);
+            n.HasIndex(x => new { x.AgencyId, x.CreatedAt });
+        });
+
+        builder.Entity<Webhook>(w =>
+        {
+            w.ToTable("webhooks");
+            w.HasKey(x => x.Id);
+            w.Property(x => x.Url).HasMaxLength(500);
+            w.Property(x => x.Secret).HasMaxLength(100);
+            w.Property(x => x.CreatedBy).HasMaxLength(256);
+            w.HasIndex(x => x.AgencyId);
+        });
+
+        builder.Entity<WebhookDelivery>(d =>
+        {
+            d.ToTable("webhook_deliveries");
+            d.HasKey(x => x.Id);
+            d.Property(x => x.Event).HasMaxLength(40);
+            d.Property(x => x.LastError).HasMaxLength(500);
+            d.HasIndex(x => new { x.DeliveredAt, x.GaveUpAt, x.NextAttemptAt });
+            d.HasOne<Webhook>().WithMany().HasForeignKey(x => x.WebhookId).OnDelete(DeleteBehavior.Cascade);
+        });
+    }
+}
