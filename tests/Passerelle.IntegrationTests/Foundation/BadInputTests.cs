@@ -49,10 +49,10 @@ public sealed class BadInputTests
         Assert.Equal(before, await AgencyCountAsync(app));
     }
 
-    [Fact]
-    public async Task The_wrong_content_type_is_a_415()
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task The_wrong_content_type_is_a_415(Db db)
     {
-        var (app, admin) = await StartAsync(Db.Sqlite);
+        var (app, admin) = await StartAsync(db);
         await using var _ = app;
 
         var response = await admin.PostAsync("/api/v1/agencies", new StringContent("code=FR-X", Encoding.UTF8, "application/x-www-form-urlencoded"));
@@ -61,10 +61,10 @@ public sealed class BadInputTests
         Assert.Equal(1, await AgencyCountAsync(app));
     }
 
-    [Fact]
-    public async Task A_body_over_one_mebibyte_is_a_413()
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_body_over_one_mebibyte_is_a_413(Db db)
     {
-        var (app, admin) = await StartAsync(Db.Sqlite);
+        var (app, admin) = await StartAsync(db);
         await using var _ = app;
         var huge = JsonSerializer.Serialize(new { code = "FR-X", name = new string('a', 1024 * 1024), kind = "customs", country = "FRA" });
 
@@ -88,10 +88,10 @@ public sealed class BadInputTests
         Assert.Equal(1, await AgencyCountAsync(app));
     }
 
-    [Fact]
-    public async Task Germany_is_D_in_ICAO_and_DEU_is_refused_with_the_reason()
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Germany_is_D_in_ICAO_and_DEU_is_refused_with_the_reason(Db db)
     {
-        var (app, admin) = await StartAsync(Db.Sqlite);
+        var (app, admin) = await StartAsync(db);
         await using var _ = app;
 
         var refused = await admin.PostAsJsonAsync("/api/v1/agencies", new { code = "DE-BKA", name = "BKA", kind = "police", country = "DEU" });
@@ -116,10 +116,10 @@ public sealed class BadInputTests
         Assert.Equal(("Agency FR-A", "FRA"), (agency.Name, agency.Country));
     }
 
-    [Fact]
-    public async Task Every_field_error_is_reported_at_once()
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Every_field_error_is_reported_at_once(Db db)
     {
-        var (app, admin) = await StartAsync(Db.Sqlite);
+        var (app, admin) = await StartAsync(db);
         await using var _ = app;
 
         var response = await admin.PostAsJsonAsync("/api/v1/agencies", new { code = "!", name = "", kind = "navy", country = "ZZZ" });
@@ -148,10 +148,10 @@ public sealed class BadInputTests
         Assert.False(await context.ApiTokens.AnyAsync(t => context.Users.Any(u => u.Id == t.UserId && u.UserName == "officer.b")));
     }
 
-    [Fact]
-    public async Task A_token_cannot_carry_a_scope_its_users_roles_do_not_allow()
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_token_cannot_carry_a_scope_its_users_roles_do_not_allow(Db db)
     {
-        var (app, admin) = await StartAsync(Db.Sqlite);
+        var (app, admin) = await StartAsync(db);
         await using var _ = app;
         await app.AddUserAsync("FR-A", "officer.a", "officer");
 
@@ -161,10 +161,10 @@ public sealed class BadInputTests
         Assert.True(problem.GetProperty("errors").TryGetProperty("scopes", out var scopes) && scopes.GetArrayLength() > 0);
     }
 
-    [Fact]
-    public async Task A_weak_password_is_a_400_and_no_user_is_created()
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_weak_password_is_a_400_and_no_user_is_created(Db db)
     {
-        var (app, admin) = await StartAsync(Db.Sqlite);
+        var (app, admin) = await StartAsync(db);
         await using var _ = app;
 
         var response = await admin.PostAsJsonAsync("/api/v1/users", new { agency = "FR-A", login = "weak.one", roles = new[] { "officer" }, password = "short" });
@@ -174,10 +174,10 @@ public sealed class BadInputTests
         Assert.False(await context.Users.AnyAsync(u => u.UserName == "weak.one"));
     }
 
-    [Fact]
-    public async Task An_unknown_route_is_a_404_problem()
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task An_unknown_route_is_a_404_problem(Db db)
     {
-        var (app, admin) = await StartAsync(Db.Sqlite);
+        var (app, admin) = await StartAsync(db);
         await using var _ = app;
 
         await ProblemAsync(await admin.GetAsync("/api/v1/nothing-here"), HttpStatusCode.NotFound, "not-found");

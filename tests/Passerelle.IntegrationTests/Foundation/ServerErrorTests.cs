@@ -8,10 +8,10 @@ namespace Passerelle.IntegrationTests.Foundation;
 
 public sealed class ServerErrorTests
 {
-    [Fact]
-    public async Task A_500_is_a_problem_with_a_request_id_and_nothing_internal()
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_500_is_a_problem_with_a_request_id_and_nothing_internal(Db db)
     {
-        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await using var app = await TestApp.StartAsync(db);
         await app.AddAgencyAsync("FR-A");
         await app.AddUserAsync("FR-A", "officer.a", "officer");
         var client = app.ClientWithToken(await app.TokenAsync("officer.a"));
@@ -47,10 +47,10 @@ public sealed class ServerErrorTests
         Assert.Contains("Applied", migrate.Output, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Serve_demo_seeds_the_demo_world_into_an_empty_database()
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Serve_demo_seeds_the_demo_world_into_an_empty_database(Db db)
     {
-        await using var app = await TestApp.StartAsync(Db.Sqlite, new Dictionary<string, string?> { ["Demo:Seed"] = "true" });
+        await using var app = await TestApp.StartAsync(db, new Dictionary<string, string?> { ["Demo:Seed"] = "true" });
 
         await using var context = app.NewContext();
         var kinds = await context.Agencies.Select(a => a.Kind.ToString()).ToListAsync();

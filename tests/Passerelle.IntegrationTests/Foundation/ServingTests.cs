@@ -17,20 +17,20 @@ public sealed class ServingTests
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
     }
 
-    [Fact]
-    public async Task The_OpenAPI_document_is_OpenAPI_3_and_lists_the_api()
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task The_OpenAPI_document_is_OpenAPI_3_and_lists_the_api(Db db)
     {
-        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await using var app = await TestApp.StartAsync(db);
         using var document = JsonDocument.Parse(await app.CreateClient().GetStringAsync("/openapi/v1.json"));
 
         Assert.StartsWith("3.", document.RootElement.GetProperty("openapi").GetString());
         Assert.True(document.RootElement.GetProperty("paths").TryGetProperty("/api/v1/me", out _));
     }
 
-    [Fact]
-    public async Task Me_without_a_token_is_a_401_problem()
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Me_without_a_token_is_a_401_problem(Db db)
     {
-        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await using var app = await TestApp.StartAsync(db);
         var response = await app.CreateClient().GetAsync("/api/v1/me");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);

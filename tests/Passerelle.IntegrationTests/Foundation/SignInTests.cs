@@ -81,10 +81,10 @@ public sealed class SignInTests
         Assert.Equal(["login.failed", "login.failed", "login.failed", "login.failed", "login.locked-out", "login.locked-out"], entries.Where(o => o.StartsWith("login.", StringComparison.Ordinal)));
     }
 
-    [Fact]
-    public async Task Every_page_sends_the_security_headers_and_a_csp_without_unsafe_inline()
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Every_page_sends_the_security_headers_and_a_csp_without_unsafe_inline(Db db)
     {
-        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await using var app = await TestApp.StartAsync(db);
         var response = await app.CreateClient().GetAsync("/Account/Login");
 
         var csp = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
@@ -94,10 +94,10 @@ public sealed class SignInTests
         Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
     }
 
-    [Fact]
-    public async Task A_form_posted_without_its_antiforgery_token_is_refused()
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_form_posted_without_its_antiforgery_token_is_refused(Db db)
     {
-        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await using var app = await TestApp.StartAsync(db);
         await app.AddAgencyAsync("FR-A");
         await app.AddUserAsync("FR-A", "officer.a", "officer");
 
@@ -108,10 +108,10 @@ public sealed class SignInTests
         Assert.False(await context.AuditEntries.AnyAsync(e => e.Operation == "login.succeeded"));
     }
 
-    [Fact]
-    public async Task The_ui_follows_accept_language_and_a_chosen_language_wins()
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task The_ui_follows_accept_language_and_a_chosen_language_wins(Db db)
     {
-        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await using var app = await TestApp.StartAsync(db);
         var french = new HttpRequestMessage(HttpMethod.Get, "/Account/Login");
         french.Headers.AcceptLanguage.ParseAdd("fr-FR,fr;q=0.9");
         var page = await (await app.CreateClient().SendAsync(french)).Content.ReadAsStringAsync();

@@ -35,11 +35,11 @@ public sealed class TokenTests
         Assert.True(await context.ApiTokens.AllAsync(t => t.LastUsedAt != null));
     }
 
-    [Fact]
-    public async Task An_expired_token_is_refused()
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task An_expired_token_is_refused(Db db)
     {
         var time = new AdjustableTime();
-        await using var app = await TestApp.StartAsync(Db.Sqlite, replace: services => services.AddSingleton<TimeProvider>(time));
+        await using var app = await TestApp.StartAsync(db, replace: services => services.AddSingleton<TimeProvider>(time));
         await app.AddAgencyAsync("FR-A");
         await app.AddUserAsync("FR-A", "officer.a", "officer");
         var client = app.ClientWithToken(await app.TokenAsync("officer.a"));
@@ -50,10 +50,10 @@ public sealed class TokenTests
         Assert.Equal("token.expired", await CodeOf401Async(await client.GetAsync("/api/v1/me")));
     }
 
-    [Fact]
-    public async Task Disabling_a_person_stops_their_tokens()
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Disabling_a_person_stops_their_tokens(Db db)
     {
-        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await using var app = await TestApp.StartAsync(db);
         await app.AddAgencyAsync("FR-A");
         await app.AddUserAsync("FR-A", "coord.a", "coordinator");
         await app.AddUserAsync("FR-A", "officer.a", "officer");
@@ -65,10 +65,10 @@ public sealed class TokenTests
         Assert.Equal("token.user-disabled", await CodeOf401Async(await officer.GetAsync("/api/v1/me")));
     }
 
-    [Fact]
-    public async Task An_unknown_or_malformed_token_is_a_401_and_its_secret_is_not_stored()
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task An_unknown_or_malformed_token_is_a_401_and_its_secret_is_not_stored(Db db)
     {
-        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await using var app = await TestApp.StartAsync(db);
         var made_up = "psl_" + new string('A', 43);
 
         Assert.Equal("token.unknown", await CodeOf401Async(await app.ClientWithToken(made_up).GetAsync("/api/v1/me")));
@@ -78,10 +78,10 @@ public sealed class TokenTests
         Assert.DoesNotContain(details, d => d.Contains(made_up, StringComparison.Ordinal) || d.Contains("hunter2", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task Tokens_are_stored_as_a_hash_and_carry_256_bits()
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Tokens_are_stored_as_a_hash_and_carry_256_bits(Db db)
     {
-        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await using var app = await TestApp.StartAsync(db);
         await app.AddAgencyAsync("FR-A");
         await app.AddUserAsync("FR-A", "officer.a", "officer");
         var token = await app.TokenAsync("officer.a");
@@ -93,10 +93,10 @@ public sealed class TokenTests
         Assert.DoesNotContain(token, stored.Prefix + stored.Name + stored.Scopes, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Too_many_requests_from_one_token_get_a_429_with_retry_after()
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Too_many_requests_from_one_token_get_a_429_with_retry_after(Db db)
     {
-        await using var app = await TestApp.StartAsync(Db.Sqlite, new Dictionary<string, string?> { ["RateLimits:PerTokenPerMinute"] = "3" });
+        await using var app = await TestApp.StartAsync(db, new Dictionary<string, string?> { ["RateLimits:PerTokenPerMinute"] = "3" });
         await app.AddAgencyAsync("FR-A");
         await app.AddUserAsync("FR-A", "officer.a", "officer");
         var client = app.ClientWithToken(await app.TokenAsync("officer.a"));

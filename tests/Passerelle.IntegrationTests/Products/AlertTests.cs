@@ -60,10 +60,10 @@ public sealed class AlertTests
         Assert.Empty((await french.GetFromJsonAsync<JsonElement>("/api/v1/alerts?container=CSQU3054383")).EnumerateArray());
     }
 
-    [Fact]
-    public async Task An_alert_with_a_bad_container_number_is_refused_naming_the_digit()
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task An_alert_with_a_bad_container_number_is_refused_naming_the_digit(Db db)
     {
-        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await using var app = await TestApp.StartAsync(db);
         await app.AddAgencyAsync("RH-LUMIERE", "rights-holder");
         await app.RunAsync<VerifyRightsHolder, AgencySummary>(h => h.HandleAsync(Actor.Console(), "RH-LUMIERE", "Checked.", default));
         await app.AddUserAsync("RH-LUMIERE", "lumiere.brand", "rights-holder");

@@ -61,10 +61,10 @@ public sealed class DetentionTests
         Assert.Contains("detention.outcome", operations);
     }
 
-    [Fact]
-    public async Task Consignee_details_go_only_when_the_agency_allows_and_the_officer_chooses()
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Consignee_details_go_only_when_the_agency_allows_and_the_officer_chooses(Db db)
     {
-        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await using var app = await TestApp.StartAsync(db);
         await app.AddAgencyAsync("RH-LUMIERE", "rights-holder");
         await app.AddAgencyAsync("FR-DOUANE", "customs");
         await app.RunAsync<VerifyRightsHolder, AgencySummary>(h => h.HandleAsync(Actor.Console(), "RH-LUMIERE", "Checked.", default));

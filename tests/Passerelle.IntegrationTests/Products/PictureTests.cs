@@ -11,9 +11,9 @@ namespace Passerelle.IntegrationTests.Products;
 
 public sealed class PictureTests
 {
-    private static async Task<(TestApp App, HttpClient Brand, HttpClient Officer, Guid Product)> StartAsync()
+    private static async Task<(TestApp App, HttpClient Brand, HttpClient Officer, Guid Product)> StartAsync(Db db)
     {
-        var app = await TestApp.StartAsync(Db.Sqlite);
+        var app = await TestApp.StartAsync(db);
         await app.AddAgencyAsync("RH-LUMIERE", "rights-holder");
         await app.AddAgencyAsync("FR-DOUANE", "customs");
         await app.RunAsync<VerifyRightsHolder, AgencySummary>(h => h.HandleAsync(Actor.Console(), "RH-LUMIERE", "Checked.", default));
@@ -27,10 +27,10 @@ public sealed class PictureTests
         return (app, brand, officer, product);
     }
 
-    [Fact]
-    public async Task Bad_uploads_are_refused_by_content_and_size_and_nothing_is_stored()
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Bad_uploads_are_refused_by_content_and_size_and_nothing_is_stored(Db db)
     {
-        var (app, brand, _, product) = await StartAsync();
+        var (app, brand, _, product) = await StartAsync(db);
         await using var _ = app;
         var html = new MultipartFormDataContent { { new ByteArrayContent("<html><script>alert(1)</script></html>"u8.ToArray()), "file", "photo.jpg" } };
         var svg = new ByteArrayContent("<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"u8.ToArray());
@@ -50,10 +50,10 @@ public sealed class PictureTests
         Assert.False(await context.Pictures.AnyAsync());
     }
 
-    [Fact]
-    public async Task A_picture_is_stored_without_its_metadata_and_with_a_thumbnail()
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_picture_is_stored_without_its_metadata_and_with_a_thumbnail(Db db)
     {
-        var (app, brand, officer, product) = await StartAsync();
+        var (app, brand, officer, product) = await StartAsync(db);
         await using var _ = app;
         var original = Pictures.JpegWithExif();
         Assert.Contains("SecretCam", Encoding.Latin1.GetString(original), StringComparison.Ordinal);
@@ -70,10 +70,10 @@ public sealed class PictureTests
         Assert.Equal(320, small.Width);
     }
 
-    [Fact]
-    public async Task A_photo_of_an_EAN_13_is_decoded_on_the_server_and_the_product_is_found()
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_photo_of_an_EAN_13_is_decoded_on_the_server_and_the_product_is_found(Db db)
     {
-        var (app, _, officer, product) = await StartAsync();
+        var (app, _, officer, product) = await StartAsync(db);
         await using var __ = app;
 
         var response = await officer.PostAsync("/api/v1/products/lookup/photo", new ByteArrayContent(Pictures.Ean13("6291041500213")));

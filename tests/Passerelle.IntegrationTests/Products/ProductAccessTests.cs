@@ -71,10 +71,10 @@ public sealed class ProductAccessTests
         Assert.Equal(("Lumière", 1, null), await context.ProductSheets.Select(p => new ValueTuple<string, int, DateTime?>(p.Brand, p.Version, p.PublishedAt)).SingleAsync());
     }
 
-    [Fact]
-    public async Task An_unverified_rights_holder_cannot_publish_and_officers_never_see_its_draft()
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task An_unverified_rights_holder_cannot_publish_and_officers_never_see_its_draft(Db db)
     {
-        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await using var app = await TestApp.StartAsync(db);
         var world = await BuildAsync(app, verifyA: false);
         var id = await CreateAsync(world.BrandA);
 
@@ -110,10 +110,10 @@ public sealed class ProductAccessTests
         Assert.True(await context.AuditEntries.CountAsync(e => e.Operation == "product.looked-up") >= 4);
     }
 
-    [Fact]
-    public async Task The_lookup_page_shows_an_officer_the_product_without_the_features_not_shared_with_it()
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task The_lookup_page_shows_an_officer_the_product_without_the_features_not_shared_with_it(Db db)
     {
-        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await using var app = await TestApp.StartAsync(db);
         var world = await BuildAsync(app);
         var id = await CreateAsync(world.BrandA);
         (await world.BrandA.PostAsync($"/api/v1/products/{id}/publish", null)).EnsureSuccessStatusCode();
@@ -135,10 +135,10 @@ public sealed class ProductAccessTests
         Assert.Contains("Taggant in the glass", belgian, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_GTIN_with_a_wrong_check_digit_is_a_400_naming_the_expected_digit_and_nothing_is_stored()
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_GTIN_with_a_wrong_check_digit_is_a_400_naming_the_expected_digit_and_nothing_is_stored(Db db)
     {
-        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await using var app = await TestApp.StartAsync(db);
         var world = await BuildAsync(app);
 
         var response = await world.BrandA.PostAsJsonAsync("/api/v1/products", new { brand = "Lumière", name = "Bad", gtins = new[] { "09506000134353" } });
@@ -154,10 +154,10 @@ public sealed class ProductAccessTests
         Assert.False(await context.ProductSheets.AnyAsync());
     }
 
-    [Fact]
-    public async Task A_GTIN_belongs_to_one_product_sheet()
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_GTIN_belongs_to_one_product_sheet(Db db)
     {
-        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await using var app = await TestApp.StartAsync(db);
         var world = await BuildAsync(app);
         await CreateAsync(world.BrandA);
 

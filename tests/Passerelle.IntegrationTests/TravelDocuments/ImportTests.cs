@@ -46,10 +46,10 @@ public sealed class ImportTests
         Assert.Equal("DUPONT, JEAN", (await context.TravelDocuments.SingleAsync(d => d.NormalizedNumber == "GH2222222")).HolderName);
     }
 
-    [Fact]
-    public async Task Imported_records_are_screened_at_once_and_an_export_imports_back_unchanged()
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Imported_records_are_screened_at_once_and_an_export_imports_back_unchanged(Db db)
     {
-        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await using var app = await TestApp.StartAsync(db);
         var world = await RegisterWorld.BuildAsync(app);
 
         var imported = await world.PoliceCoordinator.PostAsync("/api/v1/documents/import", new StringContent(Csv, Encoding.UTF8, "text/csv"));
@@ -65,10 +65,10 @@ public sealed class ImportTests
         Assert.Equal((0, 0, 3), (second.GetProperty("created").GetInt32(), second.GetProperty("updated").GetInt32(), second.GetProperty("unchanged").GetInt32()));
     }
 
-    [Fact]
-    public async Task Another_agency_s_record_is_not_taken_over_by_an_import()
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Another_agency_s_record_is_not_taken_over_by_an_import(Db db)
     {
-        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await using var app = await TestApp.StartAsync(db);
         var world = await RegisterWorld.BuildAsync(app);
         var id = await world.RegisterAsync("L898902C3");
 

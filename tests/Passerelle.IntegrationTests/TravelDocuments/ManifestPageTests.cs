@@ -13,10 +13,10 @@ public sealed class ManifestPageTests
         return browser;
     }
 
-    [Fact]
-    public async Task An_uploaded_manifest_is_screened_and_its_hits_come_first()
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task An_uploaded_manifest_is_screened_and_its_hits_come_first(Db db)
     {
-        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await using var app = await TestApp.StartAsync(db);
         var browser = await SignedInOfficerAsync(app);
         var csv = "documentNumber,issuingState\nX1,UTO\nL898902C3,UTO\n"u8.ToArray();
 
@@ -26,10 +26,10 @@ public sealed class ManifestPageTests
         Assert.True(html.IndexOf("L898902C3", StringComparison.Ordinal) < html.IndexOf("X1 UTO", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task A_file_that_is_not_text_is_refused_whatever_its_name()
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_file_that_is_not_text_is_refused_whatever_its_name(Db db)
     {
-        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await using var app = await TestApp.StartAsync(db);
         var browser = await SignedInOfficerAsync(app);
         byte[] png = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, (byte)'I', (byte)'H', (byte)'D', (byte)'R'];
 

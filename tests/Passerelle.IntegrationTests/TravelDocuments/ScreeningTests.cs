@@ -40,10 +40,10 @@ public sealed class ScreeningTests
         Assert.Equal("clear", otherState.GetProperty("result").GetString());
     }
 
-    [Fact]
-    public async Task Failed_check_digits_come_with_a_warning()
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Failed_check_digits_come_with_a_warning(Db db)
     {
-        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await using var app = await TestApp.StartAsync(db);
         var world = await RegisterWorld.BuildAsync(app);
         await world.RegisterAsync("L898902C3");
 
@@ -71,10 +71,10 @@ public sealed class ScreeningTests
         Assert.False(await context.HitCases.AnyAsync());
     }
 
-    [Fact]
-    public async Task A_minimal_token_learns_the_result_and_nothing_else()
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_minimal_token_learns_the_result_and_nothing_else(Db db)
     {
-        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await using var app = await TestApp.StartAsync(db);
         var world = await RegisterWorld.BuildAsync(app);
         await world.RegisterAsync("L898902C3");
 
@@ -134,10 +134,10 @@ public sealed class ScreeningTests
         Assert.Equal(HttpStatusCode.Conflict, (await world.PoliceCoordinator.PostAsJsonAsync($"/api/v1/hits/{caseId}/clear", new { })).StatusCode);
     }
 
-    [Fact]
-    public async Task Clearing_a_hit_marks_the_record_recovered_and_it_leaves_screening()
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Clearing_a_hit_marks_the_record_recovered_and_it_leaves_screening(Db db)
     {
-        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await using var app = await TestApp.StartAsync(db);
         var world = await RegisterWorld.BuildAsync(app);
         var id = await world.RegisterAsync("L898902C3");
         var hit = await RegisterWorld.ScreenAsync(world.CustomsOfficer, new { mrz = Eriksson, purpose = "border-check" });
@@ -170,10 +170,10 @@ public sealed class ScreeningTests
         Assert.Equal((Core.TravelDocuments.DocumentStatus.Stolen, 1, null), (record.Status, record.Version, record.DeletedAt));
     }
 
-    [Fact]
-    public async Task The_owner_changes_and_deletes_with_a_history_and_a_tombstone()
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task The_owner_changes_and_deletes_with_a_history_and_a_tombstone(Db db)
     {
-        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await using var app = await TestApp.StartAsync(db);
         var world = await RegisterWorld.BuildAsync(app);
         var id = await world.RegisterAsync("L898902C3");
 
@@ -204,10 +204,10 @@ public sealed class ScreeningTests
         Assert.Contains(id.ToString(), problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task An_MRZ_line_of_the_wrong_length_is_a_400_naming_the_line_and_its_length()
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task An_MRZ_line_of_the_wrong_length_is_a_400_naming_the_line_and_its_length(Db db)
     {
-        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await using var app = await TestApp.StartAsync(db);
         var world = await RegisterWorld.BuildAsync(app);
 
         var response = await world.CustomsOfficer.PostAsJsonAsync("/api/v1/documents/screen", new { mrz = Eriksson[..^1], purpose = "border-check" });
@@ -218,10 +218,10 @@ public sealed class ScreeningTests
         Assert.Contains("Line 2 has 43 characters", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_manifest_is_screened_in_order_as_JSON_or_CSV_and_10001_items_are_refused()
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_manifest_is_screened_in_order_as_JSON_or_CSV_and_10001_items_are_refused(Db db)
     {
-        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await using var app = await TestApp.StartAsync(db);
         var world = await RegisterWorld.BuildAsync(app);
         await world.RegisterAsync("L898902C3");
 

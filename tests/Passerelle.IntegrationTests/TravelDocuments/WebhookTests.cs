@@ -9,12 +9,12 @@ namespace Passerelle.IntegrationTests.TravelDocuments;
 
 public sealed class WebhookTests
 {
-    [Fact]
-    public async Task A_hit_is_delivered_to_the_owners_webhook_signed_with_its_secret_and_retried_after_a_failure()
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_hit_is_delivered_to_the_owners_webhook_signed_with_its_secret_and_retried_after_a_failure(Db db)
     {
         var receiver = new Receiver();
         var time = new AdjustableTime();
-        await using var app = await TestApp.StartAsync(Db.Sqlite, replace: services =>
+        await using var app = await TestApp.StartAsync(db, replace: services =>
         {
             services.AddSingleton<TimeProvider>(time);
             services.AddHttpClient("webhooks").ConfigurePrimaryHttpMessageHandler(() => receiver);
