@@ -16,5 +16,24 @@ if (args is ["generate", var count, var file])
     return 0;
 }
 
+// 'products SHEETS GTINS_PER_SHEET OWNER_ID FOLDER' writes published product sheets and their GTINs as CSV for COPY.
+if (args is ["products", var sheetCount, var perSheet, var owner, var folder])
+{
+    await using var sheets = new StreamWriter(Path.Combine(folder, "sheets.csv"));
+    await using var gtins = new StreamWriter(Path.Combine(folder, "gtins.csv"));
+    var per = int.Parse(perSheet, CultureInfo.InvariantCulture);
+    for (var s = 0; s < int.Parse(sheetCount, CultureInfo.InvariantCulture); s++)
+    {
+        var id = Guid.CreateVersion7();
+        await sheets.WriteLineAsync($"{id},{owner},Brand {s % 500},Product {s},BRAND {s % 500} PRODUCT {s},{{FRA}},1,2026-01-01 00:00:00+00,2026-01-01 00:00:00+00,2026-01-01 00:00:00+00");
+        for (var g = 0; g < per; g++)
+        {
+            await gtins.WriteLineAsync($"{Generated.Gtin((s * per) + g)},{id}");
+        }
+    }
+
+    return 0;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(ScreeningIndexBenchmarks).Assembly).Run(args);
 return 0;

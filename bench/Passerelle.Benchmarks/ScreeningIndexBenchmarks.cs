@@ -61,4 +61,11 @@ public static class Generated
     public static string Number(int i) => "P" + i.ToString("D8", CultureInfo.InvariantCulture);
 
     public static string State(int i) => States[i % States.Length];
+
+    /// <summary>GTIN-14 number i: 0 9506 then i on 8 digits, and its GS1 check digit.</summary>
+    public static string Gtin(int i)
+    {
+        var body = "09506" + i.ToString("D8", CultureInfo.InvariantCulture);
+        return body + Passerelle.Core.Standards.Gtin.CheckDigitOf(body);
+    }
 }

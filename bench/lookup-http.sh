@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Product lookup by GTIN over HTTP: SHEETS published product sheets with GTINS_PER_SHEET GTINs each (1,000,000 GTINs by
+# default) are copied into a throwaway PostgreSQL cluster; 'passerelle serve' is started and GET
+# /api/v1/products/lookup?q=<GTIN> is driven by wrk with CONNECTIONS connections for DURATION s. wrk keeps that many
+# requests in flight (a closed loop), so the printed rate is what the server sustained and the latencies are those
+# at that rate.
+source "$(dirname "$0")/lib.sh"
+SHEETS=${SHEETS:-10000}
+GTINS_PER_SHEET=${GTINS_PER_SHEET:-100}
+CONNECTIONS=${CONNECTIONS:-8}
+DURATION=${DURATION:-20}
+HTTP_PORT=${HTTP_PORT:-5482}
+trap stop_all EXIT
+build
+start_postgres
+$PASSERELLE db migrate > /dev/null
+$PASSERELLE agencies add --code RH-BENCH --name "Bench brand" --kind rights-holder --country FRA > /dev/null
+$PASSERELLE agencies verify RH-BENCH --evidence "Bench." > /dev/null
+$PASSERELLE agencies add --code BENCH-DOUANE --name "Bench customs" --kind customs --country FRA > /dev/null
+echo 'Bench-Password-2026!' | $PASSERELLE users add --agency BENCH-DOUANE --login bench.officer --role officer --password-stdin > /dev/null
+owner=$(psql_run -At -c "SELECT \"Id\" FROM agencies WHERE \"Code\" = 'RH-BENCH'")
+[ "$(id -u)" -eq 0 ] && chmod 777 "$WORK"
+$BENCH products "$SHEETS" "$GTINS_PER_SHEET" "$owner" "$WORK"
+psql_run -c "\copy product_sheets (\"Id\", \"OwnerAgencyId\", \"Brand\", \"Name\", \"SearchKey\", \"ManufacturingCountries\", \"Version\", \"CreatedAt\", \"UpdatedAt\", \"PublishedAt\") FROM '$WORK/sheets.csv' WITH (FORMAT csv)"
+psql_run -c "\copy product_gtins (\"Gtin\", \"SheetId\") FROM '$WORK/gtins.csv' WITH (FORMAT csv)"
+export TOKEN GTINS=$((SHEETS * GTINS_PER_SHEET))
+TOKEN=$($PASSERELLE tokens create --user bench.officer --scope products:lookup 2> /dev/null)
+export RateLimits__PerTokenPerMinute=1000000
+serve_until_ready "$HTTP_PORT"
+echo "catalogue: $SHEETS sheets, $GTINS GTINs; server ready in $(printf %.1f "$READY") s"
+wrk -t 2 -c "$CONNECTIONS" -d 3s -s "$ROOT/bench/lookup.lua" "http://127.0.0.1:$HTTP_PORT" > /dev/null
+wrk -t 2 -c "$CONNECTIONS" -d "${DURATION}s" --latency -s "$ROOT/bench/lookup.lua" "http://127.0.0.1:$HTTP_PORT" | tee "$WORK/wrk.txt"
+echo
+echo "lookup: $(awk '/^Requests\/sec/ {print $2}' "$WORK/wrk.txt") requests/s, p50 $(awk '$1 == "50%" {print $2}' "$WORK/wrk.txt"), p99 $(awk '$1 == "99%" {print $2}' "$WORK/wrk.txt"), non-2xx $(awk '/Non-2xx/ {print $5}' "$WORK/wrk.txt")"
