@@ -54,7 +54,7 @@ public readonly record struct Result<T>
 /// <summary>Collects every field error of a request, so a person fixes them all at once.</summary>
 public sealed class Validation
 {
-    private readonly Dictionary<string, List<string>> fields = new(StringComparer.Ordinal);
+    private Dictionary<string, List<string>>? fields;
     private string? firstCode;
     private string? firstMessage;
 
@@ -64,6 +64,7 @@ public sealed class Validation
         {
             firstCode ??= code;
             firstMessage ??= message;
+            fields ??= new Dictionary<string, List<string>>(StringComparer.Ordinal);
             if (!fields.TryGetValue(field, out var messages))
             {
                 fields[field] = messages = [];
@@ -77,5 +78,5 @@ public sealed class Validation
 
     public Error? ToError() => firstCode is null
         ? null
-        : new Error(firstCode, firstMessage!, ErrorKind.Invalid, fields.ToDictionary(f => f.Key, f => f.Value.ToArray(), StringComparer.Ordinal));
+        : new Error(firstCode, firstMessage!, ErrorKind.Invalid, fields!.ToDictionary(f => f.Key, f => f.Value.ToArray(), StringComparer.Ordinal));
 }

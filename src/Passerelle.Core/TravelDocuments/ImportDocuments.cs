@@ -97,29 +97,8 @@ public sealed class ImportDocuments(PasserelleDb db, AuditTrail trail, AuditWrit
         return new ImportReport(created, updated, unchanged, [.. rejected.OrderBy(r => r.Line)]);
     }
 
-    private static string? Check(RegisterDocumentRequest r, DateOnly today)
-    {
-        // Most rows are good: test them cheaply, and build the messages only for a bad one.
-        if (r.Remarks is not { Length: > 500 } && r.NationalReference is not { Length: > 100 } && r.HolderName is not { Length: > 200 }
-            && (r.HolderBirthDate is null || r.HolderBirthDate <= today) && (r.IssuedOn is null || r.ExpiresOn is null || r.IssuedOn <= r.ExpiresOn)
-            && (r.TheftOrLossOn is null || r.TheftOrLossOn <= today) && (r.ReportedOn is null || r.ReportedOn <= today)
-            && DocumentNames.IsValidNumber(DocumentNames.Normalize(r.DocumentNumber ?? "")) && CountryCodes.IsKnown(r.IssuingState ?? "")
-            && DocumentNames.TryType(r.DocumentType, out _) && DocumentNames.TryStatus(r.Status, out var fine) && fine != DocumentStatus.Recovered
-            && (fine != DocumentStatus.StolenBlank || (r.HolderName is null && r.HolderBirthDate is null)))
-        {
-            return null;
-        }
-
-        var error = RegisterDocument.Validate(new Validation(), r, today)
-            .Require(DocumentNames.IsValidNumber(DocumentNames.Normalize(r.DocumentNumber ?? "")), "documentNumber", "document.number", "the document number is 1 to 20 letters and digits")
-            .Require(CountryCodes.IsKnown(r.IssuingState ?? ""), "issuingState", "document.issuing-state", CountryCodes.Explain(r.IssuingState ?? ""))
-            .Require(DocumentNames.TryType(r.DocumentType, out _), "documentType", "document.type", $"documentType '{r.DocumentType}' is not one of {string.Join(", ", DocumentNames.TypeNames)}")
-            .Require(DocumentNames.TryStatus(r.Status, out var status) && status != DocumentStatus.Recovered, "status", "document.status", $"status '{r.Status}' is not one of {string.Join(", ", DocumentNames.ReportableStatusNames)}")
-            .Require(status != DocumentStatus.StolenBlank || (r.HolderName is null && r.HolderBirthDate is null), "holderName", "document.holder-on-blank", "a stolen blank has no holder")
-            .Require(r.ReportedOn is null || r.ReportedOn <= today, "reportedOn", "document.reported-on", "the report date is in the future")
-            .ToError();
-        return error is null ? null : string.Join("; ", error.Fields!.SelectMany(f => f.Value));
-    }
+    private static string? Check(RegisterDocumentRequest r, DateOnly today) =>
+        RegisterDocument.ValidateNew(r, today) is { } error ? string.Join("; ", error.Fields!.SelectMany(f => f.Value)) : null;
 
     private async Task<(int Created, int Updated, int Unchanged)> SaveBatchAsync(
         Actor actor, Agency owner, List<(int Line, RegisterDocumentRequest Request)> batch, List<ImportProblem> rejected, DateOnly today, CancellationToken ct)
@@ -153,7 +132,6 @@ public sealed class ImportDocuments(PasserelleDb db, AuditTrail trail, AuditWrit
             var state = CountryCodes.Normalize(r.IssuingState!);
             DocumentNames.TryType(r.DocumentType, out var type);
             DocumentNames.TryStatus(r.Status, out var status);
-            var reported = r.ReportedOn ?? today;
             if (existing.TryGetValue((state, type, number), out var found))
             {
                 if (found.OwnerAgencyId != owner.Id)
@@ -169,16 +147,7 @@ public sealed class ImportDocuments(PasserelleDb db, AuditTrail trail, AuditWrit
                 }
 
                 var before = DocumentCsv.Write(found);
-                found.Status = status;
-                found.IssuedOn = r.IssuedOn;
-                found.ExpiresOn = r.ExpiresOn;
-                found.ReportedOn = reported;
-                found.TheftOrLossOn = r.TheftOrLossOn;
-                found.NationalReference = RegisterDocument.Clean(r.NationalReference);
-                found.ReviewOn = r.ReviewOn ?? reported.AddYears(settings.ReviewYears);
-                found.Remarks = RegisterDocument.Clean(r.Remarks);
-                found.HolderName = RegisterDocument.Clean(r.HolderName)?.ToUpperInvariant();
-                found.HolderBirthDate = r.HolderBirthDate;
+                RegisterDocument.ApplyDetails(found, status, r, today, settings.ReviewYears);
                 if (DocumentCsv.Write(found) == before)
                 {
                     unchanged++;
@@ -198,29 +167,7 @@ public sealed class ImportDocuments(PasserelleDb db, AuditTrail trail, AuditWrit
                 continue;
             }
 
-            var document = new TravelDocument
-            {
-                Id = Guid.CreateVersion7(),
-                OwnerAgencyId = owner.Id,
-                Number = number,
-                NormalizedNumber = number,
-                FoldedNumber = DocumentNames.Fold(number),
-                IssuingState = state,
-                Type = type,
-                Status = status,
-                IssuedOn = r.IssuedOn,
-                ExpiresOn = r.ExpiresOn,
-                ReportedOn = reported,
-                TheftOrLossOn = r.TheftOrLossOn,
-                NationalReference = RegisterDocument.Clean(r.NationalReference),
-                ReviewOn = r.ReviewOn ?? reported.AddYears(settings.ReviewYears),
-                Remarks = RegisterDocument.Clean(r.Remarks),
-                HolderName = RegisterDocument.Clean(r.HolderName)?.ToUpperInvariant(),
-                HolderBirthDate = r.HolderBirthDate,
-                Version = 1,
-                CreatedAt = now,
-                UpdatedAt = now,
-            };
+            var document = RegisterDocument.NewRecord(owner.Id, number, state, type, status, r, today, settings.ReviewYears, now);
             existing[(state, type, number)] = document;
             fresh.Add(document);
             freshSet.Add(document);

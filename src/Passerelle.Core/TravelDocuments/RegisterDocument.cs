@@ -33,26 +33,15 @@ public sealed class RegisterDocument(PasserelleDb db, DocumentWriter writer, Aud
         }
 
         var today = DateOnly.FromDateTime(time.UtcNow());
-        var number = DocumentNames.Normalize(request.DocumentNumber ?? "");
-        var state = CountryCodes.Normalize(request.IssuingState ?? "");
-        var reported = request.ReportedOn ?? today;
-        var invalid = Validate(new Validation(), request, today)
-            .Require(DocumentNames.IsValidNumber(number), "documentNumber", "document.number", "The document number is 1 to 20 letters and digits (spaces, hyphens and '<' are ignored).")
-            .Require(CountryCodes.IsKnown(state), "issuingState", "document.issuing-state", CountryCodes.Explain(request.IssuingState ?? ""))
-            .Require(DocumentNames.TryType(request.DocumentType, out var type), "documentType", "document.type", $"documentType is one of {string.Join(", ", DocumentNames.TypeNames)}.")
-            .Require(DocumentNames.TryStatus(request.Status, out var status) && status != DocumentStatus.Recovered, "status", "document.status", $"status is one of {string.Join(", ", DocumentNames.ReportableStatusNames)}.")
-            .Require(reported <= today, "reportedOn", "document.reported-on", "The report date cannot be in the future.")
-            .ToError();
-        if (invalid is not null)
+        if (ValidateNew(request, today) is { } invalid)
         {
             return invalid;
         }
 
-        if (status == DocumentStatus.StolenBlank && (request.HolderName is not null || request.HolderBirthDate is not null))
-        {
-            return Error.Invalid("document.holder-on-blank", "A stolen blank was never issued: it has no holder.", "holderName");
-        }
-
+        var number = DocumentNames.Normalize(request.DocumentNumber!);
+        var state = CountryCodes.Normalize(request.IssuingState!);
+        DocumentNames.TryType(request.DocumentType, out var type);
+        DocumentNames.TryStatus(request.Status, out var status);
         var existing = await db.TravelDocuments.AsNoTracking()
             .Where(d => d.IssuingState == state && d.Type == type && d.NormalizedNumber == number && d.DeletedAt == null)
             .Select(d => (Guid?)d.Id).FirstOrDefaultAsync(ct);
@@ -61,34 +50,29 @@ public sealed class RegisterDocument(PasserelleDb db, DocumentWriter writer, Aud
             return new Error("document.duplicate", $"This document is already registered as record {id}.", ErrorKind.Conflict);
         }
 
-        var now = time.UtcNow();
-        var document = new TravelDocument
-        {
-            Id = Guid.CreateVersion7(),
-            OwnerAgencyId = actor.AgencyId!.Value,
-            Number = number,
-            NormalizedNumber = number,
-            FoldedNumber = DocumentNames.Fold(number),
-            IssuingState = state,
-            Type = type,
-            Status = status,
-            IssuedOn = request.IssuedOn,
-            ExpiresOn = request.ExpiresOn,
-            ReportedOn = reported,
-            TheftOrLossOn = request.TheftOrLossOn,
-            NationalReference = Clean(request.NationalReference),
-            ReviewOn = request.ReviewOn ?? reported.AddYears(settings.ReviewYears),
-            Remarks = Clean(request.Remarks),
-            HolderName = Clean(request.HolderName)?.ToUpperInvariant(),
-            HolderBirthDate = request.HolderBirthDate,
-            Version = 1,
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
+        var document = NewRecord(actor.AgencyId!.Value, number, state, type, status, request, today, settings.ReviewYears, time.UtcNow());
         db.TravelDocuments.Add(document);
         await writer.SaveAsync(document, actor, AuditEvent.DocumentRegistered, "created",
             $"number: {number}\nissuingState: {state}\ntype: {type.Name()}\nstatus: {status.Name()}", ct);
         return DocumentView.Of(document, actor.AgencyCode!, withHolder: true);
+    }
+
+    private static readonly string TypeMessage = $"documentType is one of {string.Join(", ", DocumentNames.TypeNames)}.";
+    private static readonly string StatusMessage = $"status is one of {string.Join(", ", DocumentNames.ReportableStatusNames)}.";
+
+    /// <summary>Every check on a new record, shared by registration and import; the messages cost nothing for a good one.</summary>
+    internal static Error? ValidateNew(RegisterDocumentRequest r, DateOnly today)
+    {
+        var stateKnown = CountryCodes.IsKnown(r.IssuingState ?? "");
+        var statusKnown = DocumentNames.TryStatus(r.Status, out var status) && status != DocumentStatus.Recovered;
+        return Validate(new Validation(), r, today)
+            .Require(DocumentNames.IsValidNumber(DocumentNames.Normalize(r.DocumentNumber ?? "")), "documentNumber", "document.number", "The document number is 1 to 20 letters and digits (spaces, hyphens and '<' are ignored).")
+            .Require(stateKnown, "issuingState", "document.issuing-state", stateKnown ? "" : CountryCodes.Explain(r.IssuingState ?? ""))
+            .Require(DocumentNames.TryType(r.DocumentType, out _), "documentType", "document.type", TypeMessage)
+            .Require(statusKnown, "status", "document.status", StatusMessage)
+            .Require(status != DocumentStatus.StolenBlank || (r.HolderName is null && r.HolderBirthDate is null), "holderName", "document.holder-on-blank", "A stolen blank was never issued: it has no holder.")
+            .Require(r.ReportedOn is null || r.ReportedOn <= today, "reportedOn", "document.reported-on", "The report date cannot be in the future.")
+            .ToError();
     }
 
     /// <summary>The checks a registration and a change share.</summary>
@@ -99,6 +83,43 @@ public sealed class RegisterDocument(PasserelleDb db, DocumentWriter writer, Aud
         .Require(request.HolderBirthDate is null || request.HolderBirthDate <= today, "holderBirthDate", "document.holder-birth-date", "A birth date cannot be in the future.")
         .Require(request.IssuedOn is null || request.ExpiresOn is null || request.IssuedOn <= request.ExpiresOn, "expiresOn", "document.dates", "A document expires after it is issued.")
         .Require(request.TheftOrLossOn is null || request.TheftOrLossOn <= today, "theftOrLossOn", "document.theft-date", "The theft or loss date cannot be in the future.");
+
+    /// <summary>A new record with the request's details; registration and import both make records this way.</summary>
+    internal static TravelDocument NewRecord(
+        Guid owner, string number, string state, DocumentType type, DocumentStatus status, RegisterDocumentRequest request, DateOnly today, int reviewYears, DateTime now)
+    {
+        var document = new TravelDocument
+        {
+            Id = Guid.CreateVersion7(),
+            OwnerAgencyId = owner,
+            Number = number,
+            NormalizedNumber = number,
+            FoldedNumber = DocumentNames.Fold(number),
+            IssuingState = state,
+            Type = type,
+            Version = 1,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        ApplyDetails(document, status, request, today, reviewYears);
+        return document;
+    }
+
+    /// <summary>Everything but the record's identity, as a registration or an import row gives it.</summary>
+    internal static void ApplyDetails(TravelDocument d, DocumentStatus status, RegisterDocumentRequest r, DateOnly today, int reviewYears)
+    {
+        var reported = r.ReportedOn ?? today;
+        d.Status = status;
+        d.IssuedOn = r.IssuedOn;
+        d.ExpiresOn = r.ExpiresOn;
+        d.ReportedOn = reported;
+        d.TheftOrLossOn = r.TheftOrLossOn;
+        d.NationalReference = Clean(r.NationalReference);
+        d.ReviewOn = r.ReviewOn ?? reported.AddYears(reviewYears);
+        d.Remarks = Clean(r.Remarks);
+        d.HolderName = Clean(r.HolderName)?.ToUpperInvariant();
+        d.HolderBirthDate = r.HolderBirthDate;
+    }
 
     internal static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
