@@ -43,12 +43,23 @@ public sealed class ProductPictures(PasserelleDb db, IBlobStore blobs, AuditTrai
             CreatedAt = time.UtcNow(),
             CreatedBy = actor.Login,
         };
+        // The files go first, so a stored row always has its files; if the row does not commit, the files go too.
         await blobs.PutAsync(Key(picture.Id, thumbnail: false), a.Image, ct);
         await blobs.PutAsync(Key(picture.Id, thumbnail: true), a.Thumbnail, ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        db.Pictures.Add(picture);
-        await trail.AppendAsync(db, AuditRecord.For(actor, AuditEvent.PictureAdded, target: $"picture:{picture.Id}", details: $"{picture.Subject}; {picture.ContentType}; {picture.Bytes} bytes"), ct);
-        await transaction.CommitAsync(ct);
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            db.Pictures.Add(picture);
+            await trail.AppendAsync(db, AuditRecord.For(actor, AuditEvent.PictureAdded, target: $"picture:{picture.Id}", details: $"{picture.Subject}; {picture.ContentType}; {picture.Bytes} bytes"), ct);
+            await transaction.CommitAsync(ct);
+        }
+        catch
+        {
+            await blobs.DeleteAsync(Key(picture.Id, thumbnail: false), CancellationToken.None);
+            await blobs.DeleteAsync(Key(picture.Id, thumbnail: true), CancellationToken.None);
+            throw;
+        }
+
         return View(picture);
     }
 
