@@ -48,7 +48,7 @@ public sealed class SearchAuditTrail(PasserelleDb db, AuditWriter audit)
             return Error.Invalid("audit.limit", $"limit must be between 1 and {MaxLimit}.", "limit");
         }
 
-        await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.AuditViewed, target: "audit", details: Describe(filter)), ct);
+        await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.AuditViewed, target: "audit", purpose: "audit-review", details: Describe(filter)), ct);
         var query = Apply(filter);
         if (filter.Before is { } before)
         {
@@ -66,7 +66,7 @@ public sealed class SearchAuditTrail(PasserelleDb db, AuditWriter audit)
             return refused;
         }
 
-        await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.AuditExported, target: "audit", details: $"format={format} {Describe(filter)}"), ct);
+        await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.AuditExported, target: "audit", purpose: "audit-review", details: $"format={format} {Describe(filter)}"), ct);
         return Result<IAsyncEnumerable<AuditView>>.From(Apply(filter).OrderBy(e => e.Sequence).Select(View).AsAsyncEnumerable());
     }
 

@@ -46,7 +46,7 @@ public sealed class ListUsers(PasserelleDb db, AuditWriter audit)
                 u.CreatedAt,
             })
             .ToListAsync(ct);
-        await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.UsersListed, target: $"users:{agencyCode ?? "*"}"), ct);
+        await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.UsersListed, target: $"users:{agencyCode ?? "*"}", purpose: "people-management"), ct);
         return rows.Select(r => new UserSummary(r.Id, r.Login, r.Agency, [.. r.Roles.Order(StringComparer.Ordinal)], r.TwoFactorEnabled, r.DisabledAt is not null, r.CreatedAt)).ToList();
     }
 }

@@ -32,7 +32,7 @@ public sealed class SeizureStatistics(PasserelleDb db, AuditWriter audit)
         static List<Tally> By<T>(IEnumerable<T> items, Func<T, string> key, Func<T, long> count, Func<T, decimal> value) =>
             [.. items.GroupBy(key).Select(g => new Tally(g.Key, g.Count(), g.Sum(count), g.Sum(value))).OrderByDescending(t => t.Items).ThenBy(t => t.Key, StringComparer.Ordinal)];
 
-        await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.StatisticsViewed, target: "statistics:seizures"), ct);
+        await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.StatisticsViewed, target: "statistics:seizures", purpose: "statistics"), ct);
         return new SeizureReport(
             By(rows, r => r.Brand, r => r.OutcomeQuantity ?? 0, r => r.EstimatedValue ?? 0),
             By(rows, r => r.HsCode is { Length: >= 2 } hs ? hs[..2] : "??", r => r.OutcomeQuantity ?? 0, r => r.EstimatedValue ?? 0),
