@@ -65,7 +65,10 @@ public static class CoreSetup
         services.AddScoped<Products.FindProducts>();
         services.AddScoped<Products.Alerts>();
         services.AddScoped<Products.Detentions>();
+        services.AddScoped<Pictures.PictureStore>();
         services.AddScoped<Pictures.ProductPictures>();
+        services.AddScoped<Pictures.ShowPicture>();
+        services.AddScoped<Products.DetentionPhotos>();
         services.AddSingleton<Pictures.IBlobStore>(provider =>
             new Pictures.FileSystemBlobStore(provider.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()["Blobs:Path"] ?? Path.Combine("data", "blobs")));
         services.AddScoped<Products.SeizureStatistics>();

@@ -70,6 +70,10 @@ public static class AccessRules
         actor.HasScope(Scopes.ProductsLookup)
         && (actor.IsInRole(Roles.Officer) || actor.IsInRole(Roles.Investigator) || actor.IsInRole(Roles.Coordinator));
 
+    /// <summary>A detention is followed by the officer who asked for authentication and by their agency's coordinators.</summary>
+    public static bool MayFollowDetention(Actor actor, Guid requestingAgencyId, Guid? requestingUserId) =>
+        MayLookUpProducts(actor) && ((requestingUserId is not null && requestingUserId == actor.UserId) || (actor.IsInRole(Roles.Coordinator) && actor.AgencyId == requestingAgencyId));
+
     /// <summary>A restricted authentication feature reaches only the agencies, or the countries' agencies, its owner picked.</summary>
     public static bool MaySeeFeature(string? agencyCode, string? agencyCountry, bool restricted, IReadOnlyCollection<string> agencies, IReadOnlyCollection<string> countries) =>
         !restricted || (agencyCode is not null && agencies.Contains(agencyCode)) || (agencyCountry is not null && countries.Contains(agencyCountry));

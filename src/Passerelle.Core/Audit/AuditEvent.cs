@@ -66,6 +66,7 @@ public enum AuditEvent
     AuthenticationViewed = 8034,
     StatisticsViewed = 8040,
     PictureAdded = 8050,
+    PictureViewed = 8051,
 
     AccessDenied = 9000,
 }
@@ -128,6 +129,7 @@ public static class AuditEvents
         AuditEvent.AuthenticationViewed => "authentication.viewed",
         AuditEvent.StatisticsViewed => "statistics.viewed",
         AuditEvent.PictureAdded => "picture.added",
+        AuditEvent.PictureViewed => "picture.viewed",
         AuditEvent.AccessDenied => "access.denied",
         _ => throw new ArgumentOutOfRangeException(nameof(e), e, "Unknown audit event."),
     };

@@ -5,6 +5,7 @@ using Passerelle.Core.Audit;
 using Passerelle.Core.Common;
 using Passerelle.Core.Data;
 using Passerelle.Core.Notifications;
+using Passerelle.Core.Pictures;
 
 namespace Passerelle.Core.Products;
 
@@ -22,16 +23,19 @@ public sealed record MessageView(DateTime At, string By, string Agency, string T
 public sealed record AuthenticationView(
     Guid Id, Guid ProductId, string Brand, string Product, string RightsHolder, string RequestingAgency, string RequestingLogin, int Quantity,
     string Place, string? ConsigneeDetails, DateTime CreatedAt, DateOnly DueOn, bool Overdue, string? Verdict, string? VerdictReasons,
-    DateTime? RepliedAt, string? Outcome, int? OutcomeQuantity, decimal? EstimatedValue, IReadOnlyList<MessageView> Thread);
+    DateTime? RepliedAt, string? Outcome, int? OutcomeQuantity, decimal? EstimatedValue, IReadOnlyList<MessageView> Thread, IReadOnlyList<PictureView> Photos);
 
 /// <summary>
 /// The detention workflow: an officer who detains suspect goods asks the rights holder to authenticate them; the rights
 /// holder answers genuine, counterfeit or cannot tell before the deadline; both sides talk in one thread; the officer
 /// records released, seized or destroyed. Each step tells the other side in its inbox and is audited.
 /// </summary>
-public sealed class Detentions(PasserelleDb db, AuditTrail trail, AuditWriter audit, TimeProvider time, Microsoft.Extensions.Options.IOptions<ProductsSettings> settings)
+public sealed class Detentions(PasserelleDb db, PictureStore pictures, AuditTrail trail, AuditWriter audit, TimeProvider time, Microsoft.Extensions.Options.IOptions<ProductsSettings> settings)
 {
-    public async Task<Result<AuthenticationView>> RequestAsync(Actor actor, RequestAuthentication request, CancellationToken ct)
+    public const int MaxPhotos = 5;
+
+    /// <param name="photos">Photos of the detained goods; each is checked by content before anything is written.</param>
+    public async Task<Result<AuthenticationView>> RequestAsync(Actor actor, RequestAuthentication request, IReadOnlyList<byte[]>? photos, CancellationToken ct)
     {
         if (!AccessRules.MayLookUpProducts(actor) || actor.AgencyId is not { } agencyId)
         {
@@ -46,10 +50,17 @@ public sealed class Detentions(PasserelleDb db, AuditTrail trail, AuditWriter au
             .Require(request.Place is { Length: > 0 and <= 200 }, "place", "authentication.place", "Say where the goods are held (at most 200 characters).")
             .Require(!request.ShareConsignee || agency.ShareConsigneeDetails, "shareConsignee", "authentication.consignee-not-allowed", "Your agency's settings do not allow sending a consignee's details to rights holders.")
             .Require(request.Message is not { Length: > 2000 } && request.ConsigneeDetails is not { Length: > 1000 }, "message", "authentication.text", "The message is at most 2000 characters.")
+            .Require((photos?.Count ?? 0) <= MaxPhotos, "photos", "authentication.photos", $"At most {MaxPhotos} photos.")
             .ToError();
         if (invalid is not null)
         {
             return invalid;
+        }
+
+        var accepted = await PictureStore.AcceptAllAsync(photos ?? [], ct);
+        if (!accepted.Succeeded)
+        {
+            return accepted.Error! with { Fields = new Dictionary<string, string[]>(StringComparer.Ordinal) { ["photos"] = [accepted.Error!.Message] } };
         }
 
         var now = time.UtcNow();
@@ -75,7 +86,9 @@ public sealed class Detentions(PasserelleDb db, AuditTrail trail, AuditWriter au
 
         Notify(detention.RightsHolderAgencyId, null, "authentication.requested", detention.Id,
             $"{agency.Code} detained {detention.Quantity} × {product.Brand} {product.Name} at {detention.Place}. Authenticate by {detention.DueOn:yyyy-MM-dd}.");
-        await SaveAsync(actor, AuditEvent.AuthenticationRequested, detention.Id, $"product {product.Id}; quantity {detention.Quantity}; consignee shared: {request.ShareConsignee}", ct);
+        var staged = await pictures.StageAsync(actor, agencyId, $"authentication:{detention.Id}", accepted.Value!, ct);
+        await pictures.CommitAsync(staged, () =>
+            SaveAsync(actor, AuditEvent.AuthenticationRequested, detention.Id, $"product {product.Id}; quantity {detention.Quantity}; photos {staged.Count}; consignee shared: {request.ShareConsignee}", ct));
         return await ViewAsync(detention.Id, ct);
     }
 
@@ -212,13 +225,12 @@ public sealed class Detentions(PasserelleDb db, AuditTrail trail, AuditWriter au
     }
 
     /// <summary>The officer who asked, and the coordinators of the agency that detained the goods.</summary>
-    private static bool MayFollow(Actor actor, AuthenticationRequest r) =>
-        AccessRules.MayLookUpProducts(actor) && (r.RequestingUserId == actor.UserId || (actor.IsInRole(Roles.Coordinator) && actor.AgencyId == r.RequestingAgencyId));
+    internal static bool MayFollow(Actor actor, AuthenticationRequest r) => AccessRules.MayFollowDetention(actor, r.RequestingAgencyId, r.RequestingUserId);
 
-    private void Notify(Guid agencyId, Guid? userId, string kind, Guid requestId, string message) =>
+    internal void Notify(Guid agencyId, Guid? userId, string kind, Guid requestId, string message) =>
         db.Notifications.Add(new Notification { Id = Guid.CreateVersion7(), AgencyId = agencyId, UserId = userId, Kind = kind, CaseId = requestId, Message = message, CreatedAt = time.UtcNow() });
 
-    private async Task SaveAsync(Actor actor, AuditEvent e, Guid id, string? details, CancellationToken ct)
+    internal async Task SaveAsync(Actor actor, AuditEvent e, Guid id, string? details, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await trail.AppendAsync(db, AuditRecord.For(actor, e, target: $"authentication:{id}", details: details), ct);
@@ -226,7 +238,7 @@ public sealed class Detentions(PasserelleDb db, AuditTrail trail, AuditWriter au
         db.ChangeTracker.Clear();
     }
 
-    private async Task<AuthenticationView> ViewAsync(Guid id, CancellationToken ct)
+    internal async Task<AuthenticationView> ViewAsync(Guid id, CancellationToken ct)
     {
         var row = await (
             from r in db.AuthenticationRequests.AsNoTracking()
@@ -237,11 +249,12 @@ public sealed class Detentions(PasserelleDb db, AuditTrail trail, AuditWriter au
             select new { r, p.Brand, p.Name, Holder = holder.Code, Requesting = requesting.Code }).SingleAsync(ct);
         var thread = await db.AuthenticationMessages.AsNoTracking().Where(m => m.RequestId == id).OrderBy(m => m.Id)
             .Select(m => new MessageView(m.At, m.By, m.Agency, m.Text)).ToListAsync(ct);
+        var photos = await pictures.OfAsync($"authentication:{id}", ct);
         var d = row.r;
         var today = DateOnly.FromDateTime(time.UtcNow());
         return new AuthenticationView(d.Id, d.ProductId, row.Brand, row.Name, row.Holder, row.Requesting, d.RequestingLogin, d.Quantity, d.Place,
             d.ConsigneeDetails, d.CreatedAt, d.DueOn, d.Verdict is null && d.DueOn < today, d.Verdict is { } v ? Name(v) : null, d.VerdictReasons,
-            d.RepliedAt, d.Outcome?.ToString().ToLowerInvariant(), d.OutcomeQuantity, d.EstimatedValue, thread);
+            d.RepliedAt, d.Outcome?.ToString().ToLowerInvariant(), d.OutcomeQuantity, d.EstimatedValue, thread, photos);
     }
 
     private static string Name(Verdict verdict) => verdict switch

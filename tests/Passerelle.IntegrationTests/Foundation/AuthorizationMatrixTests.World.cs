@@ -173,6 +173,8 @@ public sealed partial class AuthorizationMatrixTests
                     return await client.PostAsJsonAsync($"/api/v1/authentications/{await DetentionAsync(row.Target == Target.Own, n)}/reply", new { verdict = "counterfeit", reasons = "Wrong hologram." });
                 case "POST /api/v1/authentications/{id}/messages":
                     return await client.PostAsJsonAsync($"/api/v1/authentications/{await DetentionAsync(row.Target == Target.Own, n)}/messages", new { text = "Photos attached?" });
+                case "POST /api/v1/authentications/{id}/photos":
+                    return await client.PostAsync($"/api/v1/authentications/{await DetentionAsync(row.Target == Target.Own, n)}/photos", new ByteArrayContent(Pictures.Jpeg(16, 16)));
                 case "POST /api/v1/authentications/{id}/outcome":
                     return await client.PostAsJsonAsync($"/api/v1/authentications/{await DetentionAsync(row.Target == Target.Own, n)}/outcome", new { outcome = "seized" });
                 case "POST /api/v1/products/lookup/photo":

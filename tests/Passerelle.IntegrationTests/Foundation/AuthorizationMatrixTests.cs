@@ -86,6 +86,8 @@ public sealed partial class AuthorizationMatrixTests
         new("POST /api/v1/authentications/{id}/reply", Target.Other,     403, 403, 403, 403, 403, 403),
         new("POST /api/v1/authentications/{id}/messages", Target.Own,    403, 200, 403, 403, 403, 200),
         new("POST /api/v1/authentications/{id}/messages", Target.Other,  403, 403, 403, 403, 403, 403),
+        new("POST /api/v1/authentications/{id}/photos", Target.Own,      403, 200, 403, 403, 403, 403),
+        new("POST /api/v1/authentications/{id}/photos", Target.Other,    403, 403, 403, 403, 403, 403),
         new("POST /api/v1/authentications/{id}/outcome", Target.Own,     403, 200, 403, 403, 403, 403),
         new("POST /api/v1/authentications/{id}/outcome", Target.Other,   403, 403, 403, 403, 403, 403),
         new("GET /api/v1/statistics/seizures", Target.None,              403, 200, 200, 200, 200, 200),

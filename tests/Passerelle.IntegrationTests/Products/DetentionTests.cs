@@ -82,4 +82,37 @@ public sealed class DetentionTests
         Assert.Equal("Import Export SARL", (await brand.GetFromJsonAsync<JsonElement>($"/api/v1/authentications/{shared.GetProperty("id")}")).GetProperty("consigneeDetails").GetString());
         Assert.Equal(JsonValueKind.Null, (await brand.GetFromJsonAsync<JsonElement>($"/api/v1/authentications/{kept.GetProperty("id")}")).GetProperty("consigneeDetails").ValueKind);
     }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Photos_of_detained_goods_reach_the_rights_holder_asked_and_no_one_else(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        await app.AddAgencyAsync("RH-LUMIERE", "rights-holder");
+        await app.AddAgencyAsync("RH-OTHER", "rights-holder");
+        await app.AddAgencyAsync("FR-DOUANE", "customs");
+        await app.RunAsync<VerifyRightsHolder, AgencySummary>(h => h.HandleAsync(Actor.Console(), "RH-LUMIERE", "Checked.", default));
+        await app.AddUserAsync("RH-LUMIERE", "lumiere.brand", "rights-holder");
+        await app.AddUserAsync("RH-OTHER", "other.brand", "rights-holder");
+        await app.AddUserAsync("FR-DOUANE", "douane.officer", "officer");
+        await app.AddUserAsync("FR-DOUANE", "douane.colleague", "officer");
+        var brand = app.ClientWithToken(await app.TokenAsync("lumiere.brand"));
+        var officer = app.ClientWithToken(await app.TokenAsync("douane.officer"));
+        var product = (await (await brand.PostAsJsonAsync("/api/v1/products", new { brand = "Lumière", name = "Eau de parfum" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        (await brand.PostAsync($"/api/v1/products/{product}/publish", null)).EnsureSuccessStatusCode();
+        var id = (await (await officer.PostAsJsonAsync("/api/v1/authentications", new { productId = product, quantity = 12, place = "Roissy" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        var html = await officer.PostAsync($"/api/v1/authentications/{id}/photos", new ByteArrayContent("<html><script>alert(1)</script></html>"u8.ToArray()));
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, html.StatusCode);
+        var added = await (await officer.PostAsync($"/api/v1/authentications/{id}/photos", new ByteArrayContent(Pictures.Jpeg(64, 48)))).Content.ReadFromJsonAsync<JsonElement>();
+        var photo = Assert.Single(added.GetProperty("photos").EnumerateArray()).GetProperty("id").GetGuid();
+
+        Assert.Equal(HttpStatusCode.OK, (await brand.GetAsync($"/api/v1/pictures/{photo}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync($"/api/v1/pictures/{photo}?thumbnail=true")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await app.ClientWithToken(await app.TokenAsync("other.brand")).GetAsync($"/api/v1/pictures/{photo}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await app.ClientWithToken(await app.TokenAsync("douane.colleague")).GetAsync($"/api/v1/pictures/{photo}")).StatusCode);
+        await using var context = app.NewContext();
+        Assert.Equal(1, await context.Pictures.CountAsync());
+        Assert.Equal(2, await context.AuditEntries.CountAsync(e => e.Operation == "picture.viewed"));
+        Assert.Contains(await context.Notifications.Select(n => n.Kind).ToListAsync(), k => k == "authentication.photo");
+    }
 }

@@ -11,6 +11,8 @@ public static class Pictures
 {
     public static byte[] Png(int width, int height) => Save(new Image<Rgba32>(width, height, new Rgba32(200, 30, 30)), png: true);
 
+    public static byte[] Jpeg(int width, int height) => Save(new Image<Rgba32>(width, height, new Rgba32(240, 200, 40)), png: false);
+
     /// <summary>A JPEG whose EXIF says where it was taken and by whom.</summary>
     public static byte[] JpegWithExif()
     {

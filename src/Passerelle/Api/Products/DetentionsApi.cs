@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Passerelle.Core.Products;
 using Passerelle.Errors;
 using Passerelle.Security;
@@ -21,6 +22,8 @@ internal static class DetentionsApi
         requests.MapGet("/{id:guid}", Get).WithSummary("One request with its thread; overdue when unanswered past its deadline.");
         requests.MapPost("/{id:guid}/reply", Reply).WithSummary("The rights holder answers genuine, counterfeit or cannot-tell, with reasons.");
         requests.MapPost("/{id:guid}/messages", Message).WithSummary("A message in the request's thread, from either side.");
+        requests.MapPost("/{id:guid}/photos", AddPhoto).WithSummary("The detaining agency adds a photo of the goods (JPEG, PNG or WebP by content, at most 5 MB).")
+            .WithMetadata(new RequestSizeLimitAttribute(ProductsApi.PictureBodyBytes));
         requests.MapPost("/{id:guid}/outcome", Outcome).WithSummary("The detaining agency records released, seized or destroyed.");
         api.MapGet("/statistics/seizures", Statistics).WithTags("Detentions").WithSummary("Seizures by brand, HS chapter, place and month.");
     }
@@ -33,7 +36,7 @@ internal static class DetentionsApi
 
     private static async Task<Results<Created<AuthenticationView>, ProblemHttpResult>> Create(RequestAuthentication request, HttpContext http, Detentions detentions, CancellationToken ct)
     {
-        var result = await detentions.RequestAsync(http.Actor(), request, ct);
+        var result = await detentions.RequestAsync(http.Actor(), request, null, ct);
         return result.Succeeded ? TypedResults.Created($"/api/v1/authentications/{result.Value!.Id}", result.Value) : result.Error!.ToProblem();
     }
 
@@ -58,6 +61,12 @@ internal static class DetentionsApi
     private static async Task<Results<Ok<AuthenticationView>, ProblemHttpResult>> Outcome(Guid id, OutcomeRequest body, HttpContext http, Detentions detentions, CancellationToken ct)
     {
         var result = await detentions.RecordOutcomeAsync(http.Actor(), id, body.Outcome, body.Quantity, body.EstimatedValue, ct);
+        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
+    }
+
+    private static async Task<Results<Ok<AuthenticationView>, ProblemHttpResult>> AddPhoto(Guid id, HttpContext http, DetentionPhotos photos, CancellationToken ct)
+    {
+        var result = await photos.AddAsync(http.Actor(), id, await ProductsApi.ReadBodyAsync(http, ct), ct);
         return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
     }
 

@@ -78,14 +78,14 @@ internal static class ProductsApi
         return result.Succeeded ? TypedResults.Created($"/api/v1/pictures/{result.Value!.Id}", result.Value) : result.Error!.ToProblem();
     }
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetPicture(Guid id, bool? thumbnail, HttpContext http, ProductPictures pictures, CancellationToken ct)
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetPicture(Guid id, bool? thumbnail, HttpContext http, ShowPicture show, CancellationToken ct)
     {
-        var result = await pictures.GetAsync(http.Actor(), id, thumbnail ?? false, ct);
+        var result = await show.HandleAsync(http.Actor(), id, thumbnail ?? false, ct);
         return result.Succeeded ? TypedResults.File(result.Value.Content, result.Value.Picture.ContentType) : result.Error!.ToProblem();
     }
 
     /// <summary>The picture's bytes, from a multipart form's first file or from the raw body; its type is judged later, by content.</summary>
-    private static async Task<byte[]> ReadBodyAsync(HttpContext http, CancellationToken ct)
+    internal static async Task<byte[]> ReadBodyAsync(HttpContext http, CancellationToken ct)
     {
         using var buffer = new MemoryStream();
         if (http.Request.HasFormContentType)

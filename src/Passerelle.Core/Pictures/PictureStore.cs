@@ -1,0 +1,91 @@
+using Microsoft.EntityFrameworkCore;
+using Passerelle.Core.Access;
+using Passerelle.Core.Common;
+using Passerelle.Core.Data;
+
+namespace Passerelle.Core.Pictures;
+
+public sealed record PictureView(Guid Id, string Subject, string ContentType, int Width, int Height, long Bytes, DateTime CreatedAt);
+
+/// <summary>
+/// Accepted pictures and their files, whatever they belong to. Files are written before their row and removed again if
+/// the row does not commit, so a stored row always has its files and no file outlives a failed request.
+/// </summary>
+public sealed class PictureStore(PasserelleDb db, IBlobStore blobs, TimeProvider time)
+{
+    /// <summary>Checks every file by content before anything is written; the first bad one refuses them all.</summary>
+    public static async Task<Result<IReadOnlyList<AcceptPicture.Accepted>>> AcceptAllAsync(IReadOnlyList<byte[]> files, CancellationToken ct)
+    {
+        var accepted = new List<AcceptPicture.Accepted>();
+        foreach (var file in files)
+        {
+            var one = await AcceptPicture.ProcessAsync(file, ct);
+            if (!one.Succeeded)
+            {
+                return one.Error! with { Message = files.Count > 1 ? $"Photo {accepted.Count + 1}: {one.Error!.Message}" : one.Error!.Message };
+            }
+
+            accepted.Add(one.Value!);
+        }
+
+        return accepted;
+    }
+
+    /// <summary>Writes the files and tracks the rows in <see cref="PasserelleDb"/>; the caller commits, inside <see cref="CommitAsync"/>.</summary>
+    public async Task<IReadOnlyList<Picture>> StageAsync(Actor actor, Guid ownerAgencyId, string subject, IReadOnlyList<AcceptPicture.Accepted> accepted, CancellationToken ct)
+    {
+        var pictures = new List<Picture>();
+        foreach (var a in accepted)
+        {
+            var picture = new Picture
+            {
+                Id = Guid.CreateVersion7(),
+                OwnerAgencyId = ownerAgencyId,
+                Subject = subject,
+                ContentType = a.ContentType,
+                Width = a.Width,
+                Height = a.Height,
+                Bytes = a.Image.LongLength,
+                CreatedAt = time.UtcNow(),
+                CreatedBy = actor.Login,
+            };
+            pictures.Add(picture);
+            await blobs.PutAsync(Key(picture.Id, thumbnail: false), a.Image, ct);
+            await blobs.PutAsync(Key(picture.Id, thumbnail: true), a.Thumbnail, ct);
+            db.Pictures.Add(picture);
+        }
+
+        return pictures;
+    }
+
+    /// <summary>Runs <paramref name="commit"/>; if it throws, the staged pictures' files are deleted before the exception goes on.</summary>
+    public async Task CommitAsync(IReadOnlyList<Picture> staged, Func<Task> commit)
+    {
+        try
+        {
+            await commit();
+        }
+        catch
+        {
+            foreach (var picture in staged)
+            {
+                await blobs.DeleteAsync(Key(picture.Id, thumbnail: false), CancellationToken.None);
+                await blobs.DeleteAsync(Key(picture.Id, thumbnail: true), CancellationToken.None);
+            }
+
+            throw;
+        }
+    }
+
+    public async Task<IReadOnlyList<PictureView>> OfAsync(string subject, CancellationToken ct)
+    {
+        var pictures = await db.Pictures.AsNoTracking().Where(p => p.Subject == subject).OrderBy(p => p.CreatedAt).ToListAsync(ct);
+        return [.. pictures.Select(View)];
+    }
+
+    public Task<byte[]?> ReadAsync(Guid id, bool thumbnail, CancellationToken ct) => blobs.GetAsync(Key(id, thumbnail), ct);
+
+    public static PictureView View(Picture p) => new(p.Id, p.Subject, p.ContentType, p.Width, p.Height, p.Bytes, p.CreatedAt);
+
+    private static string Key(Guid id, bool thumbnail) => id.ToString("N") + (thumbnail ? ".thumb" : ".image");
+}

@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Passerelle.Core.Access;
+using Passerelle.Core.Audit;
+using Passerelle.Core.Common;
+using Passerelle.Core.Data;
+using Passerelle.Core.Pictures;
+
+namespace Passerelle.Core.Products;
+
+/// <summary>The detaining agency adds a photo of the goods to a request it sent, and the rights holder is told.</summary>
+public sealed class DetentionPhotos(PasserelleDb db, PictureStore pictures, Detentions detentions, AuditWriter audit)
+{
+    public async Task<Result<AuthenticationView>> AddAsync(Actor actor, Guid id, byte[] content, CancellationToken ct)
+    {
+        var detention = await db.AuthenticationRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (detention is null)
+        {
+            return Error.NotFound("authentication.not-found", $"No authentication request has id {id}.");
+        }
+
+        if (!Detentions.MayFollow(actor, detention))
+        {
+            return await audit.DenyAsync(actor, $"authentication:{id}", ct, "The detaining agency adds photos to its own requests.");
+        }
+
+        var subject = $"authentication:{id}";
+        if (await db.Pictures.CountAsync(p => p.Subject == subject, ct) >= Detentions.MaxPhotos)
+        {
+            return Error.Conflict("authentication.photos", $"A request holds at most {Detentions.MaxPhotos} photos.");
+        }
+
+        var accepted = await PictureStore.AcceptAllAsync([content], ct);
+        if (!accepted.Succeeded)
+        {
+            return accepted.Error!;
+        }
+
+        var staged = await pictures.StageAsync(actor, detention.RequestingAgencyId, subject, accepted.Value!, ct);
+        detentions.Notify(detention.RightsHolderAgencyId, null, "authentication.photo", id, $"{actor.AgencyCode} added a photo of the detained goods.");
+        await pictures.CommitAsync(staged, () => detentions.SaveAsync(actor, AuditEvent.PictureAdded, id, $"picture {staged[0].Id}; {staged[0].ContentType}; {staged[0].Bytes} bytes", ct));
+        return await detentions.ViewAsync(id, ct);
+    }
+}
