@@ -69,10 +69,11 @@ public sealed class FindProducts(PasserelleDb db, AuditWriter audit, Alerts aler
             purpose: string.IsNullOrWhiteSpace(purpose) ? "product-lookup" : purpose.Trim(), details: $"query={text}; results={found.Count}"), ct);
         var ids = found.Select(p => p.Id).ToHashSet();
         var relevant = await alerts.ForAsync(actor, a => a.Products.Any(ids.Contains), ct);
+        var pictures = await PicturesOfAsync(ids, ct);
         return found.Select(p => ProductView.Of(p, owners[p.OwnerAgencyId],
             f => AccessRules.MaySeeFeature(agency.Code, agency.Country, f.Restricted, f.AllowedAgencies, f.AllowedCountries), owns: false)
             with
-        { Alerts = [.. relevant.Where(a => a.Products.Contains(p.Id))] }).ToList();
+        { Alerts = [.. relevant.Where(a => a.Products.Contains(p.Id))], Pictures = [.. pictures[p.Id]] }).ToList();
     }
 
     public async Task<Result<IReadOnlyList<ProductView>>> MineAsync(Actor actor, CancellationToken ct)
@@ -84,7 +85,8 @@ public sealed class FindProducts(PasserelleDb db, AuditWriter audit, Alerts aler
 
         var sheets = await db.ProductSheets.AsNoTracking().Include(p => p.Gtins).Include(p => p.Features).Where(p => p.OwnerAgencyId == owner)
             .OrderBy(p => p.Brand).ThenBy(p => p.Name).ToListAsync(ct);
-        return sheets.Select(p => ProductView.Of(p, actor.AgencyCode!, _ => true, owns: true)).ToList();
+        var pictures = await PicturesOfAsync([.. sheets.Select(p => p.Id)], ct);
+        return sheets.Select(p => ProductView.Of(p, actor.AgencyCode!, _ => true, owns: true) with { Pictures = [.. pictures[p.Id]] }).ToList();
     }
 
     public async Task<Result<ProductView>> GetAsync(Actor actor, Guid id, CancellationToken ct)
@@ -95,9 +97,10 @@ public sealed class FindProducts(PasserelleDb db, AuditWriter audit, Alerts aler
             return Error.NotFound("product.not-found", $"No product sheet has id {id}.");
         }
 
+        var pictures = await PicturesOfAsync([id], ct);
         if (AccessRules.MayManageProducts(actor, sheet.OwnerAgencyId))
         {
-            return ProductView.Of(sheet, actor.AgencyCode!, _ => true, owns: true);
+            return ProductView.Of(sheet, actor.AgencyCode!, _ => true, owns: true) with { Pictures = [.. pictures[id]] };
         }
 
         if (!AccessRules.MayLookUpProducts(actor) || sheet.PublishedAt is null)
@@ -108,7 +111,21 @@ public sealed class FindProducts(PasserelleDb db, AuditWriter audit, Alerts aler
         var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == actor.AgencyId).Select(a => new { a.Code, a.Country }).SingleAsync(ct);
         var owner = await db.Agencies.AsNoTracking().Where(a => a.Id == sheet.OwnerAgencyId).Select(a => a.Code).SingleAsync(ct);
         await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.ProductsLookedUp, target: $"product:{id}", purpose: "product-lookup"), ct);
-        return ProductView.Of(sheet, owner, f => AccessRules.MaySeeFeature(agency.Code, agency.Country, f.Restricted, f.AllowedAgencies, f.AllowedCountries), owns: false);
+        return ProductView.Of(sheet, owner, f => AccessRules.MaySeeFeature(agency.Code, agency.Country, f.Restricted, f.AllowedAgencies, f.AllowedCountries), owns: false)
+            with
+        { Pictures = [.. pictures[id]] };
+    }
+
+    private async Task<ILookup<Guid, Guid>> PicturesOfAsync(HashSet<Guid> sheets, CancellationToken ct)
+    {
+        if (sheets.Count == 0)
+        {
+            return Array.Empty<Guid>().ToLookup(g => g);
+        }
+
+        var subjects = sheets.Select(id => $"product:{id}").ToList();
+        var rows = await db.Pictures.AsNoTracking().Where(p => subjects.Contains(p.Subject)).OrderBy(p => p.CreatedAt).Select(p => new { p.Subject, p.Id }).ToListAsync(ct);
+        return rows.ToLookup(r => Guid.Parse(r.Subject.AsSpan("product:".Length)), r => r.Id);
     }
 
     /// <summary>A brand or name equal to the words ranks first, then one that starts with them, then the rest.</summary>

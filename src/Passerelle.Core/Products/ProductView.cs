@@ -11,6 +11,9 @@ public sealed record ProductView(
     /// <summary>On an officer's lookup, the active alerts about this product meant for the officer's agency or country.</summary>
     public IReadOnlyList<AlertView>? Alerts { get; init; }
 
+    /// <summary>The sheet's pictures, oldest first.</summary>
+    public IReadOnlyList<Guid> Pictures { get; init; } = [];
+
     /// <param name="visible">Which features the reader may see; the owner sees all, with whom each is shared.</param>
     internal static ProductView Of(ProductSheet p, string owner, Func<AuthenticationFeature, bool> visible, bool owns) => new(
         p.Id, owner, p.Brand, p.Name, p.Description, [.. p.Gtins.Select(g => g.Gtin).Order(StringComparer.Ordinal)], p.HsCode, p.Packaging,

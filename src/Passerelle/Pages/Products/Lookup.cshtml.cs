@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
+using Passerelle.Core.Pictures;
 using Passerelle.Core.Products;
 
 namespace Passerelle.Pages.Products;
 
 /// <summary>An officer types or scans a barcode, a Digital Link or words, and sees the genuine product, its alerts and whom to call.</summary>
+[RequestSizeLimit(AcceptPicture.MaxBytes + (64 * 1024))]
 public sealed class LookupModel(FindProducts find) : PasserellePage
 {
     [BindProperty(SupportsGet = true, Name = "q")]
@@ -18,6 +20,31 @@ public sealed class LookupModel(FindProducts find) : PasserellePage
             return;
         }
 
+        await LookUpAsync(ct);
+    }
+
+    /// <summary>A photo of the barcode, from the phone's camera: read on the server, then looked up like a typed number.</summary>
+    public async Task OnPostPhotoAsync(IFormFile? photo, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        if (photo is not null)
+        {
+            await photo.CopyToAsync(buffer, ct);
+        }
+
+        var barcode = BarcodePhoto.Decode(buffer.ToArray());
+        if (!barcode.Succeeded)
+        {
+            Show(barcode.Error! with { Fields = new Dictionary<string, string[]>(StringComparer.Ordinal) { ["photo"] = [barcode.Error!.Message] } });
+            return;
+        }
+
+        Query = barcode.Value;
+        await LookUpAsync(ct);
+    }
+
+    private async Task LookUpAsync(CancellationToken ct)
+    {
         var result = await find.LookUpAsync(Actor, Query, "product-lookup", ct);
         if (result.Succeeded)
         {

@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Mvc;
+using Passerelle.Core.Products;
+
+namespace Passerelle.Pages.Authentications;
+
+/// <summary>An officer who holds suspect goods asks the rights holder to authenticate them, with photos taken on the spot.</summary>
+[RequestSizeLimit((Detentions.MaxPhotos * Core.Pictures.AcceptPicture.MaxBytes) + (64 * 1024))]
+public sealed class NewModel(FindProducts find, Detentions detentions) : PasserellePage
+{
+    [BindProperty(SupportsGet = true, Name = "product")]
+    public Guid ProductId { get; set; }
+
+    [BindProperty(Name = "quantity")]
+    public int? Quantity { get; set; }
+
+    [BindProperty(Name = "place")]
+    public string? Place { get; set; }
+
+    [BindProperty(Name = "message")]
+    public string? Message { get; set; }
+
+    [BindProperty(Name = "shareConsignee")]
+    public bool ShareConsignee { get; set; }
+
+    [BindProperty(Name = "consigneeDetails")]
+    public string? ConsigneeDetails { get; set; }
+
+    public ProductView? Product { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(List<IFormFile> photos, CancellationToken ct)
+    {
+        var contents = new List<byte[]>();
+        foreach (var photo in photos.Where(p => p.Length > 0))
+        {
+            using var buffer = new MemoryStream();
+            await photo.CopyToAsync(buffer, ct);
+            contents.Add(buffer.ToArray());
+        }
+
+        var request = new RequestAuthentication(ProductId, Quantity ?? 0, Place, Message, ShareConsignee, ConsigneeDetails);
+        var result = await detentions.RequestAsync(Actor, request, contents, ct);
+        if (result.Succeeded)
+        {
+            return RedirectToPage("Detail", new { id = result.Value!.Id });
+        }
+
+        Show(result.Error!);
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var product = await find.GetAsync(Actor, ProductId, ct);
+        if (product.Succeeded)
+        {
+            Product = product.Value;
+        }
+        else
+        {
+            Show(product.Error!);
+        }
+    }
+}

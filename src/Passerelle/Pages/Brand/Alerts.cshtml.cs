@@ -1,0 +1,86 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Passerelle.Core.Common;
+using Passerelle.Core.Products;
+
+namespace Passerelle.Pages.Brand;
+
+/// <summary>A rights holder raises alerts about suspect shipments for the agencies or countries it picks, and closes them.</summary>
+public sealed class AlertsModel(Alerts alerts, FindProducts find) : PasserellePage
+{
+    private static readonly char[] Separators = [',', ';', ' ', '\n', '\r', '\t'];
+
+    [BindProperty] public string? Title { get; set; }
+    [BindProperty] public List<Guid> Products { get; set; } = [];
+    [BindProperty] public string? Route { get; set; }
+    [BindProperty] public string TransportMode { get; set; } = "sea";
+    [BindProperty] public string? Containers { get; set; }
+    [BindProperty] public string? Consignor { get; set; }
+    [BindProperty] public string? Consignee { get; set; }
+    [BindProperty] public string? PeriodFrom { get; set; }
+    [BindProperty] public string? PeriodTo { get; set; }
+    [BindProperty] public string Confidence { get; set; } = "medium";
+    [BindProperty] public string? TargetAgencies { get; set; }
+    [BindProperty] public string? TargetCountries { get; set; }
+    [BindProperty] public string? ExpiresOn { get; set; }
+
+    public IReadOnlyList<AlertView> Mine { get; private set; } = [];
+
+    public IReadOnlyList<ProductView> Sheets { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var dates = new Dictionary<string, DateOnly?>(StringComparer.Ordinal);
+        var validation = new Validation();
+        foreach (var (field, text) in new[] { ("periodFrom", PeriodFrom), ("periodTo", PeriodTo), ("expiresOn", ExpiresOn) })
+        {
+            var parsed = DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date);
+            validation.Require(string.IsNullOrWhiteSpace(text) || parsed, field, "alert.date", "A date is written yyyy-mm-dd.");
+            dates[field] = parsed ? date : null;
+        }
+
+        var result = validation.ToError() is { } invalid ? invalid : (await alerts.SaveAsync(Actor, null, new AlertRequest(
+            Title?.Trim(), Products, Blank(Route), TransportMode, List(Containers), Blank(Consignor), Blank(Consignee), dates["periodFrom"], dates["periodTo"],
+            Confidence, List(TargetAgencies), List(TargetCountries), dates["expiresOn"]), ct)).Error;
+        if (result is null)
+        {
+            return RedirectToPage();
+        }
+
+        Show(result);
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken ct)
+    {
+        if ((await alerts.CloseAsync(Actor, id, ct)).Error is { } error)
+        {
+            Show(error);
+            await LoadAsync(ct);
+            return Page();
+        }
+
+        return RedirectToPage();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var mine = await alerts.ListAsync(Actor, null, ct);
+        var sheets = await find.MineAsync(Actor, ct);
+        if (!sheets.Succeeded)
+        {
+            Show(sheets.Error!);
+            return;
+        }
+
+        Sheets = sheets.Value!;
+        Mine = mine.Value ?? [];
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private static List<string> List(string? text) => [.. (text ?? "").Split(Separators, StringSplitOptions.RemoveEmptyEntries)];
+}

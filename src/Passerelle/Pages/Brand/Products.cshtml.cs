@@ -1,0 +1,22 @@
+using Passerelle.Core.Products;
+
+namespace Passerelle.Pages.Brand;
+
+/// <summary>A rights holder's product sheets: drafts and published, with their version.</summary>
+public sealed class ProductsModel(FindProducts find) : PasserellePage
+{
+    public IReadOnlyList<ProductView> Sheets { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var result = await find.MineAsync(Actor, ct);
+        if (result.Succeeded)
+        {
+            Sheets = result.Value!;
+        }
+        else
+        {
+            Show(result.Error!);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using Passerelle.Core.Products;
+
+namespace Passerelle.Pages.Statistics;
+
+public sealed record BarChart(string Id, string Title, IReadOnlyList<Tally> Tallies);
+
+/// <summary>Seized and destroyed goods by brand, HS chapter, place and month, drawn as bar charts with the figures beside them.</summary>
+public sealed class SeizuresModel(SeizureStatistics statistics) : PasserellePage
+{
+    public SeizureReport? Report { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var result = await statistics.HandleAsync(Actor, ct);
+        if (result.Succeeded)
+        {
+            Report = result.Value;
+        }
+        else
+        {
+            Show(result.Error!);
+        }
+    }
+}

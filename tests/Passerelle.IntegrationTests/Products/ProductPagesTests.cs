@@ -1,0 +1,112 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Passerelle.Core.Access;
+using Passerelle.Core.Agencies;
+using Passerelle.IntegrationTests.Support;
+
+namespace Passerelle.IntegrationTests.Products;
+
+/// <summary>The rights holders' and officers' pages for products, alerts and detentions: the same rules as the API, errors beside their fields.</summary>
+public sealed class ProductPagesTests
+{
+    private static async Task<TestApp> WorldAsync(Db db)
+    {
+        var app = await TestApp.StartAsync(db);
+        await app.AddAgencyAsync("RH-LUMIERE", "rights-holder");
+        await app.AddAgencyAsync("RH-OTHER", "rights-holder");
+        await app.AddAgencyAsync("FR-DOUANE", "customs");
+        await app.RunAsync<VerifyRightsHolder, AgencySummary>(h => h.HandleAsync(Actor.Console(), "RH-LUMIERE", "Trade-mark register checked.", default));
+        await app.AddUserAsync("RH-LUMIERE", "lumiere.brand", "rights-holder");
+        await app.AddUserAsync("RH-OTHER", "other.brand", "rights-holder");
+        await app.AddUserAsync("FR-DOUANE", "douane.officer", "officer");
+        return app;
+    }
+
+    private static async Task<Browserless> SignInAsync(TestApp app, string login)
+    {
+        var browser = new Browserless(app);
+        await browser.PostFormAsync("/Account/Login", "/Account/Login", ("login", login), ("password", TestApp.Password));
+        return browser;
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_rights_holder_writes_a_sheet_in_the_form_and_another_rights_holder_can_neither_read_nor_change_it(Db db)
+    {
+        await using var app = await WorldAsync(db);
+        var brand = await SignInAsync(app, "lumiere.brand");
+        var other = await SignInAsync(app, "other.brand");
+
+        var (saved, html) = await brand.PostFormAsync("/Brand/Product", "/Brand/Product",
+            ("brand", "Lumière"), ("name", "Eau de parfum 50 ml"), ("gtins", "6291041500213"), ("hsCode", "330300"), ("manufacturingCountries", "FRA"),
+            ("Features[0].Kind", "covert"), ("Features[0].Description", "UV ink under the label"), ("Features[0].Restricted", "true"), ("Features[0].Agencies", "FR-DOUANE"),
+            ("Features[1].Kind", "overt"), ("Features[1].Description", ""));
+        var id = Guid.Parse(saved.RequestMessage!.RequestUri!.Segments[^1]);
+        Assert.Contains("UV ink under the label", html, StringComparison.Ordinal);
+
+        var (_, seen) = await other.GetAsync($"/Brand/Product/{id}");
+        var (_, changed) = await other.PostFormAsync($"/Brand/Product/{id}", $"/Brand/Product/{id}", ("brand", "Hijacked"), ("name", "Mine now"));
+
+        Assert.DoesNotContain("UV ink", seen, StringComparison.Ordinal);
+        Assert.DoesNotContain("UV ink", changed, StringComparison.Ordinal);
+        await using var context = app.NewContext();
+        var sheet = await context.ProductSheets.Include(p => p.Features).SingleAsync();
+        Assert.Equal(("Lumière", 1), (sheet.Brand, sheet.Version));
+        var feature = Assert.Single(sheet.Features);
+        Assert.Equal(["FR-DOUANE"], feature.AllowedAgencies);
+        // Refused three times: opening the sheet, opening it again to post the form, and the post.
+        Assert.Equal(3, await context.AuditEntries.CountAsync(e => e.Operation == "access.denied"));
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_wrong_GTIN_in_the_product_form_is_shown_beside_the_field_with_the_expected_digit_and_nothing_is_stored(Db db)
+    {
+        await using var app = await WorldAsync(db);
+        var brand = await SignInAsync(app, "lumiere.brand");
+
+        var (response, html) = await brand.PostFormAsync("/Brand/Product", "/Brand/Product", ("brand", "Lumière"), ("name", "Eau de parfum"), ("gtins", "6291041500214"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("should be 3", Browserless.Inner(html, "gtins-error"), StringComparison.Ordinal);
+        await using var context = app.NewContext();
+        Assert.Equal(0, await context.ProductSheets.CountAsync());
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_detention_photo_that_is_not_an_image_is_refused_beside_its_field_and_no_request_is_written(Db db)
+    {
+        await using var app = await WorldAsync(db);
+        var api = app.ClientWithToken(await app.TokenAsync("lumiere.brand"));
+        var product = (await (await api.PostAsJsonAsync("/api/v1/products", new { brand = "Lumière", name = "Eau de parfum" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        (await api.PostAsync($"/api/v1/products/{product}/publish", null)).EnsureSuccessStatusCode();
+        var officer = await SignInAsync(app, "douane.officer");
+
+        var (response, html) = await officer.PostFileAsync($"/Authentications/New?product={product}", "photos", "bottles.jpg", "<html><body>not a photo</body></html>"u8.ToArray(),
+            ("quantity", "240"), ("place", "Le Havre"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("JPEG, PNG and WebP", Browserless.Inner(html, "photos-error"), StringComparison.Ordinal);
+        await using var context = app.NewContext();
+        Assert.Equal(0, await context.AuthenticationRequests.CountAsync());
+        Assert.Equal(0, await context.Pictures.CountAsync());
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task An_alert_with_a_wrong_container_check_digit_is_refused_beside_the_field_and_nothing_is_stored(Db db)
+    {
+        await using var app = await WorldAsync(db);
+        var brand = await SignInAsync(app, "lumiere.brand");
+
+        var (response, html) = await brand.PostFormAsync("/Brand/Alerts", "/Brand/Alerts",
+            ("title", "Fakes by sea"), ("transportMode", "sea"), ("containers", "CSQU3054384"), ("confidence", "high"), ("targetCountries", "FRA"));
+        var (_, good) = await brand.PostFormAsync("/Brand/Alerts", "/Brand/Alerts",
+            ("title", "Fakes by sea"), ("transportMode", "sea"), ("containers", "CSQU3054383"), ("confidence", "high"), ("targetCountries", "FRA"), ("expiresOn", "not a date"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("3", Browserless.Inner(html, "containers-error"), StringComparison.Ordinal);
+        Assert.Contains("yyyy-mm-dd", Browserless.Inner(good, "expiresOn-error"), StringComparison.Ordinal);
+        await using var context = app.NewContext();
+        Assert.Equal(0, await context.Alerts.CountAsync());
+    }
+}
