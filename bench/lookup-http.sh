@@ -3,12 +3,17 @@
 # default) are copied into a throwaway PostgreSQL cluster; 'passerelle serve' is started and GET
 # /api/v1/products/lookup?q=<GTIN> is driven by wrk with CONNECTIONS connections for DURATION s. wrk keeps that many
 # requests in flight (a closed loop), so the printed rate is what the server sustained and the latencies are those
-# at that rate.
+# at that rate. Then RATE requests/s (1,000 by default) are sent for DURATION s in an open loop, whatever the
+# server's pace, with each latency counted from when the request was due: that is the goal's measurement.
+# The same open loop on GET /api/v1/me, which reads nothing and audits nothing, gives the floor under any route on
+# this machine. BASELINE=path/to/another/passerelle.dll repeats the lookup loop against that build on the same
+# database, right after.
 source "$(dirname "$0")/lib.sh"
 SHEETS=${SHEETS:-10000}
 GTINS_PER_SHEET=${GTINS_PER_SHEET:-100}
 CONNECTIONS=${CONNECTIONS:-8}
 DURATION=${DURATION:-20}
+RATE=${RATE:-1000}
 HTTP_PORT=${HTTP_PORT:-5482}
 trap stop_all EXIT
 build
@@ -32,3 +37,16 @@ wrk -t 2 -c "$CONNECTIONS" -d 3s -s "$ROOT/bench/lookup.lua" "http://127.0.0.1:$
 wrk -t 2 -c "$CONNECTIONS" -d "${DURATION}s" --latency -s "$ROOT/bench/lookup.lua" "http://127.0.0.1:$HTTP_PORT" | tee "$WORK/wrk.txt"
 echo
 echo "lookup: $(awk '/^Requests\/sec/ {print $2}' "$WORK/wrk.txt") requests/s, p50 $(awk '$1 == "50%" {print $2}' "$WORK/wrk.txt"), p99 $(awk '$1 == "99%" {print $2}' "$WORK/wrk.txt"), non-2xx $(awk '/Non-2xx/ {print $5}' "$WORK/wrk.txt")"
+
+open_loop() {
+  echo "open loop, $1:"
+  $BENCH lookups "http://127.0.0.1:$HTTP_PORT" "$TOKEN" "$RATE" "$DURATION" "$GTINS" | sed 's/^/  /'
+}
+open_loop "this build"
+echo "open loop, GET /api/v1/me (the floor):"
+$BENCH requests "http://127.0.0.1:$HTTP_PORT" "$TOKEN" "$RATE" "$DURATION" /api/v1/me | sed 's/^/  /'
+if [ -n "${BASELINE:-}" ]; then
+  kill "$SERVER_PID" && wait "$SERVER_PID" 2> /dev/null || true
+  PASSERELLE="dotnet $BASELINE" serve_until_ready "$HTTP_PORT"
+  open_loop "baseline $BASELINE"
+fi

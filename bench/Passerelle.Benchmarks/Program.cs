@@ -35,5 +35,19 @@ if (args is ["products", var sheetCount, var perSheet, var owner, var folder])
     return 0;
 }
 
+// 'lookups URL TOKEN RATE SECONDS GTINS' looks up random catalogue GTINs at a fixed rate, in an open loop.
+if (args is ["lookups", var url, var token, var rate, var seconds, var gtinCount])
+{
+    var catalogue = int.Parse(gtinCount, CultureInfo.InvariantCulture);
+    return await OpenLoop.RunAsync(new Uri(url), token, int.Parse(rate, CultureInfo.InvariantCulture), int.Parse(seconds, CultureInfo.InvariantCulture),
+        _ => $"/api/v1/products/lookup?q={Generated.Gtin(Random.Shared.Next(catalogue))}");
+}
+
+// 'requests URL TOKEN RATE SECONDS PATH' sends GET PATH at a fixed rate, in an open loop: the floor under any route.
+if (args is ["requests", var baseUrl, var bearer, var perSecond, var forSeconds, var fixedPath])
+{
+    return await OpenLoop.RunAsync(new Uri(baseUrl), bearer, int.Parse(perSecond, CultureInfo.InvariantCulture), int.Parse(forSeconds, CultureInfo.InvariantCulture), _ => fixedPath);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(ScreeningIndexBenchmarks).Assembly).Run(args);
 return 0;

@@ -66,6 +66,9 @@ public static class CoreSetup
         services.AddScoped<Products.Alerts>();
         services.AddScoped<Products.Detentions>();
         services.AddScoped<Pictures.PictureStore>();
+        services.AddSingleton<Agencies.AgencyDirectory>();
+        services.AddSingleton<Products.ProductCatalogue>();
+        services.AddScoped<Products.FollowCatalogue>();
         services.AddScoped<Pictures.ProductPictures>();
         services.AddScoped<Pictures.ShowPicture>();
         services.AddScoped<Products.DetentionPhotos>();

@@ -32,6 +32,7 @@ internal static class WebApp
         services.AddPasserelleLocalization();
         services.AddHostedService<DatabaseStartup>();
         services.AddHostedService<RegisterFollower>();
+        services.AddHostedService<CatalogueFollower>();
         services.AddHostedService<WebhookDispatcher>();
         services.AddHostedService<RegisterPurger>();
         services.AddHttpClient("webhooks");

@@ -37,11 +37,11 @@ public sealed class AuditWriter : IAsyncDisposable, IDisposable
         return pending.Done.Task.WaitAsync(ct);
     }
 
-    /// <summary>Stops taking entries and waits until every queued one is committed.</summary>
     /// <summary>Several entries, committed together with whatever else is waiting; completes once all are durable.</summary>
     public Task AppendAsync(IReadOnlyList<AuditRecord> records, CancellationToken ct = default) =>
         records.Count == 0 ? Task.CompletedTask : Task.WhenAll(records.Select(r => AppendAsync(r, ct)));
 
+    /// <summary>Stops taking entries and waits until every queued one is committed.</summary>
     public async ValueTask DisposeAsync()
     {
         queue.Writer.TryComplete();

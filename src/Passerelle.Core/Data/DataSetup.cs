@@ -23,7 +23,8 @@ public static class DataSetup
             .ValidateOnStart();
 
         // Options are read when the first context is made, so every configuration source, tests' included, counts.
-        services.AddDbContext<PasserelleDb>((provider, builder) =>
+        // Contexts are pooled: building one from scratch for every request cost more than the lookups it served.
+        services.AddDbContextPool<PasserelleDb>((provider, builder) =>
             Configure(builder, provider.GetRequiredService<IOptions<DatabaseOptions>>().Value));
         return services;
     }

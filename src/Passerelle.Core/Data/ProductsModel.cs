@@ -26,6 +26,7 @@ internal static class ProductsModel
             sheet.HasIndex(p => p.OwnerAgencyId);
             sheet.Property(p => p.SearchKey).HasMaxLength(400);
             sheet.HasIndex(p => p.Brand);
+            sheet.HasIndex(p => p.ChangeSequence);
             sheet.HasMany(p => p.Gtins).WithOne().HasForeignKey(g => g.SheetId).OnDelete(DeleteBehavior.Cascade);
             sheet.HasMany(p => p.Features).WithOne().HasForeignKey(f => f.SheetId).OnDelete(DeleteBehavior.Cascade);
         });
@@ -57,6 +58,7 @@ internal static class ProductsModel
             alert.Property(a => a.Consignee).HasMaxLength(300);
             alert.Property(a => a.Confidence).HasMaxLength(10);
             alert.Property(a => a.Status).HasConversion<string>().HasMaxLength(10);
+            alert.HasIndex(a => a.ChangeSequence);
             alert.HasOne<Agency>().WithMany().HasForeignKey(a => a.OwnerAgencyId).OnDelete(DeleteBehavior.Restrict);
             alert.HasIndex(a => new { a.Status, a.ExpiresOn });
         });

@@ -14,7 +14,9 @@ public sealed record DemoLogin(string Login, string Password, string Agency, str
 /// with one person per role. It is seeded only into an empty database, through the same audited operations a person
 /// would use, and its passwords are public: never seed it into a real deployment.
 /// </summary>
-public sealed class DemoWorld(PasserelleDb db, AddAgency addAgency, VerifyRightsHolder verify, AddUser addUser, TravelDocuments.ImportDocuments import)
+public sealed class DemoWorld(
+    PasserelleDb db, AddAgency addAgency, VerifyRightsHolder verify, AddUser addUser, TravelDocuments.ImportDocuments import,
+    Products.SaveProduct saveProduct, Products.PublishProduct publish, Products.Alerts alerts)
 {
     private static readonly AddAgencyRequest[] Agencies =
     [
@@ -62,14 +64,34 @@ public sealed class DemoWorld(PasserelleDb db, AddAgency addAgency, VerifyRights
             "D23145890,UTO,identity-card,lost,2026-09-15,2026-09-14,ERIKSSON ANNA MARIA,1974-08-12,\n" +
             "XA0012345,FRA,passport,stolen-blank,2026-08-20,2026-08-19,,,Batch of blanks stolen in transit\n");
         Check(await import.HandleAsync(seeder, "FR-DGPN", records, null, ct));
+        await SeedProductsAsync(ct);
         return true;
     }
 
-    private static void Check<T>(Result<T> result)
+    /// <summary>Two published sheets of the demo brand, written by its own user, and an alert for French agencies.</summary>
+    private async Task SeedProductsAsync(CancellationToken ct)
     {
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException($"The demo world could not be seeded: {result.Error!.Code} {result.Error.Message}");
-        }
+        var user = await db.Users.AsNoTracking().SingleAsync(u => u.UserName == "lumiere.brand", ct);
+        var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Code == "RH-MAISON-LUMIERE", ct);
+        var brand = new Actor(user.Id, "lumiere.brand", agency.Id, agency.Code, new HashSet<string>(StringComparer.Ordinal) { Roles.RightsHolder }, Source: "demo-seed");
+        var perfume = Check(await saveProduct.HandleAsync(brand, null, new Products.SaveProductRequest(
+            "Lumière", "Eau de Lumière 50 ml", "Eau de parfum in a faceted glass bottle with a gold cap.", ["6291041500213"], "330300",
+            "Cream box with an embossed sun; cellophane with a gold tear strip.", ["FRA"], "Sold only through perfumeries approved by Maison Lumière SA.",
+            "Printed (not engraved) cap; blurred sun on the box; batch code not of the form L + 5 digits.", "Brand protection, Maison Lumière SA", "+33 1 00 00 00 00",
+            [
+                new("overt", "The hologram on the box turns from gold to green when tilted."),
+                new("covert", "UV ink under the label spells LUMIÈRE.", Restricted: true, AllowedAgencies: ["FR-DGDDI"]),
+            ]), ct)).Id;
+        var lipstick = Check(await saveProduct.HandleAsync(brand, null, new Products.SaveProductRequest(
+            "Lumière", "Rouge Lumière", "Lipstick in a metal case.", ["4006381333931"], "330410", null, ["FRA", "ITA"], null,
+            "Case lighter than 20 g; the sun logo rubs off.", "Brand protection, Maison Lumière SA", "+33 1 00 00 00 00"), ct)).Id;
+        Check(await publish.HandleAsync(brand, perfume, ct));
+        Check(await publish.HandleAsync(brand, lipstick, ct));
+        Check(await alerts.SaveAsync(brand, null, new Products.AlertRequest(
+            "Counterfeit Eau de Lumière by sea from Ningbo", [perfume], "Ningbo – Le Havre", "sea", ["CSQU3054383"], "Shine Trading Ltd", "Import Export SARL",
+            Confidence: "high", TargetCountries: ["FRA"]), ct));
     }
+
+    private static T Check<T>(Result<T> result) =>
+        result.Succeeded ? result.Value! : throw new InvalidOperationException($"The demo world could not be seeded: {result.Error!.Code} {result.Error.Message}");
 }

@@ -7,11 +7,11 @@ using Passerelle.Core.Data;
 namespace Passerelle.Core.Pictures;
 
 /// <summary>Pictures of genuine products and of counterfeit indicators, added by their rights holder and shown to whoever may see the sheet.</summary>
-public sealed class ProductPictures(PasserelleDb db, PictureStore store, AuditTrail trail, AuditWriter audit)
+public sealed class ProductPictures(PasserelleDb db, PictureStore store, AuditTrail trail, AuditWriter audit, Products.ProductCatalogue catalogue)
 {
     public async Task<Result<PictureView>> AddAsync(Actor actor, Guid productId, byte[] content, CancellationToken ct)
     {
-        var sheet = await db.ProductSheets.AsNoTracking().FirstOrDefaultAsync(p => p.Id == productId, ct);
+        var sheet = await db.ProductSheets.FirstOrDefaultAsync(p => p.Id == productId, ct);
         if (sheet is null)
         {
             return Error.NotFound("product.not-found", $"No product sheet has id {productId}.");
@@ -33,9 +33,12 @@ public sealed class ProductPictures(PasserelleDb db, PictureStore store, AuditTr
         await store.CommitAsync(staged, async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await trail.AppendAsync(db, AuditRecord.For(actor, AuditEvent.PictureAdded, target: $"picture:{picture.Id}", details: $"{picture.Subject}; {picture.ContentType}; {picture.Bytes} bytes"), ct);
+            // The sheet is stamped too: officers' catalogues show its pictures.
+            sheet.ChangeSequence = await trail.StageAsync(db, [AuditRecord.For(actor, AuditEvent.PictureAdded, target: $"picture:{picture.Id}", details: $"{picture.Subject}; {picture.ContentType}; {picture.Bytes} bytes")], ct);
+            await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         });
+        catalogue.Changed();
         db.ChangeTracker.Clear();
         return PictureStore.View(picture);
     }

@@ -37,6 +37,9 @@ public sealed class Alert
     /// <summary>low, medium or high.</summary>
     public required string Confidence { get; set; }
 
+    /// <summary>The audit sequence of the alert's last change, which every node's catalogue follows.</summary>
+    public long ChangeSequence { get; set; }
+
     public List<string> TargetAgencies { get; set; } = [];
 
     public List<string> TargetCountries { get; set; } = [];

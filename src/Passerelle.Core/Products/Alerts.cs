@@ -27,7 +27,7 @@ public sealed record AlertView(
 /// Rights holders raise alerts about suspect shipments for the agencies or countries they pick; officers see the
 /// active alerts meant for them, on a product lookup and whenever a container number matches.
 /// </summary>
-public sealed class Alerts(PasserelleDb db, AuditTrail trail, AuditWriter audit, TimeProvider time)
+public sealed class Alerts(PasserelleDb db, AgencyDirectory agencies, AuditTrail trail, AuditWriter audit, ProductCatalogue catalogue, FollowCatalogue follow, TimeProvider time)
 {
     private static readonly string[] Modes = ["sea", "air", "road", "rail", "postal", "other"];
     private static readonly string[] Confidences = ["low", "medium", "high"];
@@ -93,9 +93,11 @@ public sealed class Alerts(PasserelleDb db, AuditTrail trail, AuditWriter audit,
         alert.ExpiresOn = request.ExpiresOn ?? today.AddDays(90);
         alert.UpdatedAt = now;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await trail.AppendAsync(db, AuditRecord.For(actor, AuditEvent.AlertSaved, target: $"alert:{alert.Id}",
-            details: $"to {string.Join(' ', alert.TargetAgencies.Concat(alert.TargetCountries))}; containers {string.Join(' ', alert.Containers)}"), ct);
+        alert.ChangeSequence = await trail.StageAsync(db, [AuditRecord.For(actor, AuditEvent.AlertSaved, target: $"alert:{alert.Id}",
+            details: $"to {string.Join(' ', alert.TargetAgencies.Concat(alert.TargetCountries))}; containers {string.Join(' ', alert.Containers)}")], ct);
+        await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        catalogue.Changed();
         return AlertView.Of(alert, agency.Code, owns: true);
     }
 
@@ -115,8 +117,10 @@ public sealed class Alerts(PasserelleDb db, AuditTrail trail, AuditWriter audit,
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         alert.Status = AlertStatus.Closed;
         alert.UpdatedAt = time.UtcNow();
-        await trail.AppendAsync(db, AuditRecord.For(actor, AuditEvent.AlertSaved, target: $"alert:{id}", details: "closed"), ct);
+        alert.ChangeSequence = await trail.StageAsync(db, [AuditRecord.For(actor, AuditEvent.AlertSaved, target: $"alert:{id}", details: "closed")], ct);
+        await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        catalogue.Changed();
         return AlertView.Of(alert, actor.AgencyCode!, owns: true);
     }
 
@@ -156,9 +160,14 @@ public sealed class Alerts(PasserelleDb db, AuditTrail trail, AuditWriter audit,
     internal async Task<List<AlertView>> ForAsync(Actor actor, Func<Alert, bool> match, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(time.UtcNow());
-        var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == actor.AgencyId).Select(a => new { a.Code, a.Country }).SingleAsync(ct);
-        var active = await db.Alerts.AsNoTracking().Where(a => a.Status == AlertStatus.Active && a.ExpiresOn >= today).ToListAsync(ct);
-        var owners = await db.Agencies.AsNoTracking().Where(a => a.Kind == AgencyKind.RightsHolder).ToDictionaryAsync(a => a.Id, a => a.Code, ct);
-        return [.. active.Where(a => a.IsFor(agency.Code, agency.Country) && match(a)).Select(a => AlertView.Of(a, owners[a.OwnerAgencyId], owns: false))];
+        await follow.EnsureCurrentAsync(ct);
+        var agency = await agencies.GetAsync(db, actor.AgencyId!.Value, ct);
+        var views = new List<AlertView>();
+        foreach (var alert in catalogue.OpenAlerts(today).Where(a => a.IsFor(agency.Code, agency.Country) && match(a)).OrderByDescending(a => a.CreatedAt))
+        {
+            views.Add(AlertView.Of(alert, (await agencies.GetAsync(db, alert.OwnerAgencyId, ct)).Code, owns: false));
+        }
+
+        return views;
     }
 }

@@ -14,6 +14,10 @@ public sealed class ProductsSettings
 {
     [Range(1, 60)]
     public int AuthenticationWorkingDays { get; set; } = 10;
+
+    /// <summary>How often a node looks for sheets and alerts changed on other nodes.</summary>
+    [Range(50, 60_000)]
+    public int FollowMilliseconds { get; set; } = 500;
 }
 
 public sealed record RequestAuthentication(Guid ProductId, int Quantity, string? Place, string? Message = null, bool ShareConsignee = false, string? ConsigneeDetails = null);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Passerelle.Core.Access;
+using Passerelle.Core.Agencies;
 using Passerelle.Core.Audit;
 using Passerelle.Core.Common;
 using Passerelle.Core.Data;
@@ -12,7 +13,7 @@ namespace Passerelle.Core.Products;
 /// (brand, name or HS code, best matches first). They see published sheets only, with the features meant for their
 /// agency. Rights holders read their own sheets. Every lookup is audited.
 /// </summary>
-public sealed class FindProducts(PasserelleDb db, AuditWriter audit, Alerts alerts)
+public sealed class FindProducts(PasserelleDb db, AgencyDirectory agencies, AuditWriter audit, Alerts alerts, ProductCatalogue catalogue, FollowCatalogue follow)
 {
     public async Task<Result<IReadOnlyList<ProductView>>> LookUpAsync(Actor actor, string? query, string? purpose, CancellationToken ct)
     {
@@ -27,7 +28,6 @@ public sealed class FindProducts(PasserelleDb db, AuditWriter audit, Alerts aler
             return Error.Invalid("product.query", "Give a barcode number, a GS1 Digital Link, scanner data or words to search (at most 500 characters).", "q");
         }
 
-        var sheets = db.ProductSheets.AsNoTracking().Include(p => p.Gtins).Include(p => p.Features).Where(p => p.PublishedAt != null);
         string? gtin = null;
         if (text.All(char.IsAsciiDigit) && text.Length is 8 or 12 or 13 or 14)
         {
@@ -50,30 +50,49 @@ public sealed class FindProducts(PasserelleDb db, AuditWriter audit, Alerts aler
             gtin = parsed.Value!.Gtin;
         }
 
-        List<ProductSheet> found;
+        // A barcode is answered from this node's catalogue; words are searched in the database.
+        IReadOnlyList<CataloguedSheet> found;
         if (gtin is not null)
         {
-            found = await sheets.Where(p => p.Gtins.Any(g => g.Gtin == gtin)).ToListAsync(ct);
+            await follow.EnsureCurrentAsync(ct);
+            found = catalogue.Find(gtin) is { } sheet ? [sheet] : [];
         }
         else
         {
-            var words = ProductSearch.Fold(text);
-            found = await sheets.Where(p => p.SearchKey.Contains(words) || (p.HsCode != null && p.HsCode.StartsWith(words)))
-                .Take(200).ToListAsync(ct);
-            found = [.. found.OrderByDescending(p => Rank(p, words)).ThenBy(p => p.Brand, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.Ordinal).Take(50)];
+            found = await SearchAsync(ProductSearch.Fold(text), ct);
         }
 
-        var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == actor.AgencyId).Select(a => new { a.Code, a.Country }).SingleAsync(ct);
-        var owners = await db.Agencies.AsNoTracking().Where(a => found.Select(p => p.OwnerAgencyId).Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Code, ct);
-        await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.ProductsLookedUp, target: gtin is null ? "products" : $"gtin:{gtin}",
+        // The audit entry goes to the group commit first; alerts are matched while it becomes durable, and the answer
+        // leaves only once it is.
+        var audited = audit.AppendAsync(AuditRecord.For(actor, AuditEvent.ProductsLookedUp, target: gtin is null ? "products" : $"gtin:{gtin}",
             purpose: string.IsNullOrWhiteSpace(purpose) ? "product-lookup" : purpose.Trim(), details: $"query={text}; results={found.Count}"), ct);
-        var ids = found.Select(p => p.Id).ToHashSet();
-        var relevant = await alerts.ForAsync(actor, a => a.Products.Any(ids.Contains), ct);
-        var pictures = await PicturesOfAsync(ids, ct);
-        return found.Select(p => ProductView.Of(p, owners[p.OwnerAgencyId],
-            f => AccessRules.MaySeeFeature(agency.Code, agency.Country, f.Restricted, f.AllowedAgencies, f.AllowedCountries), owns: false)
+        var agency = await agencies.GetAsync(db, actor.AgencyId!.Value, ct);
+        var ids = found.Select(p => p.Sheet.Id).ToHashSet();
+        var relevant = ids.Count == 0 ? [] : await alerts.ForAsync(actor, a => a.Products.Any(ids.Contains), ct);
+        var views = found.Select(p =>
+            ProductView.Of(p.Sheet, p.Owner, f => AccessRules.MaySeeFeature(agency.Code, agency.Country, f.Restricted, f.AllowedAgencies, f.AllowedCountries), owns: false)
             with
-        { Alerts = [.. relevant.Where(a => a.Products.Contains(p.Id))], Pictures = [.. pictures[p.Id]] }).ToList();
+            { Alerts = [.. relevant.Where(a => a.Products.Contains(p.Sheet.Id))], Pictures = p.Pictures }).ToList();
+        await audited;
+        return views;
+    }
+
+    /// <summary>Published sheets whose brand, name or HS code matches the folded words, best first.</summary>
+    private async Task<IReadOnlyList<CataloguedSheet>> SearchAsync(string words, CancellationToken ct)
+    {
+        var candidates = await db.ProductSheets.AsNoTracking().Include(p => p.Features)
+            .Where(p => p.PublishedAt != null && (p.SearchKey.Contains(words) || (p.HsCode != null && p.HsCode.StartsWith(words))))
+            .Take(200).ToListAsync(ct);
+        List<ProductSheet> best = [.. candidates.OrderByDescending(p => Rank(p, words)).ThenBy(p => p.Brand, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.Ordinal).Take(50)];
+        await AddGtinsAsync(best, ct);
+        var pictures = await PicturesOfAsync([.. best.Select(p => p.Id)], ct);
+        var found = new List<CataloguedSheet>(best.Count);
+        foreach (var p in best)
+        {
+            found.Add(new CataloguedSheet(p, (await agencies.GetAsync(db, p.OwnerAgencyId, ct)).Code, [.. pictures[p.Id]]));
+        }
+
+        return found;
     }
 
     public async Task<Result<IReadOnlyList<ProductView>>> MineAsync(Actor actor, CancellationToken ct)
@@ -108,12 +127,27 @@ public sealed class FindProducts(PasserelleDb db, AuditWriter audit, Alerts aler
             return await audit.DenyAsync(actor, $"product:{id}", ct);
         }
 
-        var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == actor.AgencyId).Select(a => new { a.Code, a.Country }).SingleAsync(ct);
-        var owner = await db.Agencies.AsNoTracking().Where(a => a.Id == sheet.OwnerAgencyId).Select(a => a.Code).SingleAsync(ct);
+        var agency = await agencies.GetAsync(db, actor.AgencyId!.Value, ct);
+        var owner = (await agencies.GetAsync(db, sheet.OwnerAgencyId, ct)).Code;
         await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.ProductsLookedUp, target: $"product:{id}", purpose: "product-lookup"), ct);
         return ProductView.Of(sheet, owner, f => AccessRules.MaySeeFeature(agency.Code, agency.Country, f.Restricted, f.AllowedAgencies, f.AllowedCountries), owns: false)
             with
         { Pictures = [.. pictures[id]] };
+    }
+
+    /// <summary>
+    /// GTINs are read apart, as plain pairs: a sheet can have hundreds, and loading them as an included collection made
+    /// the database send the sheet once per GTIN and EF build each one.
+    /// </summary>
+    private async Task AddGtinsAsync(List<ProductSheet> sheets, CancellationToken ct)
+    {
+        var ids = sheets.Select(p => p.Id).ToList();
+        var gtins = (await db.ProductGtins.AsNoTracking().Where(g => ids.Contains(g.SheetId)).Select(g => new { g.SheetId, g.Gtin }).ToListAsync(ct))
+            .ToLookup(g => g.SheetId, g => new ProductGtin { SheetId = g.SheetId, Gtin = g.Gtin });
+        foreach (var sheet in sheets)
+        {
+            sheet.Gtins = [.. gtins[sheet.Id]];
+        }
     }
 
     private async Task<ILookup<Guid, Guid>> PicturesOfAsync(HashSet<Guid> sheets, CancellationToken ct)

@@ -45,6 +45,9 @@ public sealed class ProductSheet
 
     /// <summary>Null while a draft; officers see published sheets only.</summary>
     public DateTime? PublishedAt { get; set; }
+
+    /// <summary>The audit sequence of the sheet's last change, which every node's catalogue follows.</summary>
+    public long ChangeSequence { get; set; }
 }
 
 public static class ProductSearch

@@ -19,7 +19,7 @@ public sealed record SaveProductRequest(
 /// A rights holder creates a sheet, or replaces its content as a new version. GTINs are checked digit by digit, and a
 /// GTIN belongs to one sheet only.
 /// </summary>
-public sealed class SaveProduct(PasserelleDb db, AuditTrail trail, AuditWriter audit, TimeProvider time)
+public sealed class SaveProduct(PasserelleDb db, AuditTrail trail, AuditWriter audit, ProductCatalogue catalogue, TimeProvider time)
 {
     public async Task<Result<ProductView>> HandleAsync(Actor actor, Guid? id, SaveProductRequest request, CancellationToken ct)
     {
@@ -112,14 +112,16 @@ public sealed class SaveProduct(PasserelleDb db, AuditTrail trail, AuditWriter a
         sheet.Version++;
         sheet.UpdatedAt = now;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await trail.AppendAsync(db, AuditRecord.For(actor, AuditEvent.ProductSaved, target: $"product:{sheet.Id}", details: $"version {sheet.Version}; gtins {string.Join(' ', gtins)}"), ct);
+        sheet.ChangeSequence = await trail.StageAsync(db, [AuditRecord.For(actor, AuditEvent.ProductSaved, target: $"product:{sheet.Id}", details: $"version {sheet.Version}; gtins {string.Join(' ', gtins)}")], ct);
+        await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        catalogue.Changed();
         return ProductView.Of(sheet, actor.AgencyCode!, _ => true, owns: true);
     }
 }
 
 /// <summary>Publishing makes a sheet visible to officers; only a verified rights holder may.</summary>
-public sealed class PublishProduct(PasserelleDb db, AuditTrail trail, AuditWriter audit, TimeProvider time)
+public sealed class PublishProduct(PasserelleDb db, AuditTrail trail, AuditWriter audit, ProductCatalogue catalogue, TimeProvider time)
 {
     public async Task<Result<ProductView>> HandleAsync(Actor actor, Guid id, CancellationToken ct)
     {
@@ -142,8 +144,10 @@ public sealed class PublishProduct(PasserelleDb db, AuditTrail trail, AuditWrite
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         sheet.PublishedAt ??= time.UtcNow();
-        await trail.AppendAsync(db, AuditRecord.For(actor, AuditEvent.ProductPublished, target: $"product:{id}"), ct);
+        sheet.ChangeSequence = await trail.StageAsync(db, [AuditRecord.For(actor, AuditEvent.ProductPublished, target: $"product:{id}")], ct);
+        await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        catalogue.Changed();
         return ProductView.Of(sheet, owner.Code, _ => true, owns: true);
     }
 }

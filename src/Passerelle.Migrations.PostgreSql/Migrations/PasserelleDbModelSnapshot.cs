@@ -694,6 +694,9 @@ namespace Passerelle.Migrations.PostgreSql.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<long>("ChangeSequence")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Confidence")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -761,6 +764,8 @@ namespace Passerelle.Migrations.PostgreSql.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ChangeSequence");
 
                     b.HasIndex("OwnerAgencyId");
 
@@ -950,6 +955,9 @@ namespace Passerelle.Migrations.PostgreSql.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<long>("ChangeSequence")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Contacts")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
@@ -1010,6 +1018,8 @@ namespace Passerelle.Migrations.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Brand");
+
+                    b.HasIndex("ChangeSequence");
 
                     b.HasIndex("OwnerAgencyId");
 

@@ -680,6 +680,9 @@ namespace Passerelle.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("ChangeSequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Confidence")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -747,6 +750,8 @@ namespace Passerelle.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ChangeSequence");
 
                     b.HasIndex("OwnerAgencyId");
 
@@ -934,6 +939,9 @@ namespace Passerelle.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("ChangeSequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Contacts")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -994,6 +1002,8 @@ namespace Passerelle.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Brand");
+
+                    b.HasIndex("ChangeSequence");
 
                     b.HasIndex("OwnerAgencyId");
 

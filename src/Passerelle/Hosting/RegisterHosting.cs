@@ -4,37 +4,21 @@ using Passerelle.Core.TravelDocuments;
 
 namespace Passerelle.Hosting;
 
-/// <summary>
-/// Loads the screening index before the server takes requests, then follows changes written by other nodes.
-/// Registered after <see cref="DatabaseStartup"/>, so the schema is ready.
-/// </summary>
-internal sealed class RegisterFollower(IServiceScopeFactory scopes, IOptions<RegisterSettings> settings, ILogger<RegisterFollower> log) : BackgroundService
+/// <summary>The screening index: every screenable record, changed on any node.</summary>
+internal sealed class RegisterFollower(IServiceScopeFactory scopes, IOptions<RegisterSettings> settings, ILogger<RegisterFollower> log) : Follower(scopes, log)
 {
-    public override async Task StartAsync(CancellationToken ct)
+    protected override string What => "register";
+
+    protected override TimeSpan Interval => TimeSpan.FromMilliseconds(settings.Value.FollowMilliseconds);
+
+    protected override async Task LoadAsync(IServiceProvider services, CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
         var started = TimeProvider.System.GetTimestamp();
-        var loaded = await scope.ServiceProvider.GetRequiredService<FollowRegister>().LoadAsync(ct);
+        var loaded = await services.GetRequiredService<FollowRegister>().LoadAsync(ct);
         log.LogInformation("Screening index loaded: {Records} records in {Elapsed} ms", loaded, (int)TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
-        await base.StartAsync(ct);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken ct)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(settings.Value.FollowMilliseconds));
-        while (await timer.WaitForNextTickAsync(ct))
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<FollowRegister>().CatchUpAsync(ct);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                log.LogWarning(ex, "Could not follow register changes; retrying");
-            }
-        }
-    }
+    protected override Task CatchUpAsync(IServiceProvider services, CancellationToken ct) => services.GetRequiredService<FollowRegister>().CatchUpAsync(ct);
 }
 
 /// <summary>Purges records past their review date and grace period, at start-up and every hour after.</summary>

@@ -64,5 +64,9 @@ public sealed class ServerErrorTests
         Assert.Equal("FR-DGDDI", me.GetProperty("agency").GetProperty("code").GetString());
         var screened = await officer.PostAsJsonAsync("/api/v1/documents/screen", new { documentNumber = "L898902C3", issuingState = "UTO", purpose = "border-check" });
         Assert.Equal("hit", (await screened.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("result").GetString());
+        var perfume = (await officer.GetFromJsonAsync<JsonElement>("/api/v1/products/lookup?q=6291041500213"))[0];
+        Assert.Equal("Eau de Lumière 50 ml", perfume.GetProperty("name").GetString());
+        Assert.Equal(1, perfume.GetProperty("alerts").GetArrayLength());
+        Assert.Equal(2, perfume.GetProperty("features").GetArrayLength());
     }
 }

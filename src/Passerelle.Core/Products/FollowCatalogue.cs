@@ -1,0 +1,98 @@
+using Microsoft.EntityFrameworkCore;
+using Passerelle.Core.Agencies;
+using Passerelle.Core.Data;
+
+namespace Passerelle.Core.Products;
+
+/// <summary>
+/// Keeps this node's <see cref="ProductCatalogue"/> in step with the database: a full load the first time, then every
+/// sheet and alert whose change sequence is past what the catalogue holds. Sequences are allocated under the audit
+/// chain's lock, so they commit in order and none is skipped, whichever node wrote them.
+/// </summary>
+public sealed class FollowCatalogue(PasserelleDb db, ProductCatalogue catalogue, AgencyDirectory agencies)
+{
+    private const int Page = 1_000;
+
+    /// <summary>Loads the catalogue if this node has not yet, and catches up if a write here changed it.</summary>
+    public async Task EnsureCurrentAsync(CancellationToken ct)
+    {
+        if (catalogue.Loaded && !catalogue.TakeChanged())
+        {
+            return;
+        }
+
+        await CatchUpAsync(ct);
+    }
+
+    /// <summary>Applies every change past the catalogue's sequence (everything, the first time); returns how many.</summary>
+    public async Task<int> CatchUpAsync(CancellationToken ct)
+    {
+        await catalogue.Gate.WaitAsync(ct);
+        try
+        {
+            if (!catalogue.Loaded)
+            {
+                return await LoadAsync(ct);
+            }
+
+            var applied = 0;
+            while (true)
+            {
+                var after = catalogue.Sequence;
+                var changedSheets = await db.ProductSheets.AsNoTracking().Include(p => p.Features).Where(p => p.ChangeSequence > after)
+                    .OrderBy(p => p.ChangeSequence).Take(Page).ToListAsync(ct);
+                var changedAlerts = await db.Alerts.AsNoTracking().Where(a => a.ChangeSequence > after).ToListAsync(ct);
+                await PutAsync(changedSheets, ct);
+                changedAlerts.ForEach(catalogue.Put);
+                catalogue.CaughtUpTo(Math.Max(changedSheets.Select(p => p.ChangeSequence).DefaultIfEmpty().Max(), changedAlerts.Select(a => a.ChangeSequence).DefaultIfEmpty().Max()));
+                applied += changedSheets.Count + changedAlerts.Count;
+                if (changedSheets.Count < Page)
+                {
+                    return applied;
+                }
+            }
+        }
+        finally
+        {
+            catalogue.Gate.Release();
+        }
+    }
+
+    private async Task<int> LoadAsync(CancellationToken ct)
+    {
+        // Read the newest sequence first: anything committed while loading is past it and is caught up again, harmlessly.
+        var newest = Math.Max(
+            await db.ProductSheets.MaxAsync(p => (long?)p.ChangeSequence, ct) ?? 0,
+            await db.Alerts.MaxAsync(a => (long?)a.ChangeSequence, ct) ?? 0);
+        var published = await db.ProductSheets.AsNoTracking().Include(p => p.Features).Where(p => p.PublishedAt != null).ToListAsync(ct);
+        await PutAsync(published, ct);
+        (await db.Alerts.AsNoTracking().Where(a => a.Status == AlertStatus.Active).ToListAsync(ct)).ForEach(catalogue.Put);
+        catalogue.CaughtUpTo(newest);
+        catalogue.MarkLoaded();
+        return published.Count;
+    }
+
+    private async Task PutAsync(List<ProductSheet> changed, CancellationToken ct)
+    {
+        if (changed.Count == 0)
+        {
+            return;
+        }
+
+        // All GTINs at once when loading everything; those of the changed sheets otherwise.
+        var everything = !catalogue.Loaded;
+        var ids = changed.Select(p => p.Id).ToList();
+        var gtins = (await db.ProductGtins.AsNoTracking().Where(g => everything || ids.Contains(g.SheetId)).Select(g => new { g.SheetId, g.Gtin }).ToListAsync(ct))
+            .ToLookup(g => g.SheetId, g => new ProductGtin { SheetId = g.SheetId, Gtin = g.Gtin });
+        var subjects = ids.Select(id => $"product:{id}").ToList();
+        var pictures = (await db.Pictures.AsNoTracking().Where(p => everything ? p.Subject.StartsWith("product:") : subjects.Contains(p.Subject))
+            .OrderBy(p => p.CreatedAt).Select(p => new { p.Subject, p.Id }).ToListAsync(ct))
+            .ToLookup(p => p.Subject, p => p.Id, StringComparer.Ordinal);
+        foreach (var sheet in changed)
+        {
+            sheet.Gtins = [.. gtins[sheet.Id]];
+            var owner = await agencies.GetAsync(db, sheet.OwnerAgencyId, ct);
+            catalogue.Put(new CataloguedSheet(sheet, owner.Code, [.. pictures[$"product:{sheet.Id}"]]));
+        }
+    }
+}
