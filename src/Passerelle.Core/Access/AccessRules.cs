@@ -70,6 +70,14 @@ public static class AccessRules
         actor.HasScope(Scopes.ProductsLookup)
         && (actor.IsInRole(Roles.Officer) || actor.IsInRole(Roles.Investigator) || actor.IsInRole(Roles.Coordinator));
 
+    /// <summary>
+    /// Where an agency hears of what concerns it: a coordinator registers webhooks for hits, a rights holder's people for
+    /// authentication requests.
+    /// </summary>
+    public static bool MayManageWebhooks(Actor actor, Guid agencyId) =>
+        actor.AgencyId == agencyId
+        && ((actor.IsInRole(Roles.Coordinator) && actor.HasScope(Scopes.DocumentsWrite)) || (actor.IsInRole(Roles.RightsHolder) && actor.HasScope(Scopes.ProductsWrite)));
+
     /// <summary>A detention is followed by the officer who asked for authentication and by their agency's coordinators.</summary>
     public static bool MayFollowDetention(Actor actor, Guid requestingAgencyId, Guid? requestingUserId) =>
         MayLookUpProducts(actor) && ((requestingUserId is not null && requestingUserId == actor.UserId) || (actor.IsInRole(Roles.Coordinator) && actor.AgencyId == requestingAgencyId));

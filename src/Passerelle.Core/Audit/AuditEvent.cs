@@ -54,6 +54,7 @@ public enum AuditEvent
     WebhookCreated = 7010,
     WebhookDelivered = 7011,
     WebhookFailed = 7012,
+    WebhookDisabled = 7013,
 
     ProductSaved = 8000,
     ProductPublished = 8001,
@@ -118,6 +119,7 @@ public static class AuditEvents
         AuditEvent.WebhookCreated => "webhook.created",
         AuditEvent.WebhookDelivered => "webhook.delivered",
         AuditEvent.WebhookFailed => "webhook.failed",
+        AuditEvent.WebhookDisabled => "webhook.disabled",
         AuditEvent.ProductSaved => "product.saved",
         AuditEvent.ProductPublished => "product.published",
         AuditEvent.ProductsLookedUp => "product.looked-up",

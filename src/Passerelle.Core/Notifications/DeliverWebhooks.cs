@@ -13,7 +13,7 @@ namespace Passerelle.Core.Notifications;
 /// <summary>
 /// Sends due deliveries. Each request carries <c>X-Passerelle-Signature: t=&lt;unix time&gt;,v1=&lt;hex HMAC-SHA256 of
 /// "t.body" under the webhook's secret&gt;</c>. A failure is retried after 10 s, 20 s, 40 s... up to an hour, and given
-/// up after 12 attempts. Every attempt is audited as a disclosure and lands in the case's timeline.
+/// up after 12 attempts. Every attempt is audited as a disclosure; a hit's attempts land in its case's timeline too.
 /// </summary>
 public sealed class DeliverWebhooks(PasserelleDb db, AuditTrail trail, TimeProvider time)
 {
@@ -50,7 +50,7 @@ public sealed class DeliverWebhooks(PasserelleDb db, AuditTrail trail, TimeProvi
                 delivery.NextAttemptAt = at.AddSeconds(Math.Min(3600, 10 * Math.Pow(2, delivery.Attempts - 1)));
             }
 
-            if (delivery.CaseId is { } caseId)
+            if (delivery.CaseId is { } caseId && delivery.Event.StartsWith("hit.", StringComparison.Ordinal))
             {
                 db.HitCaseEvents.Add(new HitCaseEvent
                 {

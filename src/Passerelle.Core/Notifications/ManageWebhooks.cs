@@ -12,14 +12,17 @@ public sealed record WebhookView(Guid Id, string Url, DateTime CreatedAt, string
 /// <param name="Secret">The signing key, shown this once.</param>
 public sealed record CreatedWebhook(Guid Id, string Url, string Secret);
 
-/// <summary>A coordinator registers where its agency hears of hits. The secret signs every delivery.</summary>
+/// <summary>
+/// A coordinator registers where its agency hears of hits, a rights holder where it hears of authentication requests.
+/// The secret signs every delivery.
+/// </summary>
 public sealed class ManageWebhooks(PasserelleDb db, AuditTrail trail, AuditWriter audit, TimeProvider time)
 {
     public async Task<Result<CreatedWebhook>> CreateAsync(Actor actor, string? url, CancellationToken ct)
     {
-        if (!actor.IsInRole(Roles.Coordinator) || !actor.HasScope(Scopes.DocumentsWrite) || actor.AgencyId is null)
+        if (actor.AgencyId is null || !AccessRules.MayManageWebhooks(actor, actor.AgencyId.Value))
         {
-            return await audit.DenyAsync(actor, "webhooks", ct, "A coordinator registers its agency's webhooks.");
+            return await audit.DenyAsync(actor, "webhooks", ct, "A coordinator, or a rights holder's user, registers the agency's webhooks.");
         }
 
         var valid = Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback));
@@ -46,7 +49,7 @@ public sealed class ManageWebhooks(PasserelleDb db, AuditTrail trail, AuditWrite
 
     public async Task<Result<IReadOnlyList<WebhookView>>> ListAsync(Actor actor, CancellationToken ct)
     {
-        if (!actor.IsInRole(Roles.Coordinator) || actor.AgencyId is not { } agency)
+        if (actor.AgencyId is not { } agency || !AccessRules.MayManageWebhooks(actor, agency))
         {
             return await audit.DenyAsync(actor, "webhooks", ct);
         }
@@ -67,13 +70,15 @@ public sealed class ManageWebhooks(PasserelleDb db, AuditTrail trail, AuditWrite
             return Error.NotFound("webhook.not-found", $"No webhook has id {id}.");
         }
 
-        if (!actor.IsInRole(Roles.Coordinator) || !actor.HasScope(Scopes.DocumentsWrite) || actor.AgencyId != webhook.AgencyId)
+        if (!AccessRules.MayManageWebhooks(actor, webhook.AgencyId))
         {
             return await audit.DenyAsync(actor, $"webhook:{id}", ct);
         }
 
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         webhook.DisabledAt ??= time.UtcNow();
-        await db.SaveChangesAsync(ct);
+        await trail.AppendAsync(db, AuditRecord.For(actor, AuditEvent.WebhookDisabled, target: $"webhook:{webhook.Id}", details: webhook.Url), ct);
+        await transaction.CommitAsync(ct);
         return new WebhookView(webhook.Id, webhook.Url, webhook.CreatedAt, webhook.CreatedBy, false, 0, 0, 0);
     }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Passerelle.Core.Access;
 using Passerelle.Core.Audit;
@@ -34,9 +35,12 @@ public sealed record AuthenticationView(
 /// holder answers genuine, counterfeit or cannot tell before the deadline; both sides talk in one thread; the officer
 /// records released, seized or destroyed. Each step tells the other side in its inbox and is audited.
 /// </summary>
-public sealed class Detentions(PasserelleDb db, PictureStore pictures, AuditTrail trail, AuditWriter audit, TimeProvider time, Microsoft.Extensions.Options.IOptions<ProductsSettings> settings)
+public sealed class Detentions(PasserelleDb db, PictureStore pictures, AuditTrail trail, AuditWriter audit, WebhookSignal signal, TimeProvider time, Microsoft.Extensions.Options.IOptions<ProductsSettings> settings)
 {
     public const int MaxPhotos = 5;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private bool queued;
 
     /// <param name="photos">Photos of the detained goods; each is checked by content before anything is written.</param>
     public async Task<Result<AuthenticationView>> RequestAsync(Actor actor, RequestAuthentication request, IReadOnlyList<byte[]>? photos, CancellationToken ct)
@@ -88,7 +92,7 @@ public sealed class Detentions(PasserelleDb db, PictureStore pictures, AuditTrai
             db.AuthenticationMessages.Add(new AuthenticationMessage { RequestId = detention.Id, At = now, By = actor.Login, Agency = agency.Code, Text = request.Message.Trim() });
         }
 
-        Notify(detention.RightsHolderAgencyId, null, "authentication.requested", detention.Id,
+        await NotifyAsync(detention.RightsHolderAgencyId, null, "authentication.requested", detention.Id,
             $"{agency.Code} detained {detention.Quantity} × {product.Brand} {product.Name} at {detention.Place}. Authenticate by {detention.DueOn:yyyy-MM-dd}.");
         var staged = await pictures.StageAsync(actor, agencyId, $"authentication:{detention.Id}", accepted.Value!, ct);
         await pictures.CommitAsync(staged, () =>
@@ -128,7 +132,7 @@ public sealed class Detentions(PasserelleDb db, PictureStore pictures, AuditTrai
         detention.VerdictReasons = reasons!.Trim();
         detention.RepliedAt = time.UtcNow();
         detention.RepliedBy = actor.Login;
-        Notify(detention.RequestingAgencyId, detention.RequestingUserId, "authentication.replied", id, $"{actor.AgencyCode} answers: {Name(value)}. {detention.VerdictReasons}");
+        await NotifyAsync(detention.RequestingAgencyId, detention.RequestingUserId, "authentication.replied", id, $"{actor.AgencyCode} answers: {Name(value)}. {detention.VerdictReasons}");
         await SaveAsync(actor, AuditEvent.AuthenticationReplied, id, Name(value), ct);
         return await ViewAsync(id, ct);
     }
@@ -153,7 +157,7 @@ public sealed class Detentions(PasserelleDb db, PictureStore pictures, AuditTrai
         }
 
         db.AuthenticationMessages.Add(new AuthenticationMessage { RequestId = id, At = time.UtcNow(), By = actor.Login, Agency = actor.AgencyCode!, Text = text.Trim() });
-        Notify(holder ? detention.RequestingAgencyId : detention.RightsHolderAgencyId, holder ? detention.RequestingUserId : null, "authentication.message", id, $"{actor.AgencyCode}: {text.Trim()}");
+        await NotifyAsync(holder ? detention.RequestingAgencyId : detention.RightsHolderAgencyId, holder ? detention.RequestingUserId : null, "authentication.message", id, $"{actor.AgencyCode}: {text.Trim()}");
         await SaveAsync(actor, AuditEvent.AuthenticationMessage, id, null, ct);
         return await ViewAsync(id, ct);
     }
@@ -185,7 +189,7 @@ public sealed class Detentions(PasserelleDb db, PictureStore pictures, AuditTrai
         detention.OutcomeQuantity = quantity ?? detention.Quantity;
         detention.EstimatedValue = estimatedValue;
         detention.OutcomeAt = time.UtcNow();
-        Notify(detention.RightsHolderAgencyId, null, "authentication.outcome", id, $"{actor.AgencyCode} recorded: {value.ToString().ToLowerInvariant()}, {detention.OutcomeQuantity} items.");
+        await NotifyAsync(detention.RightsHolderAgencyId, null, "authentication.outcome", id, $"{actor.AgencyCode} recorded: {value.ToString().ToLowerInvariant()}, {detention.OutcomeQuantity} items.");
         await SaveAsync(actor, AuditEvent.DetentionOutcome, id, $"{value}; {detention.OutcomeQuantity}; {estimatedValue}", ct);
         return await ViewAsync(id, ct);
     }
@@ -231,8 +235,18 @@ public sealed class Detentions(PasserelleDb db, PictureStore pictures, AuditTrai
     /// <summary>The officer who asked, and the coordinators of the agency that detained the goods.</summary>
     internal static bool MayFollow(Actor actor, AuthenticationRequest r) => AccessRules.MayFollowDetention(actor, r.RequestingAgencyId, r.RequestingUserId);
 
-    internal void Notify(Guid agencyId, Guid? userId, string kind, Guid requestId, string message) =>
-        db.Notifications.Add(new Notification { Id = Guid.CreateVersion7(), AgencyId = agencyId, UserId = userId, Kind = kind, CaseId = requestId, Message = message, CreatedAt = time.UtcNow() });
+    /// <summary>The other side's inbox and its webhooks hear of the step; deliveries leave once the step commits.</summary>
+    internal async Task NotifyAsync(Guid agencyId, Guid? userId, string kind, Guid requestId, string message)
+    {
+        var now = time.UtcNow();
+        db.Notifications.Add(new Notification { Id = Guid.CreateVersion7(), AgencyId = agencyId, UserId = userId, Kind = kind, CaseId = requestId, Message = message, CreatedAt = now });
+        var payload = JsonSerializer.Serialize(new { @event = kind, requestId, message, at = now }, Json);
+        foreach (var webhook in await db.Webhooks.AsNoTracking().Where(w => w.AgencyId == agencyId && w.DisabledAt == null).ToListAsync())
+        {
+            db.WebhookDeliveries.Add(new WebhookDelivery { Id = Guid.CreateVersion7(), WebhookId = webhook.Id, Event = kind, CaseId = requestId, Payload = payload, CreatedAt = now, NextAttemptAt = now });
+            queued = true;
+        }
+    }
 
     internal async Task SaveAsync(Actor actor, AuditEvent e, Guid id, string? details, CancellationToken ct)
     {
@@ -240,6 +254,10 @@ public sealed class Detentions(PasserelleDb db, PictureStore pictures, AuditTrai
         await trail.AppendAsync(db, AuditRecord.For(actor, e, target: $"authentication:{id}", details: details), ct);
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
+        if (queued)
+        {
+            signal.Wake();
+        }
     }
 
     internal async Task<AuthenticationView> ViewAsync(Guid id, CancellationToken ct)

@@ -115,4 +115,34 @@ public sealed class DetentionTests
         Assert.Equal(2, await context.AuditEntries.CountAsync(e => e.Operation == "picture.viewed"));
         Assert.Contains(await context.Notifications.Select(n => n.Kind).ToListAsync(), k => k == "authentication.photo");
     }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_rights_holders_webhook_hears_of_an_authentication_request_signed_and_its_removal_is_audited(Db db)
+    {
+        var receiver = new WebhookReceiver();
+        await using var app = await TestApp.StartAsync(db, replace: services => services.AddHttpClient("webhooks").ConfigurePrimaryHttpMessageHandler(() => receiver));
+        await app.AddAgencyAsync("RH-LUMIERE", "rights-holder");
+        await app.AddAgencyAsync("FR-DOUANE", "customs");
+        await app.RunAsync<VerifyRightsHolder, AgencySummary>(h => h.HandleAsync(Actor.Console(), "RH-LUMIERE", "Checked.", default));
+        await app.AddUserAsync("RH-LUMIERE", "lumiere.brand", "rights-holder");
+        await app.AddUserAsync("FR-DOUANE", "douane.officer", "officer");
+        var brand = app.ClientWithToken(await app.TokenAsync("lumiere.brand"));
+        var officer = app.ClientWithToken(await app.TokenAsync("douane.officer"));
+        var product = (await (await brand.PostAsJsonAsync("/api/v1/products", new { brand = "Lumière", name = "Eau de parfum" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        (await brand.PostAsync($"/api/v1/products/{product}/publish", null)).EnsureSuccessStatusCode();
+        var hook = await (await brand.PostAsJsonAsync("/api/v1/webhooks", new { url = "https://brand-protection.example.com/passerelle" })).Content.ReadFromJsonAsync<JsonElement>();
+
+        var id = (await (await officer.PostAsJsonAsync("/api/v1/authentications", new { productId = product, quantity = 240, place = "Le Havre" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var delivery = await receiver.Received.Reader.ReadAsync(TestContext.Current.CancellationToken).AsTask().WaitAsync(TimeSpan.FromSeconds(15));
+        (await brand.DeleteAsync($"/api/v1/webhooks/{hook.GetProperty("id").GetGuid()}")).EnsureSuccessStatusCode();
+
+        var body = JsonDocument.Parse(delivery.Body).RootElement;
+        Assert.Equal(("authentication.requested", id), (body.GetProperty("event").GetString(), body.GetProperty("requestId").GetGuid()));
+        var signature = delivery.Signature.Split(',').ToDictionary(p => p.Split('=')[0], p => p.Split('=')[1]);
+        var secret = hook.GetProperty("secret").GetString()!;
+        Assert.Equal(Core.Notifications.DeliverWebhooks.Sign(secret, long.Parse(signature["t"], System.Globalization.CultureInfo.InvariantCulture), delivery.Body), signature["v1"]);
+        await using var context = app.NewContext();
+        Assert.Empty(await context.HitCaseEvents.ToListAsync());
+        Assert.Contains("webhook.disabled", await context.AuditEntries.Select(e => e.Operation).ToListAsync());
+    }
 }

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +11,7 @@ public sealed class WebhookTests
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task A_hit_is_delivered_to_the_owners_webhook_signed_with_its_secret_and_retried_after_a_failure(Db db)
     {
-        var receiver = new Receiver();
+        var receiver = new WebhookReceiver();
         var time = new AdjustableTime();
         await using var app = await TestApp.StartAsync(db, replace: services =>
         {
@@ -57,29 +56,5 @@ public sealed class WebhookTests
         }
 
         throw new TimeoutException("The delivery was not recorded as delivered.");
-    }
-
-    /// <summary>Stands in for the owner's endpoint: fails the first call if asked, records the rest.</summary>
-    private sealed class Receiver : HttpMessageHandler
-    {
-        public bool FailFirst { get; set; }
-
-        public TaskCompletionSource Failed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public System.Threading.Channels.Channel<(string Body, string Signature)> Received { get; } = System.Threading.Channels.Channel.CreateUnbounded<(string, string)>();
-
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            if (FailFirst)
-            {
-                FailFirst = false;
-                Failed.TrySetResult();
-                return new HttpResponseMessage(HttpStatusCode.InternalServerError);
-            }
-
-            var body = await request.Content!.ReadAsStringAsync(cancellationToken);
-            Received.Writer.TryWrite((body, request.Headers.GetValues("X-Passerelle-Signature").Single()));
-            return new HttpResponseMessage(HttpStatusCode.NoContent);
-        }
     }
 }
