@@ -75,6 +75,7 @@ public sealed class DetentionJourneyTests
         // The rights holder finds the request, sees the photo and answers "counterfeit".
         await SignInAsync(page, "lumiere.brand");
         await page.GotoAsync("/Authentications");
+        await Assertions.Expect(page.Locator("#notifications")).ToContainTextAsync("FR-DOUANE detained 240");
         await page.Locator("#requests tbody tr").First.GetByRole(AriaRole.Link).ClickAsync();
         await AssertPhotoShownAsync(page);
         await page.GetByLabel("Counterfeit").CheckAsync();

@@ -282,5 +282,7 @@ public sealed class UiText
         ["low"] = "faible",
         ["medium"] = "moyenne",
         ["high"] = "élevée",
+        ["No active alert names this container."] = "Aucune alerte active ne cite ce conteneur.",
+        ["A container number shows the alerts that name it."] = "Un numéro de conteneur affiche les alertes qui le citent.",
     };
 }

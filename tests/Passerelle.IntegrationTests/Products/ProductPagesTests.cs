@@ -109,4 +109,23 @@ public sealed class ProductPagesTests
         await using var context = app.NewContext();
         Assert.Equal(0, await context.Alerts.CountAsync());
     }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_container_number_typed_on_the_lookup_page_shows_the_alerts_that_name_it(Db db)
+    {
+        await using var app = await WorldAsync(db);
+        var api = app.ClientWithToken(await app.TokenAsync("lumiere.brand"));
+        (await api.PostAsJsonAsync("/api/v1/alerts", new { title = "Fake perfume by sea from Ningbo", containers = new[] { "CSQU3054383" }, targetCountries = new[] { "FRA" } })).EnsureSuccessStatusCode();
+        var officer = await SignInAsync(app, "douane.officer");
+
+        var (_, named) = await officer.GetAsync("/Products/Lookup?q=CSQU3054383");
+        var (_, other) = await officer.GetAsync("/Products/Lookup?q=MSCU1234566");
+        var (_, wrong) = await officer.GetAsync("/Products/Lookup?q=CSQU3054384");
+
+        Assert.Contains("Fake perfume by sea from Ningbo", named, StringComparison.Ordinal);
+        Assert.Contains("No active alert names this container.", other, StringComparison.Ordinal);
+        Assert.Contains("3", Browserless.Inner(wrong, "q-error"), StringComparison.Ordinal);
+        await using var context = app.NewContext();
+        Assert.Equal(2, await context.AuditEntries.CountAsync(e => e.Target == "container:CSQU3054383" || e.Target == "container:MSCU1234566"));
+    }
 }

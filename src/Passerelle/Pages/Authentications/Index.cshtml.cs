@@ -1,11 +1,17 @@
+using Passerelle.Core.Notifications;
 using Passerelle.Core.Products;
 
 namespace Passerelle.Pages.Authentications;
 
-/// <summary>Authentication requests: for a rights holder, those it must answer; for an officer, those they sent.</summary>
-public sealed class IndexModel(Detentions detentions) : PasserellePage
+/// <summary>
+/// Authentication requests: for a rights holder, those it must answer; for an officer, those they sent; with the
+/// notifications about them.
+/// </summary>
+public sealed class IndexModel(Detentions detentions, Inbox inbox) : PasserellePage
 {
     public IReadOnlyList<AuthenticationView> Requests { get; private set; } = [];
+
+    public IReadOnlyList<NotificationView> Notifications { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -17,6 +23,12 @@ public sealed class IndexModel(Detentions detentions) : PasserellePage
         else
         {
             Show(result.Error!);
+            return;
+        }
+
+        if ((await inbox.ListAsync(Actor, unreadOnly: false, ct)) is { Succeeded: true } notes)
+        {
+            Notifications = [.. notes.Value!.Where(n => n.Kind.StartsWith("authentication.", StringComparison.Ordinal))];
         }
     }
 }

@@ -4,19 +4,40 @@ using Passerelle.Core.Products;
 
 namespace Passerelle.Pages.Products;
 
-/// <summary>An officer types or scans a barcode, a Digital Link or words, and sees the genuine product, its alerts and whom to call.</summary>
+/// <summary>
+/// An officer types or scans a barcode, a Digital Link or words, and sees the genuine product, its alerts and whom to
+/// call; or types a container number (four letters and seven digits) and sees the active alerts that name it.
+/// </summary>
 [RequestSizeLimit(AcceptPicture.MaxBytes + (64 * 1024))]
-public sealed class LookupModel(FindProducts find) : PasserellePage
+public sealed partial class LookupModel(FindProducts find, Alerts alerts) : PasserellePage
 {
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
 
     public IReadOnlyList<ProductView>? Results { get; private set; }
 
+    /// <summary>The active alerts naming the container typed, when a container number was typed.</summary>
+    public IReadOnlyList<AlertView>? ContainerAlerts { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(Query))
         {
+            return;
+        }
+
+        if (ContainerShape().IsMatch(Query.Trim()))
+        {
+            var matched = await alerts.ListAsync(Actor, Query.Trim(), ct);
+            if (matched.Succeeded)
+            {
+                ContainerAlerts = matched.Value;
+            }
+            else
+            {
+                Show(matched.Error! with { Fields = new Dictionary<string, string[]>(StringComparer.Ordinal) { ["q"] = [matched.Error!.Message] } });
+            }
+
             return;
         }
 
@@ -55,4 +76,7 @@ public sealed class LookupModel(FindProducts find) : PasserellePage
             Show(result.Error!);
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z]{4} ?[0-9]{6} ?[0-9]$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex ContainerShape();
 }
