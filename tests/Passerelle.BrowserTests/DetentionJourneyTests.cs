@@ -64,6 +64,7 @@ public sealed class DetentionJourneyTests
         await product.GetByRole(AriaRole.Link, new() { Name = "Detain and ask for authentication" }).ClickAsync();
         await page.GetByLabel("Quantity detained").FillAsync("240");
         await page.GetByLabel("Where the goods are held").FillAsync("Le Havre, terminal de France");
+        await page.GetByLabel("Route (from, to, how)").FillAsync("Ningbo – Le Havre, sea");
         await page.GetByLabel("Message to the rights holder").FillAsync("Bottles lighter than usual.");
         await page.GetByLabel("Photos of the goods (JPEG, PNG or WebP, at most 5 MB each)").SetInputFilesAsync(
             new FilePayload { Name = "bottles.jpg", MimeType = "image/jpeg", Buffer = Pictures.Jpeg(640, 480) });
@@ -97,6 +98,7 @@ public sealed class DetentionJourneyTests
         await Assertions.Expect(page.Locator("#by-brand")).ToContainTextAsync("Lumière");
         await Assertions.Expect(page.Locator("#by-brand rect.bar")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("#by-hs-chapter")).ToContainTextAsync("33");
+        await Assertions.Expect(page.Locator("#by-route")).ToContainTextAsync("Ningbo – Le Havre, sea");
         await Assertions.Expect(page.Locator("#by-brand")).ToContainTextAsync("240");
     }
 

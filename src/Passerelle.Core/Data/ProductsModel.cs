@@ -69,6 +69,7 @@ internal static class ProductsModel
             request.HasKey(r => r.Id);
             request.Property(r => r.RequestingLogin).HasMaxLength(256);
             request.Property(r => r.Place).HasMaxLength(200);
+            request.Property(r => r.Route).HasMaxLength(200);
             request.Property(r => r.ConsigneeDetails).HasMaxLength(1000);
             request.Property(r => r.Verdict).HasConversion<string>().HasMaxLength(12);
             request.Property(r => r.VerdictReasons).HasMaxLength(4000);
@@ -98,6 +99,7 @@ internal static class ProductsModel
             picture.Property(p => p.Subject).HasMaxLength(100);
             picture.Property(p => p.ContentType).HasMaxLength(20);
             picture.Property(p => p.CreatedBy).HasMaxLength(256);
+            picture.Property(p => p.Caption).HasMaxLength(200);
             picture.HasIndex(p => p.Subject);
         });
     }

@@ -23,6 +23,12 @@ public sealed class Picture
     public DateTime CreatedAt { get; init; }
 
     public required string CreatedBy { get; init; }
+
+    /// <summary>On a product sheet: the picture shows a fake, as a warning, not the genuine article.</summary>
+    public bool Counterfeit { get; init; }
+
+    /// <summary>What to look at in the picture, in the rights holder's words.</summary>
+    public string? Caption { get; init; }
 }
 
 /// <summary>Where picture bytes live. The filesystem by default; another store is one class away.</summary>

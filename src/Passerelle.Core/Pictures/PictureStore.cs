@@ -5,7 +5,10 @@ using Passerelle.Core.Data;
 
 namespace Passerelle.Core.Pictures;
 
-public sealed record PictureView(Guid Id, string Subject, string ContentType, int Width, int Height, long Bytes, DateTime CreatedAt);
+public sealed record PictureView(Guid Id, string Subject, string ContentType, int Width, int Height, long Bytes, DateTime CreatedAt, bool Counterfeit, string? Caption);
+
+/// <summary>A picture as a sheet lists it: whether it shows a fake, and what to look at.</summary>
+public sealed record PictureRef(Guid Id, bool Counterfeit, string? Caption);
 
 /// <summary>
 /// Accepted pictures and their files, whatever they belong to. Files are written before their row and removed again if
@@ -32,7 +35,8 @@ public sealed class PictureStore(PasserelleDb db, IBlobStore blobs, TimeProvider
     }
 
     /// <summary>Writes the files and tracks the rows in <see cref="PasserelleDb"/>; the caller commits, inside <see cref="CommitAsync"/>.</summary>
-    public async Task<IReadOnlyList<Picture>> StageAsync(Actor actor, Guid ownerAgencyId, string subject, IReadOnlyList<AcceptPicture.Accepted> accepted, CancellationToken ct)
+    public async Task<IReadOnlyList<Picture>> StageAsync(
+        Actor actor, Guid ownerAgencyId, string subject, IReadOnlyList<AcceptPicture.Accepted> accepted, CancellationToken ct, bool counterfeit = false, string? caption = null)
     {
         var pictures = new List<Picture>();
         foreach (var a in accepted)
@@ -48,6 +52,8 @@ public sealed class PictureStore(PasserelleDb db, IBlobStore blobs, TimeProvider
                 Bytes = a.Image.LongLength,
                 CreatedAt = time.UtcNow(),
                 CreatedBy = actor.Login,
+                Counterfeit = counterfeit,
+                Caption = caption,
             };
             pictures.Add(picture);
             await blobs.PutAsync(Key(picture.Id, thumbnail: false), a.Image, ct);
@@ -85,7 +91,7 @@ public sealed class PictureStore(PasserelleDb db, IBlobStore blobs, TimeProvider
 
     public Task<byte[]?> ReadAsync(Guid id, bool thumbnail, CancellationToken ct) => blobs.GetAsync(Key(id, thumbnail), ct);
 
-    public static PictureView View(Picture p) => new(p.Id, p.Subject, p.ContentType, p.Width, p.Height, p.Bytes, p.CreatedAt);
+    public static PictureView View(Picture p) => new(p.Id, p.Subject, p.ContentType, p.Width, p.Height, p.Bytes, p.CreatedAt, p.Counterfeit, p.Caption);
 
     private static string Key(Guid id, bool thumbnail) => id.ToString("N") + (thumbnail ? ".thumb" : ".image");
 }

@@ -9,7 +9,8 @@ namespace Passerelle.Core.Pictures;
 /// <summary>Pictures of genuine products and of counterfeit indicators, added by their rights holder and shown to whoever may see the sheet.</summary>
 public sealed class ProductPictures(PasserelleDb db, PictureStore store, AuditTrail trail, AuditWriter audit, Products.ProductCatalogue catalogue)
 {
-    public async Task<Result<PictureView>> AddAsync(Actor actor, Guid productId, byte[] content, CancellationToken ct)
+    /// <param name="counterfeit">The picture shows a fake, to teach officers what to look for.</param>
+    public async Task<Result<PictureView>> AddAsync(Actor actor, Guid productId, byte[] content, CancellationToken ct, bool counterfeit = false, string? caption = null)
     {
         var sheet = await db.ProductSheets.FirstOrDefaultAsync(p => p.Id == productId, ct);
         if (sheet is null)
@@ -22,13 +23,18 @@ public sealed class ProductPictures(PasserelleDb db, PictureStore store, AuditTr
             return await audit.DenyAsync(actor, $"product:{productId}", ct, "A rights holder adds pictures to its own product sheets only.");
         }
 
+        if (caption is { Length: > 200 })
+        {
+            return Error.Invalid("picture.caption", "A caption is at most 200 characters.", "caption");
+        }
+
         var accepted = await PictureStore.AcceptAllAsync([content], ct);
         if (!accepted.Succeeded)
         {
             return accepted.Error!;
         }
 
-        var staged = await store.StageAsync(actor, sheet.OwnerAgencyId, $"product:{productId}", accepted.Value!, ct);
+        var staged = await store.StageAsync(actor, sheet.OwnerAgencyId, $"product:{productId}", accepted.Value!, ct, counterfeit, string.IsNullOrWhiteSpace(caption) ? null : caption.Trim());
         var picture = staged[0];
         await store.CommitAsync(staged, async () =>
         {

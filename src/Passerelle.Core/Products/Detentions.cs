@@ -21,13 +21,13 @@ public sealed class ProductsSettings
     public int FollowMilliseconds { get; set; } = 500;
 }
 
-public sealed record RequestAuthentication(Guid ProductId, int Quantity, string? Place, string? Message = null, bool ShareConsignee = false, string? ConsigneeDetails = null);
+public sealed record RequestAuthentication(Guid ProductId, int Quantity, string? Place, string? Message = null, bool ShareConsignee = false, string? ConsigneeDetails = null, string? Route = null);
 
 public sealed record MessageView(DateTime At, string By, string Agency, string Text);
 
 public sealed record AuthenticationView(
     Guid Id, Guid ProductId, string Brand, string Product, string RightsHolder, string RequestingAgency, string RequestingLogin, int Quantity,
-    string Place, string? ConsigneeDetails, DateTime CreatedAt, DateOnly DueOn, bool Overdue, string? Verdict, string? VerdictReasons,
+    string Place, string? Route, string? ConsigneeDetails, DateTime CreatedAt, DateOnly DueOn, bool Overdue, string? Verdict, string? VerdictReasons,
     DateTime? RepliedAt, string? Outcome, int? OutcomeQuantity, decimal? EstimatedValue, IReadOnlyList<MessageView> Thread, IReadOnlyList<PictureView> Photos);
 
 /// <summary>
@@ -56,6 +56,7 @@ public sealed class Detentions(PasserelleDb db, PictureStore pictures, AuditTrai
             .Require(product is not null, "productId", "authentication.product", "No published product sheet has this id.")
             .Require(request.Quantity is > 0 and <= 100_000_000, "quantity", "authentication.quantity", "The quantity is 1 or more.")
             .Require(request.Place is { Length: > 0 and <= 200 }, "place", "authentication.place", "Say where the goods are held (at most 200 characters).")
+            .Require(request.Route is not { Length: > 200 }, "route", "authentication.route", "The route is at most 200 characters.")
             .Require(!request.ShareConsignee || agency.ShareConsigneeDetails, "shareConsignee", "authentication.consignee-not-allowed", "Your agency's settings do not allow sending a consignee's details to rights holders.")
             .Require(request.Message is not { Length: > 2000 } && request.ConsigneeDetails is not { Length: > 1000 }, "message", "authentication.text", "The message is at most 2000 characters.")
             .Require((photos?.Count ?? 0) <= MaxPhotos, "photos", "authentication.photos", $"At most {MaxPhotos} photos.")
@@ -82,6 +83,7 @@ public sealed class Detentions(PasserelleDb db, PictureStore pictures, AuditTrai
             RequestingLogin = actor.Login,
             Quantity = request.Quantity,
             Place = request.Place!.Trim(),
+            Route = string.IsNullOrWhiteSpace(request.Route) ? null : request.Route.Trim(),
             ConsigneeDetails = request.ShareConsignee ? request.ConsigneeDetails : null,
             CreatedAt = now,
             DueOn = WorkingDays.Add(DateOnly.FromDateTime(now), settings.Value.AuthenticationWorkingDays),
@@ -274,7 +276,7 @@ public sealed class Detentions(PasserelleDb db, PictureStore pictures, AuditTrai
         var photos = await pictures.OfAsync($"authentication:{id}", ct);
         var d = row.r;
         var today = DateOnly.FromDateTime(time.UtcNow());
-        return new AuthenticationView(d.Id, d.ProductId, row.Brand, row.Name, row.Holder, row.Requesting, d.RequestingLogin, d.Quantity, d.Place,
+        return new AuthenticationView(d.Id, d.ProductId, row.Brand, row.Name, row.Holder, row.Requesting, d.RequestingLogin, d.Quantity, d.Place, d.Route,
             d.ConsigneeDetails, d.CreatedAt, d.DueOn, d.Verdict is null && d.DueOn < today, d.Verdict is { } v ? Name(v) : null, d.VerdictReasons,
             d.RepliedAt, d.Outcome?.ToString().ToLowerInvariant(), d.OutcomeQuantity, d.EstimatedValue, thread, photos);
     }

@@ -150,16 +150,12 @@ public sealed class FindProducts(PasserelleDb db, AgencyDirectory agencies, Audi
         }
     }
 
-    private async Task<ILookup<Guid, Guid>> PicturesOfAsync(HashSet<Guid> sheets, CancellationToken ct)
+    private async Task<ILookup<Guid, Pictures.PictureRef>> PicturesOfAsync(HashSet<Guid> sheets, CancellationToken ct)
     {
-        if (sheets.Count == 0)
-        {
-            return Array.Empty<Guid>().ToLookup(g => g);
-        }
-
         var subjects = sheets.Select(id => $"product:{id}").ToList();
-        var rows = await db.Pictures.AsNoTracking().Where(p => subjects.Contains(p.Subject)).OrderBy(p => p.CreatedAt).Select(p => new { p.Subject, p.Id }).ToListAsync(ct);
-        return rows.ToLookup(r => Guid.Parse(r.Subject.AsSpan("product:".Length)), r => r.Id);
+        var rows = sheets.Count == 0 ? [] : await db.Pictures.AsNoTracking().Where(p => subjects.Contains(p.Subject)).OrderBy(p => p.CreatedAt)
+            .Select(p => new { p.Subject, p.Id, p.Counterfeit, p.Caption }).ToListAsync(ct);
+        return rows.ToLookup(r => Guid.Parse(r.Subject.AsSpan("product:".Length)), r => new Pictures.PictureRef(r.Id, r.Counterfeit, r.Caption));
     }
 
     /// <summary>A brand or name equal to the words ranks first, then one that starts with them, then the rest.</summary>

@@ -86,8 +86,8 @@ public sealed class FollowCatalogue(PasserelleDb db, ProductCatalogue catalogue,
             .ToLookup(g => g.SheetId, g => new ProductGtin { SheetId = g.SheetId, Gtin = g.Gtin });
         var subjects = ids.Select(id => $"product:{id}").ToList();
         var pictures = (await db.Pictures.AsNoTracking().Where(p => everything ? p.Subject.StartsWith("product:") : subjects.Contains(p.Subject))
-            .OrderBy(p => p.CreatedAt).Select(p => new { p.Subject, p.Id }).ToListAsync(ct))
-            .ToLookup(p => p.Subject, p => p.Id, StringComparer.Ordinal);
+            .OrderBy(p => p.CreatedAt).Select(p => new { p.Subject, p.Id, p.Counterfeit, p.Caption }).ToListAsync(ct))
+            .ToLookup(p => p.Subject, p => new Pictures.PictureRef(p.Id, p.Counterfeit, p.Caption), StringComparer.Ordinal);
         foreach (var sheet in changed)
         {
             sheet.Gtins = [.. gtins[sheet.Id]];

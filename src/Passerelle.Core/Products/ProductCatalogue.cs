@@ -4,7 +4,7 @@ using System.Globalization;
 namespace Passerelle.Core.Products;
 
 /// <summary>A published sheet as this node holds it, with its owner's code and its pictures.</summary>
-public sealed record CataloguedSheet(ProductSheet Sheet, string Owner, IReadOnlyList<Guid> Pictures);
+public sealed record CataloguedSheet(ProductSheet Sheet, string Owner, IReadOnlyList<Pictures.PictureRef> Pictures);
 
 /// <summary>
 /// This node's copy of what an officer's barcode lookup reads: published sheets by GTIN, and the alerts not closed.

@@ -12,7 +12,7 @@ public sealed record ProductView(
     public IReadOnlyList<AlertView>? Alerts { get; init; }
 
     /// <summary>The sheet's pictures, oldest first.</summary>
-    public IReadOnlyList<Guid> Pictures { get; init; } = [];
+    public IReadOnlyList<Pictures.PictureRef> Pictures { get; init; } = [];
 
     /// <param name="visible">Which features the reader may see; the owner sees all, with whom each is shared.</param>
     internal static ProductView Of(ProductSheet p, string owner, Func<AuthenticationFeature, bool> visible, bool owns) => new(

@@ -654,10 +654,17 @@ namespace Passerelle.Migrations.PostgreSql.Migrations
                     b.Property<long>("Bytes")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Caption")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("ContentType")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("Counterfeit")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -908,6 +915,10 @@ namespace Passerelle.Migrations.PostgreSql.Migrations
 
                     b.Property<Guid>("RightsHolderAgencyId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Route")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Verdict")
                         .HasMaxLength(12)

@@ -284,5 +284,10 @@ public sealed class UiText
         ["high"] = "élevée",
         ["No active alert names this container."] = "Aucune alerte active ne cite ce conteneur.",
         ["A container number shows the alerts that name it."] = "Un numéro de conteneur affiche les alertes qui le citent.",
+        ["A fake"] = "Une contrefaçon",
+        ["This picture shows a fake"] = "Cette image montre une contrefaçon",
+        ["What to look at (optional)"] = "Ce qu'il faut regarder (facultatif)",
+        ["Route (from, to, how)"] = "Itinéraire (d'où, vers où, comment)",
+        ["By route"] = "Par itinéraire",
     };
 }

@@ -50,13 +50,15 @@ public sealed class CatalogueTests
         var lipstick = await CreateAsync(brand, "Rouge", Lipstick);
         (await brand.PostAsync($"/api/v1/products/{lipstick}/publish", null)).EnsureSuccessStatusCode();
         (await brand.PostAsync($"/api/v1/products/{id}/pictures", new ByteArrayContent(Pictures.Png(32, 32)))).EnsureSuccessStatusCode();
+        (await brand.PostAsync($"/api/v1/products/{id}/pictures?counterfeit=true&caption=Printed%20cap", new ByteArrayContent(Pictures.Png(32, 32)))).EnsureSuccessStatusCode();
         (await brand.PostAsync($"/api/v1/alerts/{alert}/close", null)).EnsureSuccessStatusCode();
         var changed = (await LookUpAsync(officer, Perfume))[0];
         var moved = (await LookUpAsync(officer, Lipstick))[0];
 
         Assert.Equal(("Eau de parfum", 1), (published.GetProperty("name").GetString(), published.GetProperty("alerts").GetArrayLength()));
         Assert.Equal(("Eau de parfum 50 ml", 2, 0), (changed.GetProperty("name").GetString(), changed.GetProperty("version").GetInt32(), changed.GetProperty("alerts").GetArrayLength()));
-        Assert.Equal(1, changed.GetProperty("pictures").GetArrayLength());
+        Assert.Equal([(false, null), (true, "Printed cap")], changed.GetProperty("pictures").EnumerateArray()
+            .Select(p => (p.GetProperty("counterfeit").GetBoolean(), p.GetProperty("caption").GetString())).ToList());
         Assert.Equal(lipstick, moved.GetProperty("id").GetGuid());
     }
 

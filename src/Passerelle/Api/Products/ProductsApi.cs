@@ -24,7 +24,7 @@ internal static class ProductsApi
         products.MapPut("/{id:guid}", Replace).WithSummary("Replace a sheet's content as a new version (owner only).");
         products.MapPost("/lookup/photo", LookUpPhoto).WithSummary("Officers: send a photo of a barcode (JPEG, PNG or WebP); it is read on the server and looked up.")
             .WithMetadata(new RequestSizeLimitAttribute(PictureBodyBytes));
-        products.MapPost("/{id:guid}/pictures", AddPicture).WithSummary("A rights holder adds a picture (JPEG, PNG or WebP by content, at most 5 MB); it is stored without metadata, with a thumbnail.")
+        products.MapPost("/{id:guid}/pictures", AddPicture).WithSummary("A rights holder adds a picture (JPEG, PNG or WebP by content, at most 5 MB), of the genuine product or, with ?counterfeit=true, of a fake, with an optional ?caption=; it is stored without metadata, with a thumbnail.")
             .WithMetadata(new RequestSizeLimitAttribute(PictureBodyBytes));
         api.MapGet("/pictures/{id:guid}", GetPicture).WithTags("Genuine products").WithSummary("A picture, or its thumbnail with ?thumbnail=true.");
         products.MapPost("/{id:guid}/publish", Publish).WithSummary("Publish a sheet to officers; only a verified rights holder may.");
@@ -72,9 +72,9 @@ internal static class ProductsApi
         return result.Succeeded ? TypedResults.Ok(new PhotoLookup(barcode.Value!, result.Value!)) : result.Error!.ToProblem();
     }
 
-    private static async Task<Results<Created<PictureView>, ProblemHttpResult>> AddPicture(Guid id, HttpContext http, ProductPictures pictures, CancellationToken ct)
+    private static async Task<Results<Created<PictureView>, ProblemHttpResult>> AddPicture(Guid id, bool? counterfeit, string? caption, HttpContext http, ProductPictures pictures, CancellationToken ct)
     {
-        var result = await pictures.AddAsync(http.Actor(), id, await ReadBodyAsync(http, ct), ct);
+        var result = await pictures.AddAsync(http.Actor(), id, await ReadBodyAsync(http, ct), ct, counterfeit ?? false, caption);
         return result.Succeeded ? TypedResults.Created($"/api/v1/pictures/{result.Value!.Id}", result.Value) : result.Error!.ToProblem();
     }
 

@@ -16,6 +16,9 @@ public sealed class NewModel(FindProducts find, Detentions detentions) : Passere
     [BindProperty(Name = "place")]
     public string? Place { get; set; }
 
+    [BindProperty(Name = "route")]
+    public string? Route { get; set; }
+
     [BindProperty(Name = "message")]
     public string? Message { get; set; }
 
@@ -39,7 +42,7 @@ public sealed class NewModel(FindProducts find, Detentions detentions) : Passere
             contents.Add(buffer.ToArray());
         }
 
-        var request = new RequestAuthentication(ProductId, Quantity ?? 0, Place, Message, ShareConsignee, ConsigneeDetails);
+        var request = new RequestAuthentication(ProductId, Quantity ?? 0, Place, Message, ShareConsignee, ConsigneeDetails, Route);
         var result = await detentions.RequestAsync(Actor, request, contents, ct);
         if (result.Succeeded)
         {

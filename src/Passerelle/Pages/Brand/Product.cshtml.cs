@@ -98,7 +98,7 @@ public sealed class ProductModel(FindProducts find, SaveProduct save, PublishPro
 
     public Task<IActionResult> OnPostPublishAsync(Guid id, CancellationToken ct) => ActAsync(id, async () => (await publish.HandleAsync(Actor, id, ct)).Error);
 
-    public Task<IActionResult> OnPostPictureAsync(Guid id, IFormFile? picture, CancellationToken ct) => ActAsync(id, async () =>
+    public Task<IActionResult> OnPostPictureAsync(Guid id, IFormFile? picture, bool counterfeit, string? caption, CancellationToken ct) => ActAsync(id, async () =>
     {
         using var buffer = new MemoryStream();
         if (picture is not null)
@@ -106,7 +106,7 @@ public sealed class ProductModel(FindProducts find, SaveProduct save, PublishPro
             await picture.CopyToAsync(buffer, ct);
         }
 
-        return (await pictures.AddAsync(Actor, id, buffer.ToArray(), ct)).Error;
+        return (await pictures.AddAsync(Actor, id, buffer.ToArray(), ct, counterfeit, caption)).Error;
     });
 
     private async Task<IActionResult> ActAsync(Guid id, Func<Task<Error?>> act)
