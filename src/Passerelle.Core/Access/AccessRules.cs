@@ -13,6 +13,10 @@ public static class AccessRules
     public static bool MayManageAgencies(Actor actor) =>
         actor.HasScope(Scopes.AgenciesWrite) && actor.IsInRole(Roles.Admin);
 
+    /// <summary>An administrator, or the agency's own coordinator, changes its settings.</summary>
+    public static bool MayChangeAgencySettings(Actor actor, Guid agencyId) =>
+        MayManageAgencies(actor) || (actor.IsInRole(Roles.Coordinator) && actor.AgencyId == agencyId && actor.HasScope(Scopes.UsersWrite));
+
     public static bool MayListUsers(Actor actor, Guid agencyId) =>
         actor.HasScope(Scopes.UsersRead) && ManagesPeopleOf(actor, agencyId);
 

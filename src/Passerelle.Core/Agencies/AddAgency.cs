@@ -10,9 +10,10 @@ namespace Passerelle.Core.Agencies;
 
 public sealed record AddAgencyRequest(string? Code, string? Name, string? Kind, string? Country);
 
-public sealed record AgencySummary(string Code, string Name, string Kind, string Country, bool Verified, DateTime CreatedAt)
+/// <param name="ShareConsigneeDetails">Whether the agency's officers may send a consignee's details to rights holders.</param>
+public sealed record AgencySummary(string Code, string Name, string Kind, string Country, bool Verified, DateTime CreatedAt, bool ShareConsigneeDetails = false)
 {
-    internal static AgencySummary Of(Agency a) => new(a.Code, a.Name, a.Kind.Name(), a.Country, a.VerifiedAt is not null, a.CreatedAt);
+    internal static AgencySummary Of(Agency a) => new(a.Code, a.Name, a.Kind.Name(), a.Country, a.VerifiedAt is not null, a.CreatedAt, a.ShareConsigneeDetails);
 }
 
 public sealed partial class AddAgency(PasserelleDb db, AuditTrail trail, AuditWriter audit, TimeProvider time)

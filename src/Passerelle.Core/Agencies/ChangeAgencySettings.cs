@@ -18,7 +18,7 @@ public sealed class ChangeAgencySettings(PasserelleDb db, AuditTrail trail, Audi
             return Error.NotFound("agency.not-found", $"No agency has code {normalized}.");
         }
 
-        if (!AccessRules.MayManageAgencies(actor) && !(actor.IsInRole(Roles.Coordinator) && actor.AgencyId == agency.Id && actor.HasScope(Scopes.UsersWrite)))
+        if (!AccessRules.MayChangeAgencySettings(actor, agency.Id))
         {
             return await audit.DenyAsync(actor, $"agency:{normalized}", ct, "An administrator, or the agency's own coordinator, changes its settings.");
         }

@@ -289,5 +289,10 @@ public sealed class UiText
         ["What to look at (optional)"] = "Ce qu'il faut regarder (facultatif)",
         ["Route (from, to, how)"] = "Itinéraire (d'où, vers où, comment)",
         ["By route"] = "Par itinéraire",
+        ["Consignee details to rights holders"] = "Coordonnées des destinataires aux titulaires de droits",
+        ["Allowed"] = "Autorisé",
+        ["Not allowed"] = "Non autorisé",
+        ["Stop allowing"] = "Ne plus autoriser",
+        ["Allow"] = "Autoriser",
     };
 }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Passerelle.Core.Access;
 using Passerelle.Core.Agencies;
 using Passerelle.IntegrationTests.Support;
+using Passerelle.Tests.Shared;
 
 namespace Passerelle.IntegrationTests.Products;
 
@@ -127,5 +128,26 @@ public sealed class ProductPagesTests
         Assert.Contains("3", Browserless.Inner(wrong, "q-error"), StringComparison.Ordinal);
         await using var context = app.NewContext();
         Assert.Equal(2, await context.AuditEntries.CountAsync(e => e.Target == "container:CSQU3054383" || e.Target == "container:MSCU1234566"));
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_coordinator_lets_its_own_officers_send_consignee_details_and_no_other_agencys(Db db)
+    {
+        await using var app = await WorldAsync(db);
+        await app.AddAgencyAsync("BE-DOUANE", "customs", "BEL");
+        await app.AddUserAsync("FR-DOUANE", "douane.coord", "coordinator");
+        var coordinator = new Browserless(app);
+        var (_, enrolment) = await coordinator.PostFormAsync("/Account/Login", "/Account/Login", ("login", "douane.coord"), ("password", TestApp.Password));
+        await coordinator.PostFormAsync("/Account/EnrolTotp", "/Account/EnrolTotp", ("code", Totp.Code(Browserless.Inner(enrolment, "totp-key"), DateTimeOffset.UtcNow)));
+
+        var (_, own) = await coordinator.PostFormAsync("/Agencies", "/Agencies?handler=Settings", ("code", "FR-DOUANE"), ("shareConsigneeDetails", "true"));
+        var (_, other) = await coordinator.PostFormAsync("/Agencies", "/Agencies?handler=Settings", ("code", "BE-DOUANE"), ("shareConsigneeDetails", "true"));
+
+        Assert.Equal("Allowed", Browserless.Inner(own, "share-FR-DOUANE"));
+        Assert.Contains("role=\"alert\"", other, StringComparison.Ordinal);
+        await using var context = app.NewContext();
+        Assert.Equal([("BE-DOUANE", false), ("FR-DOUANE", true)], (await context.Agencies.Where(a => a.Code.EndsWith("-DOUANE")).OrderBy(a => a.Code).Select(a => new { a.Code, a.ShareConsigneeDetails }).ToListAsync())
+            .Select(a => (a.Code, a.ShareConsigneeDetails)).ToList());
+        Assert.Equal(1, await context.AuditEntries.CountAsync(e => e.Operation == "access.denied" && e.Target == "agency:BE-DOUANE"));
     }
 }

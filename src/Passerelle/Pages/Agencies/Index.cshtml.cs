@@ -3,7 +3,7 @@ using Passerelle.Core.Agencies;
 
 namespace Passerelle.Pages.Agencies;
 
-public sealed class IndexModel(ListAgencies list, AddAgency add, VerifyRightsHolder verify) : PasserellePage
+public sealed class IndexModel(ListAgencies list, AddAgency add, VerifyRightsHolder verify, ChangeAgencySettings settings) : PasserellePage
 {
     public IReadOnlyList<AgencySummary> Agencies { get; private set; } = [];
 
@@ -42,6 +42,20 @@ public sealed class IndexModel(ListAgencies list, AddAgency add, VerifyRightsHol
     public async Task<IActionResult> OnPostVerifyAsync(CancellationToken ct)
     {
         var result = await verify.HandleAsync(Actor, Code ?? "", Evidence, ct);
+        if (result.Succeeded)
+        {
+            return RedirectToPage();
+        }
+
+        Show(result.Error!);
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    /// <summary>Whether the agency's officers may send a consignee's details with an authentication request.</summary>
+    public async Task<IActionResult> OnPostSettingsAsync(bool shareConsigneeDetails, CancellationToken ct)
+    {
+        var result = await settings.HandleAsync(Actor, Code ?? "", shareConsigneeDetails, ct);
         if (result.Succeeded)
         {
             return RedirectToPage();
