@@ -10,11 +10,9 @@ namespace Passerelle.IntegrationTests.Products;
 
 public sealed class DetentionTests
 {
-    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
-    public async Task The_detention_loop_runs_from_request_to_reply_to_seizure_and_reaches_the_statistics(Db db)
+    /// <summary>A verified rights holder with one published sheet (GS1 GTIN 6291041500213, HS 3303), and a French customs officer.</summary>
+    private static async Task<(HttpClient Brand, HttpClient Officer, Guid Product)> WorldAsync(TestApp app)
     {
-        var time = new AdjustableTime();
-        await using var app = await TestApp.StartAsync(db, replace: services => services.AddSingleton<TimeProvider>(time));
         await app.AddAgencyAsync("RH-LUMIERE", "rights-holder");
         await app.AddAgencyAsync("FR-DOUANE", "customs");
         await app.RunAsync<VerifyRightsHolder, AgencySummary>(h => h.HandleAsync(Actor.Console(), "RH-LUMIERE", "Checked.", default));
@@ -22,9 +20,18 @@ public sealed class DetentionTests
         await app.AddUserAsync("FR-DOUANE", "douane.officer", "officer");
         var brand = app.ClientWithToken(await app.TokenAsync("lumiere.brand"));
         var officer = app.ClientWithToken(await app.TokenAsync("douane.officer"));
-        var product = (await (await brand.PostAsJsonAsync("/api/v1/products", new { brand = "Lumière", name = "Eau de parfum", gtins = new[] { "6291041500213" }, hsCode = "330300" }))
-            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var created = await brand.PostAsJsonAsync("/api/v1/products", new { brand = "Lumière", name = "Eau de parfum", gtins = new[] { "6291041500213" }, hsCode = "330300" });
+        var product = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         (await brand.PostAsync($"/api/v1/products/{product}/publish", null)).EnsureSuccessStatusCode();
+        return (brand, officer, product);
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task The_detention_loop_runs_from_request_to_reply_to_seizure_and_reaches_the_statistics(Db db)
+    {
+        var time = new AdjustableTime();
+        await using var app = await TestApp.StartAsync(db, replace: services => services.AddSingleton<TimeProvider>(time));
+        var (brand, officer, product) = await WorldAsync(app);
 
         var refused = await officer.PostAsJsonAsync("/api/v1/authentications", new { productId = product, quantity = 240, place = "Le Havre", shareConsignee = true, consigneeDetails = "Import Export SARL" });
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
@@ -65,16 +72,8 @@ public sealed class DetentionTests
     public async Task Consignee_details_go_only_when_the_agency_allows_and_the_officer_chooses(Db db)
     {
         await using var app = await TestApp.StartAsync(db);
-        await app.AddAgencyAsync("RH-LUMIERE", "rights-holder");
-        await app.AddAgencyAsync("FR-DOUANE", "customs");
-        await app.RunAsync<VerifyRightsHolder, AgencySummary>(h => h.HandleAsync(Actor.Console(), "RH-LUMIERE", "Checked.", default));
+        var (brand, officer, product) = await WorldAsync(app);
         await app.RunAsync<ChangeAgencySettings, AgencySummary>(h => h.HandleAsync(Actor.Console(), "FR-DOUANE", shareConsigneeDetails: true, default));
-        await app.AddUserAsync("RH-LUMIERE", "lumiere.brand", "rights-holder");
-        await app.AddUserAsync("FR-DOUANE", "douane.officer", "officer");
-        var brand = app.ClientWithToken(await app.TokenAsync("lumiere.brand"));
-        var officer = app.ClientWithToken(await app.TokenAsync("douane.officer"));
-        var product = (await (await brand.PostAsJsonAsync("/api/v1/products", new { brand = "Lumière", name = "Eau de parfum" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        (await brand.PostAsync($"/api/v1/products/{product}/publish", null)).EnsureSuccessStatusCode();
 
         var shared = await (await officer.PostAsJsonAsync("/api/v1/authentications", new { productId = product, quantity = 1, place = "Roissy", shareConsignee = true, consigneeDetails = "Import Export SARL" })).Content.ReadFromJsonAsync<JsonElement>();
         var kept = await (await officer.PostAsJsonAsync("/api/v1/authentications", new { productId = product, quantity = 1, place = "Roissy", shareConsignee = false, consigneeDetails = "Import Export SARL" })).Content.ReadFromJsonAsync<JsonElement>();
@@ -87,18 +86,10 @@ public sealed class DetentionTests
     public async Task Photos_of_detained_goods_reach_the_rights_holder_asked_and_no_one_else(Db db)
     {
         await using var app = await TestApp.StartAsync(db);
-        await app.AddAgencyAsync("RH-LUMIERE", "rights-holder");
+        var (brand, officer, product) = await WorldAsync(app);
         await app.AddAgencyAsync("RH-OTHER", "rights-holder");
-        await app.AddAgencyAsync("FR-DOUANE", "customs");
-        await app.RunAsync<VerifyRightsHolder, AgencySummary>(h => h.HandleAsync(Actor.Console(), "RH-LUMIERE", "Checked.", default));
-        await app.AddUserAsync("RH-LUMIERE", "lumiere.brand", "rights-holder");
         await app.AddUserAsync("RH-OTHER", "other.brand", "rights-holder");
-        await app.AddUserAsync("FR-DOUANE", "douane.officer", "officer");
         await app.AddUserAsync("FR-DOUANE", "douane.colleague", "officer");
-        var brand = app.ClientWithToken(await app.TokenAsync("lumiere.brand"));
-        var officer = app.ClientWithToken(await app.TokenAsync("douane.officer"));
-        var product = (await (await brand.PostAsJsonAsync("/api/v1/products", new { brand = "Lumière", name = "Eau de parfum" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        (await brand.PostAsync($"/api/v1/products/{product}/publish", null)).EnsureSuccessStatusCode();
         var id = (await (await officer.PostAsJsonAsync("/api/v1/authentications", new { productId = product, quantity = 12, place = "Roissy" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 
         var html = await officer.PostAsync($"/api/v1/authentications/{id}/photos", new ByteArrayContent("<html><script>alert(1)</script></html>"u8.ToArray()));
@@ -121,15 +112,7 @@ public sealed class DetentionTests
     {
         var receiver = new WebhookReceiver();
         await using var app = await TestApp.StartAsync(db, replace: services => services.AddHttpClient("webhooks").ConfigurePrimaryHttpMessageHandler(() => receiver));
-        await app.AddAgencyAsync("RH-LUMIERE", "rights-holder");
-        await app.AddAgencyAsync("FR-DOUANE", "customs");
-        await app.RunAsync<VerifyRightsHolder, AgencySummary>(h => h.HandleAsync(Actor.Console(), "RH-LUMIERE", "Checked.", default));
-        await app.AddUserAsync("RH-LUMIERE", "lumiere.brand", "rights-holder");
-        await app.AddUserAsync("FR-DOUANE", "douane.officer", "officer");
-        var brand = app.ClientWithToken(await app.TokenAsync("lumiere.brand"));
-        var officer = app.ClientWithToken(await app.TokenAsync("douane.officer"));
-        var product = (await (await brand.PostAsJsonAsync("/api/v1/products", new { brand = "Lumière", name = "Eau de parfum" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        (await brand.PostAsync($"/api/v1/products/{product}/publish", null)).EnsureSuccessStatusCode();
+        var (brand, officer, product) = await WorldAsync(app);
         var hook = await (await brand.PostAsJsonAsync("/api/v1/webhooks", new { url = "https://brand-protection.example.com/passerelle" })).Content.ReadFromJsonAsync<JsonElement>();
 
         var id = (await (await officer.PostAsJsonAsync("/api/v1/authentications", new { productId = product, quantity = 240, place = "Le Havre" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
