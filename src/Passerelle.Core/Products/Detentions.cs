@@ -102,100 +102,6 @@ public sealed class Detentions(PasserelleDb db, PictureStore pictures, AuditTrai
         return await ViewAsync(detention.Id, ct);
     }
 
-    public async Task<Result<AuthenticationView>> ReplyAsync(Actor actor, Guid id, string? verdict, string? reasons, CancellationToken ct)
-    {
-        var detention = await db.AuthenticationRequests.FirstOrDefaultAsync(r => r.Id == id, ct);
-        if (detention is null)
-        {
-            return Error.NotFound("authentication.not-found", $"No authentication request has id {id}.");
-        }
-
-        if (!AccessRules.MayManageProducts(actor, detention.RightsHolderAgencyId))
-        {
-            return await audit.DenyAsync(actor, $"authentication:{id}", ct, "The rights holder asked replies.");
-        }
-
-        if (detention.Verdict is not null)
-        {
-            return Error.Conflict("authentication.replied", "This request was already answered.");
-        }
-
-        var parsed = verdict?.Replace("-", "", StringComparison.Ordinal);
-        var invalid = new Validation()
-            .Require(Enum.TryParse<Verdict>(parsed, ignoreCase: true, out var value), "verdict", "authentication.verdict", "The verdict is genuine, counterfeit or cannot-tell.")
-            .Require(reasons is { Length: > 0 and <= 4000 }, "reasons", "authentication.reasons", "Give the reasons (at most 4000 characters).")
-            .ToError();
-        if (invalid is not null)
-        {
-            return invalid;
-        }
-
-        detention.Verdict = value;
-        detention.VerdictReasons = reasons!.Trim();
-        detention.RepliedAt = time.UtcNow();
-        detention.RepliedBy = actor.Login;
-        await NotifyAsync(detention.RequestingAgencyId, detention.RequestingUserId, "authentication.replied", id, $"{actor.AgencyCode} answers: {Name(value)}. {detention.VerdictReasons}");
-        await SaveAsync(actor, AuditEvent.AuthenticationReplied, id, Name(value), ct);
-        return await ViewAsync(id, ct);
-    }
-
-    public async Task<Result<AuthenticationView>> PostMessageAsync(Actor actor, Guid id, string? text, CancellationToken ct)
-    {
-        var detention = await db.AuthenticationRequests.FirstOrDefaultAsync(r => r.Id == id, ct);
-        if (detention is null)
-        {
-            return Error.NotFound("authentication.not-found", $"No authentication request has id {id}.");
-        }
-
-        var holder = AccessRules.MayManageProducts(actor, detention.RightsHolderAgencyId);
-        if (!holder && !MayFollow(actor, detention))
-        {
-            return await audit.DenyAsync(actor, $"authentication:{id}", ct);
-        }
-
-        if (text is not { Length: > 0 and <= 2000 })
-        {
-            return Error.Invalid("authentication.text", "A message is 1 to 2000 characters.", "text");
-        }
-
-        db.AuthenticationMessages.Add(new AuthenticationMessage { RequestId = id, At = time.UtcNow(), By = actor.Login, Agency = actor.AgencyCode!, Text = text.Trim() });
-        await NotifyAsync(holder ? detention.RequestingAgencyId : detention.RightsHolderAgencyId, holder ? detention.RequestingUserId : null, "authentication.message", id, $"{actor.AgencyCode}: {text.Trim()}");
-        await SaveAsync(actor, AuditEvent.AuthenticationMessage, id, null, ct);
-        return await ViewAsync(id, ct);
-    }
-
-    public async Task<Result<AuthenticationView>> RecordOutcomeAsync(Actor actor, Guid id, string? outcome, int? quantity, decimal? estimatedValue, CancellationToken ct)
-    {
-        var detention = await db.AuthenticationRequests.FirstOrDefaultAsync(r => r.Id == id, ct);
-        if (detention is null)
-        {
-            return Error.NotFound("authentication.not-found", $"No authentication request has id {id}.");
-        }
-
-        if (!MayFollow(actor, detention))
-        {
-            return await audit.DenyAsync(actor, $"authentication:{id}", ct, "The detaining agency records the outcome.");
-        }
-
-        var invalid = new Validation()
-            .Require(Enum.TryParse<DetentionOutcome>(outcome, ignoreCase: true, out var value), "outcome", "authentication.outcome", "The outcome is released, seized or destroyed.")
-            .Require(quantity is null || (quantity > 0 && quantity <= detention.Quantity), "quantity", "authentication.outcome-quantity", $"The quantity is 1 to the {detention.Quantity} detained.")
-            .Require(estimatedValue is null || estimatedValue >= 0, "estimatedValue", "authentication.value", "The estimated value is 0 or more.")
-            .ToError();
-        if (invalid is not null)
-        {
-            return invalid;
-        }
-
-        detention.Outcome = value;
-        detention.OutcomeQuantity = quantity ?? detention.Quantity;
-        detention.EstimatedValue = estimatedValue;
-        detention.OutcomeAt = time.UtcNow();
-        await NotifyAsync(detention.RightsHolderAgencyId, null, "authentication.outcome", id, $"{actor.AgencyCode} recorded: {value.ToString().ToLowerInvariant()}, {detention.OutcomeQuantity} items.");
-        await SaveAsync(actor, AuditEvent.DetentionOutcome, id, $"{value}; {detention.OutcomeQuantity}; {estimatedValue}", ct);
-        return await ViewAsync(id, ct);
-    }
-
     public async Task<Result<IReadOnlyList<AuthenticationView>>> ListAsync(Actor actor, CancellationToken ct)
     {
         if (actor.AgencyId is not { } agency || (!AccessRules.MayManageProducts(actor, agency) && !AccessRules.MayLookUpProducts(actor)))
@@ -281,7 +187,7 @@ public sealed class Detentions(PasserelleDb db, PictureStore pictures, AuditTrai
             d.RepliedAt, d.Outcome?.ToString().ToLowerInvariant(), d.OutcomeQuantity, d.EstimatedValue, thread, photos);
     }
 
-    private static string Name(Verdict verdict) => verdict switch
+    internal static string Name(Verdict verdict) => verdict switch
     {
         Verdict.Genuine => "genuine",
         Verdict.Counterfeit => "counterfeit",

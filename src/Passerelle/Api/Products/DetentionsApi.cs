@@ -46,21 +46,21 @@ internal static class DetentionsApi
         return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
     }
 
-    private static async Task<Results<Ok<AuthenticationView>, ProblemHttpResult>> Reply(Guid id, ReplyRequest body, HttpContext http, Detentions detentions, CancellationToken ct)
+    private static async Task<Results<Ok<AuthenticationView>, ProblemHttpResult>> Reply(Guid id, ReplyRequest body, HttpContext http, DetentionSteps steps, CancellationToken ct)
     {
-        var result = await detentions.ReplyAsync(http.Actor(), id, body.Verdict, body.Reasons, ct);
+        var result = await steps.ReplyAsync(http.Actor(), id, body.Verdict, body.Reasons, ct);
         return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
     }
 
-    private static async Task<Results<Ok<AuthenticationView>, ProblemHttpResult>> Message(Guid id, MessageRequest body, HttpContext http, Detentions detentions, CancellationToken ct)
+    private static async Task<Results<Ok<AuthenticationView>, ProblemHttpResult>> Message(Guid id, MessageRequest body, HttpContext http, DetentionSteps steps, CancellationToken ct)
     {
-        var result = await detentions.PostMessageAsync(http.Actor(), id, body.Text, ct);
+        var result = await steps.PostMessageAsync(http.Actor(), id, body.Text, ct);
         return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
     }
 
-    private static async Task<Results<Ok<AuthenticationView>, ProblemHttpResult>> Outcome(Guid id, OutcomeRequest body, HttpContext http, Detentions detentions, CancellationToken ct)
+    private static async Task<Results<Ok<AuthenticationView>, ProblemHttpResult>> Outcome(Guid id, OutcomeRequest body, HttpContext http, DetentionSteps steps, CancellationToken ct)
     {
-        var result = await detentions.RecordOutcomeAsync(http.Actor(), id, body.Outcome, body.Quantity, body.EstimatedValue, ct);
+        var result = await steps.RecordOutcomeAsync(http.Actor(), id, body.Outcome, body.Quantity, body.EstimatedValue, ct);
         return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
     }
 

@@ -7,7 +7,7 @@ namespace Passerelle.Pages.Authentications;
 
 /// <summary>One authentication request: the rights holder replies, both sides talk, the detaining agency adds photos and records the outcome.</summary>
 [RequestSizeLimit(Core.Pictures.AcceptPicture.MaxBytes + (64 * 1024))]
-public sealed class DetailModel(Detentions detentions, DetentionPhotos photos) : PasserellePage
+public sealed class DetailModel(Detentions detentions, DetentionSteps steps, DetentionPhotos photos) : PasserellePage
 {
     public AuthenticationView? Detention { get; private set; }
 
@@ -35,10 +35,10 @@ public sealed class DetailModel(Detentions detentions, DetentionPhotos photos) :
     public async Task OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct);
 
     public Task<IActionResult> OnPostReplyAsync(Guid id, CancellationToken ct) =>
-        ActAsync(id, () => detentions.ReplyAsync(Actor, id, Verdict, Reasons, ct), ct);
+        ActAsync(id, () => steps.ReplyAsync(Actor, id, Verdict, Reasons, ct), ct);
 
     public Task<IActionResult> OnPostMessageAsync(Guid id, CancellationToken ct) =>
-        ActAsync(id, () => detentions.PostMessageAsync(Actor, id, Text, ct), ct);
+        ActAsync(id, () => steps.PostMessageAsync(Actor, id, Text, ct), ct);
 
     public Task<IActionResult> OnPostOutcomeAsync(Guid id, CancellationToken ct)
     {
@@ -50,7 +50,7 @@ public sealed class DetailModel(Detentions detentions, DetentionPhotos photos) :
                 Error.Invalid("authentication.number", "Quantity and value are plain numbers, such as 240 or 19200.50.", string.IsNullOrWhiteSpace(Quantity) || quantity is not null ? "estimatedValue" : "quantity")), ct);
         }
 
-        return ActAsync(id, () => detentions.RecordOutcomeAsync(Actor, id, Outcome, quantity, value, ct), ct);
+        return ActAsync(id, () => steps.RecordOutcomeAsync(Actor, id, Outcome, quantity, value, ct), ct);
     }
 
     public async Task<IActionResult> OnPostPhotoAsync(Guid id, IFormFile? photo, CancellationToken ct)
