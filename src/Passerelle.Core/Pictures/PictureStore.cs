@@ -83,9 +83,9 @@ public sealed class PictureStore(PasserelleDb db, IBlobStore blobs, TimeProvider
         }
     }
 
-    public async Task<IReadOnlyList<PictureView>> OfAsync(string subject, CancellationToken ct)
+    public async Task<IReadOnlyList<PictureView>> OfAsync(IReadOnlyList<string> subjects, CancellationToken ct)
     {
-        var pictures = await db.Pictures.AsNoTracking().Where(p => p.Subject == subject).OrderBy(p => p.CreatedAt).ToListAsync(ct);
+        var pictures = await db.Pictures.AsNoTracking().Where(p => subjects.Contains(p.Subject)).OrderBy(p => p.CreatedAt).ToListAsync(ct);
         return [.. pictures.Select(View)];
     }
 

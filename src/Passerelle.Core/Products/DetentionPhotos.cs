@@ -36,7 +36,7 @@ public sealed class DetentionPhotos(PasserelleDb db, PictureStore pictures, Dete
         }
 
         var staged = await pictures.StageAsync(actor, detention.RequestingAgencyId, subject, accepted.Value!, ct);
-        await detentions.NotifyAsync(detention.RightsHolderAgencyId, null, "authentication.photo", id, $"{actor.AgencyCode} added a photo of the detained goods.");
+        await detentions.NotifyAsync(detention.RightsHolderAgencyId, null, "authentication.photo", id, $"{actor.AgencyCode} added a photo of the detained goods.", ct);
         await pictures.CommitAsync(staged, () => detentions.SaveAsync(actor, AuditEvent.PictureAdded, id, $"picture {staged[0].Id}; {staged[0].ContentType}; {staged[0].Bytes} bytes", ct));
         return await detentions.ViewAsync(id, ct);
     }

@@ -44,7 +44,7 @@ public sealed class DetentionSteps(PasserelleDb db, Detentions detentions, Audit
         detention.VerdictReasons = reasons!.Trim();
         detention.RepliedAt = time.UtcNow();
         detention.RepliedBy = actor.Login;
-        await detentions.NotifyAsync(detention.RequestingAgencyId, detention.RequestingUserId, "authentication.replied", id, $"{actor.AgencyCode} answers: {Detentions.Name(value)}. {detention.VerdictReasons}");
+        await detentions.NotifyAsync(detention.RequestingAgencyId, detention.RequestingUserId, "authentication.replied", id, $"{actor.AgencyCode} answers: {Detentions.Name(value)}. {detention.VerdictReasons}", ct);
         await detentions.SaveAsync(actor, AuditEvent.AuthenticationReplied, id, Detentions.Name(value), ct);
         return await detentions.ViewAsync(id, ct);
     }
@@ -69,7 +69,7 @@ public sealed class DetentionSteps(PasserelleDb db, Detentions detentions, Audit
         }
 
         db.AuthenticationMessages.Add(new AuthenticationMessage { RequestId = id, At = time.UtcNow(), By = actor.Login, Agency = actor.AgencyCode!, Text = text.Trim() });
-        await detentions.NotifyAsync(holder ? detention.RequestingAgencyId : detention.RightsHolderAgencyId, holder ? detention.RequestingUserId : null, "authentication.message", id, $"{actor.AgencyCode}: {text.Trim()}");
+        await detentions.NotifyAsync(holder ? detention.RequestingAgencyId : detention.RightsHolderAgencyId, holder ? detention.RequestingUserId : null, "authentication.message", id, $"{actor.AgencyCode}: {text.Trim()}", ct);
         await detentions.SaveAsync(actor, AuditEvent.AuthenticationMessage, id, null, ct);
         return await detentions.ViewAsync(id, ct);
     }
@@ -101,7 +101,7 @@ public sealed class DetentionSteps(PasserelleDb db, Detentions detentions, Audit
         detention.OutcomeQuantity = quantity ?? detention.Quantity;
         detention.EstimatedValue = estimatedValue;
         detention.OutcomeAt = time.UtcNow();
-        await detentions.NotifyAsync(detention.RightsHolderAgencyId, null, "authentication.outcome", id, $"{actor.AgencyCode} recorded: {value.ToString().ToLowerInvariant()}, {detention.OutcomeQuantity} items.");
+        await detentions.NotifyAsync(detention.RightsHolderAgencyId, null, "authentication.outcome", id, $"{actor.AgencyCode} recorded: {value.ToString().ToLowerInvariant()}, {detention.OutcomeQuantity} items.", ct);
         await detentions.SaveAsync(actor, AuditEvent.DetentionOutcome, id, $"{value}; {detention.OutcomeQuantity}; {estimatedValue}", ct);
         return await detentions.ViewAsync(id, ct);
     }

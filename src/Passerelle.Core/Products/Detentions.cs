@@ -95,7 +95,7 @@ public sealed class Detentions(PasserelleDb db, PictureStore pictures, AuditTrai
         }
 
         await NotifyAsync(detention.RightsHolderAgencyId, null, "authentication.requested", detention.Id,
-            $"{agency.Code} detained {detention.Quantity} × {product.Brand} {product.Name} at {detention.Place}. Authenticate by {detention.DueOn:yyyy-MM-dd}.");
+            $"{agency.Code} detained {detention.Quantity} × {product.Brand} {product.Name} at {detention.Place}. Authenticate by {detention.DueOn:yyyy-MM-dd}.", ct);
         var staged = await pictures.StageAsync(actor, agencyId, $"authentication:{detention.Id}", accepted.Value!, ct);
         await pictures.CommitAsync(staged, () =>
             SaveAsync(actor, AuditEvent.AuthenticationRequested, detention.Id, $"product {product.Id}; quantity {detention.Quantity}; photos {staged.Count}; consignee shared: {request.ShareConsignee}", ct));
@@ -113,12 +113,7 @@ public sealed class Detentions(PasserelleDb db, PictureStore pictures, AuditTrai
         var ids = await db.AuthenticationRequests.AsNoTracking()
             .Where(r => r.RightsHolderAgencyId == agency || r.RequestingUserId == actor.UserId || (coordinator && r.RequestingAgencyId == agency))
             .OrderByDescending(r => r.CreatedAt).Take(200).Select(r => r.Id).ToListAsync(ct);
-        var views = new List<AuthenticationView>();
-        foreach (var id in ids)
-        {
-            views.Add(await ViewAsync(id, ct));
-        }
-
+        var views = await ViewsAsync(ids, ct);
         await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.AuthenticationViewed, target: "authentications", purpose: "detention-management", details: $"{views.Count} requests"), ct);
         return views;
     }
@@ -144,12 +139,12 @@ public sealed class Detentions(PasserelleDb db, PictureStore pictures, AuditTrai
     internal static bool MayFollow(Actor actor, AuthenticationRequest r) => AccessRules.MayFollowDetention(actor, r.RequestingAgencyId, r.RequestingUserId);
 
     /// <summary>The other side's inbox and its webhooks hear of the step; deliveries leave once the step commits.</summary>
-    internal async Task NotifyAsync(Guid agencyId, Guid? userId, string kind, Guid requestId, string message)
+    internal async Task NotifyAsync(Guid agencyId, Guid? userId, string kind, Guid requestId, string message, CancellationToken ct)
     {
         var now = time.UtcNow();
         db.Notifications.Add(new Notification { Id = Guid.CreateVersion7(), AgencyId = agencyId, UserId = userId, Kind = kind, CaseId = requestId, Message = message, CreatedAt = now });
         var payload = JsonSerializer.Serialize(new { @event = kind, requestId, message, at = now }, Json);
-        foreach (var webhook in await db.Webhooks.AsNoTracking().Where(w => w.AgencyId == agencyId && w.DisabledAt == null).ToListAsync())
+        foreach (var webhook in await db.Webhooks.AsNoTracking().Where(w => w.AgencyId == agencyId && w.DisabledAt == null).ToListAsync(ct))
         {
             db.WebhookDeliveries.Add(new WebhookDelivery { Id = Guid.CreateVersion7(), WebhookId = webhook.Id, Event = kind, CaseId = requestId, Payload = payload, CreatedAt = now, NextAttemptAt = now });
             queued = true;
@@ -168,23 +163,30 @@ public sealed class Detentions(PasserelleDb db, PictureStore pictures, AuditTrai
         }
     }
 
-    internal async Task<AuthenticationView> ViewAsync(Guid id, CancellationToken ct)
+    internal async Task<AuthenticationView> ViewAsync(Guid id, CancellationToken ct) => (await ViewsAsync([id], ct))[0];
+
+    /// <summary>The requests as either side sees them, in the order of <paramref name="ids"/>: four queries, however many.</summary>
+    private async Task<List<AuthenticationView>> ViewsAsync(IReadOnlyList<Guid> ids, CancellationToken ct)
     {
-        var row = await (
+        var rows = (await (
             from r in db.AuthenticationRequests.AsNoTracking()
             join p in db.ProductSheets on r.ProductId equals p.Id
             join holder in db.Agencies on r.RightsHolderAgencyId equals holder.Id
             join requesting in db.Agencies on r.RequestingAgencyId equals requesting.Id
-            where r.Id == id
-            select new { r, p.Brand, p.Name, Holder = holder.Code, Requesting = requesting.Code }).SingleAsync(ct);
-        var thread = await db.AuthenticationMessages.AsNoTracking().Where(m => m.RequestId == id).OrderBy(m => m.Id)
-            .Select(m => new MessageView(m.At, m.By, m.Agency, m.Text)).ToListAsync(ct);
-        var photos = await pictures.OfAsync($"authentication:{id}", ct);
-        var d = row.r;
+            where ids.Contains(r.Id)
+            select new { r, p.Brand, p.Name, Holder = holder.Code, Requesting = requesting.Code }).ToListAsync(ct)).ToDictionary(x => x.r.Id);
+        var threads = (await db.AuthenticationMessages.AsNoTracking().Where(m => ids.Contains(m.RequestId)).OrderBy(m => m.Id).ToListAsync(ct))
+            .ToLookup(m => m.RequestId, m => new MessageView(m.At, m.By, m.Agency, m.Text));
+        var photos = (await pictures.OfAsync([.. ids.Select(id => $"authentication:{id}")], ct)).ToLookup(p => p.Subject, StringComparer.Ordinal);
         var today = DateOnly.FromDateTime(time.UtcNow());
-        return new AuthenticationView(d.Id, d.ProductId, row.Brand, row.Name, row.Holder, row.Requesting, d.RequestingLogin, d.Quantity, d.Place, d.Route,
-            d.ConsigneeDetails, d.CreatedAt, d.DueOn, d.Verdict is null && d.DueOn < today, d.Verdict is { } v ? Name(v) : null, d.VerdictReasons,
-            d.RepliedAt, d.Outcome?.ToString().ToLowerInvariant(), d.OutcomeQuantity, d.EstimatedValue, thread, photos);
+        return [.. ids.Select(id =>
+        {
+            var row = rows[id];
+            var d = row.r;
+            return new AuthenticationView(d.Id, d.ProductId, row.Brand, row.Name, row.Holder, row.Requesting, d.RequestingLogin, d.Quantity, d.Place, d.Route,
+                d.ConsigneeDetails, d.CreatedAt, d.DueOn, d.Verdict is null && d.DueOn < today, d.Verdict is { } v ? Name(v) : null, d.VerdictReasons,
+                d.RepliedAt, d.Outcome?.ToString().ToLowerInvariant(), d.OutcomeQuantity, d.EstimatedValue, [.. threads[id]], [.. photos[$"authentication:{id}"]]);
+        })];
     }
 
     internal static string Name(Verdict verdict) => verdict switch

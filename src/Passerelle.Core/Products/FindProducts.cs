@@ -84,8 +84,8 @@ public sealed class FindProducts(PasserelleDb db, AgencyDirectory agencies, Audi
             .Where(p => p.PublishedAt != null && (p.SearchKey.Contains(words) || (p.HsCode != null && p.HsCode.StartsWith(words))))
             .Take(200).ToListAsync(ct);
         List<ProductSheet> best = [.. candidates.OrderByDescending(p => Rank(p, words)).ThenBy(p => p.Brand, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.Ordinal).Take(50)];
-        await AddGtinsAsync(best, ct);
-        var pictures = await PicturesOfAsync([.. best.Select(p => p.Id)], ct);
+        await SheetParts.AttachGtinsAsync(db, best, ct);
+        var pictures = await SheetParts.PicturesAsync(db, [.. best.Select(p => p.Id)], ct);
         var found = new List<CataloguedSheet>(best.Count);
         foreach (var p in best)
         {
@@ -102,21 +102,23 @@ public sealed class FindProducts(PasserelleDb db, AgencyDirectory agencies, Audi
             return await audit.DenyAsync(actor, "products", ct, "A rights holder lists its own product sheets.");
         }
 
-        var sheets = await db.ProductSheets.AsNoTracking().Include(p => p.Gtins).Include(p => p.Features).Where(p => p.OwnerAgencyId == owner)
+        var sheets = await db.ProductSheets.AsNoTracking().Include(p => p.Features).Where(p => p.OwnerAgencyId == owner)
             .OrderBy(p => p.Brand).ThenBy(p => p.Name).ToListAsync(ct);
-        var pictures = await PicturesOfAsync([.. sheets.Select(p => p.Id)], ct);
+        await SheetParts.AttachGtinsAsync(db, sheets, ct);
+        var pictures = await SheetParts.PicturesAsync(db, [.. sheets.Select(p => p.Id)], ct);
         return sheets.Select(p => ProductView.Of(p, actor.AgencyCode!, _ => true, owns: true) with { Pictures = [.. pictures[p.Id]] }).ToList();
     }
 
     public async Task<Result<ProductView>> GetAsync(Actor actor, Guid id, CancellationToken ct)
     {
-        var sheet = await db.ProductSheets.AsNoTracking().Include(p => p.Gtins).Include(p => p.Features).FirstOrDefaultAsync(p => p.Id == id, ct);
+        var sheet = await db.ProductSheets.AsNoTracking().Include(p => p.Features).FirstOrDefaultAsync(p => p.Id == id, ct);
         if (sheet is null)
         {
             return Error.NotFound("product.not-found", $"No product sheet has id {id}.");
         }
 
-        var pictures = await PicturesOfAsync([id], ct);
+        await SheetParts.AttachGtinsAsync(db, [sheet], ct);
+        var pictures = await SheetParts.PicturesAsync(db, [id], ct);
         if (AccessRules.MayManageProducts(actor, sheet.OwnerAgencyId))
         {
             return ProductView.Of(sheet, actor.AgencyCode!, _ => true, owns: true) with { Pictures = [.. pictures[id]] };
@@ -133,29 +135,6 @@ public sealed class FindProducts(PasserelleDb db, AgencyDirectory agencies, Audi
         return ProductView.Of(sheet, owner, f => AccessRules.MaySeeFeature(agency.Code, agency.Country, f.Restricted, f.AllowedAgencies, f.AllowedCountries), owns: false)
             with
         { Pictures = [.. pictures[id]] };
-    }
-
-    /// <summary>
-    /// GTINs are read apart, as plain pairs: a sheet can have hundreds, and loading them as an included collection made
-    /// the database send the sheet once per GTIN and EF build each one.
-    /// </summary>
-    private async Task AddGtinsAsync(List<ProductSheet> sheets, CancellationToken ct)
-    {
-        var ids = sheets.Select(p => p.Id).ToList();
-        var gtins = (await db.ProductGtins.AsNoTracking().Where(g => ids.Contains(g.SheetId)).Select(g => new { g.SheetId, g.Gtin }).ToListAsync(ct))
-            .ToLookup(g => g.SheetId, g => new ProductGtin { SheetId = g.SheetId, Gtin = g.Gtin });
-        foreach (var sheet in sheets)
-        {
-            sheet.Gtins = [.. gtins[sheet.Id]];
-        }
-    }
-
-    private async Task<ILookup<Guid, Pictures.PictureRef>> PicturesOfAsync(HashSet<Guid> sheets, CancellationToken ct)
-    {
-        var subjects = sheets.Select(id => $"product:{id}").ToList();
-        var rows = sheets.Count == 0 ? [] : await db.Pictures.AsNoTracking().Where(p => subjects.Contains(p.Subject)).OrderBy(p => p.CreatedAt)
-            .Select(p => new { p.Subject, p.Id, p.Counterfeit, p.Caption }).ToListAsync(ct);
-        return rows.ToLookup(r => Guid.Parse(r.Subject.AsSpan("product:".Length)), r => new Pictures.PictureRef(r.Id, r.Counterfeit, r.Caption));
     }
 
     /// <summary>A brand or name equal to the words ranks first, then one that starts with them, then the rest.</summary>

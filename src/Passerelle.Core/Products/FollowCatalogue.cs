@@ -79,20 +79,14 @@ public sealed class FollowCatalogue(PasserelleDb db, ProductCatalogue catalogue,
             return;
         }
 
-        // All GTINs at once when loading everything; those of the changed sheets otherwise.
+        // Every GTIN and picture at once when loading everything; those of the changed sheets otherwise.
         var everything = !catalogue.Loaded;
-        var ids = changed.Select(p => p.Id).ToList();
-        var gtins = (await db.ProductGtins.AsNoTracking().Where(g => everything || ids.Contains(g.SheetId)).Select(g => new { g.SheetId, g.Gtin }).ToListAsync(ct))
-            .ToLookup(g => g.SheetId, g => new ProductGtin { SheetId = g.SheetId, Gtin = g.Gtin });
-        var subjects = ids.Select(id => $"product:{id}").ToList();
-        var pictures = (await db.Pictures.AsNoTracking().Where(p => everything ? p.Subject.StartsWith("product:") : subjects.Contains(p.Subject))
-            .OrderBy(p => p.CreatedAt).Select(p => new { p.Subject, p.Id, p.Counterfeit, p.Caption }).ToListAsync(ct))
-            .ToLookup(p => p.Subject, p => new Pictures.PictureRef(p.Id, p.Counterfeit, p.Caption), StringComparer.Ordinal);
+        await SheetParts.AttachGtinsAsync(db, changed, ct, all: everything);
+        var pictures = await SheetParts.PicturesAsync(db, [.. changed.Select(p => p.Id)], ct, all: everything);
         foreach (var sheet in changed)
         {
-            sheet.Gtins = [.. gtins[sheet.Id]];
             var owner = await agencies.GetAsync(db, sheet.OwnerAgencyId, ct);
-            catalogue.Put(new CataloguedSheet(sheet, owner.Code, [.. pictures[$"product:{sheet.Id}"]]));
+            catalogue.Put(new CataloguedSheet(sheet, owner.Code, [.. pictures[sheet.Id]]));
         }
     }
 }
