@@ -21,7 +21,7 @@ public sealed class ListHits(PasserelleDb db, AuditWriter audit)
         HitStatus? only = null;
         if (status is not null)
         {
-            if (!Enum.TryParse<HitStatus>(status, ignoreCase: true, out var parsed))
+            if (!EnumNames.TryParse<HitStatus>(status, out var parsed))
             {
                 return Error.Invalid("hit.status", "status is open, confirmed, cleared or mismatch.", "status");
             }

@@ -32,7 +32,7 @@ public sealed class DetentionSteps(PasserelleDb db, Detentions detentions, Audit
 
         var parsed = verdict?.Replace("-", "", StringComparison.Ordinal);
         var invalid = new Validation()
-            .Require(Enum.TryParse<Verdict>(parsed, ignoreCase: true, out var value), "verdict", "authentication.verdict", "The verdict is genuine, counterfeit or cannot-tell.")
+            .Require(EnumNames.TryParse<Verdict>(parsed, out var value), "verdict", "authentication.verdict", "The verdict is genuine, counterfeit or cannot-tell.")
             .Require(reasons is { Length: > 0 and <= 4000 }, "reasons", "authentication.reasons", "Give the reasons (at most 4000 characters).")
             .ToError();
         if (invalid is not null)
@@ -88,7 +88,7 @@ public sealed class DetentionSteps(PasserelleDb db, Detentions detentions, Audit
         }
 
         var invalid = new Validation()
-            .Require(Enum.TryParse<DetentionOutcome>(outcome, ignoreCase: true, out var value), "outcome", "authentication.outcome", "The outcome is released, seized or destroyed.")
+            .Require(EnumNames.TryParse<DetentionOutcome>(outcome, out var value), "outcome", "authentication.outcome", "The outcome is released, seized or destroyed.")
             .Require(quantity is null || (quantity > 0 && quantity <= detention.Quantity), "quantity", "authentication.outcome-quantity", $"The quantity is 1 to the {detention.Quantity} detained.")
             .Require(estimatedValue is null || estimatedValue >= 0, "estimatedValue", "authentication.value", "The estimated value is 0 or more.")
             .ToError();

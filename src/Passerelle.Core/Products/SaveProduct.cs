@@ -57,7 +57,7 @@ public sealed class SaveProduct(PasserelleDb db, AuditTrail trail, AuditWriter a
 
         foreach (var feature in request.Features ?? [])
         {
-            validation.Require(Enum.TryParse<FeatureKind>(feature.Kind, ignoreCase: true, out _), "features", "product.feature-kind", "A feature is overt, covert or forensic.")
+            validation.Require(EnumNames.TryParse<FeatureKind>(feature.Kind, out _), "features", "product.feature-kind", "A feature is overt, covert or forensic.")
                 .Require(feature.Description is { Length: > 0 and <= 2000 }, "features", "product.feature-text", "A feature's description is 1 to 2000 characters.")
                 .Require((feature.AllowedCountries ?? []).All(CountryCodes.IsKnown), "features", "product.feature-country", "Allowed countries are ICAO Doc 9303 codes.");
         }

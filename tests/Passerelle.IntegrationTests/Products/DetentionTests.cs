@@ -128,4 +128,23 @@ public sealed class DetentionTests
         Assert.Empty(await context.HitCaseEvents.ToListAsync());
         Assert.Contains("webhook.disabled", await context.AuditEntries.Select(e => e.Operation).ToListAsync());
     }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_number_in_place_of_a_verdict_an_outcome_or_a_feature_kind_is_a_400_and_nothing_changes(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        var (brand, officer, product) = await WorldAsync(app);
+        var id = (await (await officer.PostAsJsonAsync("/api/v1/authentications", new { productId = product, quantity = 12, place = "Roissy" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        var verdict = await brand.PostAsJsonAsync($"/api/v1/authentications/{id}/reply", new { verdict = "7", reasons = "A number." });
+        var outcome = await officer.PostAsJsonAsync($"/api/v1/authentications/{id}/outcome", new { outcome = "1" });
+        var feature = await brand.PutAsJsonAsync($"/api/v1/products/{product}", new { brand = "Lumière", name = "Eau de parfum", features = new[] { new { kind = "2", description = "A number for a kind." } } });
+
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (verdict.StatusCode, outcome.StatusCode, feature.StatusCode));
+        Assert.Equal("authentication.verdict", (await verdict.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        var stored = await officer.GetFromJsonAsync<JsonElement>($"/api/v1/authentications/{id}");
+        Assert.Equal((JsonValueKind.Null, JsonValueKind.Null), (stored.GetProperty("verdict").ValueKind, stored.GetProperty("outcome").ValueKind));
+        await using var context = app.NewContext();
+        Assert.Equal(1, await context.ProductSheets.Where(p => p.Id == product).Select(p => p.Version).SingleAsync());
+    }
 }
