@@ -7,10 +7,13 @@ namespace Passerelle.Core.Standards;
 /// </summary>
 public static class ContainerNumber
 {
+    /// <summary>Four letters and seven digits, spaces and hyphens aside: what someone typing a container number types, right or wrong.</summary>
+    public static bool LooksLikeOne(string? value) => HasShape(Compact(value));
+
     public static CheckResult Check(string? value)
     {
-        var text = (value ?? "").Trim().Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).ToUpperInvariant();
-        if (text.Length != 11 || !text[..4].All(char.IsAsciiLetterUpper) || !text[4..].All(char.IsAsciiDigit))
+        var text = Compact(value);
+        if (!HasShape(text))
         {
             return CheckResult.No($"A container number is 4 letters and 7 digits, such as CSQU3054383; '{text}' is not.");
         }
@@ -25,6 +28,12 @@ public static class ContainerNumber
             ? CheckResult.Ok(text)
             : CheckResult.No($"The check digit is {text[10]}; for {text[..10]} it should be {expected}.", text);
     }
+
+    private static string Compact(string? value) =>
+        (value ?? "").Trim().Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).ToUpperInvariant();
+
+    private static bool HasShape(string text) =>
+        text.Length == 11 && text[..4].All(char.IsAsciiLetterUpper) && text[4..].All(char.IsAsciiDigit);
 
     public static int CheckDigitOf(ReadOnlySpan<char> first10)
     {

@@ -9,7 +9,7 @@ namespace Passerelle.Pages.Products;
 /// call; or types a container number (four letters and seven digits) and sees the active alerts that name it.
 /// </summary>
 [RequestSizeLimit(AcceptPicture.MaxBytes + (64 * 1024))]
-public sealed partial class LookupModel(FindProducts find, Alerts alerts) : PasserellePage
+public sealed class LookupModel(FindProducts find, Alerts alerts) : PasserellePage
 {
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
@@ -26,7 +26,7 @@ public sealed partial class LookupModel(FindProducts find, Alerts alerts) : Pass
             return;
         }
 
-        if (ContainerShape().IsMatch(Query.Trim()))
+        if (Core.Standards.ContainerNumber.LooksLikeOne(Query))
         {
             var matched = await alerts.ListAsync(Actor, Query.Trim(), ct);
             if (matched.Succeeded)
@@ -76,7 +76,4 @@ public sealed partial class LookupModel(FindProducts find, Alerts alerts) : Pass
             Show(result.Error!);
         }
     }
-
-    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z]{4} ?[0-9]{6} ?[0-9]$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
-    private static partial System.Text.RegularExpressions.Regex ContainerShape();
 }
