@@ -20,19 +20,47 @@ public static class AcceptPicture
 
     public sealed record Accepted(string ContentType, byte[] Image, byte[] Thumbnail, int Width, int Height);
 
-    public static async Task<Result<Accepted>> ProcessAsync(byte[] content, CancellationToken ct)
+    /// <summary>50 megapixels: a phone's largest photo. A few kilobytes of PNG can claim far more, and decoding it would take gigabytes.</summary>
+    public const long MaxPixels = 50_000_000;
+
+    /// <summary>
+    /// Size, type by content, and pixel count read from the header, all before anything is decoded; null when the
+    /// file may be decoded.
+    /// </summary>
+    public static Error? Screen(byte[] content)
     {
         if (content.LongLength > MaxBytes)
         {
             return new Error("picture.too-large", $"A picture is at most {MaxBytes / 1024 / 1024} MB.", ErrorKind.TooLarge);
         }
 
-        var (contentType, encoder) = Sniff(content);
-        if (encoder is null)
+        if (Sniff(content).Encoder is null)
         {
             return new Error("picture.type", "Only JPEG, PNG and WebP pictures are accepted, recognised by their content.", ErrorKind.Unsupported);
         }
 
+        try
+        {
+            var info = Image.Identify(content);
+            return info is null ? Unreadable
+                : (long)info.Width * info.Height > MaxPixels
+                    ? new Error("picture.dimensions", $"A picture is at most {MaxPixels / 1_000_000} megapixels; this one claims {info.Width} × {info.Height}.", ErrorKind.TooLarge)
+                    : null;
+        }
+        catch (Exception ex) when (ex is UnknownImageFormatException or InvalidImageContentException or NotSupportedException)
+        {
+            return Unreadable;
+        }
+    }
+
+    public static async Task<Result<Accepted>> ProcessAsync(byte[] content, CancellationToken ct)
+    {
+        if (Screen(content) is { } refused)
+        {
+            return refused;
+        }
+
+        var (contentType, encoder) = Sniff(content);
         try
         {
             using var image = Image.Load(content);
@@ -40,16 +68,18 @@ public static class AcceptPicture
             image.Metadata.XmpProfile = null;
             image.Metadata.IptcProfile = null;
             image.Metadata.IccProfile = null;
-            var clean = await EncodeAsync(image, encoder, ct);
+            var clean = await EncodeAsync(image, encoder!, ct);
             image.Mutate(x => x.Resize(new ResizeOptions { Size = new Size(ThumbnailSize, ThumbnailSize), Mode = ResizeMode.Max }));
-            var thumbnail = await EncodeAsync(image, encoder, ct);
+            var thumbnail = await EncodeAsync(image, encoder!, ct);
             return new Accepted(contentType!, clean, thumbnail, image.Width, image.Height);
         }
         catch (Exception ex) when (ex is UnknownImageFormatException or InvalidImageContentException or NotSupportedException)
         {
-            return new Error("picture.unreadable", "The picture could not be read: it is damaged or not what it claims to be.", ErrorKind.Unsupported);
+            return Unreadable;
         }
     }
+
+    private static Error Unreadable => new("picture.unreadable", "The picture could not be read: it is damaged or not what it claims to be.", ErrorKind.Unsupported);
 
     /// <summary>The format from the first bytes (the files' own signatures), never from a name or a header.</summary>
     public static (string? ContentType, IImageEncoder? Encoder) Sniff(ReadOnlySpan<byte> content)

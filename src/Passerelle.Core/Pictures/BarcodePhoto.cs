@@ -11,14 +11,9 @@ public static class BarcodePhoto
 {
     public static Result<string> Decode(byte[] content)
     {
-        if (content.LongLength > AcceptPicture.MaxBytes)
+        if (AcceptPicture.Screen(content) is { } refused)
         {
-            return new Error("picture.too-large", "A photo is at most 5 MB.", ErrorKind.TooLarge);
-        }
-
-        if (AcceptPicture.Sniff(content).ContentType is null)
-        {
-            return new Error("picture.type", "Send a JPEG, PNG or WebP photo.", ErrorKind.Unsupported);
+            return refused;
         }
 
         try

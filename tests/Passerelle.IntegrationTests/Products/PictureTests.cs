@@ -51,6 +51,24 @@ public sealed class PictureTests
     }
 
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_small_file_claiming_a_huge_image_is_refused_before_it_is_decoded_and_nothing_is_stored(Db db)
+    {
+        var (app, brand, officer, product) = await StartAsync(db);
+        await using var _ = app;
+        var bomb = Pictures.PngClaiming(40_000, 40_000);
+
+        var picture = await brand.PostAsync($"/api/v1/products/{product}/pictures", new ByteArrayContent(bomb));
+        var barcode = await officer.PostAsync("/api/v1/products/lookup/photo", new ByteArrayContent(bomb));
+
+        Assert.True(bomb.Length < 100);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, picture.StatusCode);
+        Assert.Equal("picture.dimensions", (await picture.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, barcode.StatusCode);
+        await using var context = app.NewContext();
+        Assert.False(await context.Pictures.AnyAsync());
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task A_picture_is_stored_without_its_metadata_and_with_a_thumbnail(Db db)
     {
         var (app, brand, officer, product) = await StartAsync(db);
