@@ -150,4 +150,29 @@ public sealed class ProductPagesTests
             .Select(a => (a.Code, a.ShareConsigneeDetails)).ToList());
         Assert.Equal(1, await context.AuditEntries.CountAsync(e => e.Operation == "access.denied" && e.Target == "agency:BE-DOUANE"));
     }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task An_estimated_value_typed_with_a_decimal_comma_is_read_as_one_and_a_thousands_separator_is_refused(Db db)
+    {
+        await using var app = await WorldAsync(db);
+        var api = app.ClientWithToken(await app.TokenAsync("lumiere.brand"));
+        var product = (await (await api.PostAsJsonAsync("/api/v1/products", new { brand = "Lumière", name = "Eau de parfum" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        (await api.PostAsync($"/api/v1/products/{product}/publish", null)).EnsureSuccessStatusCode();
+        var officerApi = app.ClientWithToken(await app.TokenAsync("douane.officer"));
+        var id = (await (await officerApi.PostAsJsonAsync("/api/v1/authentications", new { productId = product, quantity = 12, place = "Roissy" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var officer = await SignInAsync(app, "douane.officer");
+        var page = $"/Authentications/Detail/{id}";
+
+        var (_, refused) = await officer.PostFormAsync(page, $"{page}?handler=Outcome", ("outcome", "seized"), ("quantity", "12"), ("estimatedValue", "19,200.50"));
+        await using (var context = app.NewContext())
+        {
+            Assert.Null(await context.AuthenticationRequests.Select(r => r.Outcome).SingleAsync());
+        }
+
+        await officer.PostFormAsync(page, $"{page}?handler=Outcome", ("outcome", "seized"), ("quantity", "12"), ("estimatedValue", "19200,50"));
+
+        Assert.Contains("no thousands separators", Browserless.Inner(refused, "estimatedValue-error"), StringComparison.Ordinal);
+        await using var after = app.NewContext();
+        Assert.Equal(19200.50m, await after.AuthenticationRequests.Select(r => r.EstimatedValue).SingleAsync());
+    }
 }

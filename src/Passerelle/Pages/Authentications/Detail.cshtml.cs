@@ -43,11 +43,12 @@ public sealed class DetailModel(Detentions detentions, DetentionSteps steps, Det
     public Task<IActionResult> OnPostOutcomeAsync(Guid id, CancellationToken ct)
     {
         int? quantity = int.TryParse(Quantity, NumberStyles.None, CultureInfo.InvariantCulture, out var q) ? q : null;
-        decimal? value = decimal.TryParse(EstimatedValue, NumberStyles.Number, CultureInfo.InvariantCulture, out var v) ? v : null;
+        // A decimal comma or point, never a thousands separator: "19200,50" in French is not 1,920,050.
+        decimal? value = decimal.TryParse(EstimatedValue?.Trim().Replace(',', '.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var v) ? v : null;
         if ((!string.IsNullOrWhiteSpace(Quantity) && quantity is null) || (!string.IsNullOrWhiteSpace(EstimatedValue) && value is null))
         {
             return ActAsync(id, () => Task.FromResult<Result<AuthenticationView>>(
-                Error.Invalid("authentication.number", "Quantity and value are plain numbers, such as 240 or 19200.50.", string.IsNullOrWhiteSpace(Quantity) || quantity is not null ? "estimatedValue" : "quantity")), ct);
+                Error.Invalid("authentication.number", "Quantity and value are plain numbers, such as 240 or 19200.50 (no thousands separators).", string.IsNullOrWhiteSpace(Quantity) || quantity is not null ? "estimatedValue" : "quantity")), ct);
         }
 
         return ActAsync(id, () => steps.RecordOutcomeAsync(Actor, id, Outcome, quantity, value, ct), ct);
