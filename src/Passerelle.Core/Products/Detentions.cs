@@ -102,6 +102,10 @@ public sealed class Detentions(PasserelleDb db, PictureStore pictures, AuditTrai
         return await ViewAsync(detention.Id, ct);
     }
 
+    /// <summary>Whether the actor's agency lets its officers send a consignee's details; the request form offers it only then.</summary>
+    public Task<bool> MayShareConsigneeAsync(Actor actor, CancellationToken ct) =>
+        db.Agencies.AsNoTracking().AnyAsync(a => a.Id == actor.AgencyId && a.ShareConsigneeDetails, ct);
+
     public async Task<Result<IReadOnlyList<AuthenticationView>>> ListAsync(Actor actor, CancellationToken ct)
     {
         if (actor.AgencyId is not { } agency || (!AccessRules.MayManageProducts(actor, agency) && !AccessRules.MayLookUpProducts(actor)))

@@ -294,5 +294,6 @@ public sealed class UiText
         ["Not allowed"] = "Non autorisé",
         ["Stop allowing"] = "Ne plus autoriser",
         ["Allow"] = "Autoriser",
+        ["Your agency's settings do not send consignee details to rights holders."] = "Les réglages de votre agence ne transmettent pas les coordonnées des destinataires aux titulaires de droits.",
     };
 }

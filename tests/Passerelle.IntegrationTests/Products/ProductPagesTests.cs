@@ -175,4 +175,22 @@ public sealed class ProductPagesTests
         await using var after = app.NewContext();
         Assert.Equal(19200.50m, await after.AuthenticationRequests.Select(r => r.EstimatedValue).SingleAsync());
     }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task The_request_form_offers_the_consignee_s_details_only_when_the_agency_allows_them(Db db)
+    {
+        await using var app = await WorldAsync(db);
+        var api = app.ClientWithToken(await app.TokenAsync("lumiere.brand"));
+        var product = (await (await api.PostAsJsonAsync("/api/v1/products", new { brand = "Lumière", name = "Eau de parfum" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        (await api.PostAsync($"/api/v1/products/{product}/publish", null)).EnsureSuccessStatusCode();
+        var officer = await SignInAsync(app, "douane.officer");
+
+        var (_, before) = await officer.GetAsync($"/Authentications/New?product={product}");
+        await app.RunAsync<ChangeAgencySettings, AgencySummary>(h => h.HandleAsync(Actor.Console(), "FR-DOUANE", shareConsigneeDetails: true, default));
+        var (_, after) = await officer.GetAsync($"/Authentications/New?product={product}");
+
+        Assert.DoesNotContain("id=\"consigneeDetails\"", before, StringComparison.Ordinal);
+        Assert.Contains("do not send consignee details", before, StringComparison.Ordinal);
+        Assert.Contains("id=\"consigneeDetails\"", after, StringComparison.Ordinal);
+    }
 }

@@ -30,6 +30,8 @@ public sealed class NewModel(FindProducts find, Detentions detentions) : Passere
 
     public ProductView? Product { get; private set; }
 
+    public bool MayShareConsignee { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     public async Task<IActionResult> OnPostAsync(List<IFormFile> photos, CancellationToken ct)
@@ -56,6 +58,7 @@ public sealed class NewModel(FindProducts find, Detentions detentions) : Passere
 
     private async Task LoadAsync(CancellationToken ct)
     {
+        MayShareConsignee = await detentions.MayShareConsigneeAsync(Actor, ct);
         var product = await find.GetAsync(Actor, ProductId, ct);
         if (product.Succeeded)
         {
