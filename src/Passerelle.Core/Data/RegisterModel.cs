@@ -26,8 +26,10 @@ internal static class RegisterModel
             document.Property(d => d.HolderName).HasMaxLength(200);
             document.Property(d => d.DeletionReason).HasMaxLength(500);
             document.HasOne<Agency>().WithMany().HasForeignKey(d => d.OwnerAgencyId).OnDelete(DeleteBehavior.Restrict);
-            // One live record per document; tombstones keep theirs.
-            document.HasIndex(d => new { d.IssuingState, d.Type, d.NormalizedNumber }).IsUnique().HasFilter("\"DeletedAt\" IS NULL");
+            // One live record per document and owner: another agency may report the same document as its own, and
+            // nothing in a registration's answer may reveal that it did. Tombstones keep theirs.
+            document.HasIndex(d => new { d.IssuingState, d.Type, d.NormalizedNumber, d.OwnerAgencyId })
+                .IsUnique().HasFilter("\"DeletedAt\" IS NULL");
             document.HasIndex(d => d.FoldedNumber);
             document.HasIndex(d => d.ChangeSequence);
             document.HasIndex(d => new { d.OwnerAgencyId, d.ReportedOn });

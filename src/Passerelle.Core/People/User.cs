@@ -13,4 +13,10 @@ public sealed class User : IdentityUser<Guid>
     public DateTime CreatedAt { get; set; }
 
     public DateTime? DisabledAt { get; set; }
+
+    /// <summary>
+    /// The password was set by someone else (at creation or by a reset): the person chooses their own before doing
+    /// anything else.
+    /// </summary>
+    public bool MustChangePassword { get; set; }
 }

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using Passerelle.Core.Data;
 
+#nullable disable
 
 namespace Passerelle.Migrations.PostgreSql.Migrations
 {
@@ -604,6 +605,9 @@ namespace Passerelle.Migrations.PostgreSql.Migrations
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -1189,7 +1193,7 @@ namespace Passerelle.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("OwnerAgencyId", "ReportedOn");
 
-                    b.HasIndex("IssuingState", "Type", "NormalizedNumber")
+                    b.HasIndex("IssuingState", "Type", "NormalizedNumber", "OwnerAgencyId")
                         .IsUnique()
                         .HasFilter("\"DeletedAt\" IS NULL");
 

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Passerelle.Core.Data;
 
+#nullable disable
 
 namespace Passerelle.Migrations.Sqlite.Migrations
 {
@@ -590,6 +591,9 @@ namespace Passerelle.Migrations.Sqlite.Migrations
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -1173,7 +1177,7 @@ namespace Passerelle.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OwnerAgencyId", "ReportedOn");
 
-                    b.HasIndex("IssuingState", "Type", "NormalizedNumber")
+                    b.HasIndex("IssuingState", "Type", "NormalizedNumber", "OwnerAgencyId")
                         .IsUnique()
                         .HasFilter("\"DeletedAt\" IS NULL");
 
