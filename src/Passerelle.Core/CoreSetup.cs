@@ -40,6 +40,9 @@ public static class CoreSetup
         services.AddScoped<AddUser>();
         services.AddScoped<ListUsers>();
         services.AddScoped<DisableUser>();
+        services.AddScoped<ResetPassword>();
+        services.AddScoped<ChangeUserRoles>();
+        services.AddScoped<ChangeOwnPassword>();
         services.AddScoped<DescribeMe>();
 
         services.AddScoped<CreateToken>();

@@ -62,7 +62,7 @@ internal static class WebApp
         app.UseBodyLimits();
         app.UseAuthentication();
         app.UseRateLimiter();
-        app.UseTotpEnrolmentGate();
+        app.UseAccountGates();
         app.UseAuthorization();
         app.UseAntiforgery();
 

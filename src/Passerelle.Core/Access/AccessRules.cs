@@ -23,15 +23,49 @@ public static class AccessRules
     public static bool MayListAllUsers(Actor actor) =>
         actor.HasScope(Scopes.UsersRead) && actor.IsInRole(Roles.Admin);
 
-    public static bool MayManageUsers(Actor actor, Guid agencyId) =>
-        actor.HasScope(Scopes.UsersWrite) && ManagesPeopleOf(actor, agencyId);
+    /// <summary>
+    /// The roles an actor may hand out in an agency: an administrator any, a coordinator officer, investigator and
+    /// coordinator in its own agency, anyone else none. The ceiling for every act on people and their tokens.
+    /// </summary>
+    public static IReadOnlySet<string> GrantableRoles(Actor actor, Guid agencyId) =>
+        actor.IsInRole(Roles.Admin) ? Roles.All
+        : actor.IsInRole(Roles.Coordinator) && actor.AgencyId == agencyId ? Roles.CoordinatorGrants
+        : Roles.None;
+
+    /// <summary>Whether the actor may give a person of this agency exactly these roles.</summary>
+    public static bool MayGrantRoles(Actor actor, Guid agencyId, IEnumerable<string> roles) =>
+        actor.HasScope(Scopes.UsersWrite) && Within(GrantableRoles(actor, agencyId), roles);
+
+    /// <summary>
+    /// Creating, disabling, resetting or changing the roles of a person: only within the actor's agency ceiling,
+    /// and never on someone holding a role the actor could not grant, so a coordinator never touches an
+    /// administrator or an auditor.
+    /// </summary>
+    public static bool MayManageUser(Actor actor, Guid agencyId, IEnumerable<string> targetRoles) =>
+        actor.HasScope(Scopes.UsersWrite) && ManagesPeopleOf(actor, agencyId)
+        && Within(GrantableRoles(actor, agencyId), targetRoles);
 
     public static bool MayListTokens(Actor actor, Guid ownerId, Guid ownerAgencyId) =>
         actor.HasScope(Scopes.TokensRead) && (actor.UserId == ownerId || ManagesPeopleOf(actor, ownerAgencyId));
 
-    /// <summary>A coordinator manages the tokens of its own agency's people; an administrator, anyone's.</summary>
-    public static bool MayManageTokens(Actor actor, Guid ownerAgencyId) =>
-        actor.HasScope(Scopes.TokensWrite) && ManagesPeopleOf(actor, ownerAgencyId);
+    /// <summary>
+    /// A coordinator manages the tokens of its own agency's people, an administrator anyone's, and never those of a
+    /// person holding a role the actor could not grant.
+    /// </summary>
+    public static bool MayManageTokens(Actor actor, Guid ownerAgencyId, IEnumerable<string> ownerRoles) =>
+        actor.HasScope(Scopes.TokensWrite) && ManagesPeopleOf(actor, ownerAgencyId)
+        && Within(GrantableRoles(actor, ownerAgencyId), ownerRoles);
+
+    /// <summary>Anyone revokes their own token, so stopping a leak never waits for a coordinator.</summary>
+    public static bool MayRevokeToken(Actor actor, Guid ownerId, Guid ownerAgencyId, IEnumerable<string> ownerRoles) =>
+        (actor.UserId == ownerId && actor.HasScope(Scopes.TokensWrite)) || MayManageTokens(actor, ownerAgencyId, ownerRoles);
+
+    /// <summary>
+    /// A token made by a token carries at most the caller's own scopes; a person acting directly is bounded by
+    /// the new token's owner's roles alone.
+    /// </summary>
+    public static bool MayGiveScopes(Actor actor, IEnumerable<string> scopes) =>
+        actor.Scopes is not { } own || scopes.All(own.Contains);
 
     public static bool MayReadAudit(Actor actor) =>
         actor.HasScope(Scopes.AuditRead) && actor.IsInRole(Roles.Auditor);
@@ -49,6 +83,13 @@ public static class AccessRules
     public static bool MayImportDocuments(Actor actor, Guid ownerAgencyId) =>
         MayManageDocument(actor, ownerAgencyId) || (actor.IsInRole(Roles.Admin) && actor.HasScope(Scopes.DocumentsWrite));
 
+    /// <summary>
+    /// The airline's token (only <see cref="Scopes.DocumentsScreenMinimal"/>) reaches the screening routes and
+    /// nothing else, whatever the route's own rule says.
+    /// </summary>
+    public static bool MayCallRoute(Actor actor, bool screeningRoute) =>
+        screeningRoute || actor.Scopes is not { } scopes || scopes.Any(s => s != Scopes.DocumentsScreenMinimal);
+
     public static bool MayScreen(Actor actor) =>
         (actor.HasScope(Scopes.DocumentsScreen) || actor.HasScope(Scopes.DocumentsScreenMinimal))
         && (actor.IsInRole(Roles.Officer) || actor.IsInRole(Roles.Investigator) || actor.IsInRole(Roles.Coordinator));
@@ -61,6 +102,26 @@ public static class AccessRules
     public static bool MaySeeHolder(Actor actor) =>
         !ScreensMinimally(actor) && !actor.IsInRole(Roles.RightsHolder)
         && (actor.IsInRole(Roles.Officer) || actor.IsInRole(Roles.Investigator) || actor.IsInRole(Roles.Coordinator));
+
+    /// <summary>
+    /// Hit cases name the owner agency, the querying officer and the decision: they are for people who screen with
+    /// the full scope or keep a register, never for the minimal airline scope.
+    /// </summary>
+    public static bool MayFollowHits(Actor actor) =>
+        (actor.HasScope(Scopes.DocumentsScreen) || actor.HasScope(Scopes.DocumentsWrite))
+        && (actor.IsInRole(Roles.Officer) || actor.IsInRole(Roles.Investigator) || actor.IsInRole(Roles.Coordinator));
+
+    /// <summary>A hit case reaches the officer who opened it and the coordinators of the two agencies concerned.</summary>
+    public static bool MayReadHit(Actor actor, Guid ownerAgencyId, Guid queryingAgencyId, Guid? queryingUserId) =>
+        MayFollowHits(actor)
+        && ((queryingUserId is not null && queryingUserId == actor.UserId)
+            || (actor.IsInRole(Roles.Coordinator) && (actor.AgencyId == ownerAgencyId || actor.AgencyId == queryingAgencyId)));
+
+    /// <summary>The inbox is for those who get notifications: people who screen or decide hits, and rights holders.</summary>
+    public static bool MayReadInbox(Actor actor) =>
+        actor.HasScope(Scopes.NotificationsRead) && actor.AgencyId is not null && actor.UserId is not null
+        && (actor.IsInRole(Roles.Officer) || actor.IsInRole(Roles.Investigator) || actor.IsInRole(Roles.Coordinator)
+            || actor.IsInRole(Roles.RightsHolder));
 
     /// <summary>The owner's coordinators decide hits on its records.</summary>
     public static bool MayDecideHit(Actor actor, Guid ownerAgencyId) =>
@@ -89,6 +150,8 @@ public static class AccessRules
     /// <summary>A restricted authentication feature reaches only the agencies, or the countries' agencies, its owner picked.</summary>
     public static bool MaySeeFeature(string? agencyCode, string? agencyCountry, bool restricted, IReadOnlyCollection<string> agencies, IReadOnlyCollection<string> countries) =>
         !restricted || (agencyCode is not null && agencies.Contains(agencyCode)) || (agencyCountry is not null && countries.Contains(agencyCountry));
+
+    private static bool Within(IReadOnlySet<string> ceiling, IEnumerable<string> roles) => roles.All(ceiling.Contains);
 
     private static bool ManagesPeopleOf(Actor actor, Guid agencyId) =>
         actor.IsInRole(Roles.Admin) || (actor.IsInRole(Roles.Coordinator) && actor.AgencyId == agencyId);

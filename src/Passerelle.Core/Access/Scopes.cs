@@ -17,15 +17,16 @@ public static class Scopes
     public const string DocumentsScreenMinimal = "documents:screen-minimal";
     public const string ProductsWrite = "products:write";
     public const string ProductsLookup = "products:lookup";
+    public const string NotificationsRead = "notifications:read";
 
     private static readonly FrozenDictionary<string, string[]> ByRole = new Dictionary<string, string[]>
     {
         [Roles.Admin] = [AgenciesRead, AgenciesWrite, UsersRead, UsersWrite, TokensRead, TokensWrite],
-        [Roles.Coordinator] = [AgenciesRead, UsersRead, UsersWrite, TokensRead, TokensWrite, DocumentsWrite, DocumentsScreen, DocumentsScreenMinimal, ProductsLookup],
+        [Roles.Coordinator] = [AgenciesRead, UsersRead, UsersWrite, TokensRead, TokensWrite, DocumentsWrite, DocumentsScreen, DocumentsScreenMinimal, ProductsLookup, NotificationsRead],
         [Roles.Auditor] = [AgenciesRead, AuditRead, TokensRead],
-        [Roles.Officer] = [TokensRead, DocumentsScreen, DocumentsScreenMinimal, ProductsLookup],
-        [Roles.Investigator] = [TokensRead, DocumentsWrite, DocumentsScreen, DocumentsScreenMinimal, ProductsLookup],
-        [Roles.RightsHolder] = [TokensRead, ProductsWrite],
+        [Roles.Officer] = [TokensRead, DocumentsScreen, DocumentsScreenMinimal, ProductsLookup, NotificationsRead],
+        [Roles.Investigator] = [TokensRead, DocumentsWrite, DocumentsScreen, DocumentsScreenMinimal, ProductsLookup, NotificationsRead],
+        [Roles.RightsHolder] = [TokensRead, ProductsWrite, NotificationsRead],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static readonly FrozenSet<string> All = ByRole.Values.SelectMany(s => s).ToFrozenSet(StringComparer.Ordinal);

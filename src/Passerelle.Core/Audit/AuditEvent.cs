@@ -28,6 +28,10 @@ public enum AuditEvent
 
     UserCreated = 4000,
     UserDisabled = 4001,
+    PasswordChanged = 4002,
+    PasswordReset = 4003,
+    UserRolesChanged = 4004,
+    PasswordChangeFailed = 4005,
     UsersListed = 4010,
 
     AuditViewed = 5000,
@@ -96,6 +100,10 @@ public static class AuditEvents
         AuditEvent.AgenciesListed => "agency.listed",
         AuditEvent.UserCreated => "user.created",
         AuditEvent.UserDisabled => "user.disabled",
+        AuditEvent.PasswordChanged => "user.password-changed",
+        AuditEvent.PasswordReset => "user.password-reset",
+        AuditEvent.UserRolesChanged => "user.roles-changed",
+        AuditEvent.PasswordChangeFailed => "user.password-change-failed",
         AuditEvent.UsersListed => "user.listed",
         AuditEvent.AuditViewed => "audit.viewed",
         AuditEvent.AuditExported => "audit.exported",

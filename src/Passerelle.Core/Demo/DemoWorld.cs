@@ -57,6 +57,12 @@ public sealed class DemoWorld(
             Check(await addUser.HandleAsync(seeder, new AddUserRequest(login.Agency, login.Login, [login.Role], login.Password), ct));
         }
 
+        // Demo personas are shared by design and their passwords are printed at start: asking each visitor to
+        // replace them would only lock the next visitor out. Real accounts always change a given password.
+        var personas = Logins.Select(l => l.Login).ToList();
+        await db.Users.Where(u => personas.Contains(u.UserName!))
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.MustChangePassword, false), ct);
+
         // A few reported documents to screen, among them the ICAO Doc 9303 specimen passport L898902C3.
         using var records = new StringReader(
             "documentNumber,issuingState,documentType,status,reportedOn,theftOrLossOn,holderName,holderBirthDate,remarks\n" +

@@ -13,7 +13,7 @@ public sealed class ListHits(PasserelleDb db, AuditWriter audit)
 {
     public async Task<Result<IReadOnlyList<HitView>>> HandleAsync(Actor actor, string? status, CancellationToken ct)
     {
-        if (actor.AgencyId is not { } agency || !AccessRules.MayScreen(actor))
+        if (actor.AgencyId is not { } agency || !AccessRules.MayFollowHits(actor))
         {
             return await audit.DenyAsync(actor, "hits", ct);
         }
@@ -49,9 +49,7 @@ public sealed class ListHits(PasserelleDb db, AuditWriter audit)
             return Error.NotFound("hit.not-found", $"No hit case has id {id}.");
         }
 
-        var mayRead = AccessRules.MayScreen(actor) && (hit.QueryingUserId == actor.UserId
-            || (actor.IsInRole(Roles.Coordinator) && (hit.OwnerAgencyId == actor.AgencyId || hit.QueryingAgencyId == actor.AgencyId)));
-        if (!mayRead)
+        if (!AccessRules.MayReadHit(actor, hit.OwnerAgencyId, hit.QueryingAgencyId, hit.QueryingUserId))
         {
             return await audit.DenyAsync(actor, $"hit:{id}", ct);
         }

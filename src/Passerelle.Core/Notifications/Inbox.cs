@@ -15,9 +15,9 @@ public sealed class Inbox(PasserelleDb db, TimeProvider time, Audit.AuditWriter 
 {
     public async Task<Result<IReadOnlyList<NotificationView>>> ListAsync(Actor actor, bool unreadOnly, CancellationToken ct)
     {
-        if (actor.AgencyId is not { } agency || actor.UserId is not { } user)
+        if (!AccessRules.MayReadInbox(actor) || actor.AgencyId is not { } agency || actor.UserId is not { } user)
         {
-            return Error.Forbidden();
+            return await Audit.AuditDenials.DenyAsync(audit, actor, "inbox", ct);
         }
 
         // A rights holder has no coordinators: its people share its agency-wide notices.
@@ -37,6 +37,11 @@ public sealed class Inbox(PasserelleDb db, TimeProvider time, Audit.AuditWriter 
 
     public async Task<Result<NotificationView>> MarkReadAsync(Actor actor, Guid id, CancellationToken ct)
     {
+        if (!AccessRules.MayReadInbox(actor))
+        {
+            return await Audit.AuditDenials.DenyAsync(audit, actor, $"notification:{id}", ct);
+        }
+
         var coordinator = actor.IsInRole(Roles.Coordinator) || actor.IsInRole(Roles.RightsHolder);
         var n = await db.Notifications.FirstOrDefaultAsync(n => n.Id == id && n.AgencyId == actor.AgencyId && (n.UserId == actor.UserId || (coordinator && n.UserId == null)), ct);
         if (n is null)

@@ -11,7 +11,8 @@ namespace Passerelle.Core.People;
 
 public sealed record AddUserRequest(string? Agency, string? Login, IReadOnlyList<string>? Roles, string? Password);
 
-public sealed record UserSummary(Guid Id, string Login, string Agency, IReadOnlyList<string> Roles, bool TotpEnabled, bool Disabled, DateTime CreatedAt);
+public sealed record UserSummary(
+    Guid Id, string Login, string Agency, IReadOnlyList<string> Roles, bool TotpEnabled, bool Disabled, DateTime CreatedAt, Guid AgencyId);
 
 public sealed partial class AddUser(PasserelleDb db, UserManager<User> users, AuditTrail trail, AuditWriter audit, TimeProvider time)
 {
@@ -24,19 +25,25 @@ public sealed partial class AddUser(PasserelleDb db, UserManager<User> users, Au
             return Error.Invalid("user.agency", $"No agency has code '{agencyCode}'.", "agency");
         }
 
-        if (!AccessRules.MayManageUsers(actor, agency.Id))
-        {
-            return await audit.DenyAsync(actor, $"agency:{agency.Code}", ct, "A coordinator manages the people of its own agency only.");
-        }
-
         var login = request.Login?.Trim().ToLowerInvariant() ?? "";
         var roles = (request.Roles ?? []).Select(r => r.Trim().ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToList();
-        var invalid = new Validation()
-            .Require(LoginPattern().IsMatch(login), "login", "user.login", "The login is 2 to 64 lower-case letters, digits, dots, hyphens or underscores.")
+        var unknownRoles = new Validation()
             .Require(roles.Count > 0, "roles", "user.roles", "Give at least one role.")
             .Require(roles.All(Access.Roles.All.Contains), "roles", "user.roles", $"Roles are among {string.Join(", ", Access.Roles.All)}.")
+            .ToError();
+        if (unknownRoles is not null)
+        {
+            return unknownRoles;
+        }
+
+        if (!AccessRules.MayGrantRoles(actor, agency.Id, roles) || !AccessRules.MayManageUser(actor, agency.Id, roles))
+        {
+            return await audit.DenyAsync(actor, $"agency:{agency.Code}", ct, CeilingMessage);
+        }
+
+        var invalid = new Validation()
+            .Require(LoginPattern().IsMatch(login), "login", "user.login", "The login is 2 to 64 lower-case letters, digits, dots, hyphens or underscores.")
             .Require(RolesFit(agency.Kind, roles), "roles", "user.roles-agency", "A rights holder's people hold the rights-holder role alone; no one else may hold it.")
-            .Require(!roles.Contains(Access.Roles.Admin) || actor.IsInRole(Access.Roles.Admin), "roles", "user.roles-admin", "Only an administrator makes another administrator.")
             .Require(!string.IsNullOrEmpty(request.Password), "password", "user.password", "A password is required.")
             .ToError();
         if (invalid is not null)
@@ -50,6 +57,8 @@ public sealed partial class AddUser(PasserelleDb db, UserManager<User> users, Au
         }
 
         var user = new User { Id = Guid.CreateVersion7(), UserName = login, AgencyId = agency.Id, CreatedAt = time.UtcNow(), LockoutEnabled = true };
+        // Whoever chose this password is not the person: they choose their own at first sign-in.
+        user.MustChangePassword = true;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var created = await users.CreateAsync(user, request.Password!);
         if (!created.Succeeded)
@@ -66,10 +75,14 @@ public sealed partial class AddUser(PasserelleDb db, UserManager<User> users, Au
         await trail.AppendAsync(db, AuditRecord.For(actor, AuditEvent.UserCreated, target: $"user:{login}",
             details: $"agency={agency.Code}; roles={string.Join(',', roles)}"), ct);
         await transaction.CommitAsync(ct);
-        return new UserSummary(user.Id, login, agency.Code, roles, false, false, user.CreatedAt);
+        return new UserSummary(user.Id, login, agency.Code, roles, false, false, user.CreatedAt, agency.Id);
     }
 
-    private static bool RolesFit(AgencyKind kind, List<string> roles) =>
+    /// <summary>What a refusal under the role ceiling says, the same for every act on people and tokens.</summary>
+    public const string CeilingMessage =
+        "You act only on the people of agencies you manage, and only on people whose every role you could grant.";
+
+    internal static bool RolesFit(AgencyKind kind, IReadOnlyCollection<string> roles) =>
         kind == AgencyKind.RightsHolder
             ? roles.All(r => r == Access.Roles.RightsHolder)
             : !roles.Contains(Access.Roles.RightsHolder);

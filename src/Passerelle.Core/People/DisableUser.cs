@@ -22,9 +22,10 @@ public sealed class DisableUser(PasserelleDb db, UserManager<User> users, AuditT
             return Error.NotFound("user.not-found", $"No user has login {normalized}.");
         }
 
-        if (!AccessRules.MayManageUsers(actor, user.AgencyId))
+        var roles = await PersonRoles.ListAsync(db, user.Id, ct);
+        if (!AccessRules.MayManageUser(actor, user.AgencyId, roles))
         {
-            return await audit.DenyAsync(actor, $"user:{normalized}", ct, "A coordinator manages the people of its own agency only.");
+            return await audit.DenyAsync(actor, $"user:{normalized}", ct, AddUser.CeilingMessage);
         }
 
         if (user.Id == actor.UserId)
@@ -44,7 +45,6 @@ public sealed class DisableUser(PasserelleDb db, UserManager<User> users, AuditT
         await trail.AppendAsync(db, AuditRecord.For(actor, AuditEvent.UserDisabled, target: $"user:{normalized}"), ct);
         await transaction.CommitAsync(ct);
         cache.ForgetUser(user.Id);
-        var roles = await users.GetRolesAsync(user);
-        return new UserSummary(user.Id, normalized, user.Agency!.Code, [.. roles.Order(StringComparer.Ordinal)], user.TwoFactorEnabled, true, user.CreatedAt);
+        return new UserSummary(user.Id, normalized, user.Agency!.Code, [.. roles.Order(StringComparer.Ordinal)], user.TwoFactorEnabled, true, user.CreatedAt, user.AgencyId);
     }
 }

@@ -44,9 +44,10 @@ public sealed class ListUsers(PasserelleDb db, AuditWriter audit)
                 u.TwoFactorEnabled,
                 u.DisabledAt,
                 u.CreatedAt,
+                u.AgencyId,
             })
             .ToListAsync(ct);
         await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.UsersListed, target: $"users:{agencyCode ?? "*"}", purpose: "people-management"), ct);
-        return rows.Select(r => new UserSummary(r.Id, r.Login, r.Agency, [.. r.Roles.Order(StringComparer.Ordinal)], r.TwoFactorEnabled, r.DisabledAt is not null, r.CreatedAt)).ToList();
+        return rows.Select(r => new UserSummary(r.Id, r.Login, r.Agency, [.. r.Roles.Order(StringComparer.Ordinal)], r.TwoFactorEnabled, r.DisabledAt is not null, r.CreatedAt, r.AgencyId)).ToList();
     }
 }

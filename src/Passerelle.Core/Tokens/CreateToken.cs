@@ -21,20 +21,22 @@ public sealed class CreateToken(PasserelleDb db, AuditTrail trail, AuditWriter a
         var login = request.User?.Trim().ToLowerInvariant() ?? "";
         var owner = await db.Users.AsNoTracking()
             .Where(u => u.UserName == login)
-            .Select(u => new { u.Id, u.AgencyId, u.DisabledAt, Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList() })
+            .Select(u => new { u.Id, u.AgencyId, u.DisabledAt })
             .FirstOrDefaultAsync(ct);
         if (owner is null)
         {
             return Error.Invalid("token.user", $"No user has login '{login}'.", "user");
         }
 
-        if (!AccessRules.MayManageTokens(actor, owner.AgencyId))
+        var ownerRoles = await People.PersonRoles.ListAsync(db, owner.Id, ct);
+        if (!AccessRules.MayManageTokens(actor, owner.AgencyId, ownerRoles))
         {
-            return await audit.DenyAsync(actor, $"user:{login}", ct, "A coordinator manages the tokens of its own agency only.");
+            return await audit.DenyAsync(actor, $"user:{login}", ct, People.AddUser.CeilingMessage);
         }
 
         var scopes = (request.Scopes ?? []).Select(s => s.Trim().ToLowerInvariant()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var allowed = Access.Scopes.AllowedFor(owner.Roles);
+
+        var allowed = Access.Scopes.AllowedFor(ownerRoles);
         var days = request.ExpiresInDays ?? DefaultDays;
         var name = string.IsNullOrWhiteSpace(request.Name) ? $"{login}-{time.UtcNow():yyyyMMdd}" : request.Name.Trim();
         var invalid = new Validation()
@@ -49,6 +51,11 @@ public sealed class CreateToken(PasserelleDb db, AuditTrail trail, AuditWriter a
         if (invalid is not null)
         {
             return invalid;
+        }
+
+        if (!AccessRules.MayGiveScopes(actor, scopes))
+        {
+            return await audit.DenyAsync(actor, $"user:{login}", ct, "A token makes tokens with at most its own scopes.");
         }
 
         var secret = TokenSecret.New();

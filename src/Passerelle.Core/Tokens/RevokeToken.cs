@@ -20,11 +20,9 @@ public sealed class RevokeToken(PasserelleDb db, AuditTrail trail, AuditWriter a
             return Error.NotFound("token.not-found", $"No token has id {id}.");
         }
 
-        // Anyone may revoke their own token: stopping a leak never waits for a coordinator.
-        var own = actor.UserId == found.token.UserId && actor.HasScope(Scopes.TokensWrite);
-        if (!own && !AccessRules.MayManageTokens(actor, found.AgencyId))
+        if (!AccessRules.MayRevokeToken(actor, found.token.UserId, found.AgencyId, await People.PersonRoles.ListAsync(db, found.token.UserId, ct)))
         {
-            return await audit.DenyAsync(actor, $"token:{id}", ct, "A coordinator manages the tokens of its own agency only.");
+            return await audit.DenyAsync(actor, $"token:{id}", ct, People.AddUser.CeilingMessage);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);

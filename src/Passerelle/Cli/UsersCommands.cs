@@ -77,6 +77,42 @@ internal static class UsersCommands
             return ExitCodes.Success;
         });
 
-        return new Command("users", "Manage people.") { add, list, disable };
+        var resetWho = new Argument<string>("login") { Description = "The person's login." };
+        var reset = new Command("reset", "Give a person a one-time password (printed on stdout, alone) and clear their second factor; they choose their own at next sign-in.") { resetWho };
+        reset.Run(async (parse, services, actor, ct) =>
+        {
+            var result = await services.GetRequiredService<ResetPassword>().HandleAsync(actor, parse.GetValue(resetWho)!, ct);
+            if (!result.Succeeded)
+            {
+                return CliOutput.Fail(result.Error!);
+            }
+
+            Console.Out.WriteLine(result.Value!.OneTimePassword);
+            return ExitCodes.Success;
+        });
+
+        var rolesWho = new Argument<string>("login") { Description = "The person's login." };
+        var newRoles = new Option<string[]>("--role")
+        {
+            Description = $"The person's roles from now on: one or more of {string.Join(", ", Roles.All)}.",
+            Required = true,
+            AllowMultipleArgumentsPerToken = true,
+        };
+        newRoles.AcceptOnlyFromAmong([.. Roles.All]);
+        var roles = new Command("roles", "Replace a person's roles.") { rolesWho, newRoles };
+        roles.Run(async (parse, services, actor, ct) =>
+        {
+            var request = new ChangeUserRolesRequest(parse.GetValue(newRoles));
+            var result = await services.GetRequiredService<ChangeUserRoles>().HandleAsync(actor, parse.GetValue(rolesWho)!, request, ct);
+            if (!result.Succeeded)
+            {
+                return CliOutput.Fail(result.Error!);
+            }
+
+            Console.Out.WriteLine($"{result.Value!.Login} now holds {string.Join(", ", result.Value.Roles)}.");
+            return ExitCodes.Success;
+        });
+
+        return new Command("users", "Manage people.") { add, list, disable, reset, roles };
     }
 }

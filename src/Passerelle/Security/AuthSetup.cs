@@ -48,22 +48,35 @@ internal static class AuthSetup
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
 
         services.AddScoped<SignInAudit>();
+        services.AddScoped<IAuthorizationHandler, RouteScopeGuard>();
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             // The API takes tokens only: a browser's cookie never authorizes an API call, so there is no CSRF to fear.
-            .AddPolicy(ApiPolicy, policy => policy.AddAuthenticationSchemes(BearerTokenHandler.SchemeName).RequireAuthenticatedUser());
+            .AddPolicy(ApiPolicy, policy => policy.AddAuthenticationSchemes(BearerTokenHandler.SchemeName).RequireAuthenticatedUser()
+                .AddRequirements(new RouteScopeRequirement()));
         return services;
     }
 
-    /// <summary>Someone who must enrol TOTP sees only the enrolment page until they have.</summary>
-    public static IApplicationBuilder UseTotpEnrolmentGate(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    /// <summary>
+    /// Someone who must choose their own password sees only that page until they have; then someone who must enrol
+    /// TOTP sees only the enrolment page until they have.
+    /// </summary>
+    public static IApplicationBuilder UseAccountGates(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
         var path = http.Request.Path;
-        if (http.User.HasClaim(c => c.Type == PasserelleClaims.TotpPending)
-            && !path.StartsWithSegments("/Account", StringComparison.OrdinalIgnoreCase)
-            && !path.StartsWithSegments("/css", StringComparison.OrdinalIgnoreCase)
-            && !path.StartsWithSegments("/Culture", StringComparison.OrdinalIgnoreCase))
+        var open = path.StartsWithSegments("/css", StringComparison.OrdinalIgnoreCase)
+            || path.StartsWithSegments("/Culture", StringComparison.OrdinalIgnoreCase)
+            || path.StartsWithSegments("/Account/Logout", StringComparison.OrdinalIgnoreCase);
+        if (!open && http.User.HasClaim(c => c.Type == PasserelleClaims.PasswordChangePending)
+            && !path.StartsWithSegments("/Account/ChangePassword", StringComparison.OrdinalIgnoreCase))
+        {
+            http.Response.Redirect("/Account/ChangePassword");
+            return;
+        }
+
+        if (!open && http.User.HasClaim(c => c.Type == PasserelleClaims.TotpPending)
+            && !path.StartsWithSegments("/Account", StringComparison.OrdinalIgnoreCase))
         {
             http.Response.Redirect("/Account/EnrolTotp");
             return;

@@ -13,9 +13,12 @@ internal static class PasserelleClaims
     /// <summary>Signed in with a password, but must enrol a second factor before doing anything else.</summary>
     public const string TotpPending = "passerelle:totp-pending";
 
+    /// <summary>Signed in with a password someone else set, and must choose their own before doing anything else.</summary>
+    public const string PasswordChangePending = "passerelle:password-change-pending";
+
     public static Actor ToActor(this ClaimsPrincipal principal, HttpContext http)
     {
-        var pending = principal.HasClaim(c => c.Type == TotpPending);
+        var pending = principal.HasClaim(c => c.Type is TotpPending or PasswordChangePending);
         var scopes = principal.FindAll(Scope).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
         var tokenId = principal.FindFirstValue(TokenId);
         return new Actor(

@@ -7,7 +7,7 @@ using Passerelle.Core.People;
 
 namespace Passerelle.Security;
 
-/// <summary>Adds the agency, and marks people who must still enrol a second factor.</summary>
+/// <summary>Adds the agency, and marks people who must still choose their password or enrol a second factor.</summary>
 internal sealed class PasserelleClaimsFactory(
     UserManager<User> users,
     RoleManager<IdentityRole<Guid>> roles,
@@ -22,6 +22,11 @@ internal sealed class PasserelleClaimsFactory(
         var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == user.AgencyId).Select(a => a.Code).SingleAsync();
         claims.AddClaim(new Claim(PasserelleClaims.AgencyId, user.AgencyId.ToString()));
         claims.AddClaim(new Claim(PasserelleClaims.AgencyCode, agency));
+        if (user.MustChangePassword)
+        {
+            claims.AddClaim(new Claim(PasserelleClaims.PasswordChangePending, "true"));
+        }
+
         var roleNames = claims.FindAll(ClaimTypes.Role).Select(c => c.Value);
         if (!user.TwoFactorEnabled && signIn.Value.RequiresTotp(roleNames))
         {

@@ -132,6 +132,15 @@ public sealed partial class AuthorizationMatrixTests
                 case "POST /api/v1/users/{login}/disable":
                     var victim = await app.AddUserAsync(agency, $"victim{n}", targetRole);
                     return await client.PostAsync($"/api/v1/users/{victim.Login}/disable", null);
+                case "POST /api/v1/users/{login}/reset":
+                    var forgetful = await app.AddUserAsync(agency, $"forgetful{n}", targetRole);
+                    return await client.PostAsync($"/api/v1/users/{forgetful.Login}/reset", null);
+                case "PUT /api/v1/users/{login}/roles":
+                    var promoted = await app.AddUserAsync(agency, $"promoted{n}", targetRole);
+                    var newRole = targetRole == "rights-holder" ? "rights-holder" : "investigator";
+                    return await client.PutAsJsonAsync($"/api/v1/users/{promoted.Login}/roles", new { roles = new[] { newRole } });
+                case "POST /api/v1/me/password":
+                    return await client.PostAsJsonAsync("/api/v1/me/password", new { currentPassword = TestApp.Password, newPassword = "Another-Password-2026!" });
                 case "POST /api/v1/tokens":
                     var owner = await app.AddUserAsync(agency, $"owner{n}", targetRole);
                     return await client.PostAsJsonAsync("/api/v1/tokens", new { user = owner.Login, scopes = new[] { "tokens:read" }, expiresInDays = 7 });

@@ -130,7 +130,17 @@ public sealed class TestApp : WebApplicationFactory<Program>
     public Task<AgencySummary> AddAgencyAsync(string code, string kind = "customs", string country = "FRA") =>
         RunAsync<AddAgency, AgencySummary>(h => h.HandleAsync(Actor.Console(), new AddAgencyRequest(code, $"Agency {code}", kind, country), default));
 
-    public Task<UserSummary> AddUserAsync(string agency, string login, params string[] roles) =>
+    /// <summary>A person who has already replaced the password they were given with <see cref="Password"/>.</summary>
+    public async Task<UserSummary> AddUserAsync(string agency, string login, params string[] roles)
+    {
+        var user = await AddUserWithGivenPasswordAsync(agency, login, roles);
+        await using var context = NewContext();
+        await context.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.MustChangePassword, false));
+        return user;
+    }
+
+    /// <summary>A new account as an administrator makes it: its password was chosen by someone else.</summary>
+    public Task<UserSummary> AddUserWithGivenPasswordAsync(string agency, string login, params string[] roles) =>
         RunAsync<AddUser, UserSummary>(h => h.HandleAsync(Actor.Console(), new AddUserRequest(agency, login, roles, Password), default));
 
     /// <summary>A token for <paramref name="login"/> with the given scopes, or with every scope its roles allow.</summary>

@@ -31,7 +31,7 @@ public sealed class RegisterWorld
         return new RegisterWorld(app)
         {
             PoliceCoordinator = app.ClientWithToken(await app.TokenAsync("police.coord")),
-            CustomsOfficer = app.ClientWithToken(await app.TokenAsync("douane.officer", "documents:screen")),
+            CustomsOfficer = app.ClientWithToken(await app.TokenAsync("douane.officer", "documents:screen", "notifications:read")),
             Airline = app.ClientWithToken(await app.TokenAsync("airline.gate", "documents:screen-minimal")),
             OtherCoordinator = app.ClientWithToken(await app.TokenAsync("be.coord")),
         };

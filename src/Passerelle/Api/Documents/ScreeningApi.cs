@@ -16,7 +16,7 @@ internal static class ScreeningApi
 
     public static void MapScreeningApi(this IEndpointRouteBuilder api)
     {
-        var screen = api.MapGroup("/documents/screen").WithTags("Screening");
+        var screen = api.MapGroup("/documents/screen").WithTags("Screening").WithMetadata(ScreeningRoute.Marker);
         screen.MapPost("/", Screen).WithSummary("Screen one document, by MRZ or by number; purpose is required.");
         screen.MapPost("/batch", Batch).WithSummary("Screen a passenger manifest of up to 10,000 items, as JSON or as CSV (?purpose=...); results in the same order.")
             .WithMetadata(new RequestSizeLimitAttribute(BatchBodyBytes))

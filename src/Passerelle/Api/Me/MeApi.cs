@@ -7,8 +7,19 @@ namespace Passerelle.Api.Me;
 
 internal static class MeApi
 {
-    public static void MapMeApi(this IEndpointRouteBuilder api) =>
+    public static void MapMeApi(this IEndpointRouteBuilder api)
+    {
         api.MapGet("/me", GetMe).WithTags("Me").WithSummary("The caller: person, agency, roles and token scopes.");
+        api.MapPost("/me/password", ChangePassword).WithTags("Me")
+            .WithSummary("Change the caller's own password, proving the current one.");
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> ChangePassword(
+        ChangeOwnPasswordRequest request, HttpContext http, ChangeOwnPassword change, CancellationToken ct)
+    {
+        var result = await change.HandleAsync(http.Actor(), request, ct);
+        return result.Succeeded ? TypedResults.NoContent() : result.Error!.ToProblem();
+    }
 
     private static async Task<Results<Ok<MeView>, ProblemHttpResult>> GetMe(HttpContext http, DescribeMe describe, CancellationToken ct)
     {

@@ -1,12 +1,24 @@
 using Microsoft.AspNetCore.Mvc;
 using Passerelle.Core.Access;
 using Passerelle.Core.People;
+using Passerelle.Localization;
 
 namespace Passerelle.Pages.Users;
 
-public sealed class IndexModel(ListUsers list, AddUser add, DisableUser disable) : PasserellePage
+public sealed class IndexModel(
+    ListUsers list, AddUser add, DisableUser disable, ResetPassword reset, ChangeUserRoles changeRoles, UiText text)
+    : PasserellePage
 {
     public IReadOnlyList<UserSummary> People { get; private set; } = [];
+
+    /// <summary>What an action did, shown once above the table.</summary>
+    public string? Notice { get; private set; }
+
+    /// <summary>The roles the actor may give in the agency shown, from <see cref="AccessRules.GrantableRoles"/>.</summary>
+    public IReadOnlyList<string> Grantable { get; private set; } = [];
+
+    public bool MayManage(UserSummary person) =>
+        person.Id != Actor.UserId && AccessRules.MayManageUser(Actor, person.AgencyId, person.Roles);
 
     /// <summary>Whose people to show; a coordinator sees its own agency's.</summary>
     [BindProperty(Name = "agency", SupportsGet = true)]
@@ -49,6 +61,42 @@ public sealed class IndexModel(ListUsers list, AddUser add, DisableUser disable)
         return Page();
     }
 
+    public async Task<IActionResult> OnPostResetAsync(CancellationToken ct)
+    {
+        var result = await reset.HandleAsync(Actor, Login ?? "", ct);
+        if (result.Succeeded)
+        {
+            // The one-time password is shown on this answer only, never put in a redirect's address.
+            Response.Headers.CacheControl = "no-store";
+            Notice = text.Format(
+                "One-time password for {0}: {1}. Hand it over in person; it works once, and they enrol their second factor again.",
+                result.Value!.Login, result.Value.OneTimePassword);
+        }
+        else
+        {
+            Show(result.Error!);
+        }
+
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRolesAsync(CancellationToken ct)
+    {
+        var result = await changeRoles.HandleAsync(Actor, Login ?? "", new ChangeUserRolesRequest(SelectedRoles), ct);
+        if (result.Succeeded)
+        {
+            Notice = text.Format("Roles of {0} changed.", result.Value!.Login);
+        }
+        else
+        {
+            Show(result.Error!);
+        }
+
+        await LoadAsync(ct);
+        return Page();
+    }
+
     private async Task LoadAsync(CancellationToken ct)
     {
         var agency = string.IsNullOrWhiteSpace(Agency) && !Actor.IsInRole(Roles.Admin) ? Actor.AgencyCode : Agency;
@@ -56,6 +104,9 @@ public sealed class IndexModel(ListUsers list, AddUser add, DisableUser disable)
         if (result.Succeeded)
         {
             People = result.Value!;
+            var agencyId = People.FirstOrDefault(p => string.Equals(p.Agency, agency, StringComparison.OrdinalIgnoreCase))?.AgencyId
+                ?? Actor.AgencyId;
+            Grantable = agencyId is { } id ? [.. AccessRules.GrantableRoles(Actor, id).Order(StringComparer.Ordinal)] : [];
         }
         else
         {

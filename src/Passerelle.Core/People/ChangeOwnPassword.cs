@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Identity;
+using Passerelle.Core.Access;
+using Passerelle.Core.Audit;
+using Passerelle.Core.Common;
+using Passerelle.Core.Data;
+
+namespace Passerelle.Core.People;
+
+public sealed record ChangeOwnPasswordRequest(string? CurrentPassword, string? NewPassword);
+
+/// <summary>
+/// A person replaces their password, proving the current one; the policy applies, and the new one must differ.
+/// This is also how a password set by someone else stops being known to them.
+/// </summary>
+public sealed class ChangeOwnPassword(PasserelleDb db, UserManager<User> users, AuditTrail trail, AuditWriter audit)
+{
+    public async Task<Result<string>> HandleAsync(Actor actor, ChangeOwnPasswordRequest request, CancellationToken ct)
+    {
+        var user = actor.UserId is { } id ? await users.FindByIdAsync(id.ToString()) : null;
+        if (user is null || user.DisabledAt is not null)
+        {
+            return await audit.DenyAsync(actor, "password", ct, "Only a signed-in person changes their own password.");
+        }
+
+        var invalid = new Validation()
+            .Require(!string.IsNullOrEmpty(request.CurrentPassword), "currentPassword", "password.current", "Enter your current password.")
+            .Require(!string.IsNullOrEmpty(request.NewPassword), "newPassword", "password.new", "Enter a new password.")
+            .Require(request.NewPassword != request.CurrentPassword, "newPassword", "password.unchanged", "The new password must differ from the current one.")
+            .ToError();
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        if (!await users.CheckPasswordAsync(user, request.CurrentPassword!))
+        {
+            await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.PasswordChangeFailed, Outcomes.Failure, target: $"user:{user.UserName}",
+                details: "wrong current password"), ct);
+            return Error.Invalid("password.current-wrong", "The current password is wrong.", "currentPassword");
+        }
+
+        foreach (var validator in users.PasswordValidators)
+        {
+            var verdict = await validator.ValidateAsync(users, user, request.NewPassword!);
+            if (!verdict.Succeeded)
+            {
+                return Error.Invalid("password.policy", string.Join(" ", verdict.Errors.Select(e => e.Description)), "newPassword");
+            }
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var changed = await users.ChangePasswordAsync(user, request.CurrentPassword!, request.NewPassword!);
+        if (!changed.Succeeded)
+        {
+            return Error.Invalid("password.policy", string.Join(" ", changed.Errors.Select(e => e.Description)), "newPassword");
+        }
+
+        user.MustChangePassword = false;
+        var saved = await users.UpdateAsync(user);
+        if (!saved.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(" ", saved.Errors.Select(e => e.Code)));
+        }
+
+        await trail.AppendAsync(db, AuditRecord.For(actor, AuditEvent.PasswordChanged, target: $"user:{user.UserName}"), ct);
+        await transaction.CommitAsync(ct);
+        return user.UserName!;
+    }
+}

@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Passerelle.Core.Access;
+using Passerelle.Core.Audit;
+using Passerelle.Core.Common;
+using Passerelle.Core.Data;
+
+namespace Passerelle.Core.People;
+
+public sealed record ChangeUserRolesRequest(IReadOnlyList<string>? Roles);
+
+/// <summary>
+/// Gives a person another set of roles, within the ceiling on both sides: the actor could grant every role the
+/// person holds now and every role they will hold. Their sessions and cached tokens pick the change up at once.
+/// </summary>
+public sealed class ChangeUserRoles(PasserelleDb db, UserManager<User> users, AuditTrail trail, AuditWriter audit, Tokens.TokenCache cache)
+{
+    public async Task<Result<UserSummary>> HandleAsync(Actor actor, string login, ChangeUserRolesRequest request, CancellationToken ct)
+    {
+        var normalized = login.Trim().ToLowerInvariant();
+        var user = await users.Users.Include(u => u.Agency).FirstOrDefaultAsync(u => u.UserName == normalized, ct);
+        if (user is null)
+        {
+            return Error.NotFound("user.not-found", $"No user has login {normalized}.");
+        }
+
+        var roles = (request.Roles ?? []).Select(r => r.Trim().ToLowerInvariant()).Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal).ToList();
+        var unknown = new Validation()
+            .Require(roles.Count > 0, "roles", "user.roles", "Give at least one role.")
+            .Require(roles.All(Roles.All.Contains), "roles", "user.roles", $"Roles are among {string.Join(", ", Roles.All)}.")
+            .ToError();
+        if (unknown is not null)
+        {
+            return unknown;
+        }
+
+        var current = await PersonRoles.ListAsync(db, user.Id, ct);
+        if (!AccessRules.MayManageUser(actor, user.AgencyId, current) || !AccessRules.MayGrantRoles(actor, user.AgencyId, roles))
+        {
+            return await audit.DenyAsync(actor, $"user:{normalized}", ct, AddUser.CeilingMessage);
+        }
+
+        var invalid = new Validation()
+            .Require(user.Id != actor.UserId, "roles", "user.roles-self", "Another person with the right changes your roles.")
+            .Require(AddUser.RolesFit(user.Agency!.Kind, roles), "roles", "user.roles-agency",
+                "A rights holder's people hold the rights-holder role alone; no one else may hold it.")
+            .ToError();
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await Check(users.RemoveFromRolesAsync(user, current.Except(roles, StringComparer.Ordinal)));
+        await Check(users.AddToRolesAsync(user, roles.Except(current, StringComparer.Ordinal)));
+        await Check(users.UpdateSecurityStampAsync(user));
+        await trail.AppendAsync(db, AuditRecord.For(actor, AuditEvent.UserRolesChanged, target: $"user:{normalized}",
+            details: $"from={string.Join(',', current)}; to={string.Join(',', roles)}"), ct);
+        await transaction.CommitAsync(ct);
+        cache.ForgetUser(user.Id);
+        return new UserSummary(user.Id, normalized, user.Agency.Code, roles, user.TwoFactorEnabled, user.DisabledAt is not null, user.CreatedAt, user.AgencyId);
+    }
+
+    private static async Task Check(Task<IdentityResult> step)
+    {
+        var result = await step;
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Code)));
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Authorization;
+using Passerelle.Core.Access;
+using Passerelle.Core.Audit;
+
+namespace Passerelle.Security;
+
+/// <summary>Marks the screening routes, the only ones the minimal airline scope reaches.</summary>
+internal sealed class ScreeningRoute
+{
+    public static readonly ScreeningRoute Marker = new();
+}
+
+internal sealed class RouteScopeRequirement : IAuthorizationRequirement;
+
+/// <summary>
+/// Asks <see cref="AccessRules.MayCallRoute"/> before any route binds its request, so a token holding only the
+/// minimal scope is refused everywhere but screening, whatever a route's own rule would say. Refusals are audited.
+/// </summary>
+internal sealed class RouteScopeGuard(AuditWriter audit) : AuthorizationHandler<RouteScopeRequirement>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, RouteScopeRequirement requirement)
+    {
+        if (context.User.Identity?.IsAuthenticated != true || context.Resource is not HttpContext http)
+        {
+            return;
+        }
+
+        var actor = context.User.ToActor(http);
+        if (AccessRules.MayCallRoute(actor, http.GetEndpoint()?.Metadata.GetMetadata<ScreeningRoute>() is not null))
+        {
+            context.Succeed(requirement);
+            return;
+        }
+
+        await audit.DenyAsync(actor, $"route:{http.Request.Method} {http.Request.Path}", http.RequestAborted);
+        context.Fail();
+    }
+}

@@ -1,0 +1,74 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using Passerelle.Core.Access;
+
+namespace Passerelle.UnitTests.Access;
+
+/// <summary>
+/// "Nobody gains a right they were not given", as properties of the pure rules over generated actors and targets.
+/// The ceiling is modelled here independently of <see cref="AccessRules"/>, so a rule that drifts fails.
+/// </summary>
+public sealed class RoleCeilingProperties
+{
+    private static readonly Guid AgencyA = Guid.Parse("0195f3a0-0000-7000-8000-00000000000a");
+    private static readonly Guid AgencyB = Guid.Parse("0195f3a0-0000-7000-8000-00000000000b");
+
+    private static readonly Gen<string[]> RoleSets =
+        Gen.SubListOf(Roles.All.Order(StringComparer.Ordinal).ToArray()).Select(r => r.ToArray());
+
+    private static readonly Gen<Actor> Actors =
+        from roles in RoleSets
+        from agency in Gen.Elements(AgencyA, AgencyB)
+        from token in Gen.Elements(true, false)
+        from scopes in Gen.SubListOf(Scopes.All.Order(StringComparer.Ordinal).ToArray())
+        select new Actor(Guid.NewGuid(), "actor", agency, "X", roles.ToHashSet(StringComparer.Ordinal),
+            token ? Guid.NewGuid() : null,
+            token ? scopes.Where(Scopes.AllowedFor(roles).Contains).ToHashSet(StringComparer.Ordinal) : null);
+
+    private static readonly Gen<(Actor Actor, Guid Agency, string[] Target, string[] Granted, string[] Scopes)> Cases =
+        from actor in Actors
+        from agency in Gen.Elements(AgencyA, AgencyB)
+        from target in RoleSets
+        from granted in RoleSets
+        from scopes in Gen.SubListOf(Scopes.All.Order(StringComparer.Ordinal).ToArray())
+        select (actor, agency, target, granted, scopes.ToArray());
+
+    /// <summary>The rule, written out: an administrator grants all; a coordinator three roles at home.</summary>
+    private static HashSet<string> Ceiling(Actor actor, Guid agency) =>
+        actor.Roles.Contains(Roles.Admin) ? [.. Roles.All]
+        : actor.Roles.Contains(Roles.Coordinator) && actor.AgencyId == agency ? [Roles.Officer, Roles.Investigator, Roles.Coordinator]
+        : [];
+
+    [Property(MaxTest = 10_000)]
+    public Property Whoever_is_acted_on_holds_only_roles_the_actor_could_grant() =>
+        Prop.ForAll(Cases.ToArbitrary(), c =>
+        {
+            var ceiling = Ceiling(c.Actor, c.Agency);
+            var within = c.Target.All(ceiling.Contains);
+            return (!AccessRules.MayManageUser(c.Actor, c.Agency, c.Target) || within)
+                && (!AccessRules.MayManageTokens(c.Actor, c.Agency, c.Target) || within)
+                && (!AccessRules.MayRevokeToken(c.Actor, Guid.NewGuid(), c.Agency, c.Target) || within);
+        });
+
+    [Property(MaxTest = 10_000)]
+    public Property Roles_granted_are_within_the_ceiling_and_the_ceiling_is_granted() =>
+        Prop.ForAll(Cases.ToArbitrary(), c =>
+        {
+            var ceiling = Ceiling(c.Actor, c.Agency);
+            var granted = AccessRules.MayGrantRoles(c.Actor, c.Agency, c.Granted);
+            var expected = c.Actor.HasScope(Scopes.UsersWrite) && c.Granted.All(ceiling.Contains);
+            return granted == expected;
+        });
+
+    [Property(MaxTest = 10_000)]
+    public Property A_token_never_hands_out_a_scope_it_lacks() =>
+        Prop.ForAll(Cases.ToArbitrary(), c =>
+            !AccessRules.MayGiveScopes(c.Actor, c.Scopes) || c.Actor.Scopes is null || c.Scopes.All(c.Actor.Scopes.Contains));
+
+    [Property(MaxTest = 10_000)]
+    public Property Nobody_but_an_administrator_grants_admin_auditor_or_rights_holder() =>
+        Prop.ForAll(Actors.ToArbitrary(), Gen.Elements(AgencyA, AgencyB).ToArbitrary(), (actor, agency) =>
+            actor.IsInRole(Roles.Admin)
+            || !AccessRules.GrantableRoles(actor, agency).Overlaps([Roles.Admin, Roles.Auditor, Roles.RightsHolder]));
+}
