@@ -9,11 +9,11 @@ namespace Passerelle.BrowserTests;
 public sealed class SignInJourneyTests
 {
     [Fact]
-    public async Task Enrol_totp_sign_in_with_it_switch_to_french_and_see_five_wrong_passwords_lock_an_account_in_the_audit_trail()
+    public async Task Choose_a_password_enrol_totp_sign_in_with_it_switch_to_french_and_see_a_lockout_in_the_audit_trail()
     {
         await using var app = await TestApp.StartAsync(Db.Sqlite, kestrel: true);
         await app.AddAgencyAsync("FR-A");
-        await app.AddUserAsync("FR-A", "new.coord", "coordinator");
+        await app.AddUserWithGivenPasswordAsync("FR-A", "new.coord", "coordinator");
         await app.AddUserAsync("FR-A", "officer.a", "officer");
         await app.AddUserAsync("FR-A", "dpo.a", "auditor");
         var (playwright, browser) = await Chromium.LaunchAsync();
@@ -21,8 +21,20 @@ public sealed class SignInJourneyTests
         await using var __ = browser;
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = app.BaseAddress!.ToString(), Locale = "en-GB" });
 
-        // A coordinator must enrol a second factor at first sign-in.
+        // The administrator chose this password: the coordinator replaces it before anything else.
+        const string own = "Only-Mine-From-Now-2026!";
         await SignInAsync(page, "new.coord", TestApp.Password);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Account/ChangePassword$"));
+        await page.GotoAsync("/Users");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Account/ChangePassword$"));
+        await page.GetByLabel("Current password").FillAsync(TestApp.Password);
+        await page.GetByLabel("New password", new() { Exact = true }).FillAsync(own);
+        await page.GetByLabel("New password again").FillAsync(own);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your password is changed.");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Continue" }).ClickAsync();
+
+        // A coordinator must enrol a second factor at first sign-in.
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Account/EnrolTotp$"));
         var key = (await page.Locator("#totp-key").InnerTextAsync()).Trim();
         await page.GetByLabel("Authentication code").FillAsync(Totp.Code(key, DateTimeOffset.UtcNow));
@@ -30,8 +42,10 @@ public sealed class SignInJourneyTests
         await Assertions.Expect(page.Locator("#recovery-codes li")).ToHaveCountAsync(10);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
 
-        // From now on, the password alone is not enough.
+        // From now on, the password alone is not enough, and the given one no longer works.
         await SignInAsync(page, "new.coord", TestApp.Password);
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("The login or password is wrong.");
+        await SignInAsync(page, "new.coord", own);
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Account/LoginTotp"));
         await page.GetByLabel("Authentication code").FillAsync(Totp.Code(key, DateTimeOffset.UtcNow));
         await page.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
@@ -52,8 +66,13 @@ public sealed class SignInJourneyTests
 
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("verrouillé");
 
-        // The data protection officer finds the lockout in the audit trail.
+        // The data protection officer enrols a second factor too, then finds the lockout in the audit trail.
         await SignInAsync(page, "dpo.a", TestApp.Password, french: true);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Account/EnrolTotp$"));
+        var dpoKey = (await page.Locator("#totp-key").InnerTextAsync()).Trim();
+        await page.GetByLabel("Code d'authentification").FillAsync(Totp.Code(dpoKey, DateTimeOffset.UtcNow));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Vérifier" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#recovery-codes li")).ToHaveCountAsync(10);
         await page.GotoAsync("/Audit?operation=login.locked-out");
         var rows = page.Locator("#audit-entries tbody tr");
         await Assertions.Expect(rows).ToHaveCountAsync(1);
