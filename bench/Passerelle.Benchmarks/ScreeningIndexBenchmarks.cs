@@ -15,6 +15,8 @@ public class ScreeningIndexBenchmarks
     public const int Records = 10_000_000;
     private const int Queries = 4096;
 
+    private static readonly Guid Owner = new("0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b");
+
     private readonly ScreeningIndex index = new();
     private readonly string[] numbers = new string[Queries];
     private readonly string[] states = new string[Queries];
@@ -26,7 +28,7 @@ public class ScreeningIndexBenchmarks
         var review = today.AddYears(10);
         for (var i = 0; i < Records; i++)
         {
-            index.Upsert(Generated.Number(i), Generated.State(i), DocumentType.Passport, review, live: true, i);
+            index.Upsert(Generated.Number(i), Generated.State(i), DocumentType.Passport, Owner, review, live: true, i);
         }
 
         var random = new Random(42);

@@ -9,6 +9,10 @@ using Passerelle.Core.TravelDocuments;
 
 namespace Passerelle.Core.Hits;
 
+/// <summary>
+/// A match to open a case for. Matches of one screened item share the same <see cref="Screening"/> instance, which is
+/// written once with every case it opened.
+/// </summary>
 public sealed record HitToOpen(TravelDocument Document, MatchKind Kind, string QueriedNumber, string? QueriedState, AuditRecord Screening);
 
 /// <summary>
@@ -69,8 +73,12 @@ public sealed class OpenHits(PasserelleDb db, AuditTrail trail, TimeProvider tim
             }
         }
 
+        // By reference: two items of a manifest may be screened alike and still be two consultations.
+        var screenings = matches.Select((m, i) => (m.Screening, Case: ids[i]))
+            .GroupBy(s => s.Screening, (IEqualityComparer<AuditRecord>)ReferenceEqualityComparer.Instance)
+            .Select(g => g.Key with { Details = $"{g.Key.Details}; case={string.Join(',', g.Select(s => s.Case))}" });
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await trail.AppendAsync(db, [.. matches.Select((m, i) => m.Screening with { Details = $"{m.Screening.Details}; case={ids[i]}" })], ct);
+        await trail.AppendAsync(db, [.. screenings], ct);
         await transaction.CommitAsync(ct);
         if (webhooks.Count > 0)
         {

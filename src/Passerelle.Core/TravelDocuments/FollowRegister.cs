@@ -25,7 +25,8 @@ public sealed class FollowRegister(PasserelleDb db, ScreeningIndex index, TimePr
         {
             await using var command = connection.CreateCommand();
             command.CommandText =
-                "SELECT \"NormalizedNumber\", \"IssuingState\", \"Type\", \"ReviewOn\", \"ChangeSequence\" FROM travel_documents " +
+                "SELECT \"NormalizedNumber\", \"IssuingState\", \"Type\", \"ReviewOn\", \"ChangeSequence\", " +
+                "\"OwnerAgencyId\" FROM travel_documents " +
                 "WHERE \"DeletedAt\" IS NULL AND \"Status\" <> 'Recovered'";
             var loaded = 0;
             long last = 0;
@@ -39,7 +40,9 @@ public sealed class FollowRegister(PasserelleDb db, ScreeningIndex index, TimePr
                 }
 
                 var sequence = reader.GetInt64(4);
-                index.Upsert(reader.GetString(0), reader.GetString(1), Enum.Parse<DocumentType>(reader.GetString(2)), reviewOn, live: true, sequence);
+                // SQLite keeps the owner as text, PostgreSQL as uuid: GetGuid reads both.
+                index.Upsert(reader.GetString(0), reader.GetString(1), Enum.Parse<DocumentType>(reader.GetString(2)),
+                    reader.GetGuid(5), reviewOn, live: true, sequence);
                 last = Math.Max(last, sequence);
                 loaded++;
             }

@@ -13,9 +13,10 @@ public sealed record ImportProblem(int Line, string Reason);
 public sealed record ImportReport(int Created, int Updated, int Unchanged, IReadOnlyList<ImportProblem> Rejected);
 
 /// <summary>
-/// Loads a CSV of records for one owner agency: an upsert by key (issuing state, type, number), committed in
-/// batches, each batch one audit entry. A bad row is reported with its line and reason and the good rows are kept;
-/// running the same file again creates nothing twice.
+/// Loads a CSV of records for one owner agency: an upsert by key (issuing state, type, number) among that agency's
+/// own live records, committed in batches, each batch one audit entry. Another agency's record of the same document
+/// is neither matched nor mentioned: the row becomes the importing agency's own record. A bad row is reported with
+/// its line and reason and the good rows are kept; running the same file again creates nothing twice.
 /// </summary>
 public sealed class ImportDocuments(PasserelleDb db, AuditTrail trail, AuditWriter audit, ScreeningIndex index, TimeProvider time, RegisterSettings settings)
 {
@@ -119,7 +120,11 @@ public sealed class ImportDocuments(PasserelleDb db, AuditTrail trail, AuditWrit
             }
         }
 
-        var existing = stored.ToDictionary(d => (d.IssuingState, d.Type, d.NormalizedNumber));
+        // The upsert matches the owner's own records only: another agency's record of the same document is never
+        // changed or named, and the row becomes the owner's own record. The owner is filtered here, not in SQL,
+        // because SQLite would then pick the (owner, reported) index and read the agency's whole register per batch.
+        var existing = stored.Where(d => d.OwnerAgencyId == owner.Id)
+            .ToDictionary(d => (d.IssuingState, d.Type, d.NormalizedNumber));
         var now = time.UtcNow();
         var touched = new List<TravelDocument>();
         var fresh = new List<TravelDocument>();
@@ -134,12 +139,6 @@ public sealed class ImportDocuments(PasserelleDb db, AuditTrail trail, AuditWrit
             DocumentNames.TryStatus(r.Status, out var status);
             if (existing.TryGetValue((state, type, number), out var found))
             {
-                if (found.OwnerAgencyId != owner.Id)
-                {
-                    rejected.Add(new ImportProblem(line, $"already registered by another agency as record {found.Id}"));
-                    continue;
-                }
-
                 if (freshSet.Contains(found))
                 {
                     rejected.Add(new ImportProblem(line, $"repeats the document of an earlier line ({number}, {state}, {type.Name()})"));

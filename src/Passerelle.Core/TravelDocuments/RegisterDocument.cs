@@ -42,15 +42,21 @@ public sealed class RegisterDocument(PasserelleDb db, DocumentWriter writer, Aud
         var state = CountryCodes.Normalize(request.IssuingState!);
         DocumentNames.TryType(request.DocumentType, out var type);
         DocumentNames.TryStatus(request.Status, out var status);
+        // Only the actor's own agency's records are looked at: whether another agency holds the document is none of
+        // this registration's business, and answering it would let anyone who may register probe the register.
+        var owner = actor.AgencyId!.Value;
         var existing = await db.TravelDocuments.AsNoTracking()
-            .Where(d => d.IssuingState == state && d.Type == type && d.NormalizedNumber == number && d.DeletedAt == null)
+            .Where(d => d.OwnerAgencyId == owner && d.IssuingState == state && d.Type == type
+                && d.NormalizedNumber == number && d.DeletedAt == null)
             .Select(d => (Guid?)d.Id).FirstOrDefaultAsync(ct);
         if (existing is { } id)
         {
-            return new Error("document.duplicate", $"This document is already registered as record {id}.", ErrorKind.Conflict);
+            return new Error("document.duplicate", $"Your agency already registered this document as record {id}.",
+                ErrorKind.Conflict);
         }
 
-        var document = NewRecord(actor.AgencyId!.Value, number, state, type, status, request, today, settings.ReviewYears, time.UtcNow());
+        var document = NewRecord(owner, number, state, type, status, request, today, settings.ReviewYears,
+            time.UtcNow());
         db.TravelDocuments.Add(document);
         await writer.SaveAsync(document, actor, AuditEvent.DocumentRegistered, "created",
             $"number: {number}\nissuingState: {state}\ntype: {type.Name()}\nstatus: {status.Name()}", ct);

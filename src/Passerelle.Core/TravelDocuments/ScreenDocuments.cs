@@ -93,8 +93,13 @@ public sealed class ScreenDocuments(PasserelleDb db, ScreeningIndex index, Audit
             .Select(c => (c.Item, Kind: c.Kind!.Value, c.Document, c.Owner))
             .ToList();
 
-        var opened = confirmed.Count == 0 ? [] : await hits.OpenAsync(actor, purpose, location,
-            confirmed.Select(c => new HitToOpen(c.Document, c.Kind, prepared[c.Item].Number, prepared[c.Item].State, Entry(actor, prepared[c.Item], purpose, location, c.Kind))).ToList(), ct);
+        // One entry per screened item, shared by every record it matched (two agencies may each hold the document):
+        // a screening is one consultation, whatever it found, and its entry names each case it opened.
+        var matchedEntries = confirmed.GroupBy(c => c.Item).ToDictionary(g => g.Key, g => Entry(actor, prepared[g.Key],
+            purpose, location, g.Any(c => c.Kind == MatchKind.Hit) ? MatchKind.Hit : MatchKind.Possible));
+        var toOpen = confirmed.Select(c =>
+            new HitToOpen(c.Document, c.Kind, prepared[c.Item].Number, prepared[c.Item].State, matchedEntries[c.Item]));
+        var opened = confirmed.Count == 0 ? [] : await hits.OpenAsync(actor, purpose, location, [.. toOpen], ct);
         var matchedItems = confirmed.Select(c => c.Item).ToHashSet();
         var clearEntries = prepared.Select((p, i) => (p, i)).Where(x => x.p.Error is null && !matchedItems.Contains(x.i))
             .Select(x => Entry(actor, x.p, purpose, location, null)).ToList();

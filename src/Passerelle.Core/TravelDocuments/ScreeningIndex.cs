@@ -11,8 +11,9 @@ public enum MatchKind : byte
 /// <summary>
 /// The register held in memory for screening: an open-addressing table keyed by a 64-bit hash of the folded number,
 /// pointing into a compact array of 15-byte records (a hash of the record's key, its issuing state, review day and
-/// whether it is live). The index answers one question fast: could this number be in the register? Nearly every
-/// answer at a border is no, and touches nothing else. A yes is read back from the database, which decides between
+/// whether it is live). The key includes the owner agency: each agency's record of a document is a record of its own.
+/// The index answers one question fast: could this number be in the register? Nearly every answer at a border is no,
+/// and touches nothing else. A yes is read back from the database, which decides between
 /// hit and possible, so a hash collision can never make a false hit.
 /// Reads take no lock. Writers take turns; a reader sees a record only once it is complete, and a grown table only
 /// once it is whole.
@@ -44,14 +45,20 @@ public sealed class ScreeningIndex
         }
     }
 
-    /// <summary>Adds or updates the record with this key; the key (state, type, number) is unique among live records.</summary>
-    public void Upsert(string normalizedNumber, string issuingState, DocumentType type, DateOnly reviewOn, bool live, long sequence)
+    /// <summary>
+    /// Adds or updates the record with this key. The key (state, type, number, owner agency) is unique among live
+    /// records; the owner is part of it because two agencies may each hold the same document, and withdrawing one
+    /// agency's record must leave the other's screened.
+    /// </summary>
+    public void Upsert(
+        string normalizedNumber, string issuingState, DocumentType type, Guid owner, DateOnly reviewOn, bool live,
+        long sequence)
     {
         lock (writing)
         {
             var state = current;
             var folded = FoldedHash(normalizedNumber);
-            var key = KeyHash(issuingState, type, normalizedNumber);
+            var key = KeyHash(issuingState, type, normalizedNumber, owner);
             var found = Find(state, folded, key);
             if (found >= 0)
             {
@@ -196,7 +203,7 @@ public sealed class ScreeningIndex
         return Finish(hash);
     }
 
-    private static ulong KeyHash(string state, DocumentType type, ReadOnlySpan<char> normalized)
+    private static ulong KeyHash(string state, DocumentType type, ReadOnlySpan<char> normalized, Guid owner)
     {
         var hash = FnvOffset;
         foreach (var c in state)
@@ -208,6 +215,14 @@ public sealed class ScreeningIndex
         foreach (var c in normalized)
         {
             hash = (hash ^ c) * FnvPrime;
+        }
+
+        // The owner goes into the hash rather than beside it, so a record still costs the same few bytes.
+        Span<byte> bytes = stackalloc byte[16];
+        owner.TryWriteBytes(bytes);
+        foreach (var b in bytes)
+        {
+            hash = (hash ^ b) * FnvPrime;
         }
 
         return Finish(hash);

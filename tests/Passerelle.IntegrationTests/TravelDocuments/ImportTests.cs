@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -63,22 +62,5 @@ public sealed class ImportTests
         var again = await world.PoliceCoordinator.PostAsync("/api/v1/documents/import", new StringContent(export, Encoding.UTF8, "text/csv"));
         var second = await again.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal((0, 0, 3), (second.GetProperty("created").GetInt32(), second.GetProperty("updated").GetInt32(), second.GetProperty("unchanged").GetInt32()));
-    }
-
-    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
-    public async Task Another_agency_s_record_is_not_taken_over_by_an_import(Db db)
-    {
-        await using var app = await TestApp.StartAsync(db);
-        var world = await RegisterWorld.BuildAsync(app);
-        var id = await world.RegisterAsync("L898902C3");
-
-        var response = await world.OtherCoordinator.PostAsync("/api/v1/documents/import",
-            new StringContent("documentNumber,issuingState,documentType,status\nL898902C3,UTO,passport,lost\n", Encoding.UTF8, "text/csv"));
-
-        var report = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains(id.ToString(), report.GetProperty("rejected")[0].GetProperty("reason").GetString(), StringComparison.Ordinal);
-        await using var context = app.NewContext();
-        Assert.Equal(Core.TravelDocuments.DocumentStatus.Stolen, (await context.TravelDocuments.SingleAsync()).Status);
     }
 }
