@@ -85,6 +85,7 @@ public static class CoreSetup
         services.AddScoped<DecideHit>();
         services.AddScoped<ListHits>();
         services.AddScoped<Inbox>();
+        services.AddOptions<WebhookSettings>().BindConfiguration(WebhookSettings.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ManageWebhooks>();
         services.AddScoped<DeliverWebhooks>();
         services.AddSingleton<WebhookSignal>();

@@ -35,7 +35,7 @@ internal static class WebApp
         services.AddHostedService<CatalogueFollower>();
         services.AddHostedService<WebhookDispatcher>();
         services.AddHostedService<RegisterPurger>();
-        services.AddHttpClient("webhooks");
+        services.AddWebhookHttp();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         services.AddOpenApi();

@@ -59,6 +59,7 @@ public enum AuditEvent
     WebhookDelivered = 7011,
     WebhookFailed = 7012,
     WebhookDisabled = 7013,
+    WebhooksListed = 7014,
 
     ProductSaved = 8000,
     ProductPublished = 8001,
@@ -128,6 +129,7 @@ public static class AuditEvents
         AuditEvent.WebhookDelivered => "webhook.delivered",
         AuditEvent.WebhookFailed => "webhook.failed",
         AuditEvent.WebhookDisabled => "webhook.disabled",
+        AuditEvent.WebhooksListed => "webhook.listed",
         AuditEvent.ProductSaved => "product.saved",
         AuditEvent.ProductPublished => "product.published",
         AuditEvent.ProductsLookedUp => "product.looked-up",

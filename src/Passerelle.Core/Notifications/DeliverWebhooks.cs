@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Net.Http.Headers;
-using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Passerelle.Core.Audit;
 using Passerelle.Core.Common;
 using Passerelle.Core.Data;
@@ -10,89 +11,177 @@ using Passerelle.Core.Hits;
 
 namespace Passerelle.Core.Notifications;
 
+/// <summary>One delivery taken on by this node, with what sending it needs.</summary>
+public sealed record DueDelivery(
+    Guid Id, Guid WebhookId, string Url, string Secret, string Event, Guid? CaseId, string Payload);
+
+/// <summary>What one attempt came to: the receiver's status code, or why there was none (for the log only).</summary>
+public sealed record DeliveryOutcome(int? Status, string? Failure)
+{
+    public bool Delivered => Status is >= 200 and < 300;
+}
+
 /// <summary>
-/// Sends due deliveries. Each request carries <c>X-Passerelle-Signature: t=&lt;unix time&gt;,v1=&lt;hex HMAC-SHA256 of
-/// "t.body" under the webhook's secret&gt;</c>. A failure is retried after 10 s, 20 s, 40 s... up to an hour, and given
-/// up after 12 attempts. Every attempt is audited as a disclosure; a hit's attempts land in its case's timeline too.
+/// Sends due deliveries, signed the Standard Webhooks way (<see cref="WebhookSignature"/>). A failure is retried after
+/// 10 s, 20 s, 40 s... up to an hour, and given up after 12 attempts. Every attempt is audited as a disclosure; a hit's
+/// attempts land in its case's timeline too, with the status code alone: what a receiver's network did is nobody's
+/// business but the operator's log.
 /// </summary>
-public sealed class DeliverWebhooks(PasserelleDb db, AuditTrail trail, TimeProvider time)
+public sealed class DeliverWebhooks(
+    PasserelleDb db,
+    AuditTrail trail,
+    TimeProvider time,
+    IOptions<WebhookSettings> settings,
+    ILogger<DeliverWebhooks> log)
 {
     public const int MaxAttempts = 12;
 
-    public async Task<int> RunOnceAsync(HttpClient http, CancellationToken ct)
+    /// <summary>The most of an answer ever read; a receiver has nothing to tell us beyond its status.</summary>
+    public const int MaxAnswerBytes = 4096;
+
+    /// <summary>
+    /// Takes on up to <paramref name="limit"/> due deliveries, leasing each by moving its next attempt past the
+    /// timeout, so another node (or this one's next round) does not send it too; a node that dies leaves it due again
+    /// later.
+    /// </summary>
+    public async Task<IReadOnlyList<DueDelivery>> ClaimDueAsync(int limit, CancellationToken ct)
     {
         var now = time.UtcNow();
         var due = await (
-            from d in db.WebhookDeliveries
+            from d in db.WebhookDeliveries.AsNoTracking()
             join w in db.Webhooks on d.WebhookId equals w.Id
             where d.DeliveredAt == null && d.GaveUpAt == null && d.NextAttemptAt <= now && w.DisabledAt == null
             orderby d.NextAttemptAt
-            select new { d, w.Url, w.Secret, w.AgencyId }).Take(50).ToListAsync(ct);
-        foreach (var item in due)
+            select new DueDelivery(d.Id, d.WebhookId, w.Url, w.Secret, d.Event, d.CaseId, d.Payload))
+            .Take(limit).ToListAsync(ct);
+        var lease = now.AddSeconds(settings.Value.TimeoutSeconds + 60);
+        var claimed = new List<DueDelivery>(due.Count);
+        foreach (var delivery in due)
         {
-            var (status, error) = await SendAsync(http, item.Url, item.Secret, item.d, ct);
-            var delivery = item.d;
-            delivery.Attempts++;
-            delivery.LastStatus = status;
-            delivery.LastError = error;
-            var at = time.UtcNow();
-            var delivered = status is >= 200 and < 300;
-            if (delivered)
+            var taken = await db.WebhookDeliveries
+                .Where(d => d.Id == delivery.Id && d.DeliveredAt == null && d.GaveUpAt == null
+                    && d.NextAttemptAt <= now)
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.NextAttemptAt, lease), ct);
+            if (taken == 1)
             {
-                delivery.DeliveredAt = at;
+                claimed.Add(delivery);
             }
-            else if (delivery.Attempts >= MaxAttempts)
-            {
-                delivery.GaveUpAt = at;
-            }
-            else
-            {
-                delivery.NextAttemptAt = at.AddSeconds(Math.Min(3600, 10 * Math.Pow(2, delivery.Attempts - 1)));
-            }
-
-            if (delivery.CaseId is { } caseId && delivery.Event.StartsWith("hit.", StringComparison.Ordinal))
-            {
-                db.HitCaseEvents.Add(new HitCaseEvent
-                {
-                    CaseId = caseId,
-                    At = at,
-                    Kind = delivered ? "webhook-delivered" : "webhook-failed",
-                    By = "passerelle",
-                    Note = $"attempt {delivery.Attempts}: {(status is null ? error : $"HTTP {status}")}",
-                });
-            }
-
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await trail.AppendAsync(db, new AuditRecord(delivered ? AuditEvent.WebhookDelivered : AuditEvent.WebhookFailed,
-                delivered ? Outcomes.Success : Outcomes.Failure, null, "passerelle", null, null,
-                Target: $"webhook:{delivery.WebhookId}", Details: $"event={delivery.Event}; case={delivery.CaseId}; attempt={delivery.Attempts}; status={status?.ToString(CultureInfo.InvariantCulture) ?? error}"), ct);
-            await transaction.CommitAsync(ct);
         }
 
-        return due.Count;
+        return claimed;
     }
 
-    public static string Sign(string secret, long timestamp, string body) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{timestamp.ToString(CultureInfo.InvariantCulture)}.{body}")));
-
-    private async Task<(int? Status, string? Error)> SendAsync(HttpClient http, string url, string secret, WebhookDelivery delivery, CancellationToken ct)
+    /// <summary>One attempt, within <c>Webhooks:TimeoutSeconds</c>; nothing a receiver does makes it throw.</summary>
+    public async Task<DeliveryOutcome> SendAsync(HttpClient http, DueDelivery delivery, CancellationToken ct)
     {
+        if (!WebhookSignature.TryGetKey(delivery.Secret, out var key))
+        {
+            log.LogError("Webhook {Webhook}: its stored secret is not a signing key; delivery {Delivery} is not sent",
+                delivery.WebhookId, delivery.Id);
+            return new DeliveryOutcome(null, "unreadable secret");
+        }
+
         var timestamp = time.GetUtcNow().ToUnixTimeSeconds();
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(delivery.Payload, Encoding.UTF8) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        var id = delivery.Id.ToString();
+        using var request = new HttpRequestMessage(HttpMethod.Post, delivery.Url)
+        {
+            Content = new StringContent(delivery.Payload, Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
+        };
+        request.Headers.Add("webhook-id", id);
+        request.Headers.Add("webhook-timestamp", timestamp.ToString(CultureInfo.InvariantCulture));
+        request.Headers.Add("webhook-signature", WebhookSignature.Sign(key, id, timestamp, delivery.Payload));
         request.Headers.Add("X-Passerelle-Event", delivery.Event);
-        request.Headers.Add("X-Passerelle-Delivery", delivery.Id.ToString());
-        request.Headers.Add("X-Passerelle-Signature", $"t={timestamp.ToString(CultureInfo.InvariantCulture)},v1={Sign(secret, timestamp, delivery.Payload)}");
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(settings.Value.TimeoutSeconds), time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
         try
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            timeout.CancelAfter(TimeSpan.FromSeconds(10));
-            using var response = await http.SendAsync(request, timeout.Token);
-            return ((int)response.StatusCode, null);
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
+            await DiscardAnswerAsync(response, linked.Token);
+            return new DeliveryOutcome((int)response.StatusCode, null);
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            return (null, ex is TaskCanceledException ? "timed out" : "could not connect");
+            return Failed(delivery, "timed out", null);
         }
+        catch (HttpRequestException ex) when (Refusal(ex) is { } refused)
+        {
+            return Failed(delivery, "address refused", refused);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException)
+        {
+            return Failed(delivery, "could not connect", ex);
+        }
+    }
+
+    /// <summary>Records an attempt: the delivery's state, the hit's timeline and the audit entry, together.</summary>
+    public async Task RecordAsync(DueDelivery due, DeliveryOutcome outcome, CancellationToken ct)
+    {
+        var delivery = await db.WebhookDeliveries.SingleAsync(d => d.Id == due.Id, ct);
+        var at = time.UtcNow();
+        delivery.Attempts++;
+        delivery.LastStatus = outcome.Status;
+        delivery.LastError = outcome.Failure;
+        if (outcome.Delivered)
+        {
+            delivery.DeliveredAt = at;
+        }
+        else if (delivery.Attempts >= MaxAttempts)
+        {
+            delivery.GaveUpAt = at;
+        }
+        else
+        {
+            delivery.NextAttemptAt = at.AddSeconds(Math.Min(3600, 10 * Math.Pow(2, delivery.Attempts - 1)));
+        }
+
+        // Whoever reads a case sees whether the owner's receiver took it, not whether some port answered.
+        var answer = outcome.Status is { } status
+            ? $"HTTP {status.ToString(CultureInfo.InvariantCulture)}"
+            : "no answer";
+        if (delivery.CaseId is { } caseId && delivery.Event.StartsWith("hit.", StringComparison.Ordinal))
+        {
+            db.HitCaseEvents.Add(new HitCaseEvent
+            {
+                CaseId = caseId,
+                At = at,
+                Kind = outcome.Delivered ? "webhook-delivered" : "webhook-failed",
+                By = "passerelle",
+                Note = $"attempt {delivery.Attempts.ToString(CultureInfo.InvariantCulture)}: {answer}",
+            });
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await trail.AppendAsync(db, new AuditRecord(
+            outcome.Delivered ? AuditEvent.WebhookDelivered : AuditEvent.WebhookFailed,
+            outcome.Delivered ? Outcomes.Success : Outcomes.Failure, null, "passerelle", null, null,
+            Target: $"webhook:{delivery.WebhookId}",
+            Details: $"event={delivery.Event}; case={delivery.CaseId}; attempt={delivery.Attempts}; {answer}"), ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    private static async Task DiscardAnswerAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        await using var body = await response.Content.ReadAsStreamAsync(ct);
+        var buffer = new byte[MaxAnswerBytes];
+        var read = 0;
+        while (read < buffer.Length && await body.ReadAsync(buffer.AsMemory(read), ct) is var n and > 0)
+        {
+            read += n;
+        }
+    }
+
+    private static WebhookAddressRefusedException? Refusal(Exception ex) => ex switch
+    {
+        WebhookAddressRefusedException refused => refused,
+        { InnerException: { } inner } => Refusal(inner),
+        _ => null,
+    };
+
+    private DeliveryOutcome Failed(DueDelivery delivery, string failure, Exception? ex)
+    {
+        log.LogWarning("Webhook {Webhook}: delivery {Delivery} failed ({Failure}): {Reason}",
+            delivery.WebhookId, delivery.Id, failure, ex?.Message);
+        return new DeliveryOutcome(null, failure);
     }
 }

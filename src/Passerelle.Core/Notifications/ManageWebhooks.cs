@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Passerelle.Core.Access;
 using Passerelle.Core.Audit;
 using Passerelle.Core.Common;
@@ -14,10 +14,14 @@ public sealed record CreatedWebhook(Guid Id, string Url, string Secret);
 
 /// <summary>
 /// A coordinator registers where its agency hears of hits, a rights holder where it hears of authentication requests.
-/// The secret signs every delivery.
+/// The secret signs every delivery. A webhook points to https on a public address (<see cref="WebhookAddress"/>), and
+/// an agency has a few at most: each is a door Passerelle opens towards the network on the agency's behalf.
 /// </summary>
-public sealed class ManageWebhooks(PasserelleDb db, AuditTrail trail, AuditWriter audit, TimeProvider time)
+public sealed class ManageWebhooks(
+    PasserelleDb db, AuditTrail trail, AuditWriter audit, TimeProvider time, IOptions<WebhookSettings> settings)
 {
+    public const int MaxActivePerAgency = 5;
+
     public async Task<Result<CreatedWebhook>> CreateAsync(Actor actor, string? url, CancellationToken ct)
     {
         if (actor.AgencyId is null || !AccessRules.MayManageWebhooks(actor, actor.AgencyId.Value))
@@ -25,24 +29,36 @@ public sealed class ManageWebhooks(PasserelleDb db, AuditTrail trail, AuditWrite
             return await audit.DenyAsync(actor, "webhooks", ct, "A coordinator, or a rights holder's user, registers the agency's webhooks.");
         }
 
-        var valid = Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback));
-        if (!valid || url!.Length > 500)
+        var checkedUrl = WebhookAddress.CheckUrl(url, settings.Value);
+        if (!checkedUrl.Succeeded)
         {
-            return Error.Invalid("webhook.url", "The URL is https (plain http only to this machine), at most 500 characters.", "url");
+            return checkedUrl.Error!;
         }
 
         var webhook = new Webhook
         {
             Id = Guid.CreateVersion7(),
             AgencyId = actor.AgencyId.Value,
-            Url = uri!.ToString(),
-            Secret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)),
+            Url = checkedUrl.Value!.ToString(),
+            Secret = WebhookSignature.NewSecret(),
             CreatedAt = time.UtcNow(),
             CreatedBy = actor.Login,
         };
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Counted after taking the audit chain's turn, so two registrations at once cannot both be the fifth.
+        var created = AuditRecord.For(
+            actor, AuditEvent.WebhookCreated, target: $"webhook:{webhook.Id}", details: webhook.Url);
+        await trail.StageAsync(db, [created], ct);
+        var active = await db.Webhooks.CountAsync(w => w.AgencyId == webhook.AgencyId && w.DisabledAt == null, ct);
+        if (active >= MaxActivePerAgency)
+        {
+            db.ChangeTracker.Clear();
+            return Error.Conflict("webhook.limit",
+                $"An agency has at most {MaxActivePerAgency} active webhooks; stop one before adding another.");
+        }
+
         db.Webhooks.Add(webhook);
-        await trail.AppendAsync(db, AuditRecord.For(actor, AuditEvent.WebhookCreated, target: $"webhook:{webhook.Id}", details: webhook.Url), ct);
+        await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return new CreatedWebhook(webhook.Id, webhook.Url, webhook.Secret);
     }
@@ -54,12 +70,16 @@ public sealed class ManageWebhooks(PasserelleDb db, AuditTrail trail, AuditWrite
             return await audit.DenyAsync(actor, "webhooks", ct);
         }
 
-        return await db.Webhooks.AsNoTracking().Where(w => w.AgencyId == agency).OrderBy(w => w.CreatedAt)
+        var webhooks = await db.Webhooks.AsNoTracking().Where(w => w.AgencyId == agency).OrderBy(w => w.CreatedAt)
             .Select(w => new WebhookView(w.Id, w.Url, w.CreatedAt, w.CreatedBy, w.DisabledAt == null,
                 db.WebhookDeliveries.Count(d => d.WebhookId == w.Id && d.DeliveredAt == null && d.GaveUpAt == null),
                 db.WebhookDeliveries.Count(d => d.WebhookId == w.Id && d.DeliveredAt != null),
                 db.WebhookDeliveries.Count(d => d.WebhookId == w.Id && d.GaveUpAt != null)))
             .ToListAsync(ct);
+        var listed = AuditRecord.For(actor, AuditEvent.WebhooksListed, target: $"webhooks:{actor.AgencyCode}",
+            purpose: "webhook-management", details: $"{webhooks.Count} webhooks");
+        await audit.AppendAsync(listed, ct);
+        return webhooks;
     }
 
     public async Task<Result<WebhookView>> DisableAsync(Actor actor, Guid id, CancellationToken ct)

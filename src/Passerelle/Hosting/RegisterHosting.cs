@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Passerelle.Core.Notifications;
 using Passerelle.Core.TravelDocuments;
 
 namespace Passerelle.Hosting;
@@ -44,31 +43,5 @@ internal sealed class RegisterPurger(IServiceScopeFactory scopes, ILogger<Regist
             }
         }
         while (await timer.WaitForNextTickAsync(ct));
-    }
-}
-
-/// <summary>Sends queued webhook deliveries as soon as they are queued, and retries failures on schedule.</summary>
-internal sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFactory clients, WebhookSignal signal, ILogger<WebhookDispatcher> log) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken ct)
-    {
-        while (!ct.IsCancellationRequested)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var sent = await scope.ServiceProvider.GetRequiredService<DeliverWebhooks>().RunOnceAsync(clients.CreateClient("webhooks"), ct);
-                if (sent > 0)
-                {
-                    continue;
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                log.LogWarning(ex, "Webhook delivery round failed; retrying");
-            }
-
-            await signal.WaitAsync(TimeSpan.FromSeconds(5), ct);
-        }
     }
 }

@@ -8,6 +8,7 @@ public sealed partial class AuthorizationMatrixTests
     /// <summary>Two law-enforcement agencies and a rights holder, with one caller per role and targets to act on.</summary>
     private sealed class World(TestApp app, Dictionary<string, (string Login, string Agency, HttpClient Client)> callers, Dictionary<string, HttpClient> setup)
     {
+        private readonly Dictionary<string, Guid> webhooks = new(StringComparer.Ordinal);
         private int counter;
 
         public static async Task<World> BuildAsync(TestApp app)
@@ -104,11 +105,17 @@ public sealed partial class AuthorizationMatrixTests
             return (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
         }
 
+        /// <summary>One webhook per agency, made once: an agency may have only five active at a time.</summary>
         private async Task<Guid> WebhookAsync(string agency)
         {
+            if (webhooks.TryGetValue(agency, out var existing))
+            {
+                return existing;
+            }
+
             var response = await setup[$"{agency}/coordinator"].PostAsJsonAsync("/api/v1/webhooks", new { url = "https://hooks.example.org/passerelle" });
             response.EnsureSuccessStatusCode();
-            return (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
+            return webhooks[agency] = (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
         }
 
         public async Task<HttpResponseMessage> SendAsync(Row row, string role)

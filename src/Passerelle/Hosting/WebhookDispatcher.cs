@@ -1,0 +1,99 @@
+using System.Collections.Concurrent;
+using Passerelle.Core.Notifications;
+
+namespace Passerelle.Hosting;
+
+/// <summary>
+/// Sends queued webhook deliveries as soon as they are queued, and retries failures on schedule. Each delivery runs
+/// on its own, bounded by <c>Webhooks:TimeoutSeconds</c>, so a slow receiver holds up no other delivery.
+/// </summary>
+internal sealed class WebhookDispatcher(
+    IServiceScopeFactory scopes, IHttpClientFactory clients, WebhookSignal signal, ILogger<WebhookDispatcher> log)
+    : BackgroundService
+{
+    /// <summary>Deliveries in flight at once on this node; the rest wait in the database, still due.</summary>
+    private const int MaxInFlight = 32;
+
+    private readonly ConcurrentDictionary<Guid, Task> inFlight = new();
+    private readonly SemaphoreSlim slots = new(MaxInFlight, MaxInFlight);
+
+    protected override async Task ExecuteAsync(CancellationToken ct)
+    {
+        try
+        {
+            while (!ct.IsCancellationRequested)
+            {
+                if (await StartDueAsync(ct) == 0)
+                {
+                    await signal.WaitAsync(TimeSpan.FromSeconds(5), ct);
+                }
+            }
+        }
+        finally
+        {
+            // Anything cut short is still leased in the database and is sent again once the lease runs out.
+            await Task.WhenAll(inFlight.Values).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    public override void Dispose()
+    {
+        slots.Dispose();
+        base.Dispose();
+    }
+
+    private async Task<int> StartDueAsync(CancellationToken ct)
+    {
+        try
+        {
+            var free = slots.CurrentCount;
+            if (free == 0)
+            {
+                return 0;
+            }
+
+            foreach (var (id, task) in inFlight)
+            {
+                if (task.IsCompleted)
+                {
+                    inFlight.TryRemove(id, out _);
+                }
+            }
+
+            await using var scope = scopes.CreateAsyncScope();
+            var due = await scope.ServiceProvider.GetRequiredService<DeliverWebhooks>().ClaimDueAsync(free, ct);
+            foreach (var delivery in due)
+            {
+                await slots.WaitAsync(ct);
+                inFlight[delivery.Id] = Task.Run(() => DeliverAsync(delivery, ct), CancellationToken.None);
+            }
+
+            return due.Count;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            log.LogWarning(ex, "Could not look for due webhook deliveries; retrying");
+            return 0;
+        }
+    }
+
+    private async Task DeliverAsync(DueDelivery delivery, CancellationToken ct)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var deliver = scope.ServiceProvider.GetRequiredService<DeliverWebhooks>();
+            var outcome = await deliver.SendAsync(clients.CreateClient(WebhookHttp.ClientName), delivery, ct);
+            await deliver.RecordAsync(delivery, outcome, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            log.LogWarning(ex, "Could not record webhook delivery {Delivery}; it is retried once its lease runs out",
+                delivery.Id);
+        }
+        finally
+        {
+            slots.Release();
+        }
+    }
+}
