@@ -39,7 +39,8 @@ internal static class WebApp
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         services.AddOpenApi();
-        services.AddRazorPages();
+        services.AddRazorPages(o => o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.ServiceFilterAttribute(typeof(Pages.PageAccessFilter))));
+        services.AddScoped<Pages.PageAccessFilter>();
         // Every node signs cookies and antiforgery tokens with the same keys, kept in the database.
         services.AddDataProtection().SetApplicationName("passerelle").PersistKeysToDbContext<PasserelleDb>();
         services.AddAntiforgery(o => o.Cookie.Name = "passerelle.af");

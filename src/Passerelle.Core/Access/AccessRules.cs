@@ -151,6 +151,30 @@ public static class AccessRules
     public static bool MaySeeFeature(string? agencyCode, string? agencyCountry, bool restricted, IReadOnlyCollection<string> agencies, IReadOnlyCollection<string> countries) =>
         !restricted || (agencyCode is not null && agencies.Contains(agencyCode)) || (agencyCountry is not null && countries.Contains(agencyCountry));
 
+    /// <summary>Pages about one's own account (home, password, second factor): any signed-in person.</summary>
+    public static bool MayUseOwnAccount(Actor actor) => actor.UserId is not null;
+
+    /// <summary>The people page: administrators, and coordinators for their own agency.</summary>
+    public static bool MayManagePeople(Actor actor) =>
+        actor.HasScope(Scopes.UsersRead) && (actor.IsInRole(Roles.Admin) || actor.IsInRole(Roles.Coordinator));
+
+    /// <summary>The tokens page: everyone sees their own tokens; coordinators and administrators see more.</summary>
+    public static bool MayUseTokens(Actor actor) => actor.UserId is not null && actor.HasScope(Scopes.TokensRead) && actor.Roles.Count > 0;
+
+    /// <summary>Authentication requests: the officers who detain goods and the rights holders asked.</summary>
+    public static bool MayFollowDetentions(Actor actor) =>
+        MayLookUpProducts(actor) || (actor.AgencyId is { } agency && MayManageProducts(actor, agency));
+
+    /// <summary>
+    /// Seizure statistics: a rights holder for its own brands, law-enforcement people who look products up, and
+    /// auditors holding the audit scope.
+    /// </summary>
+    public static bool MaySeeSeizureStatistics(Actor actor) =>
+        MayManageOwnProducts(actor) || MayLookUpProducts(actor) || MayReadAudit(actor);
+
+    /// <summary>A rights holder's pages for its own sheets and alerts.</summary>
+    public static bool MayManageOwnProducts(Actor actor) => actor.AgencyId is { } agency && MayManageProducts(actor, agency);
+
     private static bool Within(IReadOnlySet<string> ceiling, IEnumerable<string> roles) => roles.All(ceiling.Contains);
 
     private static bool ManagesPeopleOf(Actor actor, Guid agencyId) =>

@@ -19,7 +19,7 @@ public sealed class SeizureStatistics(PasserelleDb db, AuditWriter audit)
     public async Task<Result<SeizureReport>> HandleAsync(Actor actor, CancellationToken ct)
     {
         var holder = actor.AgencyId is { } agency && AccessRules.MayManageProducts(actor, agency);
-        if (!holder && !AccessRules.MayLookUpProducts(actor) && !actor.IsInRole(Roles.Auditor))
+        if (!AccessRules.MaySeeSeizureStatistics(actor))
         {
             return await audit.DenyAsync(actor, "statistics", ct);
         }

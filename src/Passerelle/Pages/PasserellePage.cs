@@ -16,6 +16,12 @@ public abstract class PasserellePage : PageModel
 
     internal Actor Actor => HttpContext.Actor();
 
+    /// <summary>
+    /// The rule in <see cref="AccessRules"/> that lets the actor open this page at all, asked before any handler runs
+    /// (see <see cref="PageAccessFilter"/>). Rules about one record are asked by the Core handler the page calls.
+    /// </summary>
+    protected internal abstract bool MayOpen(Actor actor);
+
     public IReadOnlyList<string> ErrorsFor(string field) => fieldErrors.TryGetValue(field, out var list) ? list : [];
 
     /// <summary>The id of the field's error text, for <c>aria-describedby</c>, or null when there is none.</summary>
@@ -26,6 +32,7 @@ public abstract class PasserellePage : PageModel
         if (error.Kind == ErrorKind.Forbidden)
         {
             Denied = true;
+            HttpContext.Response.StatusCode = StatusCodes.Status403Forbidden;
         }
 
         if (error.Fields is { Count: > 0 })

@@ -5,9 +5,18 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace Passerelle.IntegrationTests.Support;
 
 /// <summary>Drives the UI's forms over HTTP, with cookies and antiforgery tokens, as a browser would.</summary>
-public sealed partial class Browserless(TestApp app)
+public sealed partial class Browserless(TestApp app, bool followRedirects = true)
 {
-    public HttpClient Client { get; } = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = true, HandleCookies = true });
+    public HttpClient Client { get; } =
+        app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects, HandleCookies = true });
+
+    /// <summary>The antiforgery token on <paramref name="html"/>, for posting to any page as this person.</summary>
+    public static string AntiforgeryToken(string html)
+    {
+        var token = AntiforgeryField().Match(html);
+        Assert.True(token.Success, "no antiforgery token");
+        return WebUtility.HtmlDecode(token.Groups[1].Value);
+    }
 
     public async Task<(HttpResponseMessage Response, string Html)> GetAsync(string path)
     {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Passerelle.Core.Access;
 using Passerelle.Core.People;
 using Passerelle.Localization;
 
@@ -9,6 +10,8 @@ namespace Passerelle.Pages.Account;
 public sealed class ChangePasswordModel(
     ChangeOwnPassword change, UserManager<User> users, SignInManager<User> signIn, UiText text) : PasserellePage
 {
+    protected internal override bool MayOpen(Actor actor) => AccessRules.MayUseOwnAccount(actor);
+
     public int MinLength => users.Options.Password.RequiredLength;
 
     [BindProperty(Name = "currentPassword")]

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Passerelle.Core.Access;
 using Passerelle.Core.Audit;
 using Passerelle.Core.People;
 using Passerelle.Localization;
@@ -12,6 +13,8 @@ namespace Passerelle.Pages.Account;
 /// <summary>Shows a TOTP key as a QR code and as text, checks one code from it, then shows recovery codes once.</summary>
 public sealed class EnrolTotpModel(UserManager<User> users, SignInManager<User> signIn, SignInAudit audit, UiText text) : PasserellePage
 {
+    protected internal override bool MayOpen(Actor actor) => AccessRules.MayUseOwnAccount(actor);
+
     [BindProperty(Name = "code")]
     public string? Code { get; set; }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Passerelle.Core.Access;
 using Passerelle.Core.Audit;
 using Passerelle.Core.People;
 using Passerelle.Localization;
@@ -11,6 +12,9 @@ namespace Passerelle.Pages.Account;
 [AllowAnonymous]
 public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> users, SignInAudit audit, UiText text) : PasserellePage
 {
+    /// <summary>Anyone, signed in or not.</summary>
+    protected internal override bool MayOpen(Actor actor) => true;
+
     [BindProperty(Name = "login")]
     public string? Login { get; set; }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Passerelle.Core.Access;
 using Passerelle.Core.Audit;
 using Passerelle.Core.People;
 using Passerelle.Localization;
@@ -12,6 +13,9 @@ namespace Passerelle.Pages.Account;
 [AllowAnonymous]
 public sealed class LoginTotpModel(SignInManager<User> signIn, SignInAudit audit, UiText text) : PasserellePage
 {
+    /// <summary>Anyone, signed in or not.</summary>
+    protected internal override bool MayOpen(Actor actor) => true;
+
     [BindProperty(Name = "code")]
     public string? Code { get; set; }
 

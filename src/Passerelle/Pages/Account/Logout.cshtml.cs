@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Passerelle.Core.Access;
 using Passerelle.Core.Audit;
 using Passerelle.Core.People;
 using Passerelle.Security;
@@ -10,6 +11,9 @@ namespace Passerelle.Pages.Account;
 [AllowAnonymous]
 public sealed class LogoutModel(SignInManager<User> signIn, UserManager<User> users, SignInAudit audit) : PasserellePage
 {
+    /// <summary>Anyone, signed in or not.</summary>
+    protected internal override bool MayOpen(Actor actor) => true;
+
     public IActionResult OnGet() => Redirect("/");
 
     public async Task<IActionResult> OnPostAsync()

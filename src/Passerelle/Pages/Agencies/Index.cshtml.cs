@@ -1,10 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
+using Passerelle.Core.Access;
 using Passerelle.Core.Agencies;
 
 namespace Passerelle.Pages.Agencies;
 
 public sealed class IndexModel(ListAgencies list, AddAgency add, VerifyRightsHolder verify, ChangeAgencySettings settings) : PasserellePage
 {
+    protected internal override bool MayOpen(Actor actor) => AccessRules.MayListAgencies(actor);
+
     public IReadOnlyList<AgencySummary> Agencies { get; private set; } = [];
 
     [BindProperty(Name = "code")]

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Passerelle.Core.Access;
 using Passerelle.Core.Audit;
 using Passerelle.Localization;
 
@@ -6,6 +7,8 @@ namespace Passerelle.Pages.Audit;
 
 public sealed class IndexModel(SearchAuditTrail search, VerifyAuditTrail verify, UiText text) : PasserellePage
 {
+    protected internal override bool MayOpen(Actor actor) => AccessRules.MayReadAudit(actor);
+
     [BindProperty(Name = "from", SupportsGet = true)]
     public DateTime? From { get; set; }
 

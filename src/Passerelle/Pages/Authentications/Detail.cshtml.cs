@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Passerelle.Core.Access;
 using Passerelle.Core.Common;
 using Passerelle.Core.Products;
 
@@ -9,6 +10,8 @@ namespace Passerelle.Pages.Authentications;
 [RequestSizeLimit(Core.Pictures.AcceptPicture.MaxBytes + (64 * 1024))]
 public sealed class DetailModel(Detentions detentions, DetentionSteps steps, DetentionPhotos photos) : PasserellePage
 {
+    protected internal override bool MayOpen(Actor actor) => AccessRules.MayFollowDetentions(actor);
+
     public AuthenticationView? Detention { get; private set; }
 
     [BindProperty(Name = "verdict")]

@@ -1,3 +1,4 @@
+using Passerelle.Core.Access;
 using Passerelle.Core.Notifications;
 using Passerelle.Core.Products;
 
@@ -9,6 +10,8 @@ namespace Passerelle.Pages.Authentications;
 /// </summary>
 public sealed class IndexModel(Detentions detentions, Inbox inbox) : PasserellePage
 {
+    protected internal override bool MayOpen(Actor actor) => AccessRules.MayFollowDetentions(actor);
+
     public IReadOnlyList<AuthenticationView> Requests { get; private set; } = [];
 
     public IReadOnlyList<NotificationView> Notifications { get; private set; } = [];

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Passerelle.Core.Access;
 using Passerelle.Core.Products;
 
 namespace Passerelle.Pages.Authentications;
@@ -7,6 +8,8 @@ namespace Passerelle.Pages.Authentications;
 [RequestSizeLimit((Detentions.MaxPhotos * Core.Pictures.AcceptPicture.MaxBytes) + (64 * 1024))]
 public sealed class NewModel(FindProducts find, Detentions detentions) : PasserellePage
 {
+    protected internal override bool MayOpen(Actor actor) => AccessRules.MayLookUpProducts(actor);
+
     [BindProperty(SupportsGet = true, Name = "product")]
     public Guid ProductId { get; set; }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Passerelle.Core.Access;
 using Passerelle.Core.Common;
 using Passerelle.Core.Products;
 
@@ -8,6 +9,8 @@ namespace Passerelle.Pages.Brand;
 /// <summary>A rights holder raises alerts about suspect shipments for the agencies or countries it picks, and closes them.</summary>
 public sealed class AlertsModel(Alerts alerts, FindProducts find) : PasserellePage
 {
+    protected internal override bool MayOpen(Actor actor) => AccessRules.MayManageOwnProducts(actor);
+
     private static readonly char[] Separators = [',', ';', ' ', '\n', '\r', '\t'];
 
     [BindProperty] public string? Title { get; set; }

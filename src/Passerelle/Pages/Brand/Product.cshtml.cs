@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Passerelle.Core.Access;
 using Passerelle.Core.Common;
 using Passerelle.Core.Pictures;
 using Passerelle.Core.Products;
@@ -26,6 +27,8 @@ public sealed class FeatureForm
 [RequestSizeLimit(AcceptPicture.MaxBytes + (64 * 1024))]
 public sealed class ProductModel(FindProducts find, SaveProduct save, PublishProduct publish, ProductPictures pictures) : PasserellePage
 {
+    protected internal override bool MayOpen(Actor actor) => AccessRules.MayManageOwnProducts(actor);
+
     private static readonly char[] Separators = [',', ';', ' ', '\n', '\r', '\t'];
 
     [BindProperty] public string? Brand { get; set; }

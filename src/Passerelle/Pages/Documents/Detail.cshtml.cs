@@ -1,10 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
+using Passerelle.Core.Access;
 using Passerelle.Core.TravelDocuments;
 
 namespace Passerelle.Pages.Documents;
 
 public sealed class DetailModel(FindDocuments find, ChangeDocument change, DeleteDocument delete) : PasserellePage
 {
+    protected internal override bool MayOpen(Actor actor) => AccessRules.MayRegisterDocuments(actor);
+
     public DocumentDetail? Detail { get; private set; }
 
     [BindProperty(SupportsGet = true, Name = "id")]

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Passerelle.Core.Access;
 using Passerelle.Core.TravelDocuments;
 
 namespace Passerelle.Pages.Documents;
@@ -6,6 +7,8 @@ namespace Passerelle.Pages.Documents;
 /// <summary>The owner's register: report a document, and find the agency's own records.</summary>
 public sealed class IndexModel(FindDocuments find, RegisterDocument register) : PasserellePage
 {
+    protected internal override bool MayOpen(Actor actor) => AccessRules.MayRegisterDocuments(actor);
+
     public IReadOnlyList<DocumentView> Records { get; private set; } = [];
 
     [BindProperty(SupportsGet = true, Name = "number")]

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Passerelle.Core.Access;
 using Passerelle.Core.Hits;
 using Passerelle.Core.Notifications;
 
@@ -7,6 +8,8 @@ namespace Passerelle.Pages.Hits;
 /// <summary>The hit inbox: cases on the agency's records to decide, cases the officer opened, and notifications.</summary>
 public sealed class IndexModel(ListHits list, DecideHit decide, Inbox inbox) : PasserellePage
 {
+    protected internal override bool MayOpen(Actor actor) => AccessRules.MayFollowHits(actor);
+
     public IReadOnlyList<HitView> Cases { get; private set; } = [];
 
     public IReadOnlyList<NotificationView> Notifications { get; private set; } = [];

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Passerelle.Core.Access;
 using Passerelle.Core.Common;
 using Passerelle.Core.Pictures;
 
@@ -7,6 +8,8 @@ namespace Passerelle.Pages.Pictures;
 /// <summary>A picture for the signed-in UI, under the same rule as the API's: the bytes only to whoever may see what it belongs to.</summary>
 public sealed class ShowModel(ShowPicture show) : PasserellePage
 {
+    protected internal override bool MayOpen(Actor actor) => AccessRules.MayFollowDetentions(actor);
+
     public async Task<IActionResult> OnGetAsync(Guid id, bool thumbnail, CancellationToken ct)
     {
         var result = await show.HandleAsync(Actor, id, thumbnail, ct);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Passerelle.Core.Access;
 using Passerelle.Core.Pictures;
 using Passerelle.Core.Products;
 
@@ -11,6 +12,8 @@ namespace Passerelle.Pages.Products;
 [RequestSizeLimit(AcceptPicture.MaxBytes + (64 * 1024))]
 public sealed class LookupModel(FindProducts find, Alerts alerts) : PasserellePage
 {
+    protected internal override bool MayOpen(Actor actor) => AccessRules.MayLookUpProducts(actor);
+
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Passerelle.Core.Access;
 using Passerelle.Core.TravelDocuments;
 
 namespace Passerelle.Pages.Screen;
@@ -6,6 +7,8 @@ namespace Passerelle.Pages.Screen;
 /// <summary>One input for an MRZ or a document number, a result banner, and the input ready for the next traveller.</summary>
 public sealed class IndexModel(ScreenDocuments screen) : PasserellePage
 {
+    protected internal override bool MayOpen(Actor actor) => AccessRules.MayScreen(actor);
+
     public static readonly string[] Purposes = ["border-check", "secondary-inspection", "investigation", "customs-control"];
 
     [BindProperty(Name = "query")]

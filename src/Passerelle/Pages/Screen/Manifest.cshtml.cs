@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Passerelle.Core.Access;
 using Passerelle.Core.Common;
 using Passerelle.Core.TravelDocuments;
 
@@ -8,6 +9,8 @@ namespace Passerelle.Pages.Screen;
 [RequestSizeLimit(MaxBytes + (64 * 1024))]
 public sealed class ManifestModel(ScreenDocuments screen) : PasserellePage
 {
+    protected internal override bool MayOpen(Actor actor) => AccessRules.MayScreen(actor);
+
     public const long MaxBytes = 4 * 1024 * 1024;
 
     [BindProperty(Name = "purpose")]

@@ -1,10 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
+using Passerelle.Core.Access;
 using Passerelle.Core.Tokens;
 
 namespace Passerelle.Pages.Tokens;
 
 public sealed class IndexModel(ListTokens list, CreateToken create, RevokeToken revoke) : PasserellePage
 {
+    protected internal override bool MayOpen(Actor actor) => AccessRules.MayUseTokens(actor);
+
     public IReadOnlyList<TokenSummary> Tokens { get; private set; } = [];
 
     [BindProperty(Name = "user")]

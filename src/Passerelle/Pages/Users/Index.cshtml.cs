@@ -9,6 +9,8 @@ public sealed class IndexModel(
     ListUsers list, AddUser add, DisableUser disable, ResetPassword reset, ChangeUserRoles changeRoles, UiText text)
     : PasserellePage
 {
+    protected internal override bool MayOpen(Actor actor) => AccessRules.MayManagePeople(actor);
+
     public IReadOnlyList<UserSummary> People { get; private set; } = [];
 
     /// <summary>What an action did, shown once above the table.</summary>
