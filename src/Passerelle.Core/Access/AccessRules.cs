@@ -90,6 +90,16 @@ public static class AccessRules
     public static bool MaySeeFeature(string? agencyCode, string? agencyCountry, bool restricted, IReadOnlyCollection<string> agencies, IReadOnlyCollection<string> countries) =>
         !restricted || (agencyCode is not null && agencies.Contains(agencyCode)) || (agencyCountry is not null && countries.Contains(agencyCountry));
 
+    /// <summary>
+    /// <see cref="MayListTokens"/> as a scope a query filters by: nothing without the scope, everyone's for an
+    /// administrator, the agency's for its coordinator, and otherwise the actor's own.
+    /// </summary>
+    public static TokenVisibility TokensVisibleTo(Actor actor) =>
+        !actor.HasScope(Scopes.TokensRead) ? TokenVisibility.None
+        : actor.IsInRole(Roles.Admin) ? TokenVisibility.All
+        : actor.IsInRole(Roles.Coordinator) && actor.AgencyId is not null ? TokenVisibility.Agency
+        : TokenVisibility.Own;
+
     private static bool ManagesPeopleOf(Actor actor, Guid agencyId) =>
         actor.IsInRole(Roles.Admin) || (actor.IsInRole(Roles.Coordinator) && actor.AgencyId == agencyId);
 }
