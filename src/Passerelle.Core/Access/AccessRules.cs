@@ -100,6 +100,24 @@ public static class AccessRules
         : actor.IsInRole(Roles.Coordinator) && actor.AgencyId is not null ? TokenVisibility.Agency
         : TokenVisibility.Own;
 
+    /// <summary>
+    /// Seizure statistics: a rights holder's people (products:write) count their own brands; officers,
+    /// investigators and coordinators (products:lookup) and auditors (audit:read) count their own country's
+    /// detentions. Another country's seizures belong to its own node and are never counted here.
+    /// </summary>
+    public static SeizureStatisticsScope SeizureStatisticsScopeOf(Actor actor) =>
+        actor.AgencyId is not { } agency ? SeizureStatisticsScope.None
+        : MayManageProducts(actor, agency) ? SeizureStatisticsScope.OwnBrands
+        : MayLookUpProducts(actor) || MayReadAudit(actor) ? SeizureStatisticsScope.OwnCountry
+        : SeizureStatisticsScope.None;
+
+    /// <summary>
+    /// A detention's free-text place and route reach the agency that detained the goods and the rights holder it
+    /// asked, who was told them in the request; the other agencies of the country count it, without either.
+    /// </summary>
+    public static bool MaySeeDetentionPlace(Actor actor, Guid requestingAgencyId, Guid rightsHolderAgencyId) =>
+        actor.AgencyId is { } agency && (agency == requestingAgencyId || agency == rightsHolderAgencyId);
+
     private static bool ManagesPeopleOf(Actor actor, Guid agencyId) =>
         actor.IsInRole(Roles.Admin) || (actor.IsInRole(Roles.Coordinator) && actor.AgencyId == agencyId);
 }
