@@ -69,6 +69,10 @@ public static class CoreSetup
         services.AddScoped<Products.Alerts>();
         services.AddScoped<Products.Detentions>();
         services.AddScoped<Pictures.PictureStore>();
+        services.AddOptions<Pictures.PicturesSettings>().BindConfiguration(Pictures.PicturesSettings.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Pictures.ImageWork>();
+        services.AddSingleton<Pictures.BarcodePhoto>();
         services.AddSingleton<Agencies.AgencyDirectory>();
         services.AddSingleton<Products.ProductCatalogue>();
         services.AddScoped<Products.FollowCatalogue>();

@@ -1,8 +1,5 @@
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.HttpOverrides;
 using Passerelle.Api;
 using Passerelle.Core;
-using Passerelle.Core.Data;
 using Passerelle.Errors;
 using Passerelle.Hosting;
 using Passerelle.Localization;
@@ -17,12 +14,15 @@ internal static class WebApp
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        DatabaseStartup.RefuseDemoInProduction(builder.Configuration, builder.Environment);
         builder.WebHost.UseStaticWebAssets();
         // Kestrel's ceiling is the largest route limit; BodyLimits applies each route's own.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = Math.Max(Api.Documents.DocumentsApi.ImportBodyBytes, builder.Configuration.GetValue("Limits:MaxBodyBytes", BodyLimits.DefaultMaxBytes)));
         builder.AddPasserelleTelemetry();
 
         var services = builder.Services;
+        // First hosted service: another one loads the data-protection keys from the database this one migrates.
+        services.AddHostedService<DatabaseStartup>();
         services.AddPasserelleCore();
         services.AddPasserelleAuth();
         services.AddPasserelleProblems();
@@ -30,31 +30,25 @@ internal static class WebApp
         services.AddPasserelleRateLimits();
         services.AddPasserelleHealth();
         services.AddPasserelleLocalization();
-        services.AddHostedService<DatabaseStartup>();
         services.AddHostedService<RegisterFollower>();
         services.AddHostedService<CatalogueFollower>();
         services.AddHostedService<WebhookDispatcher>();
         services.AddHostedService<RegisterPurger>();
         services.AddWebhookHttp();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        services.AddPasserelleTrustedProxies(builder.Configuration);
         services.AddOpenApi();
         services.AddRazorPages(o => o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.ServiceFilterAttribute(typeof(Pages.PageAccessFilter))));
         services.AddScoped<Pages.PageAccessFilter>();
-        // Every node signs cookies and antiforgery tokens with the same keys, kept in the database.
-        services.AddDataProtection().SetApplicationName("passerelle").PersistKeysToDbContext<PasserelleDb>();
+        services.AddPasserelleDataProtection(builder.Configuration, builder.Environment);
         services.AddAntiforgery(o => o.Cookie.Name = "passerelle.af");
-        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        services.AddPasserelleHttps(builder.Configuration, builder.Environment);
 
         var app = builder.Build();
         app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseWhen(http => !IsLocalhost(http.Request.Host.Host), remote =>
-        {
-            remote.UseHsts();
-            remote.UseHttpsRedirection();
-        });
+        app.UsePasserelleHttps();
 
         app.UseSecurityHeaders();
         app.UseStaticFiles();
@@ -74,8 +68,4 @@ internal static class WebApp
         app.MapRazorPages();
         return app;
     }
-
-    /// <summary>HSTS and HTTPS redirection apply everywhere but on the machine itself.</summary>
-    private static bool IsLocalhost(string host) =>
-        host is "localhost" or "127.0.0.1" or "[::1]" or "::1";
 }

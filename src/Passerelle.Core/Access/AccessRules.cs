@@ -165,15 +165,39 @@ public static class AccessRules
     public static bool MayFollowDetentions(Actor actor) =>
         MayLookUpProducts(actor) || (actor.AgencyId is { } agency && MayManageProducts(actor, agency));
 
-    /// <summary>
-    /// Seizure statistics: a rights holder for its own brands, law-enforcement people who look products up, and
-    /// auditors holding the audit scope.
-    /// </summary>
-    public static bool MaySeeSeizureStatistics(Actor actor) =>
-        MayManageOwnProducts(actor) || MayLookUpProducts(actor) || MayReadAudit(actor);
+    /// <summary>The seizure statistics page: whoever <see cref="SeizureStatisticsScopeOf"/> gives a scope.</summary>
+    public static bool MaySeeSeizureStatistics(Actor actor) => SeizureStatisticsScopeOf(actor) != SeizureStatisticsScope.None;
 
     /// <summary>A rights holder's pages for its own sheets and alerts.</summary>
     public static bool MayManageOwnProducts(Actor actor) => actor.AgencyId is { } agency && MayManageProducts(actor, agency);
+
+    /// <summary>
+    /// <see cref="MayListTokens"/> as a scope a query filters by: nothing without the scope, everyone's for an
+    /// administrator, the agency's for its coordinator, and otherwise the actor's own.
+    /// </summary>
+    public static TokenVisibility TokensVisibleTo(Actor actor) =>
+        !actor.HasScope(Scopes.TokensRead) ? TokenVisibility.None
+        : actor.IsInRole(Roles.Admin) ? TokenVisibility.All
+        : actor.IsInRole(Roles.Coordinator) && actor.AgencyId is not null ? TokenVisibility.Agency
+        : TokenVisibility.Own;
+
+    /// <summary>
+    /// Seizure statistics: a rights holder's people (products:write) count their own brands; officers,
+    /// investigators and coordinators (products:lookup) and auditors (audit:read) count their own country's
+    /// detentions. Another country's seizures belong to its own node and are never counted here.
+    /// </summary>
+    public static SeizureStatisticsScope SeizureStatisticsScopeOf(Actor actor) =>
+        actor.AgencyId is not { } agency ? SeizureStatisticsScope.None
+        : MayManageProducts(actor, agency) ? SeizureStatisticsScope.OwnBrands
+        : MayLookUpProducts(actor) || MayReadAudit(actor) ? SeizureStatisticsScope.OwnCountry
+        : SeizureStatisticsScope.None;
+
+    /// <summary>
+    /// A detention's free-text place and route reach the agency that detained the goods and the rights holder it
+    /// asked, who was told them in the request; the other agencies of the country count it, without either.
+    /// </summary>
+    public static bool MaySeeDetentionPlace(Actor actor, Guid requestingAgencyId, Guid rightsHolderAgencyId) =>
+        actor.AgencyId is { } agency && (agency == requestingAgencyId || agency == rightsHolderAgencyId);
 
     private static bool Within(IReadOnlySet<string> ceiling, IEnumerable<string> roles) => roles.All(ceiling.Contains);
 

@@ -13,6 +13,9 @@ public enum ErrorKind
 
     /// <summary>The input is of a kind that is not accepted, judged by its content.</summary>
     Unsupported,
+
+    /// <summary>The server is saturated for now; the same request may succeed a moment later.</summary>
+    Busy,
 }
 
 /// <summary>An expected failure, with a stable code such as <c>agency.duplicate</c>, and the fields at fault.</summary>

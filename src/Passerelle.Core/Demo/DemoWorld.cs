@@ -37,10 +37,11 @@ public sealed class DemoWorld(
         new("lumiere.brand", "Demo-Brand-2026!", "RH-MAISON-LUMIERE", Roles.RightsHolder),
     ];
 
-    /// <summary>Seeds the world if no agency exists yet; returns whether it did.</summary>
+    /// <summary>Seeds the world if no agency and no person exist yet; returns whether it did.</summary>
     public async Task<bool> SeedAsync(CancellationToken ct)
     {
-        if (await db.Agencies.AnyAsync(ct))
+        // Public passwords must never land beside real people, even in a database that only has its users so far.
+        if (await db.Agencies.AnyAsync(ct) || await db.Users.AnyAsync(ct))
         {
             return false;
         }

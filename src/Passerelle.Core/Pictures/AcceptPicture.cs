@@ -24,10 +24,10 @@ public static class AcceptPicture
     public const long MaxPixels = 50_000_000;
 
     /// <summary>
-    /// Size, type by content, and pixel count read from the header, all before anything is decoded; null when the
-    /// file may be decoded.
+    /// Size, type by content, and pixel count read from the header (at most <paramref name="maxPixels"/>, by default
+    /// <see cref="MaxPixels"/>), all before anything is decoded; null when the file may be decoded.
     /// </summary>
-    public static Error? Screen(byte[] content)
+    public static Error? Screen(byte[] content, long maxPixels = MaxPixels)
     {
         if (content.LongLength > MaxBytes)
         {
@@ -43,8 +43,12 @@ public static class AcceptPicture
         {
             var info = Image.Identify(content);
             return info is null ? Unreadable
-                : (long)info.Width * info.Height > MaxPixels
-                    ? new Error("picture.dimensions", $"A picture is at most {MaxPixels / 1_000_000} megapixels; this one claims {info.Width} × {info.Height}.", ErrorKind.TooLarge)
+                : (long)info.Width * info.Height > maxPixels
+                    ? new Error(
+                        "picture.dimensions",
+                        $"A picture is at most {maxPixels / 1_000_000} megapixels here; "
+                        + $"this one claims {info.Width} × {info.Height}.",
+                        ErrorKind.TooLarge)
                     : null;
         }
         catch (Exception ex) when (ex is UnknownImageFormatException or InvalidImageContentException or NotSupportedException)

@@ -14,10 +14,18 @@ public sealed record PictureRef(Guid Id, bool Counterfeit, string? Caption);
 /// Accepted pictures and their files, whatever they belong to. Files are written before their row and removed again if
 /// the row does not commit, so a stored row always has its files and no file outlives a failed request.
 /// </summary>
-public sealed class PictureStore(PasserelleDb db, IBlobStore blobs, TimeProvider time)
+public sealed class PictureStore(PasserelleDb db, IBlobStore blobs, TimeProvider time, ImageWork work)
 {
-    /// <summary>Checks every file by content before anything is written; the first bad one refuses them all.</summary>
-    public static async Task<Result<IReadOnlyList<AcceptPicture.Accepted>>> AcceptAllAsync(IReadOnlyList<byte[]> files, CancellationToken ct)
+    /// <summary>
+    /// Checks every file by content before anything is written; the first bad one refuses them all. A request's
+    /// pictures are worked on one after another in a single slot of <see cref="ImageWork"/>.
+    /// </summary>
+    public Task<Result<IReadOnlyList<AcceptPicture.Accepted>>> AcceptAllAsync(
+        IReadOnlyList<byte[]> files, CancellationToken ct) =>
+        work.RunAsync(() => AcceptEachAsync(files, ct), ct);
+
+    private static async Task<Result<IReadOnlyList<AcceptPicture.Accepted>>> AcceptEachAsync(
+        IReadOnlyList<byte[]> files, CancellationToken ct)
     {
         var accepted = new List<AcceptPicture.Accepted>();
         foreach (var file in files)

@@ -28,7 +28,7 @@ public sealed class ProductPictures(PasserelleDb db, PictureStore store, AuditTr
             return Error.Invalid("picture.caption", "A caption is at most 200 characters.", "caption");
         }
 
-        var accepted = await PictureStore.AcceptAllAsync([content], ct);
+        var accepted = await store.AcceptAllAsync([content], ct);
         if (!accepted.Succeeded)
         {
             return accepted.Error!;

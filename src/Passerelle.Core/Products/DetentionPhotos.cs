@@ -29,7 +29,7 @@ public sealed class DetentionPhotos(PasserelleDb db, PictureStore pictures, Dete
             return Error.Conflict("authentication.photos", $"A request holds at most {Detentions.MaxPhotos} photos.");
         }
 
-        var accepted = await PictureStore.AcceptAllAsync([content], ct);
+        var accepted = await pictures.AcceptAllAsync([content], ct);
         if (!accepted.Succeeded)
         {
             return accepted.Error!;

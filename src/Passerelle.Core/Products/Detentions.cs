@@ -66,7 +66,7 @@ public sealed class Detentions(PasserelleDb db, PictureStore pictures, AuditTrai
             return invalid;
         }
 
-        var accepted = await PictureStore.AcceptAllAsync(photos ?? [], ct);
+        var accepted = await pictures.AcceptAllAsync(photos ?? [], ct);
         if (!accepted.Succeeded)
         {
             return accepted.Error! with { Fields = new Dictionary<string, string[]>(StringComparer.Ordinal) { ["photos"] = [accepted.Error!.Message] } };

@@ -8,27 +8,64 @@ namespace Passerelle.Core.Products;
 
 public sealed record Tally(string Key, int Cases, long Items, decimal Value);
 
-public sealed record SeizureReport(IReadOnlyList<Tally> ByBrand, IReadOnlyList<Tally> ByHsChapter, IReadOnlyList<Tally> ByRoute, IReadOnlyList<Tally> ByPlace, IReadOnlyList<Tally> ByMonth);
+/// <param name="PlacesOfOwnAgencyOnly">
+/// Whether <paramref name="ByRoute"/> and <paramref name="ByPlace"/> count only the caller's own agency's
+/// detentions, while the other breakdowns count the whole country's.
+/// </param>
+public sealed record SeizureReport(
+    IReadOnlyList<Tally> ByBrand,
+    IReadOnlyList<Tally> ByHsChapter,
+    IReadOnlyList<Tally> ByRoute,
+    IReadOnlyList<Tally> ByPlace,
+    IReadOnlyList<Tally> ByMonth,
+    bool PlacesOfOwnAgencyOnly);
 
 /// <summary>
-/// Seized and destroyed goods, counted by brand, HS chapter, route, place and month: law-enforcement agencies see the whole
-/// country's figures, a rights holder its own brands'. Counts only, no case details.
+/// Seized and destroyed goods, counted by brand, HS chapter, route, place and month, within the scope
+/// <see cref="AccessRules.SeizureStatisticsScopeOf"/> gives: a rights holder its own brands', law-enforcement
+/// people and auditors their own country's, with route and place of their own agency's detentions only.
 /// </summary>
 public sealed class SeizureStatistics(PasserelleDb db, AuditWriter audit)
 {
     public async Task<Result<SeizureReport>> HandleAsync(Actor actor, CancellationToken ct)
     {
-        var holder = actor.AgencyId is { } agency && AccessRules.MayManageProducts(actor, agency);
-        if (!AccessRules.MaySeeSeizureStatistics(actor))
+        var scope = AccessRules.SeizureStatisticsScopeOf(actor);
+        if (scope == SeizureStatisticsScope.None)
         {
             return await audit.DenyAsync(actor, "statistics", ct);
         }
 
-        var rows = await (
+        var seizures =
             from r in db.AuthenticationRequests.AsNoTracking()
             join p in db.ProductSheets on r.ProductId equals p.Id
-            where (r.Outcome == DetentionOutcome.Seized || r.Outcome == DetentionOutcome.Destroyed) && (!holder || r.RightsHolderAgencyId == actor.AgencyId)
-            select new { p.Brand, p.HsCode, r.Route, r.Place, r.OutcomeAt, r.OutcomeQuantity, r.EstimatedValue }).ToListAsync(ct);
+            join detaining in db.Agencies on r.RequestingAgencyId equals detaining.Id
+            where r.Outcome == DetentionOutcome.Seized || r.Outcome == DetentionOutcome.Destroyed
+            select new { r, p, detaining.Country };
+        if (scope == SeizureStatisticsScope.OwnBrands)
+        {
+            seizures = seizures.Where(s => s.r.RightsHolderAgencyId == actor.AgencyId);
+        }
+        else
+        {
+            var country = db.Agencies.Where(a => a.Id == actor.AgencyId).Select(a => a.Country);
+            seizures = seizures.Where(s => country.Contains(s.Country));
+        }
+
+        var rows = await seizures.Select(s => new
+        {
+            s.p.Brand,
+            s.p.HsCode,
+            s.r.Route,
+            s.r.Place,
+            s.r.OutcomeAt,
+            s.r.OutcomeQuantity,
+            s.r.EstimatedValue,
+            s.r.RequestingAgencyId,
+            s.r.RightsHolderAgencyId,
+        }).ToListAsync(ct);
+        var placed = rows
+            .Where(r => AccessRules.MaySeeDetentionPlace(actor, r.RequestingAgencyId, r.RightsHolderAgencyId))
+            .ToList();
         static List<Tally> By<T>(IEnumerable<T> items, Func<T, string> key, Func<T, long> count, Func<T, decimal> value) =>
             [.. items.GroupBy(key).Select(g => new Tally(g.Key, g.Count(), g.Sum(count), g.Sum(value))).OrderByDescending(t => t.Items).ThenBy(t => t.Key, StringComparer.Ordinal)];
 
@@ -36,9 +73,10 @@ public sealed class SeizureStatistics(PasserelleDb db, AuditWriter audit)
         return new SeizureReport(
             By(rows, r => r.Brand, r => r.OutcomeQuantity ?? 0, r => r.EstimatedValue ?? 0),
             By(rows, r => r.HsCode is { Length: >= 2 } hs ? hs[..2] : "??", r => r.OutcomeQuantity ?? 0, r => r.EstimatedValue ?? 0),
-            By(rows, r => r.Route ?? "not given", r => r.OutcomeQuantity ?? 0, r => r.EstimatedValue ?? 0),
-            By(rows, r => r.Place, r => r.OutcomeQuantity ?? 0, r => r.EstimatedValue ?? 0),
+            By(placed, r => r.Route ?? "not given", r => r.OutcomeQuantity ?? 0, r => r.EstimatedValue ?? 0),
+            By(placed, r => r.Place, r => r.OutcomeQuantity ?? 0, r => r.EstimatedValue ?? 0),
             [.. By(rows, r => r.OutcomeAt!.Value.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), r => r.OutcomeQuantity ?? 0, r => r.EstimatedValue ?? 0)
-                .OrderBy(t => t.Key, StringComparer.Ordinal)]);
+                .OrderBy(t => t.Key, StringComparer.Ordinal)],
+            scope == SeizureStatisticsScope.OwnCountry);
     }
 }

@@ -19,7 +19,11 @@ internal static class Problems
         [415] = ("request.unsupported-media-type", "The content type is not supported here."),
         [429] = ("rate-limited", "Too many requests; slow down."),
         [500] = ("server.error", "Something went wrong on our side. The request id identifies it in our logs."),
+        [503] = ("server.busy", "The server is busy; try again in a moment."),
     };
+
+    /// <summary>How long a client told "busy" (503) waits before it tries again.</summary>
+    public const int RetryAfterSeconds = 2;
 
     public static IServiceCollection AddPasserelleProblems(this IServiceCollection services) =>
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
@@ -31,6 +35,11 @@ internal static class Problems
             problem.Extensions["requestId"] = context.HttpContext.TraceIdentifier;
             problem.Title ??= known.Title;
             problem.Type ??= $"https://passerelle.invalid/problems/{problem.Extensions["code"]}";
+            if (status == StatusCodes.Status503ServiceUnavailable)
+            {
+                context.HttpContext.Response.Headers.RetryAfter =
+                    RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
         });
 
     public static ProblemHttpResult ToProblem(this Error error)
@@ -43,6 +52,7 @@ internal static class Problems
             ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
             ErrorKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
             ErrorKind.Unsupported => StatusCodes.Status415UnsupportedMediaType,
+            ErrorKind.Busy => StatusCodes.Status503ServiceUnavailable,
         };
         var problem = new ProblemDetails
         {

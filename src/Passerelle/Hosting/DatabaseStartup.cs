@@ -11,7 +11,7 @@ internal sealed class StartupRefusedException(string message) : Exception(messag
 
 /// <summary>
 /// Before the server takes requests: the embedded SQLite database migrates itself, PostgreSQL must already be
-/// migrated, and <c>--demo</c> seeds the demo world into an empty database.
+/// migrated, and <c>--demo</c> seeds the demo world into an empty database, never in Production.
 /// </summary>
 internal sealed class DatabaseStartup(
     IServiceScopeFactory scopes,
@@ -50,12 +50,25 @@ internal sealed class DatabaseStartup(
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
 
+    /// <summary>The demo's passwords are public: a Production server refuses to start rather than seed them.</summary>
+    public static void RefuseDemoInProduction(IConfiguration configuration, IHostEnvironment environment)
+    {
+        if (configuration.GetValue<bool>("Demo:Seed") && environment.IsProduction())
+        {
+            throw new StartupRefusedException(
+                "The demo world (--demo, Demo:Seed) has public passwords and is never seeded in the Production " +
+                "environment. Run the demo in Development (DOTNET_ENVIRONMENT=Development), or start without --demo.");
+        }
+    }
+
     private void PrintDemo(bool seeded)
     {
         var urls = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         var output = Console.Out;
         output.WriteLine();
-        output.WriteLine(seeded ? "Passerelle demo world seeded." : "The database was not empty: the demo world was seeded earlier, or not at all.");
+        output.WriteLine(seeded
+            ? "Passerelle demo world seeded."
+            : "The database was not empty, so nothing was seeded: the demo world only ever goes into an empty one.");
         foreach (var url in urls)
         {
             output.WriteLine($"Open {url}");

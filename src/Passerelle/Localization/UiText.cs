@@ -304,6 +304,8 @@ public sealed class UiText
         ["What to look at (optional)"] = "Ce qu'il faut regarder (facultatif)",
         ["Route (from, to, how)"] = "Itinéraire (d'où, vers où, comment)",
         ["By route"] = "Par itinéraire",
+        ["Route and place: your own agency's seizures only; the other figures cover your country."] =
+            "Itinéraire et lieu : les saisies de votre agence seulement ; les autres chiffres couvrent votre pays.",
         ["Consignee details to rights holders"] = "Coordonnées des destinataires aux titulaires de droits",
         ["Allowed"] = "Autorisé",
         ["Not allowed"] = "Non autorisé",

@@ -37,6 +37,8 @@ public sealed class ServerErrorTests
     public async Task Serve_on_PostgreSQL_with_pending_migrations_refuses_to_start_and_names_the_fix()
     {
         var settings = await TestApp.DatabaseSettingsAsync(Db.PostgreSql);
+        // Outside the test environment the server would first ask for its data-protection certificate.
+        settings["DOTNET_ENVIRONMENT"] = "Testing";
 
         var serve = await PasserelleCli.RunAsync(settings, null, "serve", "--urls", "http://127.0.0.1:0");
 

@@ -70,10 +70,14 @@ public static class Pictures
         return Save(image, png: false);
     }
 
-    /// <summary>An EAN-13 barcode as a PNG, drawn by ZXing.Net.</summary>
-    public static byte[] Ean13(string digits)
+    /// <summary>An EAN-13 barcode as a PNG, drawn by ZXing.Net at the size asked.</summary>
+    public static byte[] Ean13(string digits, int width = 400, int height = 200)
     {
-        var writer = new BarcodeWriterPixelData { Format = BarcodeFormat.EAN_13, Options = new EncodingOptions { Width = 400, Height = 200, Margin = 20 } };
+        var writer = new BarcodeWriterPixelData
+        {
+            Format = BarcodeFormat.EAN_13,
+            Options = new EncodingOptions { Width = width, Height = height, Margin = 20 },
+        };
         var pixels = writer.Write(digits);
         using var image = Image.LoadPixelData<Bgra32>(pixels.Pixels, pixels.Width, pixels.Height);
         return Save(image.CloneAs<Rgba32>(), png: true);

@@ -40,6 +40,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
     {
         var settings = await DatabaseSettingsAsync(db);
         settings["Blobs:Path"] = Path.Combine(Path.GetTempPath(), $"passerelle-blobs-{Guid.NewGuid():N}");
+        // The in-memory server and the test browser speak plain HTTP; the tests of HTTPS itself turn it back on.
+        settings["Https:Required"] = "false";
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {
             settings[key] = value;
@@ -69,10 +71,17 @@ public sealed class TestApp : WebApplicationFactory<Program>
         return app;
     }
 
-    /// <summary>A second node: another app on the same database as <paramref name="first"/>.</summary>
-    public static Task<TestApp> StartNodeAsync(TestApp first, Action<IServiceCollection>? replace = null)
+    /// <summary>A second node: another app on the database of <paramref name="first"/>, with extra settings.</summary>
+    public static Task<TestApp> StartNodeAsync(
+        TestApp first, Action<IServiceCollection>? replace = null, IDictionary<string, string?>? extra = null)
     {
-        var node = new TestApp(new Dictionary<string, string?>(first.settings), replace) { Db = first.Db };
+        var settings = new Dictionary<string, string?>(first.settings);
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        var node = new TestApp(settings, replace) { Db = first.Db };
         _ = node.Server;
         return Task.FromResult(node);
     }

@@ -22,7 +22,9 @@ internal static class ProductsApi
         products.MapPost("/", Create).WithSummary("A rights holder describes a genuine product (a draft until published).");
         products.MapGet("/{id:guid}", Get).WithSummary("One sheet: all of it for its owner; the published sheet with the features meant for them for an officer.");
         products.MapPut("/{id:guid}", Replace).WithSummary("Replace a sheet's content as a new version (owner only).");
-        products.MapPost("/lookup/photo", LookUpPhoto).WithSummary("Officers: send a photo of a barcode (JPEG, PNG or WebP); it is read on the server and looked up.")
+        products.MapPost("/lookup/photo", LookUpPhoto)
+            .WithSummary("Officers: send a photo of a barcode (JPEG, PNG or WebP, at most 12 megapixels); "
+                + "it is read on the server and looked up.")
             .WithMetadata(new RequestSizeLimitAttribute(PictureBodyBytes));
         products.MapPost("/{id:guid}/pictures", AddPicture).WithSummary("A rights holder adds a picture (JPEG, PNG or WebP by content, at most 5 MB), of the genuine product or, with ?counterfeit=true, of a fake, with an optional ?caption=; it is stored without metadata, with a thumbnail.")
             .WithMetadata(new RequestSizeLimitAttribute(PictureBodyBytes));
@@ -60,9 +62,10 @@ internal static class ProductsApi
         return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
     }
 
-    private static async Task<Results<Ok<PhotoLookup>, ProblemHttpResult>> LookUpPhoto(string? purpose, HttpContext http, FindProducts find, CancellationToken ct)
+    private static async Task<Results<Ok<PhotoLookup>, ProblemHttpResult>> LookUpPhoto(
+        string? purpose, HttpContext http, BarcodePhoto photos, FindProducts find, CancellationToken ct)
     {
-        var barcode = BarcodePhoto.Decode(await ReadBodyAsync(http, ct));
+        var barcode = await photos.DecodeAsync(await ReadBodyAsync(http, ct), ct);
         if (!barcode.Succeeded)
         {
             return barcode.Error!.ToProblem();

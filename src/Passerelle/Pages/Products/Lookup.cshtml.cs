@@ -10,7 +10,7 @@ namespace Passerelle.Pages.Products;
 /// call; or types a container number (four letters and seven digits) and sees the active alerts that name it.
 /// </summary>
 [RequestSizeLimit(AcceptPicture.MaxBytes + (64 * 1024))]
-public sealed class LookupModel(FindProducts find, Alerts alerts) : PasserellePage
+public sealed class LookupModel(FindProducts find, Alerts alerts, BarcodePhoto photos) : PasserellePage
 {
     protected internal override bool MayOpen(Actor actor) => AccessRules.MayLookUpProducts(actor);
 
@@ -56,7 +56,7 @@ public sealed class LookupModel(FindProducts find, Alerts alerts) : PasserellePa
             await photo.CopyToAsync(buffer, ct);
         }
 
-        var barcode = BarcodePhoto.Decode(buffer.ToArray());
+        var barcode = await photos.DecodeAsync(buffer.ToArray(), ct);
         if (!barcode.Succeeded)
         {
             Show(barcode.Error! with { Fields = new Dictionary<string, string[]>(StringComparer.Ordinal) { ["photo"] = [barcode.Error!.Message] } });

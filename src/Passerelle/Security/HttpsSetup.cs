@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication.Cookies;
+
+namespace Passerelle.Security;
+
+/// <summary>
+/// <c>Https:Required</c> (true by default, false in Development) decides HTTPS redirection, HSTS and the cookies'
+/// Secure flag. The request's Host header never does: it is whatever the client sends, and a node behind a proxy that
+/// ends TLS would otherwise hand out session cookies fit to travel in clear.
+/// </summary>
+internal static class HttpsSetup
+{
+    /// <summary>Where a plain-HTTP request is sent: the port the proxy or the server answers HTTPS on.</summary>
+    public const int DefaultPort = 443;
+
+    public static bool IsRequired(IConfiguration configuration, IHostEnvironment environment) =>
+        configuration.GetValue<bool?>("Https:Required") ?? !environment.IsDevelopment();
+
+    public static IServiceCollection AddPasserelleHttps(
+        this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var required = IsRequired(configuration, environment);
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.ExcludedHosts.Clear();
+        });
+        services.AddHttpsRedirection(o => o.HttpsPort = configuration.GetValue("Https:Port", DefaultPort));
+
+        // In Development a cookie still gets Secure when the request came over HTTPS.
+        var secure = required ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        services.PostConfigureAll<CookieAuthenticationOptions>(o => o.Cookie.SecurePolicy = secure);
+        services.PostConfigure<AntiforgeryOptions>(o => o.Cookie.SecurePolicy = secure);
+        return services;
+    }
+
+    public static IApplicationBuilder UsePasserelleHttps(this WebApplication app)
+    {
+        if (IsRequired(app.Configuration, app.Environment))
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+
+        return app;
+    }
+}
