@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -86,6 +87,10 @@ public static class CoreSetup
         services.AddScoped<ListHits>();
         services.AddScoped<Inbox>();
         services.AddOptions<WebhookSettings>().BindConfiguration(WebhookSettings.Section).ValidateDataAnnotations().ValidateOnStart();
+        // One key ring for every node and every command, kept in the database: cookies and antiforgery tokens on the
+        // web server, webhook secrets wherever a webhook is registered or delivered.
+        services.AddDataProtection().SetApplicationName("passerelle").PersistKeysToDbContext<PasserelleDb>();
+        services.AddSingleton<WebhookSecrets>();
         services.AddScoped<ManageWebhooks>();
         services.AddScoped<DeliverWebhooks>();
         services.AddSingleton<WebhookSignal>();
