@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -87,9 +86,7 @@ public static class CoreSetup
         services.AddScoped<ListHits>();
         services.AddScoped<Inbox>();
         services.AddOptions<WebhookSettings>().BindConfiguration(WebhookSettings.Section).ValidateDataAnnotations().ValidateOnStart();
-        // One key ring for every node and every command, kept in the database: cookies and antiforgery tokens on the
-        // web server, webhook secrets wherever a webhook is registered or delivered.
-        services.AddDataProtection().SetApplicationName("passerelle").PersistKeysToDbContext<PasserelleDb>();
+        // Needs the host's IDataProtectionProvider (WebApp); the CLI neither registers nor delivers webhooks.
         services.AddSingleton<WebhookSecrets>();
         services.AddScoped<ManageWebhooks>();
         services.AddScoped<DeliverWebhooks>();

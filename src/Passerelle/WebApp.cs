@@ -1,6 +1,8 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Passerelle.Api;
 using Passerelle.Core;
+using Passerelle.Core.Data;
 using Passerelle.Errors;
 using Passerelle.Hosting;
 using Passerelle.Localization;
@@ -38,6 +40,9 @@ internal static class WebApp
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         services.AddOpenApi();
         services.AddRazorPages();
+        // Every node signs cookies and antiforgery tokens, and encrypts webhook secrets, with the same keys, kept in
+        // the database.
+        services.AddDataProtection().SetApplicationName("passerelle").PersistKeysToDbContext<PasserelleDb>();
         services.AddAntiforgery(o => o.Cookie.Name = "passerelle.af");
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
 
