@@ -90,6 +90,8 @@ public static class CoreSetup
         services.AddScoped<ListHits>();
         services.AddScoped<Inbox>();
         services.AddOptions<WebhookSettings>().BindConfiguration(WebhookSettings.Section).ValidateDataAnnotations().ValidateOnStart();
+        // Needs the host's IDataProtectionProvider (WebApp); the CLI neither registers nor delivers webhooks.
+        services.AddSingleton<WebhookSecrets>();
         services.AddScoped<ManageWebhooks>();
         services.AddScoped<DeliverWebhooks>();
         services.AddSingleton<WebhookSignal>();

@@ -40,6 +40,8 @@ internal static class WebApp
         services.AddOpenApi();
         services.AddRazorPages(o => o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.ServiceFilterAttribute(typeof(Pages.PageAccessFilter))));
         services.AddScoped<Pages.PageAccessFilter>();
+        // Every node signs cookies and antiforgery tokens, and encrypts webhook secrets, with the same keys, kept in
+        // the database and encrypted at rest with the configured certificate.
         services.AddPasserelleDataProtection(builder.Configuration, builder.Environment);
         services.AddAntiforgery(o => o.Cookie.Name = "passerelle.af");
         services.AddPasserelleHttps(builder.Configuration, builder.Environment);

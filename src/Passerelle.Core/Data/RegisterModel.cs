@@ -88,7 +88,8 @@ internal static class RegisterModel
             w.ToTable("webhooks");
             w.HasKey(x => x.Id);
             w.Property(x => x.Url).HasMaxLength(500);
-            w.Property(x => x.Secret).HasMaxLength(100);
+            // Data Protection output: a `whsec_` secret protected for its purpose is about 200 characters.
+            w.Property(x => x.Secret).HasMaxLength(512);
             w.Property(x => x.CreatedBy).HasMaxLength(256);
             w.HasIndex(x => x.AgencyId);
         });

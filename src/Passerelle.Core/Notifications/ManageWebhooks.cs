@@ -18,7 +18,12 @@ public sealed record CreatedWebhook(Guid Id, string Url, string Secret);
 /// an agency has a few at most: each is a door Passerelle opens towards the network on the agency's behalf.
 /// </summary>
 public sealed class ManageWebhooks(
-    PasserelleDb db, AuditTrail trail, AuditWriter audit, TimeProvider time, IOptions<WebhookSettings> settings)
+    PasserelleDb db,
+    AuditTrail trail,
+    AuditWriter audit,
+    TimeProvider time,
+    IOptions<WebhookSettings> settings,
+    WebhookSecrets secrets)
 {
     public const int MaxActivePerAgency = 5;
 
@@ -35,12 +40,15 @@ public sealed class ManageWebhooks(
             return checkedUrl.Error!;
         }
 
+        // Protected before the transaction: the first protection may write a new key to the database, on its own
+        // connection, which SQLite's single writer would make wait for this transaction.
+        var secret = WebhookSignature.NewSecret();
         var webhook = new Webhook
         {
             Id = Guid.CreateVersion7(),
             AgencyId = actor.AgencyId.Value,
             Url = checkedUrl.Value!.ToString(),
-            Secret = WebhookSignature.NewSecret(),
+            Secret = secrets.Protect(secret),
             CreatedAt = time.UtcNow(),
             CreatedBy = actor.Login,
         };
@@ -60,7 +68,7 @@ public sealed class ManageWebhooks(
         db.Webhooks.Add(webhook);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return new CreatedWebhook(webhook.Id, webhook.Url, webhook.Secret);
+        return new CreatedWebhook(webhook.Id, webhook.Url, secret);
     }
 
     public async Task<Result<IReadOnlyList<WebhookView>>> ListAsync(Actor actor, CancellationToken ct)

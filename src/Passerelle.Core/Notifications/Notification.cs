@@ -33,7 +33,10 @@ public sealed class Webhook
 
     public required string Url { get; init; }
 
-    /// <summary>The HMAC-SHA256 key, shown once at creation; kept because every delivery is signed with it.</summary>
+    /// <summary>
+    /// The HMAC-SHA256 key, shown once at creation; kept because every delivery is signed with it, and so kept
+    /// encrypted by <see cref="WebhookSecrets"/> (rows from before that hold it plain until re-protected).
+    /// </summary>
     public required string Secret { get; init; }
 
     public DateTime CreatedAt { get; init; }

@@ -503,8 +503,8 @@ namespace Passerelle.Migrations.PostgreSql.Migrations
 
                     b.Property<string>("Secret")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
 
                     b.Property<string>("Url")
                         .IsRequired()

@@ -489,7 +489,7 @@ namespace Passerelle.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Secret")
                         .IsRequired()
-                        .HasMaxLength(100)
+                        .HasMaxLength(512)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Url")

@@ -19,6 +19,7 @@ internal sealed class WebhookDispatcher(
 
     protected override async Task ExecuteAsync(CancellationToken ct)
     {
+        await ProtectPlainSecretsAsync(ct);
         try
         {
             while (!ct.IsCancellationRequested)
@@ -40,6 +41,23 @@ internal sealed class WebhookDispatcher(
     {
         slots.Dispose();
         base.Dispose();
+    }
+
+    /// <summary>
+    /// Encrypts secrets left in plain text by the version before; the database has been migrated by now, because the
+    /// start-up that migrates or refuses runs first. A failure only leaves them plain a little longer: they still sign.
+    /// </summary>
+    private async Task ProtectPlainSecretsAsync(CancellationToken ct)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<DeliverWebhooks>().ProtectPlainSecretsAsync(ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            log.LogWarning(ex, "Could not encrypt plain webhook secrets; they stay usable and are tried at next start");
+        }
     }
 
     private async Task<int> StartDueAsync(CancellationToken ct)

@@ -135,14 +135,14 @@ public sealed class WebhookTests
     }
 
     /// <summary>Registers a webhook through the API and returns its secret.</summary>
-    private static async Task<string> RegisterAsync(HttpClient coordinator, Uri url)
+    internal static async Task<string> RegisterAsync(HttpClient coordinator, Uri url)
     {
         var response = await coordinator.PostAsJsonAsync("/api/v1/webhooks", new { url });
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("secret").GetString()!;
     }
 
-    private static async Task WaitForAsync(Func<Task<bool>> condition)
+    internal static async Task WaitForAsync(Func<Task<bool>> condition)
     {
         for (var i = 0; i < 150; i++)
         {
