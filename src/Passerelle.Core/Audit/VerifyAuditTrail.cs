@@ -23,7 +23,7 @@ public sealed class VerifyAuditTrail(PasserelleDb db, AuditWriter audit)
 
         var result = await CheckAsync(ct);
         await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.AuditVerified, result.Intact ? Outcomes.Success : Outcomes.Failure,
-            target: "audit", purpose: "audit-review", details: result.Intact ? $"{result.Checked} entries intact" : $"entry {result.FirstBroken}: {result.Reason}"), ct);
+            target: "audit", purpose: "audit-review", details: AuditDetails.With("checked", result.Checked).And("firstBroken", result.FirstBroken).And("reason", result.Reason)), ct);
         return result;
     }
 

@@ -70,7 +70,7 @@ public sealed class OpenHits(PasserelleDb db, AuditTrail trail, TimeProvider tim
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await trail.AppendAsync(db, [.. matches.Select((m, i) => m.Screening with { Details = $"{m.Screening.Details}; case={ids[i]}" })], ct);
+        await trail.AppendAsync(db, [.. matches.Select((m, i) => m.Screening with { Details = (m.Screening.Details ?? AuditDetails.Empty).And("case", ids[i]) })], ct);
         await transaction.CommitAsync(ct);
         if (webhooks.Count > 0)
         {

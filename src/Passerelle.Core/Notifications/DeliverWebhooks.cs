@@ -65,7 +65,8 @@ public sealed class DeliverWebhooks(PasserelleDb db, AuditTrail trail, TimeProvi
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await trail.AppendAsync(db, new AuditRecord(delivered ? AuditEvent.WebhookDelivered : AuditEvent.WebhookFailed,
                 delivered ? Outcomes.Success : Outcomes.Failure, null, "passerelle", null, null,
-                Target: $"webhook:{delivery.WebhookId}", Details: $"event={delivery.Event}; case={delivery.CaseId}; attempt={delivery.Attempts}; status={status?.ToString(CultureInfo.InvariantCulture) ?? error}"), ct);
+                Target: $"webhook:{delivery.WebhookId}", Details: AuditDetails.With("event", delivery.Event).And("case", delivery.CaseId)
+                    .And("attempt", delivery.Attempts).And("status", status).And("error", error)), ct);
             await transaction.CommitAsync(ct);
         }
 

@@ -42,7 +42,7 @@ public sealed class ManageWebhooks(PasserelleDb db, AuditTrail trail, AuditWrite
         };
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Webhooks.Add(webhook);
-        await trail.AppendAsync(db, AuditRecord.For(actor, AuditEvent.WebhookCreated, target: $"webhook:{webhook.Id}", details: webhook.Url), ct);
+        await trail.AppendAsync(db, AuditRecord.For(actor, AuditEvent.WebhookCreated, target: $"webhook:{webhook.Id}", details: AuditDetails.With("url", webhook.Url)), ct);
         await transaction.CommitAsync(ct);
         return new CreatedWebhook(webhook.Id, webhook.Url, webhook.Secret);
     }
@@ -77,7 +77,7 @@ public sealed class ManageWebhooks(PasserelleDb db, AuditTrail trail, AuditWrite
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         webhook.DisabledAt ??= time.UtcNow();
-        await trail.AppendAsync(db, AuditRecord.For(actor, AuditEvent.WebhookDisabled, target: $"webhook:{webhook.Id}", details: webhook.Url), ct);
+        await trail.AppendAsync(db, AuditRecord.For(actor, AuditEvent.WebhookDisabled, target: $"webhook:{webhook.Id}", details: AuditDetails.With("url", webhook.Url)), ct);
         await transaction.CommitAsync(ct);
         return new WebhookView(webhook.Id, webhook.Url, webhook.CreatedAt, webhook.CreatedBy, false, 0, 0, 0);
     }

@@ -77,7 +77,7 @@ public sealed class AuthenticateToken(PasserelleDb db, AuditWriter audit, TimePr
     private async Task<Result<Actor>> RefuseAsync(Guid? tokenId, string prefix, string code, string message, string? source, CancellationToken ct)
     {
         await audit.AppendAsync(new AuditRecord(AuditEvent.TokenRejected, Outcomes.Denied, null, null, null, tokenId,
-            Target: tokenId is null ? $"token-prefix:{prefix}" : $"token:{tokenId}", Details: code, Source: source), ct);
+            Target: tokenId is null ? $"token-prefix:{prefix}" : $"token:{tokenId}", Details: AuditDetails.With("reason", code), Source: source), ct);
         return new Error(code, message, ErrorKind.Forbidden);
     }
 }
