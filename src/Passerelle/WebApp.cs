@@ -35,6 +35,9 @@ internal static class WebApp
         services.AddHostedService<CatalogueFollower>();
         services.AddHostedService<WebhookDispatcher>();
         services.AddHostedService<RegisterPurger>();
+        services.AllowCheckpointKeyCreation(builder.Environment);
+        services.AddHostedService<AuditCheckpointer>();
+        services.AddHostedService<TokenRefusalCloser>();
         services.AddHttpClient("webhooks");
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);

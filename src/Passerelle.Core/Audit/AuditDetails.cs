@@ -50,7 +50,8 @@ public sealed class AuditDetails
     public AuditDetails And(string name, DateTime? value) =>
         Add(name, value?.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture));
 
-    public AuditDetails And(string name, DateOnly? value) => Add(name, value?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+    public AuditDetails And(string name, DateOnly? value) =>
+        Add(name, value?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 
     public AuditDetails And(string name, IEnumerable<string> values) => Add(name, values.ToImmutableArray());
 
@@ -75,7 +76,7 @@ public sealed class AuditDetails
 
     public override string ToString() => ToJson();
 
-    /// <summary>Text cut at <see cref="MaxValueLength"/> characters, never inside a surrogate pair, then marked.</summary>
+    /// <summary>Text cut at <see cref="MaxValueLength"/> characters, never inside a surrogate pair.</summary>
     public static string Clip(string value)
     {
         if (value.Length <= MaxValueLength)

@@ -54,12 +54,14 @@ public sealed class ManageWebhooks(PasserelleDb db, AuditTrail trail, AuditWrite
             return await audit.DenyAsync(actor, "webhooks", ct);
         }
 
-        return await db.Webhooks.AsNoTracking().Where(w => w.AgencyId == agency).OrderBy(w => w.CreatedAt)
+        var views = await db.Webhooks.AsNoTracking().Where(w => w.AgencyId == agency).OrderBy(w => w.CreatedAt)
             .Select(w => new WebhookView(w.Id, w.Url, w.CreatedAt, w.CreatedBy, w.DisabledAt == null,
                 db.WebhookDeliveries.Count(d => d.WebhookId == w.Id && d.DeliveredAt == null && d.GaveUpAt == null),
                 db.WebhookDeliveries.Count(d => d.WebhookId == w.Id && d.DeliveredAt != null),
                 db.WebhookDeliveries.Count(d => d.WebhookId == w.Id && d.GaveUpAt != null)))
             .ToListAsync(ct);
+        await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.WebhooksListed, target: "webhooks", purpose: "webhook-management"), ct);
+        return views;
     }
 
     public async Task<Result<WebhookView>> DisableAsync(Actor actor, Guid id, CancellationToken ct)

@@ -40,6 +40,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
     {
         var settings = await DatabaseSettingsAsync(db);
         settings["Blobs:Path"] = Path.Combine(Path.GetTempPath(), $"passerelle-blobs-{Guid.NewGuid():N}");
+        var audit = Path.Combine(Path.GetTempPath(), $"passerelle-audit-{Guid.NewGuid():N}");
+        settings["Audit:CheckpointPath"] = Path.Combine(audit, "audit-checkpoints.log");
+        settings["Audit:CheckpointKeyPath"] = Path.Combine(audit, "audit-checkpoint.key");
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {
             settings[key] = value;
