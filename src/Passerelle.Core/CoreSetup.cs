@@ -28,6 +28,9 @@ public static class CoreSetup
         services.AddSingleton<AuditWriter>();
         services.AddScoped<VerifyAuditTrail>();
         services.AddScoped<SearchAuditTrail>();
+        services.AddOptions<AuditSettings>().BindConfiguration(AuditSettings.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<AuditCheckpointKey>();
+        services.AddScoped<WriteAuditCheckpoint>();
 
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<DemoWorld>();
@@ -50,6 +53,7 @@ public static class CoreSetup
         services.AddScoped<RevokeToken>();
         services.AddScoped<AuthenticateToken>();
         services.AddSingleton<TokenCache>();
+        services.AddSingleton<TokenRefusals>();
 
         services.AddOptions<RegisterSettings>().BindConfiguration(RegisterSettings.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<RegisterSettings>>().Value);

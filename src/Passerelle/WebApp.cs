@@ -35,6 +35,9 @@ internal static class WebApp
         services.AddHostedService<WebhookDispatcher>();
         services.AddHostedService<RegisterPurger>();
         services.AddWebhookHttp();
+        services.AllowCheckpointKeyCreation(builder.Environment);
+        services.AddHostedService<AuditCheckpointer>();
+        services.AddHostedService<TokenRefusalCloser>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddPasserelleTrustedProxies(builder.Configuration);
         services.AddOpenApi();

@@ -48,7 +48,7 @@ public sealed partial class AddAgency(PasserelleDb db, AuditTrail trail, AuditWr
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Agencies.Add(agency);
         await trail.AppendAsync(db, AuditRecord.For(actor, AuditEvent.AgencyCreated, target: $"agency:{code}",
-            details: $"name={name}; kind={kind.Name()}; country={country}"), ct);
+            details: AuditDetails.With("name", name).And("kind", kind.Name()).And("country", country)), ct);
         await transaction.CommitAsync(ct);
         return AgencySummary.Of(agency);
     }

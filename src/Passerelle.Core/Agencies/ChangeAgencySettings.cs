@@ -25,7 +25,7 @@ public sealed class ChangeAgencySettings(PasserelleDb db, AuditTrail trail, Audi
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         agency.ShareConsigneeDetails = shareConsigneeDetails;
-        await trail.AppendAsync(db, AuditRecord.For(actor, AuditEvent.AgencySettingsChanged, target: $"agency:{normalized}", details: $"shareConsigneeDetails={shareConsigneeDetails}"), ct);
+        await trail.AppendAsync(db, AuditRecord.For(actor, AuditEvent.AgencySettingsChanged, target: $"agency:{normalized}", details: AuditDetails.With("shareConsigneeDetails", shareConsigneeDetails)), ct);
         await transaction.CommitAsync(ct);
         return AgencySummary.Of(agency);
     }

@@ -6,8 +6,11 @@ using Passerelle.Core.Data;
 
 namespace Passerelle.Core.Agencies;
 
+/// <summary>The agency directory. Reading it is a consultation like any other, audited with a fixed purpose.</summary>
 public sealed class ListAgencies(PasserelleDb db, AuditWriter audit)
 {
+    public const string Purpose = "agency-directory";
+
     public async Task<Result<IReadOnlyList<AgencySummary>>> HandleAsync(Actor actor, CancellationToken ct)
     {
         if (!AccessRules.MayListAgencies(actor))
@@ -16,6 +19,8 @@ public sealed class ListAgencies(PasserelleDb db, AuditWriter audit)
         }
 
         var agencies = await db.Agencies.AsNoTracking().OrderBy(a => a.Code).ToListAsync(ct);
+        await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.AgenciesListed, target: "agencies", purpose: Purpose,
+            details: AuditDetails.With("shown", agencies.Count)), ct);
         return agencies.Select(AgencySummary.Of).ToList();
     }
 
@@ -28,6 +33,8 @@ public sealed class ListAgencies(PasserelleDb db, AuditWriter audit)
 
         var normalized = code.Trim().ToUpperInvariant();
         var agency = await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Code == normalized, ct);
+        await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.AgencyViewed, agency is null ? Outcomes.Failure : Outcomes.Success,
+            target: $"agency:{normalized}", purpose: Purpose), ct);
         return agency is null ? Error.NotFound("agency.not-found", $"No agency has code {normalized}.") : AgencySummary.Of(agency);
     }
 }

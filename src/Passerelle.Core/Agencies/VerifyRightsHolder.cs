@@ -35,7 +35,7 @@ public sealed class VerifyRightsHolder(PasserelleDb db, AuditTrail trail, AuditW
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         agency.VerifiedAt ??= time.UtcNow();
-        await trail.AppendAsync(db, AuditRecord.For(actor, AuditEvent.AgencyVerified, target: $"agency:{normalized}", details: evidence.Trim()), ct);
+        await trail.AppendAsync(db, AuditRecord.For(actor, AuditEvent.AgencyVerified, target: $"agency:{normalized}", details: AuditDetails.With("evidence", evidence.Trim())), ct);
         await transaction.CommitAsync(ct);
         return AgencySummary.Of(agency);
     }

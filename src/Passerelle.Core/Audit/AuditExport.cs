@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Passerelle.Core.Common;
 
 namespace Passerelle.Core.Audit;
 
@@ -50,25 +51,9 @@ public static class AuditExport
                 line.Append(',');
             }
 
-            line.Append(Quote(values[i]));
+            line.Append(Csv.Quote(values[i]));
         }
 
         return line.Append("\r\n").ToString();
-    }
-
-    /// <summary>Quotes as RFC 4180 asks, and defuses a leading formula character for spreadsheet users.</summary>
-    private static string Quote(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return "";
-        }
-
-        if (value[0] is '=' or '+' or '-' or '@')
-        {
-            value = "'" + value;
-        }
-
-        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
     }
 }

@@ -12,9 +12,10 @@ public sealed record AuditRecord(
     Guid? TokenId,
     string? Target = null,
     string? Purpose = null,
-    string? Details = null,
+    AuditDetails? Details = null,
     string? Source = null)
 {
-    public static AuditRecord For(Actor actor, AuditEvent e, string outcome = Outcomes.Success, string? target = null, string? purpose = null, string? details = null) =>
+    public static AuditRecord For(
+        Actor actor, AuditEvent e, string outcome = Outcomes.Success, string? target = null, string? purpose = null, AuditDetails? details = null) =>
         new(e, outcome, actor.UserId, actor.Login, actor.AgencyCode, actor.TokenId, target, purpose, details, actor.Source);
 }

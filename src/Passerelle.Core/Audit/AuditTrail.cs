@@ -70,7 +70,8 @@ public sealed class AuditTrail(TimeProvider time)
             TokenId = record.TokenId,
             Target = Clip(record.Target, 500),
             Purpose = Clip(record.Purpose, 200),
-            Details = record.Details,
+            // Stored exactly as the chain hashes it: the JSON text, whose values were clipped as they were written.
+            Details = record.Details?.ToJson(),
             Source = Clip(record.Source, 100),
             PreviousHash = previousHash,
         };

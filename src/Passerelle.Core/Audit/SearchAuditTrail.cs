@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Passerelle.Core.Access;
 using Passerelle.Core.Common;
@@ -66,7 +65,7 @@ public sealed class SearchAuditTrail(PasserelleDb db, AuditWriter audit)
             return refused;
         }
 
-        await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.AuditExported, target: "audit", purpose: "audit-review", details: $"format={format} {Describe(filter)}"), ct);
+        await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.AuditExported, target: "audit", purpose: "audit-review", details: Describe(filter).And("format", format)), ct);
         return Result<IAsyncEnumerable<AuditView>>.From(Apply(filter).OrderBy(e => e.Sequence).Select(View).AsAsyncEnumerable());
     }
 
@@ -121,15 +120,17 @@ public sealed class SearchAuditTrail(PasserelleDb db, AuditWriter audit)
     }
 
     /// <summary>The filter as the auditor gave it, for the entry that records this consultation.</summary>
-    private static string Describe(AuditFilter filter)
+    private static AuditDetails Describe(AuditFilter filter)
     {
-        (string Name, object? Value)[] given =
-        [
-            ("from", filter.From?.ToString("O", CultureInfo.InvariantCulture)), ("to", filter.To?.ToString("O", CultureInfo.InvariantCulture)),
-            ("login", filter.Login), ("agency", filter.Agency), ("operation", filter.Operation), ("target", filter.Target), ("before", filter.Before),
-        ];
-        var parts = given.Where(g => g.Value is not null and not "").Select(g => $"{g.Name}={g.Value}").ToList();
-        return parts.Count == 0 ? "all entries" : string.Join("; ", parts);
+        // Only what the auditor gave, so an unfiltered reading shows as {} rather than a row of nulls.
+        var details = AuditDetails.Empty;
+        details = filter.From is { } from ? details.And("from", from) : details;
+        details = filter.To is { } to ? details.And("to", to) : details;
+        details = string.IsNullOrEmpty(filter.Login) ? details : details.And("login", filter.Login);
+        details = string.IsNullOrEmpty(filter.Agency) ? details : details.And("agency", filter.Agency);
+        details = string.IsNullOrEmpty(filter.Operation) ? details : details.And("operation", filter.Operation);
+        details = string.IsNullOrEmpty(filter.Target) ? details : details.And("target", filter.Target);
+        return filter.Before is { } before ? details.And("before", before) : details;
     }
 
     private static readonly System.Linq.Expressions.Expression<Func<AuditEntry, AuditView>> View = e => new AuditView(

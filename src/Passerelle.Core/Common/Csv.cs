@@ -99,6 +99,42 @@ public static class Csv
         }
     }
 
-    public static string Quote(string? value) =>
-        value is null ? "" : value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+    /// <summary>
+    /// One cell as every CSV writer writes it: defused (see <see cref="Defuse"/>) and quoted as RFC 4180 asks. A
+    /// defused cell is always quoted, so a spreadsheet takes it whole as text.
+    /// </summary>
+    public static string Quote(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return "";
+        }
+
+        var defused = Defuse(value);
+        return !ReferenceEquals(defused, value) || defused.AsSpan().IndexOfAny(",\"\r\n") >= 0
+            ? $"\"{defused.Replace("\"", "\"\"", StringComparison.Ordinal)}\""
+            : defused;
+    }
+
+    /// <summary>
+    /// A spreadsheet runs a cell that starts with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab or a carriage return
+    /// as a formula, so a name or a note could attack whoever opens an export (OWASP "CSV injection"). Such a cell
+    /// gets a leading <c>'</c>. So that <see cref="Undefuse"/> can always tell our quote from the user's, a value
+    /// that already starts with quotes before one of those characters gets one more.
+    /// </summary>
+    public static string Defuse(string value) => NeedsQuote(value, 0) ? "'" + value : value;
+
+    /// <summary>Undoes <see cref="Defuse"/>: what a reader of our own exports calls on each cell.</summary>
+    public static string Undefuse(string value) => value.Length > 1 && value[0] == '\'' && NeedsQuote(value, 1) ? value[1..] : value;
+
+    private static bool NeedsQuote(string value, int from)
+    {
+        var i = from;
+        while (i < value.Length && value[i] == '\'')
+        {
+            i++;
+        }
+
+        return i < value.Length && value[i] is '=' or '+' or '-' or '@' or '\t' or '\r';
+    }
 }

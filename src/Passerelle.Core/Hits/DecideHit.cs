@@ -76,13 +76,13 @@ public sealed class DecideHit(PasserelleDb db, AuditTrail trail, AuditWriter aud
             CreatedAt = now,
         });
 
-        var records = new List<AuditRecord> { AuditRecord.For(actor, Event(decision), target: $"hit:{id}", details: hit.DecisionNote) };
+        var records = new List<AuditRecord> { AuditRecord.For(actor, Event(decision), target: $"hit:{id}", details: AuditDetails.With("note", hit.DecisionNote)) };
         if (decision == HitDecision.Clear)
         {
             document.Status = DocumentStatus.Recovered;
             document.Version++;
             document.UpdatedAt = now;
-            records.Add(AuditRecord.For(actor, AuditEvent.DocumentChanged, target: $"document:{document.Id}", details: $"status: → recovered (hit {id} cleared)"));
+            records.Add(AuditRecord.For(actor, AuditEvent.DocumentChanged, target: $"document:{document.Id}", details: AuditDetails.With("status", "→ recovered").And("clearedHit", id)));
             db.TravelDocumentRevisions.Add(new TravelDocumentRevision
             {
                 DocumentId = document.Id,

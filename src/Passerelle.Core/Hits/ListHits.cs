@@ -37,7 +37,7 @@ public sealed class ListHits(PasserelleDb db, AuditWriter audit)
         }
 
         var views = await HitView.LoadManyAsync(db, cases.OrderByDescending(h => h.OpenedAt).Take(200), ct);
-        await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.HitViewed, target: "hits", purpose: "hit-management", details: $"{views.Count} cases"), ct);
+        await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.HitViewed, target: "hits", purpose: "hit-management", details: AuditDetails.With("cases", views.Count)), ct);
         return views;
     }
 

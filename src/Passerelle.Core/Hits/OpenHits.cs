@@ -76,7 +76,7 @@ public sealed class OpenHits(PasserelleDb db, AuditTrail trail, TimeProvider tim
         // By reference: two items of a manifest may be screened alike and still be two consultations.
         var screenings = matches.Select((m, i) => (m.Screening, Case: ids[i]))
             .GroupBy(s => s.Screening, (IEqualityComparer<AuditRecord>)ReferenceEqualityComparer.Instance)
-            .Select(g => g.Key with { Details = $"{g.Key.Details}; case={string.Join(',', g.Select(s => s.Case))}" });
+            .Select(g => g.Key with { Details = (g.Key.Details ?? AuditDetails.Empty).And("case", g.Select(s => s.Case.ToString())) });
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await trail.AppendAsync(db, [.. screenings], ct);
         await transaction.CommitAsync(ct);

@@ -194,7 +194,8 @@ public sealed class DeliverWebhooks(
             outcome.Delivered ? AuditEvent.WebhookDelivered : AuditEvent.WebhookFailed,
             outcome.Delivered ? Outcomes.Success : Outcomes.Failure, null, "passerelle", null, null,
             Target: $"webhook:{delivery.WebhookId}",
-            Details: $"event={delivery.Event}; case={delivery.CaseId}; attempt={delivery.Attempts}; {answer}"), ct);
+            Details: AuditDetails.With("event", delivery.Event).And("case", delivery.CaseId).And("attempt", delivery.Attempts)
+                .And("answer", answer)), ct);
         await transaction.CommitAsync(ct);
     }
 

@@ -31,7 +31,7 @@ public sealed class Inbox(PasserelleDb db, TimeProvider time, Audit.AuditWriter 
         var notes = await mine.OrderByDescending(n => n.CreatedAt).Take(200)
             .Select(n => new NotificationView(n.Id, n.Kind, n.CaseId, n.Message, n.CreatedAt, n.ReadAt)).ToListAsync(ct);
         // Notifications carry document numbers and places: reading them is a consultation like any other.
-        await audit.AppendAsync(Audit.AuditRecord.For(actor, Audit.AuditEvent.NotificationsRead, target: "inbox", purpose: "inbox", details: $"{notes.Count} notifications"), ct);
+        await audit.AppendAsync(Audit.AuditRecord.For(actor, Audit.AuditEvent.NotificationsRead, target: "inbox", purpose: "inbox", details: Audit.AuditDetails.With("notifications", notes.Count)), ct);
         return notes;
     }
 

@@ -55,7 +55,7 @@ public sealed class ManageWebhooks(
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // Counted after taking the audit chain's turn, so two registrations at once cannot both be the fifth.
         var created = AuditRecord.For(
-            actor, AuditEvent.WebhookCreated, target: $"webhook:{webhook.Id}", details: webhook.Url);
+            actor, AuditEvent.WebhookCreated, target: $"webhook:{webhook.Id}", details: AuditDetails.With("url", webhook.Url));
         await trail.StageAsync(db, [created], ct);
         var active = await db.Webhooks.CountAsync(w => w.AgencyId == webhook.AgencyId && w.DisabledAt == null, ct);
         if (active >= MaxActivePerAgency)
@@ -85,7 +85,7 @@ public sealed class ManageWebhooks(
                 db.WebhookDeliveries.Count(d => d.WebhookId == w.Id && d.GaveUpAt != null)))
             .ToListAsync(ct);
         var listed = AuditRecord.For(actor, AuditEvent.WebhooksListed, target: $"webhooks:{actor.AgencyCode}",
-            purpose: "webhook-management", details: $"{webhooks.Count} webhooks");
+            purpose: "webhook-management", details: AuditDetails.With("webhooks", webhooks.Count));
         await audit.AppendAsync(listed, ct);
         return webhooks;
     }
@@ -105,7 +105,7 @@ public sealed class ManageWebhooks(
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         webhook.DisabledAt ??= time.UtcNow();
-        await trail.AppendAsync(db, AuditRecord.For(actor, AuditEvent.WebhookDisabled, target: $"webhook:{webhook.Id}", details: webhook.Url), ct);
+        await trail.AppendAsync(db, AuditRecord.For(actor, AuditEvent.WebhookDisabled, target: $"webhook:{webhook.Id}", details: AuditDetails.With("url", webhook.Url)), ct);
         await transaction.CommitAsync(ct);
         return new WebhookView(webhook.Id, webhook.Url, webhook.CreatedAt, webhook.CreatedBy, false, 0, 0, 0);
     }

@@ -73,7 +73,7 @@ public sealed partial class AddUser(PasserelleDb db, UserManager<User> users, Au
         }
 
         await trail.AppendAsync(db, AuditRecord.For(actor, AuditEvent.UserCreated, target: $"user:{login}",
-            details: $"agency={agency.Code}; roles={string.Join(',', roles)}"), ct);
+            details: AuditDetails.With("agency", agency.Code).And("roles", roles)), ct);
         await transaction.CommitAsync(ct);
         return new UserSummary(user.Id, login, agency.Code, roles, false, false, user.CreatedAt, agency.Id);
     }

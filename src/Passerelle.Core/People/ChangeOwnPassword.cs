@@ -35,7 +35,7 @@ public sealed class ChangeOwnPassword(PasserelleDb db, UserManager<User> users, 
         if (!await users.CheckPasswordAsync(user, request.CurrentPassword!))
         {
             await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.PasswordChangeFailed, Outcomes.Failure, target: $"user:{user.UserName}",
-                details: "wrong current password"), ct);
+                details: AuditDetails.With("reason", "wrong current password")), ct);
             return Error.Invalid("password.current-wrong", "The current password is wrong.", "currentPassword");
         }
 

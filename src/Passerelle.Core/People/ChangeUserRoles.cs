@@ -56,7 +56,7 @@ public sealed class ChangeUserRoles(PasserelleDb db, UserManager<User> users, Au
         await Check(users.AddToRolesAsync(user, roles.Except(current, StringComparer.Ordinal)));
         await Check(users.UpdateSecurityStampAsync(user));
         await trail.AppendAsync(db, AuditRecord.For(actor, AuditEvent.UserRolesChanged, target: $"user:{normalized}",
-            details: $"from={string.Join(',', current)}; to={string.Join(',', roles)}"), ct);
+            details: AuditDetails.With("from", current).And("to", roles)), ct);
         await transaction.CommitAsync(ct);
         cache.ForgetUser(user.Id);
         return new UserSummary(user.Id, normalized, user.Agency.Code, roles, user.TwoFactorEnabled, user.DisabledAt is not null, user.CreatedAt, user.AgencyId);

@@ -51,7 +51,7 @@ public sealed class ResetPassword(PasserelleDb db, UserManager<User> users, Audi
 
         await Succeed(users.UpdateSecurityStampAsync(user));
         await trail.AppendAsync(db, AuditRecord.For(actor, AuditEvent.PasswordReset, target: $"user:{normalized}",
-            details: "one-time password issued; second factor cleared"), ct);
+            details: AuditDetails.With("oneTimePassword", "issued").And("secondFactor", "cleared")), ct);
         await transaction.CommitAsync(ct);
         cache.ForgetUser(user.Id);
         return new PasswordResetDone(normalized, password);

@@ -40,7 +40,7 @@ public sealed class ProductPictures(PasserelleDb db, PictureStore store, AuditTr
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             // The sheet is stamped too: officers' catalogues show its pictures.
-            sheet.ChangeSequence = await trail.StageAsync(db, [AuditRecord.For(actor, AuditEvent.PictureAdded, target: $"picture:{picture.Id}", details: $"{picture.Subject}; {picture.ContentType}; {picture.Bytes} bytes")], ct);
+            sheet.ChangeSequence = await trail.StageAsync(db, [AuditRecord.For(actor, AuditEvent.PictureAdded, target: $"picture:{picture.Id}", details: AuditDetails.With("subject", picture.Subject).And("contentType", picture.ContentType).And("bytes", picture.Bytes))], ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         });

@@ -43,7 +43,7 @@ public sealed class ShowPicture(PasserelleDb db, PictureStore store, AuditWriter
 
         if (kind == "authentication")
         {
-            await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.PictureViewed, target: $"picture:{id}", purpose: "detention-management", details: picture.Subject), ct);
+            await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.PictureViewed, target: $"picture:{id}", purpose: "detention-management", details: AuditDetails.With("subject", picture.Subject)), ct);
         }
 
         return (PictureStore.View(picture), content);

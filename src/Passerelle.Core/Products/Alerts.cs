@@ -94,7 +94,7 @@ public sealed class Alerts(PasserelleDb db, AgencyDirectory agencies, AuditTrail
         alert.UpdatedAt = now;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         alert.ChangeSequence = await trail.StageAsync(db, [AuditRecord.For(actor, AuditEvent.AlertSaved, target: $"alert:{alert.Id}",
-            details: $"to {string.Join(' ', alert.TargetAgencies.Concat(alert.TargetCountries))}; containers {string.Join(' ', alert.Containers)}")], ct);
+            details: AuditDetails.With("to", alert.TargetAgencies.Concat(alert.TargetCountries)).And("containers", alert.Containers))], ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         catalogue.Changed();
@@ -117,7 +117,7 @@ public sealed class Alerts(PasserelleDb db, AgencyDirectory agencies, AuditTrail
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         alert.Status = AlertStatus.Closed;
         alert.UpdatedAt = time.UtcNow();
-        alert.ChangeSequence = await trail.StageAsync(db, [AuditRecord.For(actor, AuditEvent.AlertSaved, target: $"alert:{id}", details: "closed")], ct);
+        alert.ChangeSequence = await trail.StageAsync(db, [AuditRecord.For(actor, AuditEvent.AlertSaved, target: $"alert:{id}", details: AuditDetails.With("closed", true))], ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         catalogue.Changed();
@@ -152,7 +152,7 @@ public sealed class Alerts(PasserelleDb db, AgencyDirectory agencies, AuditTrail
 
         var views = await ForAsync(actor, a => number == null || a.Containers.Contains(number), ct);
         await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.ProductsLookedUp, target: number is null ? "alerts" : $"container:{number}", purpose: "alert-check",
-            details: $"{views.Count} alerts"), ct);
+            details: AuditDetails.With("alerts", views.Count)), ct);
         return views;
     }
 

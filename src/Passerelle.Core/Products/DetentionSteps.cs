@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Passerelle.Core.Access;
 using Passerelle.Core.Audit;
@@ -45,7 +46,7 @@ public sealed class DetentionSteps(PasserelleDb db, Detentions detentions, Audit
         detention.RepliedAt = time.UtcNow();
         detention.RepliedBy = actor.Login;
         await detentions.NotifyAsync(detention.RequestingAgencyId, detention.RequestingUserId, "authentication.replied", id, $"{actor.AgencyCode} answers: {Detentions.Name(value)}. {detention.VerdictReasons}", ct);
-        await detentions.SaveAsync(actor, AuditEvent.AuthenticationReplied, id, Detentions.Name(value), ct);
+        await detentions.SaveAsync(actor, AuditEvent.AuthenticationReplied, id, AuditDetails.With("verdict", Detentions.Name(value)), ct);
         return await detentions.ViewAsync(id, ct);
     }
 
@@ -102,7 +103,8 @@ public sealed class DetentionSteps(PasserelleDb db, Detentions detentions, Audit
         detention.EstimatedValue = estimatedValue;
         detention.OutcomeAt = time.UtcNow();
         await detentions.NotifyAsync(detention.RightsHolderAgencyId, null, "authentication.outcome", id, $"{actor.AgencyCode} recorded: {value.ToString().ToLowerInvariant()}, {detention.OutcomeQuantity} items.", ct);
-        await detentions.SaveAsync(actor, AuditEvent.DetentionOutcome, id, $"{value}; {detention.OutcomeQuantity}; {estimatedValue}", ct);
+        await detentions.SaveAsync(actor, AuditEvent.DetentionOutcome, id, AuditDetails.With("outcome", value.ToString())
+            .And("quantity", detention.OutcomeQuantity).And("estimatedValue", estimatedValue?.ToString(CultureInfo.InvariantCulture)), ct);
         return await detentions.ViewAsync(id, ct);
     }
 }

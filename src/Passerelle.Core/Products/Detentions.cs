@@ -98,7 +98,8 @@ public sealed class Detentions(PasserelleDb db, PictureStore pictures, AuditTrai
             $"{agency.Code} detained {detention.Quantity} × {product.Brand} {product.Name} at {detention.Place}. Authenticate by {detention.DueOn:yyyy-MM-dd}.", ct);
         var staged = await pictures.StageAsync(actor, agencyId, $"authentication:{detention.Id}", accepted.Value!, ct);
         await pictures.CommitAsync(staged, () =>
-            SaveAsync(actor, AuditEvent.AuthenticationRequested, detention.Id, $"product {product.Id}; quantity {detention.Quantity}; photos {staged.Count}; consignee shared: {request.ShareConsignee}", ct));
+            SaveAsync(actor, AuditEvent.AuthenticationRequested, detention.Id, AuditDetails.With("product", product.Id).And("quantity", detention.Quantity)
+                .And("photos", staged.Count).And("consigneeShared", request.ShareConsignee), ct));
         return await ViewAsync(detention.Id, ct);
     }
 
@@ -118,7 +119,7 @@ public sealed class Detentions(PasserelleDb db, PictureStore pictures, AuditTrai
             .Where(r => r.RightsHolderAgencyId == agency || r.RequestingUserId == actor.UserId || (coordinator && r.RequestingAgencyId == agency))
             .OrderByDescending(r => r.CreatedAt).Take(200).Select(r => r.Id).ToListAsync(ct);
         var views = await ViewsAsync(ids, ct);
-        await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.AuthenticationViewed, target: "authentications", purpose: "detention-management", details: $"{views.Count} requests"), ct);
+        await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.AuthenticationViewed, target: "authentications", purpose: "detention-management", details: AuditDetails.With("requests", views.Count)), ct);
         return views;
     }
 
@@ -155,7 +156,7 @@ public sealed class Detentions(PasserelleDb db, PictureStore pictures, AuditTrai
         }
     }
 
-    internal async Task SaveAsync(Actor actor, AuditEvent e, Guid id, string? details, CancellationToken ct)
+    internal async Task SaveAsync(Actor actor, AuditEvent e, Guid id, AuditDetails? details, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await trail.AppendAsync(db, AuditRecord.For(actor, e, target: $"authentication:{id}", details: details), ct);

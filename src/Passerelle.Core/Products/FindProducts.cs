@@ -65,7 +65,7 @@ public sealed class FindProducts(PasserelleDb db, AgencyDirectory agencies, Audi
         // The audit entry goes to the group commit first; alerts are matched while it becomes durable, and the answer
         // leaves only once it is.
         var audited = audit.AppendAsync(AuditRecord.For(actor, AuditEvent.ProductsLookedUp, target: gtin is null ? "products" : $"gtin:{gtin}",
-            purpose: string.IsNullOrWhiteSpace(purpose) ? "product-lookup" : purpose.Trim(), details: $"query={text}; results={found.Count}"), ct);
+            purpose: string.IsNullOrWhiteSpace(purpose) ? "product-lookup" : purpose.Trim(), details: AuditDetails.With("query", text).And("results", found.Count)), ct);
         var agency = await agencies.GetAsync(db, actor.AgencyId!.Value, ct);
         var ids = found.Select(p => p.Sheet.Id).ToHashSet();
         var relevant = ids.Count == 0 ? [] : await alerts.ForAsync(actor, a => a.Products.Any(ids.Contains), ct);

@@ -112,7 +112,7 @@ public sealed class SaveProduct(PasserelleDb db, AuditTrail trail, AuditWriter a
         sheet.Version++;
         sheet.UpdatedAt = now;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        sheet.ChangeSequence = await trail.StageAsync(db, [AuditRecord.For(actor, AuditEvent.ProductSaved, target: $"product:{sheet.Id}", details: $"version {sheet.Version}; gtins {string.Join(' ', gtins)}")], ct);
+        sheet.ChangeSequence = await trail.StageAsync(db, [AuditRecord.For(actor, AuditEvent.ProductSaved, target: $"product:{sheet.Id}", details: AuditDetails.With("version", sheet.Version).And("gtins", gtins))], ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         catalogue.Changed();

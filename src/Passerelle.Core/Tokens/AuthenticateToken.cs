@@ -9,10 +9,11 @@ namespace Passerelle.Core.Tokens;
 /// <summary>
 /// Turns a bearer token into an actor, or refuses it. A revoked token, or one whose owner is disabled, is refused on
 /// its next use on this node and within two seconds on the others (see <see cref="TokenCache"/>); an expired one at
-/// once. Every refusal is audited; use is audited when the last-used time moves, at most once a minute per token,
+/// once. Every refusal is audited: of a real token one entry each, of junk (malformed or unknown) a count per address
+/// and minute (see <see cref="TokenRefusals"/>). Use is audited when the last-used time moves, at most once a minute per token,
 /// and every operation done with a token records the token in its own audit entry.
 /// </summary>
-public sealed class AuthenticateToken(PasserelleDb db, AuditWriter audit, TimeProvider time, TokenCache cache)
+public sealed class AuthenticateToken(PasserelleDb db, AuditWriter audit, TimeProvider time, TokenCache cache, TokenRefusals junk)
 {
     private static readonly TimeSpan LastUsedGranularity = TimeSpan.FromMinutes(1);
 
@@ -76,8 +77,11 @@ public sealed class AuthenticateToken(PasserelleDb db, AuditWriter audit, TimePr
 
     private async Task<Result<Actor>> RefuseAsync(Guid? tokenId, string prefix, string code, string message, string? source, CancellationToken ct)
     {
-        await audit.AppendAsync(new AuditRecord(AuditEvent.TokenRejected, Outcomes.Denied, null, null, null, tokenId,
-            Target: tokenId is null ? $"token-prefix:{prefix}" : $"token:{tokenId}", Details: code, Source: source), ct);
+        IReadOnlyList<AuditRecord> records = tokenId is null
+            ? junk.Count(source, prefix, code)
+            : [new AuditRecord(AuditEvent.TokenRejected, Outcomes.Denied, null, null, null, tokenId,
+                Target: $"token:{tokenId}", Details: AuditDetails.With("reason", code), Source: source)];
+        await audit.AppendAsync(records, ct);
         return new Error(code, message, ErrorKind.Forbidden);
     }
 }

@@ -75,7 +75,7 @@ public sealed class CreateToken(PasserelleDb db, AuditTrail trail, AuditWriter a
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.ApiTokens.Add(token);
         await trail.AppendAsync(db, AuditRecord.For(actor, AuditEvent.TokenCreated, target: $"token:{token.Id}",
-            details: $"user={login}; scopes={token.Scopes}; expires={token.ExpiresAt:O}"), ct);
+            details: AuditDetails.With("user", login).And("scopes", token.Scopes).And("expires", token.ExpiresAt)), ct);
         await transaction.CommitAsync(ct);
         return new CreatedToken(token.Id, secret, name, login, scopes, token.ExpiresAt);
     }

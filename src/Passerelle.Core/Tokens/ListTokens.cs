@@ -38,7 +38,7 @@ public sealed class ListTokens(PasserelleDb db, AuditWriter audit)
                 r.token.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries), r.token.CreatedAt, r.token.CreatedBy,
                 r.token.ExpiresAt, r.token.LastUsedAt, r.token.RevokedAt))
             .ToList();
-        await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.TokensListed, target: "tokens", purpose: "token-management", details: $"{visible.Count} shown"), ct);
+        await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.TokensListed, target: "tokens", purpose: "token-management", details: AuditDetails.With("shown", visible.Count)), ct);
         return visible;
     }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Passerelle.Core.Access;
 using Passerelle.Core.Audit;
@@ -48,7 +47,7 @@ public sealed class ChangeDocument(PasserelleDb db, DocumentWriter writer, Audit
             return invalid;
         }
 
-        var changes = new StringBuilder();
+        var changes = new List<(string Field, string Change)>();
         Track(changes, "status", document.Status.Name(), status.Name(), v => document.Status = status);
         Track(changes, "issuedOn", document.IssuedOn, request.IssuedOn, v => document.IssuedOn = v);
         Track(changes, "expiresOn", document.ExpiresOn, request.ExpiresOn, v => document.ExpiresOn = v);
@@ -58,7 +57,7 @@ public sealed class ChangeDocument(PasserelleDb db, DocumentWriter writer, Audit
         TrackText(changes, "remarks", document.Remarks, request.Remarks, v => document.Remarks = v);
         TrackText(changes, "holderName", document.HolderName, request.HolderName?.ToUpperInvariant(), v => document.HolderName = v, personal: true);
         Track(changes, "holderBirthDate", document.HolderBirthDate, request.HolderBirthDate, v => document.HolderBirthDate = v, personal: true);
-        if (changes.Length == 0)
+        if (changes.Count == 0)
         {
             return DocumentView.Of(document, actor.AgencyCode!, withHolder: true);
         }
@@ -66,20 +65,20 @@ public sealed class ChangeDocument(PasserelleDb db, DocumentWriter writer, Audit
         document.Version++;
         document.UpdatedAt = time.UtcNow();
         var kind = document.Status == DocumentStatus.Recovered ? "recovered" : "changed";
-        await writer.SaveAsync(document, actor, AuditEvent.DocumentChanged, kind, changes.ToString().TrimEnd(), ct);
+        await writer.SaveAsync(document, actor, AuditEvent.DocumentChanged, kind, changes, ct);
         return DocumentView.Of(document, actor.AgencyCode!, withHolder: true);
     }
 
-    private static void Track<T>(StringBuilder changes, string field, T old, T? value, Action<T> set, bool personal = false)
+    private static void Track<T>(List<(string Field, string Change)> changes, string field, T old, T? value, Action<T> set, bool personal = false)
     {
         if (value is not null && !EqualityComparer<T>.Default.Equals(old, value))
         {
-            changes.Append(field).Append(": ").Append(personal ? "(personal data changed)" : $"{old} → {value}").Append('\n');
+            changes.Add((field, personal ? "(personal data changed)" : $"{old} → {value}"));
             set(value);
         }
     }
 
-    private static void TrackText(StringBuilder changes, string field, string? old, string? value, Action<string?> set, bool personal = false)
+    private static void TrackText(List<(string Field, string Change)> changes, string field, string? old, string? value, Action<string?> set, bool personal = false)
     {
         if (value is null)
         {
@@ -89,7 +88,7 @@ public sealed class ChangeDocument(PasserelleDb db, DocumentWriter writer, Audit
         var cleaned = RegisterDocument.Clean(value);
         if (!string.Equals(old, cleaned, StringComparison.Ordinal))
         {
-            changes.Append(field).Append(": ").Append(personal ? "(personal data changed)" : $"{old} → {cleaned}").Append('\n');
+            changes.Add((field, personal ? "(personal data changed)" : $"{old} → {cleaned}"));
             set(cleaned);
         }
     }

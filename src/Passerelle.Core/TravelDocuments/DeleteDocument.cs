@@ -31,7 +31,7 @@ public sealed class DeleteDocument(PasserelleDb db, DocumentWriter writer, Audit
         document.DeletionReason = reason.Trim();
         document.Version++;
         document.UpdatedAt = document.DeletedAt.Value;
-        await writer.SaveAsync(document, actor, AuditEvent.DocumentDeleted, "deleted", $"reason: {document.DeletionReason}", ct);
+        await writer.SaveAsync(document, actor, AuditEvent.DocumentDeleted, "deleted", [("reason", document.DeletionReason ?? "")], ct);
         return DocumentView.Of(document, actor.AgencyCode!, withHolder: true);
     }
 }

@@ -3,7 +3,10 @@ using Passerelle.Core.Common;
 
 namespace Passerelle.Core.TravelDocuments;
 
-/// <summary>The register's CSV form, shared by import and export so an export imports back unchanged.</summary>
+/// <summary>
+/// The register's CSV form, shared by import and export so an export imports back unchanged: text cells are written
+/// through <see cref="Csv.Quote"/>, defused for spreadsheets, and read back through <see cref="Csv.Undefuse"/>.
+/// </summary>
 public static class DocumentCsv
 {
     public static readonly string[] Columns =
@@ -32,8 +35,10 @@ public static class DocumentCsv
     /// <summary>A row as a registration, or why it cannot be one.</summary>
     public static (RegisterDocumentRequest? Request, string? Problem) Read(CsvRow row, Dictionary<string, int> positions)
     {
+        // Undone before trimming, so a defused cell reads exactly as the raw value did before exports were defused.
         string? Text(string column) =>
-            positions.TryGetValue(column, out var i) && i < row.Fields.Count && !string.IsNullOrWhiteSpace(row.Fields[i]) ? row.Fields[i].Trim() : null;
+            positions.TryGetValue(column, out var i) && i < row.Fields.Count && Csv.Undefuse(row.Fields[i]) is var text
+                && !string.IsNullOrWhiteSpace(text) ? text.Trim() : null;
 
         var problems = new List<string>();
         DateOnly? Date(string column)
@@ -65,7 +70,8 @@ public static class DocumentCsv
         static string Day(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
         string[] values =
         [
-            d.Number, d.IssuingState, d.Type.Name(), d.Status.Name(), Day(d.IssuedOn), Day(d.ExpiresOn), Day(d.ReportedOn), Day(d.TheftOrLossOn),
+            Csv.Quote(d.Number), Csv.Quote(d.IssuingState), d.Type.Name(), d.Status.Name(),
+            Day(d.IssuedOn), Day(d.ExpiresOn), Day(d.ReportedOn), Day(d.TheftOrLossOn),
             Csv.Quote(d.NationalReference), Day(d.ReviewOn), Csv.Quote(d.Remarks), Csv.Quote(d.HolderName), Day(d.HolderBirthDate),
         ];
         return string.Join(',', values);

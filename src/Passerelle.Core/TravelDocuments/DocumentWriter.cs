@@ -10,10 +10,13 @@ namespace Passerelle.Core.TravelDocuments;
 /// </summary>
 public sealed class DocumentWriter(PasserelleDb db, AuditTrail trail, ScreeningIndex index, TimeProvider time)
 {
-    public async Task SaveAsync(TravelDocument document, Actor actor, AuditEvent e, string kind, string changes, CancellationToken ct)
+    /// <param name="changes">Each changed field and what became of it: one line of the revision, one audit detail.</param>
+    public async Task SaveAsync(
+        TravelDocument document, Actor actor, AuditEvent e, string kind, IReadOnlyList<(string Field, string Change)> changes, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var sequence = await trail.StageAsync(db, [AuditRecord.For(actor, e, target: $"document:{document.Id}", details: changes)], ct);
+        var details = changes.Aggregate(AuditDetails.Empty, (d, c) => d.And(c.Field, c.Change));
+        var sequence = await trail.StageAsync(db, [AuditRecord.For(actor, e, target: $"document:{document.Id}", details: details)], ct);
         document.ChangeSequence = sequence;
         db.TravelDocumentRevisions.Add(new TravelDocumentRevision
         {
@@ -22,7 +25,7 @@ public sealed class DocumentWriter(PasserelleDb db, AuditTrail trail, ScreeningI
             ChangedAt = Common.Clock.UtcNow(time),
             ChangedBy = actor.Login,
             Kind = kind,
-            Changes = changes,
+            Changes = string.Join('\n', changes.Select(c => $"{c.Field}: {c.Change}")),
         });
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

@@ -85,7 +85,8 @@ public sealed class FindDocuments(PasserelleDb db, AuditWriter audit)
 
         var page = await records.OrderByDescending(d => d.ReportedOn).ThenBy(d => d.NormalizedNumber).Skip(query.Offset).Take(query.Limit).ToListAsync(ct);
         await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.DocumentsSearched, target: "documents", purpose: OwnerPurpose,
-            details: $"number={query.Number}; status={query.Status}; type={query.DocumentType}; results={page.Count}"), ct);
+            details: AuditDetails.With("number", query.Number).And("status", query.Status).And("type", query.DocumentType)
+                .And("results", page.Count)), ct);
         return page.Select(d => DocumentView.Of(d, actor.AgencyCode!, withHolder: true)).ToList();
     }
 }

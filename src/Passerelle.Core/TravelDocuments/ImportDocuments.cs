@@ -177,7 +177,8 @@ public sealed class ImportDocuments(PasserelleDb db, AuditTrail trail, AuditWrit
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var sequence = await trail.StageAsync(db, [AuditRecord.For(actor, AuditEvent.DocumentsImported, target: $"agency:{owner.Code}",
-                details: $"lines {batch[0].Line}-{batch[^1].Line}: created {created}, updated {updated}, unchanged {unchanged}")], ct);
+                details: AuditDetails.With("firstLine", batch[0].Line).And("lastLine", batch[^1].Line)
+                    .And("created", created).And("updated", updated).And("unchanged", unchanged))], ct);
             foreach (var d in touched.Concat(fresh))
             {
                 d.ChangeSequence = sequence;

@@ -41,7 +41,8 @@ public sealed class PurgeRegister(PasserelleDb db, AuditTrail trail, TimeProvide
             await db.TravelDocumentRevisions.Where(r => ids.Contains(r.DocumentId)).ExecuteDeleteAsync(ct);
             await db.TravelDocuments.Where(d => ids.Contains(d.Id)).ExecuteDeleteAsync(ct);
             await trail.AppendAsync(db, AuditRecord.For(actor, AuditEvent.DocumentsPurged, target: "documents",
-                details: $"review before {cutoff:yyyy-MM-dd}: {string.Join(' ', ids)}"), ct);
+                details: AuditDetails.Empty.And("reviewBefore", cutoff)
+                    .And("records", ids.Select(i => i.ToString("D")))), ct);
             await transaction.CommitAsync(ct);
             purged += ids.Count;
         }

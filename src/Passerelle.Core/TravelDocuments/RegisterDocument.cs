@@ -59,7 +59,7 @@ public sealed class RegisterDocument(PasserelleDb db, DocumentWriter writer, Aud
             time.UtcNow());
         db.TravelDocuments.Add(document);
         await writer.SaveAsync(document, actor, AuditEvent.DocumentRegistered, "created",
-            $"number: {number}\nissuingState: {state}\ntype: {type.Name()}\nstatus: {status.Name()}", ct);
+            [("number", number), ("issuingState", state), ("type", type.Name()), ("status", status.Name())], ct);
         return DocumentView.Of(document, actor.AgencyCode!, withHolder: true);
     }
 

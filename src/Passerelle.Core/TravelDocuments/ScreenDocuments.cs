@@ -128,7 +128,7 @@ public sealed class ScreenDocuments(PasserelleDb db, ScreeningIndex index, Audit
 
     private static AuditRecord Entry(Actor actor, Prepared p, string purpose, string? location, MatchKind? kind) =>
         AuditRecord.For(actor, AuditEvent.DocumentScreened, target: $"document:{p.State ?? "?"}/{p.Number}", purpose: purpose,
-            details: $"result={(kind is null ? "clear" : kind == MatchKind.Hit ? "hit" : "possible")}" + (location is null ? "" : $"; location={location}"));
+            details: AuditDetails.With("result", kind is null ? "clear" : kind == MatchKind.Hit ? "hit" : "possible").And("location", location));
 
     private static ScreenMatch View(TravelDocument d, string owner, MatchKind kind, Guid caseId, bool holder) => new(
         kind == MatchKind.Hit ? "hit" : "possible", d.Id, caseId, d.Number, d.IssuingState, d.Type.Name(), d.Status.Name(), owner,

@@ -9,10 +9,34 @@ internal static class AuditCommands
 {
     public static Command Create()
     {
-        var verify = new Command("verify", "Recompute the audit hash chain; exit 1 and name the first entry that no longer matches.");
-        verify.Run(async (_, services, actor, ct) =>
+        var checkpoints = new Option<FileInfo?>("--checkpoints")
         {
-            var result = await services.GetRequiredService<VerifyAuditTrail>().HandleAsync(actor, ct);
+            Description = "A checkpoint file (Audit:CheckpointPath): also fail when the trail no longer reaches a checkpoint with its hash.",
+        };
+        var verify = new Command("verify", "Recompute the audit hash chain; exit 1 and name the first entry, or checkpoint, that no longer matches.")
+        {
+            checkpoints,
+        };
+        verify.Run(async (parse, services, actor, ct) =>
+        {
+            IReadOnlyList<(int Line, AuditCheckpoint Checkpoint)> given = [];
+            if (parse.GetValue(checkpoints) is { } file)
+            {
+                if (!file.Exists)
+                {
+                    return CliOutput.Fail($"{file.FullName} does not exist.", ExitCodes.BadInput);
+                }
+
+                var read = AuditCheckpoint.ReadAll(await File.ReadAllLinesAsync(file.FullName, ct));
+                if (!read.Succeeded)
+                {
+                    return CliOutput.Fail(read.Error!);
+                }
+
+                given = read.Value!;
+            }
+
+            var result = await services.GetRequiredService<VerifyAuditTrail>().HandleAsync(actor, given, ct);
             if (!result.Succeeded)
             {
                 return CliOutput.Fail(result.Error!);
@@ -21,12 +45,29 @@ internal static class AuditCommands
             var v = result.Value!;
             if (v.Intact)
             {
-                Console.Out.WriteLine($"The audit trail is intact: {v.Checked} entries verified.");
+                var against = v.Checkpoints > 0 ? $", and {v.Checkpoints} checkpoints hold" : "";
+                Console.Out.WriteLine($"The audit trail is intact: {v.Checked} entries verified{against}.");
                 return ExitCodes.Success;
             }
 
-            Console.Out.WriteLine($"The audit trail is broken at entry {v.FirstBroken}: {v.Reason}.");
+            Console.Out.WriteLine(v.FirstBroken is not null
+                ? $"The audit trail is broken at entry {v.FirstBroken}: {v.Reason}."
+                : $"The audit trail fails its {v.BrokenCheckpoint}.");
             return ExitCodes.Failure;
+        });
+
+        var checkpoint = new Command("checkpoint", "Sign the chain's current entry and hash with the checkpoint key, append it to "
+            + "Audit:CheckpointPath and print it as one JSON line.");
+        checkpoint.Run(async (_, services, actor, ct) =>
+        {
+            var result = await services.GetRequiredService<WriteAuditCheckpoint>().HandleAsync(actor, ct);
+            if (!result.Succeeded)
+            {
+                return CliOutput.Fail(result.Error!);
+            }
+
+            Console.Out.WriteLine(result.Value!.ToJsonLine());
+            return ExitCodes.Success;
         });
 
         var format = new Option<string>("--format") { Description = "jsonl or csv.", Required = true };
@@ -47,7 +88,7 @@ internal static class AuditCommands
             return ExitCodes.Success;
         });
 
-        return new Command("audit", "Verify and export the audit trail.") { verify, export };
+        return new Command("audit", "Verify, checkpoint and export the audit trail.") { verify, checkpoint, export };
     }
 
     private static DateTime? ParseUtc(ArgumentResult result)

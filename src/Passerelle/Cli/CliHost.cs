@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Passerelle.Core;
 using Passerelle.Core.Data;
 using Passerelle.Core.People;
+using Passerelle.Hosting;
 
 namespace Passerelle.Cli;
 
@@ -17,6 +18,7 @@ internal static class CliHost
         // A command reports its own failures in one line; EF's log of the query that finds a new database empty is noise.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Critical);
         builder.Services.AddPasserelleCore();
+        builder.Services.AllowCheckpointKeyCreation(builder.Environment);
         builder.Services.AddIdentityCore<User>()
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<PasserelleDb>();

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -131,8 +132,11 @@ internal static class DocumentsCommands
                         line++;
                         var match = answer.TryGetProperty("matches", out var m) && m.GetArrayLength() > 0 ? m[0] : default;
                         string Get(JsonElement e, string name) => e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) ? v.ToString() : "";
-                        await writer.WriteLineAsync(string.Join(',', line, Get(answer, "result"), Get(match, "recordId"), Get(match, "ownerAgency"),
-                            Get(match, "status"), Get(match, "caseId"), Csv.Quote(answer.TryGetProperty("error", out var error) ? Get(error, "message") : "")));
+                        // Every cell goes through Csv.Quote: the server's answer is not ours to trust in a spreadsheet.
+                        var message = answer.TryGetProperty("error", out var error) ? Get(error, "message") : "";
+                        string[] cells = [Get(answer, "result"), Get(match, "recordId"), Get(match, "ownerAgency"), Get(match, "status"),
+                            Get(match, "caseId"), message];
+                        await writer.WriteLineAsync(string.Join(',', cells.Select(Csv.Quote).Prepend(line.ToString(CultureInfo.InvariantCulture))));
                     }
 
                     done.Report(Math.Min(lines.Length - 1, start + 999));

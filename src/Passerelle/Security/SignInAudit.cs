@@ -8,7 +8,7 @@ namespace Passerelle.Security;
 /// <summary>Records sign-in events. What someone typed as a login is kept only if it could be a login, never a password.</summary>
 public sealed class SignInAudit(AuditWriter audit, PasserelleDb db)
 {
-    public async Task RecordAsync(HttpContext http, AuditEvent e, string outcome, User? user, string? typedLogin, string? details = null)
+    public async Task RecordAsync(HttpContext http, AuditEvent e, string outcome, User? user, string? typedLogin, AuditDetails? details = null)
     {
         var agency = user is null ? null : await db.Agencies.AsNoTracking().Where(a => a.Id == user.AgencyId).Select(a => a.Code).FirstOrDefaultAsync();
         var login = user?.UserName ?? (typedLogin is not null && AddUser.IsLoginShaped(typedLogin) ? typedLogin : "(not a login)");

@@ -40,7 +40,7 @@ public sealed class TamperEvidenceTests
 
         await using var context = app.NewContext();
         var operations = await context.AuditEntries.OrderBy(e => e.Sequence).Select(e => e.Operation).ToListAsync();
-        Assert.Equal(["agency.created", "user.created", "token.created", "token.used", "user.listed", "audit.verified"], operations);
+        Assert.Equal(["agency.created", "user.created", "token.created", "token.used", "agency.listed", "user.listed", "audit.verified"], operations);
         var count = operations.Count;
         foreach (var (column, i) in Columns.Select((c, i) => (c, i)))
         {

@@ -42,6 +42,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
         settings["Blobs:Path"] = Path.Combine(Path.GetTempPath(), $"passerelle-blobs-{Guid.NewGuid():N}");
         // The in-memory server and the test browser speak plain HTTP; the tests of HTTPS itself turn it back on.
         settings["Https:Required"] = "false";
+        var audit = Path.Combine(Path.GetTempPath(), $"passerelle-audit-{Guid.NewGuid():N}");
+        settings["Audit:CheckpointPath"] = Path.Combine(audit, "audit-checkpoints.log");
+        settings["Audit:CheckpointKeyPath"] = Path.Combine(audit, "audit-checkpoint.key");
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {
             settings[key] = value;
@@ -100,6 +103,20 @@ public sealed class TestApp : WebApplicationFactory<Program>
             ["ConnectionStrings:Passerelle"] = await (await PostgresCluster.GetAsync()).CreateDatabaseAsync(),
         },
     };
+
+    /// <summary>
+    /// Closes the pooled connections of this app's database too: hundreds of test apps would otherwise keep their idle
+    /// connections for minutes and exhaust the throwaway cluster.
+    /// </summary>
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Db == Db.PostgreSql)
+        {
+            await using var connection = new Npgsql.NpgsqlConnection(ConnectionString);
+            Npgsql.NpgsqlConnection.ClearPool(connection);
+        }
+    }
 
     public PasserelleDb NewContext()
     {

@@ -63,4 +63,35 @@ public sealed class ImportTests
         var second = await again.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal((0, 0, 3), (second.GetProperty("created").GetInt32(), second.GetProperty("updated").GetInt32(), second.GetProperty("unchanged").GetInt32()));
     }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_formula_in_a_free_text_field_exports_defused_and_imports_back_unchanged(Db db)
+    {
+        const string formula = "=HYPERLINK(\"http://x\",\"y\")";
+        await using var app = await TestApp.StartAsync(db);
+        var world = await RegisterWorld.BuildAsync(app);
+        var registered = await world.PoliceCoordinator.PostAsJsonAsync("/api/v1/documents", new
+        {
+            documentNumber = "L898902C3",
+            issuingState = "UTO",
+            documentType = "passport",
+            status = "stolen",
+            remarks = formula,
+            holderName = "@ERIKSSON",
+            nationalReference = "-PV-42",
+        });
+        registered.EnsureSuccessStatusCode();
+
+        var export = await world.PoliceCoordinator.GetStringAsync("/api/v1/documents/export");
+        var again = await world.PoliceCoordinator.PostAsync("/api/v1/documents/import", new StringContent(export, Encoding.UTF8, "text/csv"));
+
+        Assert.Contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"", export, StringComparison.Ordinal);
+        Assert.Contains("\"'@ERIKSSON\"", export, StringComparison.Ordinal);
+        Assert.Contains("\"'-PV-42\"", export, StringComparison.Ordinal);
+        var report = await again.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((0, 0, 1), (report.GetProperty("created").GetInt32(), report.GetProperty("updated").GetInt32(), report.GetProperty("unchanged").GetInt32()));
+        await using var context = app.NewContext();
+        var stored = await context.TravelDocuments.SingleAsync();
+        Assert.Equal((formula, "@ERIKSSON", "-PV-42"), (stored.Remarks, stored.HolderName, stored.NationalReference));
+    }
 }

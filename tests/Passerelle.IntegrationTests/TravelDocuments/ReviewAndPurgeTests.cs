@@ -31,6 +31,6 @@ public sealed class ReviewAndPurgeTests
         await using var context = app.NewContext();
         Assert.Equal(["NEW000003", "OLD000002"], (await context.TravelDocuments.Select(d => d.NormalizedNumber).ToListAsync()).Order(StringComparer.Ordinal));
         var entry = await context.AuditEntries.SingleAsync(e => e.Operation == "document.purged");
-        Assert.Contains("review before", entry.Details, StringComparison.Ordinal);
+        Assert.Contains("\"reviewBefore\":", entry.Details, StringComparison.Ordinal);
     }
 }

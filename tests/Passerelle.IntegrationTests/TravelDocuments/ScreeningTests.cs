@@ -103,8 +103,8 @@ public sealed class ScreeningTests
         Assert.Equal(2, screenings.Count);
         Assert.Equal(["border-check", "secondary-inspection"], screenings.Select(e => e.Purpose));
         Assert.All(screenings, e => Assert.Equal("douane.officer", e.Login));
-        Assert.Contains("result=hit", screenings[0].Details, StringComparison.Ordinal);
-        Assert.Contains("result=clear", screenings[1].Details, StringComparison.Ordinal);
+        Assert.Contains("\"result\":\"hit\"", screenings[0].Details, StringComparison.Ordinal);
+        Assert.Contains("\"result\":\"clear\"", screenings[1].Details, StringComparison.Ordinal);
     }
 
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]

@@ -41,7 +41,7 @@ public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> use
         var result = await signIn.PasswordSignInAsync(login, Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            await audit.RecordAsync(HttpContext, AuditEvent.LoginSucceeded, Outcomes.Success, user, login, "password");
+            await audit.RecordAsync(HttpContext, AuditEvent.LoginSucceeded, Outcomes.Success, user, login, AuditDetails.With("method", "password"));
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
 
@@ -52,12 +52,13 @@ public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> use
 
         if (result.IsLockedOut)
         {
-            await audit.RecordAsync(HttpContext, AuditEvent.LockedOut, Outcomes.Denied, user, login, "password attempt on a locked account");
+            await audit.RecordAsync(HttpContext, AuditEvent.LockedOut, Outcomes.Denied, user, login, AuditDetails.With("reason", "password attempt on a locked account"));
             Errors.Add(text["This account is locked. Try again later or ask your coordinator."]);
             return Page();
         }
 
-        await audit.RecordAsync(HttpContext, AuditEvent.LoginFailed, Outcomes.Failure, user, login, user is null ? "unknown login" : "wrong password");
+        await audit.RecordAsync(HttpContext, AuditEvent.LoginFailed, Outcomes.Failure, user, login,
+            AuditDetails.With("reason", user is null ? "unknown login" : "wrong password"));
         Errors.Add(text["The login or password is wrong."]);
         return Page();
     }

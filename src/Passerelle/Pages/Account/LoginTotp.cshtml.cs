@@ -43,18 +43,20 @@ public sealed class LoginTotpModel(SignInManager<User> signIn, SignInAudit audit
             : await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
         if (result.Succeeded)
         {
-            await audit.RecordAsync(HttpContext, recovery ? AuditEvent.RecoveryCodeUsed : AuditEvent.LoginSucceeded, Outcomes.Success, user, null, recovery ? "password+recovery-code" : "password+totp");
+            await audit.RecordAsync(HttpContext, recovery ? AuditEvent.RecoveryCodeUsed : AuditEvent.LoginSucceeded, Outcomes.Success, user, null,
+                AuditDetails.With("method", recovery ? "password+recovery-code" : "password+totp"));
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
 
         if (result.IsLockedOut)
         {
-            await audit.RecordAsync(HttpContext, AuditEvent.LockedOut, Outcomes.Denied, user, null, "second-factor attempt on a locked account");
+            await audit.RecordAsync(HttpContext, AuditEvent.LockedOut, Outcomes.Denied, user, null, AuditDetails.With("reason", "second-factor attempt on a locked account"));
             Errors.Add(text["This account is locked. Try again later or ask your coordinator."]);
             return Page();
         }
 
-        await audit.RecordAsync(HttpContext, AuditEvent.TotpFailed, Outcomes.Failure, user, null, recovery ? "wrong recovery code" : "wrong code");
+        await audit.RecordAsync(HttpContext, AuditEvent.TotpFailed, Outcomes.Failure, user, null,
+            AuditDetails.With("reason", recovery ? "wrong recovery code" : "wrong code"));
         Errors.Add(text["The code is wrong."]);
         return Page();
     }
