@@ -151,8 +151,11 @@ public static class AccessRules
     public static bool MaySeeFeature(string? agencyCode, string? agencyCountry, bool restricted, IReadOnlyCollection<string> agencies, IReadOnlyCollection<string> countries) =>
         !restricted || (agencyCode is not null && agencies.Contains(agencyCode)) || (agencyCountry is not null && countries.Contains(agencyCountry));
 
+    /// <summary>Pages are for people signed in with the cookie; a token never opens one.</summary>
+    public static bool MayUsePages(Actor actor) => actor.TokenId is null;
+
     /// <summary>Pages about one's own account (home, password, second factor): any signed-in person.</summary>
-    public static bool MayUseOwnAccount(Actor actor) => actor.UserId is not null;
+    public static bool MayUseOwnAccount(Actor actor) => actor.UserId is not null && actor.TokenId is null;
 
     /// <summary>The people page: administrators, and coordinators for their own agency.</summary>
     public static bool MayManagePeople(Actor actor) =>

@@ -26,7 +26,7 @@ public sealed partial class AddUser(PasserelleDb db, UserManager<User> users, Au
         }
 
         var login = request.Login?.Trim().ToLowerInvariant() ?? "";
-        var roles = (request.Roles ?? []).Select(r => r.Trim().ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToList();
+        var roles = (request.Roles ?? []).Select(r => r?.Trim().ToLowerInvariant() ?? "").Distinct(StringComparer.Ordinal).ToList();
         var unknownRoles = new Validation()
             .Require(roles.Count > 0, "roles", "user.roles", "Give at least one role.")
             .Require(roles.All(Access.Roles.All.Contains), "roles", "user.roles", $"Roles are among {string.Join(", ", Access.Roles.All)}.")

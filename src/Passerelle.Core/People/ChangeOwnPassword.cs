@@ -32,8 +32,18 @@ public sealed class ChangeOwnPassword(PasserelleDb db, UserManager<User> users, 
             return invalid;
         }
 
+        // Guesses at the current password count toward the same lockout as sign-in, so a stolen token or an
+        // unattended session cannot try passwords without end.
+        if (await users.IsLockedOutAsync(user))
+        {
+            await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.PasswordChangeFailed, Outcomes.Denied, target: $"user:{user.UserName}",
+                details: AuditDetails.With("reason", "locked out")), ct);
+            return Error.Invalid("password.locked-out", "This account is locked. Try again later or ask your coordinator.", "currentPassword");
+        }
+
         if (!await users.CheckPasswordAsync(user, request.CurrentPassword!))
         {
+            await users.AccessFailedAsync(user);
             await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.PasswordChangeFailed, Outcomes.Failure, target: $"user:{user.UserName}",
                 details: AuditDetails.With("reason", "wrong current password")), ct);
             return Error.Invalid("password.current-wrong", "The current password is wrong.", "currentPassword");
@@ -56,6 +66,7 @@ public sealed class ChangeOwnPassword(PasserelleDb db, UserManager<User> users, 
         }
 
         user.MustChangePassword = false;
+        await users.ResetAccessFailedCountAsync(user);
         var saved = await users.UpdateAsync(user);
         if (!saved.Succeeded)
         {

@@ -13,7 +13,8 @@ public sealed record ChangeUserRolesRequest(IReadOnlyList<string>? Roles);
 /// Gives a person another set of roles, within the ceiling on both sides: the actor could grant every role the
 /// person holds now and every role they will hold. Their sessions and cached tokens pick the change up at once.
 /// </summary>
-public sealed class ChangeUserRoles(PasserelleDb db, UserManager<User> users, AuditTrail trail, AuditWriter audit, Tokens.TokenCache cache)
+public sealed class ChangeUserRoles(
+    PasserelleDb db, UserManager<User> users, AuditTrail trail, AuditWriter audit, Tokens.TokenCache cache, TimeProvider time)
 {
     public async Task<Result<UserSummary>> HandleAsync(Actor actor, string login, ChangeUserRolesRequest request, CancellationToken ct)
     {
@@ -24,7 +25,7 @@ public sealed class ChangeUserRoles(PasserelleDb db, UserManager<User> users, Au
             return Error.NotFound("user.not-found", $"No user has login {normalized}.");
         }
 
-        var roles = (request.Roles ?? []).Select(r => r.Trim().ToLowerInvariant()).Distinct(StringComparer.Ordinal)
+        var roles = (request.Roles ?? []).Select(r => r?.Trim().ToLowerInvariant() ?? "").Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal).ToList();
         var unknown = new Validation()
             .Require(roles.Count > 0, "roles", "user.roles", "Give at least one role.")
@@ -55,6 +56,16 @@ public sealed class ChangeUserRoles(PasserelleDb db, UserManager<User> users, Au
         await Check(users.RemoveFromRolesAsync(user, current.Except(roles, StringComparer.Ordinal)));
         await Check(users.AddToRolesAsync(user, roles.Except(current, StringComparer.Ordinal)));
         await Check(users.UpdateSecurityStampAsync(user));
+        // A token whose scopes the new roles no longer allow stops now, so a later promotion revives nothing.
+        var allowed = Scopes.AllowedFor(roles);
+        var live = await db.ApiTokens.Where(t => t.UserId == user.Id && t.RevokedAt == null).ToListAsync(ct);
+        var now = time.UtcNow();
+        foreach (var token in live.Where(t => t.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(s => !allowed.Contains(s))))
+        {
+            token.RevokedAt = now;
+        }
+
+        await db.SaveChangesAsync(ct);
         await trail.AppendAsync(db, AuditRecord.For(actor, AuditEvent.UserRolesChanged, target: $"user:{normalized}",
             details: AuditDetails.With("from", current).And("to", roles)), ct);
         await transaction.CommitAsync(ct);

@@ -13,9 +13,10 @@ public sealed record PasswordResetDone(string Login, string OneTimePassword);
 
 /// <summary>
 /// An administrator, or a coordinator within the role ceiling, gives a person a one-time password: the person must
-/// change it at next sign-in and enrol their second factor again, and their sessions and lockout end now.
+/// change it at next sign-in and enrol their second factor again, and their sessions, tokens and lockout end now.
 /// </summary>
-public sealed class ResetPassword(PasserelleDb db, UserManager<User> users, AuditTrail trail, AuditWriter audit, Tokens.TokenCache cache)
+public sealed class ResetPassword(
+    PasserelleDb db, UserManager<User> users, AuditTrail trail, AuditWriter audit, Tokens.TokenCache cache, TimeProvider time)
 {
     public async Task<Result<PasswordResetDone>> HandleAsync(Actor actor, string login, CancellationToken ct)
     {
@@ -50,8 +51,12 @@ public sealed class ResetPassword(PasserelleDb db, UserManager<User> users, Audi
         }
 
         await Succeed(users.UpdateSecurityStampAsync(user));
+        // A reset answers a compromised account: whatever tokens were made for it stop with the old password.
+        var now = time.UtcNow();
+        var revoked = await db.ApiTokens.Where(t => t.UserId == user.Id && t.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), ct);
         await trail.AppendAsync(db, AuditRecord.For(actor, AuditEvent.PasswordReset, target: $"user:{normalized}",
-            details: AuditDetails.With("oneTimePassword", "issued").And("secondFactor", "cleared")), ct);
+            details: AuditDetails.With("oneTimePassword", "issued").And("secondFactor", "cleared").And("tokensRevoked", revoked)), ct);
         await transaction.CommitAsync(ct);
         cache.ForgetUser(user.Id);
         return new PasswordResetDone(normalized, password);

@@ -34,7 +34,7 @@ public sealed class CreateToken(PasserelleDb db, AuditTrail trail, AuditWriter a
             return await audit.DenyAsync(actor, $"user:{login}", ct, People.AddUser.CeilingMessage);
         }
 
-        var scopes = (request.Scopes ?? []).Select(s => s.Trim().ToLowerInvariant()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var scopes = (request.Scopes ?? []).Select(s => s?.Trim().ToLowerInvariant() ?? "").Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 
         var allowed = Access.Scopes.AllowedFor(ownerRoles);
         var days = request.ExpiresInDays ?? DefaultDays;

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Passerelle.Core;
@@ -19,6 +20,8 @@ internal static class CliHost
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Critical);
         builder.Services.AddPasserelleCore();
         builder.Services.AllowCheckpointKeyCreation(builder.Environment);
+        // The same key ring as the server's; no command protects anything with it, so no new key is ever written here.
+        builder.Services.AddDataProtection().SetApplicationName("passerelle").PersistKeysToDbContext<PasserelleDb>();
         builder.Services.AddIdentityCore<User>()
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<PasserelleDb>();

@@ -50,14 +50,17 @@ internal sealed class DatabaseStartup(
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
 
-    /// <summary>The demo's passwords are public: a Production server refuses to start rather than seed them.</summary>
+    /// <summary>
+    /// The demo's passwords are public: outside Development (and the tests' environment) a server refuses to start
+    /// rather than seed them, so a Staging or any other named deployment cannot carry them either.
+    /// </summary>
     public static void RefuseDemoInProduction(IConfiguration configuration, IHostEnvironment environment)
     {
-        if (configuration.GetValue<bool>("Demo:Seed") && environment.IsProduction())
+        if (configuration.GetValue<bool>("Demo:Seed") && !HostEnvironments.IsLocal(environment))
         {
             throw new StartupRefusedException(
-                "The demo world (--demo, Demo:Seed) has public passwords and is never seeded in the Production " +
-                "environment. Run the demo in Development (DOTNET_ENVIRONMENT=Development), or start without --demo.");
+                "The demo world (--demo, Demo:Seed) has public passwords and is seeded only in Development, never in " +
+                $"the {environment.EnvironmentName} environment. Run the demo in Development (DOTNET_ENVIRONMENT=Development), or start without --demo.");
         }
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
+using Passerelle.Core.Access;
 using Passerelle.Core.Audit;
 using Passerelle.Security;
 
@@ -20,7 +21,7 @@ internal sealed class PageAccessFilter(AuditWriter audit) : IAsyncPageFilter
         if (!anonymous && context.HandlerInstance is PasserellePage page)
         {
             var actor = context.HttpContext.Actor();
-            if (!page.MayOpen(actor))
+            if (!AccessRules.MayUsePages(actor) || !page.MayOpen(actor))
             {
                 await audit.DenyAsync(actor, $"page:{context.ActionDescriptor.ViewEnginePath}", context.HttpContext.RequestAborted);
                 context.Result = new ForbidResult();

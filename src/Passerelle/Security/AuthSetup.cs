@@ -50,7 +50,9 @@ internal static class AuthSetup
         services.AddScoped<IAuthorizationHandler, RouteScopeGuard>();
 
         services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            // Pages take the sign-in cookie only: an API token never opens a page, whatever its scopes.
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
+                .RequireAuthenticatedUser().Build())
             // The API takes tokens only: a browser's cookie never authorizes an API call, so there is no CSRF to fear.
             .AddPolicy(ApiPolicy, policy => policy.AddAuthenticationSchemes(BearerTokenHandler.SchemeName).RequireAuthenticatedUser()
                 .AddRequirements(new RouteScopeRequirement()));

@@ -19,7 +19,10 @@ internal static class TrustedProxies
             configuration, "ForwardedHeaders:KnownNetworks", System.Net.IPNetwork.TryParse);
         services.Configure<ForwardedHeadersOptions>(o =>
         {
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // Empty lists would make the middleware believe every sender, so with no proxy named nothing is believed.
+            o.ForwardedHeaders = proxies.Count + networks.Count == 0
+                ? ForwardedHeaders.None
+                : ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             // The framework trusts loopback by default; only what the operator names is trusted here.
             o.KnownProxies.Clear();
             o.KnownIPNetworks.Clear();

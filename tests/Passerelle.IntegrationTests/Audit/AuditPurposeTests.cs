@@ -32,7 +32,7 @@ public sealed class AuditPurposeTests
                 ("product.looked-up", "products", "product-lookup"),
                 ("agency.listed", "agencies", "agency-directory"),
                 ("agency.viewed", "agency:FR-DOUANE", "agency-directory"),
-                ("webhook.listed", "webhooks", "webhook-management"),
+                ("webhook.listed", "webhooks:FR-DOUANE", "webhook-management"),
             ],
             entries.Select(e => (e.Operation, e.Target, e.Purpose)));
     }

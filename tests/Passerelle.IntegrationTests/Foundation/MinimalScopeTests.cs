@@ -65,6 +65,37 @@ public sealed class MinimalScopeTests
         Assert.Equal("access.denied", body.GetProperty("code").GetString());
     }
 
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_token_never_opens_a_page(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        await app.AddAgencyAsync("FR-A");
+        await app.AddUserAsync("FR-A", "coord.a", "coordinator");
+        var airline = app.ClientWithToken(await app.TokenAsync("coord.a", "documents:screen-minimal"));
+
+        foreach (var page in new[] { "/Account/EnrolTotp", "/Account/ChangePassword", "/Screen", "/Users", "/" })
+        {
+            var response = await airline.GetAsync(page);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Contains("/Account/Login", response.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_forwarded_address_from_a_sender_nobody_named_as_a_proxy_is_not_believed(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.9");
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "junk");
+
+        await client.GetAsync("/api/v1/me");
+
+        await using var context = app.NewContext();
+        Assert.True(await context.AuditEntries.AnyAsync(e => e.Operation == "token.rejected"));
+        Assert.False(await context.AuditEntries.AnyAsync(e => e.Source == "203.0.113.9"));
+    }
+
     private static string Concrete(string pattern) => System.Text.RegularExpressions.Regex.Replace(
         pattern, "{[^}]+}", m => m.Value.Contains("guid", StringComparison.Ordinal) || m.Value.Contains("id", StringComparison.Ordinal)
             ? Guid.NewGuid().ToString() : "FR-A");

@@ -107,6 +107,9 @@ public sealed class RoleCeilingTests
             await context.Users.Where(u => u.UserName == "officer.a").ExecuteUpdateAsync(s => s.SetProperty(u => u.TwoFactorEnabled, true));
         }
 
+        var officerToken = app.ClientWithToken(await app.TokenAsync("officer.a"));
+        (await officerToken.GetAsync("/api/v1/me")).EnsureSuccessStatusCode();
+
         var response = await coordinator.PostAsync("/api/v1/users/officer.a/reset", null);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -123,6 +126,28 @@ public sealed class RoleCeilingTests
         var person = (await users.FindByNameAsync("officer.a"))!;
         Assert.True(await users.CheckPasswordAsync(person, oneTime));
         Assert.False(await users.CheckPasswordAsync(person, TestApp.Password));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await officerToken.GetAsync("/api/v1/me")).StatusCode);
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Guessing_the_current_password_locks_the_account_like_a_sign_in(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        await app.AddAgencyAsync("FR-A");
+        await app.AddUserAsync("FR-A", "officer.a", "officer");
+        var officer = app.ClientWithToken(await app.TokenAsync("officer.a"));
+
+        for (var i = 0; i < 5; i++)
+        {
+            await officer.PostAsJsonAsync("/api/v1/me/password", new { currentPassword = $"Guess-{i}-Password!", newPassword = "Mine-Alone-2026!" });
+        }
+
+        var right = await officer.PostAsJsonAsync("/api/v1/me/password", new { currentPassword = TestApp.Password, newPassword = "Mine-Alone-2026!" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, right.StatusCode);
+        Assert.Equal("password.locked-out", (await right.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        await using var context = app.NewContext();
+        Assert.False((await context.Users.SingleAsync(u => u.UserName == "officer.a")).LockoutEnd is null);
     }
 
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]

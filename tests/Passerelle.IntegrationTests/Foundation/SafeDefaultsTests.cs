@@ -33,7 +33,7 @@ public sealed class SafeDefaultsTests
         var serve = await PasserelleCli.RunAsync(settings, null, "serve", "--demo", "--urls", "http://127.0.0.1:0");
 
         Assert.Equal(1, serve.ExitCode);
-        Assert.Contains("never seeded in the Production", serve.Error, StringComparison.Ordinal);
+        Assert.Contains("never in the Production environment", serve.Error, StringComparison.Ordinal);
         var file = settings["ConnectionStrings:Passerelle"]!["Data Source=".Length..];
         Assert.False(File.Exists(file));
     }

@@ -111,7 +111,7 @@ public sealed class SharedDocumentTests
 
         // One screening, one consultation in the trail, naming both cases.
         var screening = await context.AuditEntries.SingleAsync(e => e.Operation == "document.screened");
-        Assert.Contains("result=hit", screening.Details, StringComparison.Ordinal);
+        Assert.Contains("\"result\":\"hit\"", screening.Details, StringComparison.Ordinal);
         Assert.Contains(matches["FR-POLICE"].Case.ToString(), screening.Details, StringComparison.Ordinal);
         Assert.Contains(matches["BE-POLICE"].Case.ToString(), screening.Details, StringComparison.Ordinal);
     }
