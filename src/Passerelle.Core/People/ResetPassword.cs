@@ -34,7 +34,7 @@ public sealed class ResetPassword(
 
         if (user.Id == actor.UserId)
         {
-            return Error.Invalid("user.reset-self", "Change your own password under Account instead.");
+            return Error.Invalid("user.reset-self", "Change your own password under Your password instead.");
         }
 
         var password = NewPassword(users.Options.Password.RequiredLength);

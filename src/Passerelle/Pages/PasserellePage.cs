@@ -27,6 +27,10 @@ public abstract class PasserellePage : PageModel
     /// <summary>The id of the field's error text, for <c>aria-describedby</c>, or null when there is none.</summary>
     public string? DescribedBy(string field) => fieldErrors.ContainsKey(field) ? $"{field}-error" : null;
 
+    /// <summary>Core speaks English; a message the UI knows in the person's language is shown in it.</summary>
+    private string Translate(string message) =>
+        HttpContext.RequestServices.GetService<Localization.UiText>() is { } text ? text[message] : message;
+
     internal void Show(Error error)
     {
         if (error.Kind == ErrorKind.Forbidden)
@@ -44,10 +48,10 @@ public abstract class PasserellePage : PageModel
                     fieldErrors[field] = list = [];
                 }
 
-                list.AddRange(messages);
+                list.AddRange(messages.Select(Translate));
             }
         }
 
-        Errors.Add(error.Message);
+        Errors.Add(Translate(error.Message));
     }
 }

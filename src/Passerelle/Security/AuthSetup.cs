@@ -16,6 +16,7 @@ internal static class AuthSetup
         services.AddIdentity<User, IdentityRole<Guid>>()
             .AddEntityFrameworkStores<PasserelleDb>()
             .AddDefaultTokenProviders()
+            .AddErrorDescriber<Localization.IdentityErrorsInUiLanguage>()
             .AddClaimsPrincipalFactory<PasserelleClaimsFactory>();
 
         services.ConfigureApplicationCookie(cookie =>
@@ -50,9 +51,9 @@ internal static class AuthSetup
         services.AddScoped<IAuthorizationHandler, RouteScopeGuard>();
 
         services.AddAuthorizationBuilder()
-            // Pages take the sign-in cookie only: an API token never opens a page, whatever its scopes.
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
-                .RequireAuthenticatedUser().Build())
+            // Pages refuse API tokens in PageAccessFilter (AccessRules.MayUsePages); the fallback stays on the smart
+            // scheme so a token's unknown route is still a 404 problem and a wrong content type a 415.
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             // The API takes tokens only: a browser's cookie never authorizes an API call, so there is no CSRF to fear.
             .AddPolicy(ApiPolicy, policy => policy.AddAuthenticationSchemes(BearerTokenHandler.SchemeName).RequireAuthenticatedUser()
                 .AddRequirements(new RouteScopeRequirement()));

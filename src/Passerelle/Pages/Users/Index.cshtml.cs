@@ -13,8 +13,12 @@ public sealed class IndexModel(
 
     public IReadOnlyList<UserSummary> People { get; private set; } = [];
 
-    /// <summary>What an action did, shown once above the table.</summary>
-    public string? Notice { get; private set; }
+    /// <summary>
+    /// What an action did, shown once above the table. It crosses the redirect after the action in TempData (an
+    /// encrypted cookie read once), so reloading the page repeats nothing and shows nothing again.
+    /// </summary>
+    [TempData]
+    public string? Notice { get; set; }
 
     /// <summary>The roles the actor may give in the agency shown, from <see cref="AccessRules.GrantableRoles"/>.</summary>
     public IReadOnlyList<string> Grantable { get; private set; } = [];
@@ -35,7 +39,15 @@ public sealed class IndexModel(
     [BindProperty(Name = "password")]
     public string? Password { get; set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        if (Notice is not null)
+        {
+            Response.Headers.CacheControl = "no-store";
+        }
+
+        await LoadAsync(ct);
+    }
 
     public async Task<IActionResult> OnPostAddAsync(CancellationToken ct)
     {
@@ -68,17 +80,13 @@ public sealed class IndexModel(
         var result = await reset.HandleAsync(Actor, Login ?? "", ct);
         if (result.Succeeded)
         {
-            // The one-time password is shown on this answer only, never put in a redirect's address.
-            Response.Headers.CacheControl = "no-store";
             Notice = text.Format(
                 "One-time password for {0}: {1}. Hand it over in person; it works once, and they enrol their second factor again.",
                 result.Value!.Login, result.Value.OneTimePassword);
-        }
-        else
-        {
-            Show(result.Error!);
+            return RedirectToPage(new { agency = Agency });
         }
 
+        Show(result.Error!);
         await LoadAsync(ct);
         return Page();
     }
@@ -89,12 +97,10 @@ public sealed class IndexModel(
         if (result.Succeeded)
         {
             Notice = text.Format("Roles of {0} changed.", result.Value!.Login);
-        }
-        else
-        {
-            Show(result.Error!);
+            return RedirectToPage(new { agency = Agency });
         }
 
+        Show(result.Error!);
         await LoadAsync(ct);
         return Page();
     }
