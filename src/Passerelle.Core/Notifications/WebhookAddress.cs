@@ -109,6 +109,20 @@ public static class WebhookAddress
             return IsRefusedV4(b[12..]);
         }
 
+        // 6to4 (2002::/16) carries an IPv4 address in bytes 2 to 5; a relay would deliver it there.
+        if (b[0] == 0x20 && b[1] == 0x02)
+        {
+            return IsRefusedV4(b[2..6]);
+        }
+
+        // Teredo (2001::/32) and NAT64's local-use prefix (64:ff9b:1::/48) tunnel or translate to addresses this
+        // check cannot see, so neither is a webhook's destination.
+        if ((b[0] == 0x20 && b[1] == 0x01 && b[2] == 0 && b[3] == 0)
+            || (b.AsSpan(0, 4).SequenceEqual(Nat64Prefix) && b[4] == 0 && b[5] == 1))
+        {
+            return true;
+        }
+
         return address.IsIPv6LinkLocal // fe80::/10
             || address.IsIPv6SiteLocal // fec0::/10, deprecated but still routed by some networks
             || address.IsIPv6UniqueLocal // fc00::/7

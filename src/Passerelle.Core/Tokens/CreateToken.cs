@@ -60,6 +60,15 @@ public sealed class CreateToken(PasserelleDb db, AuditTrail trail, AuditWriter a
 
         var secret = TokenSecret.New();
         var now = time.UtcNow();
+        var expires = now.AddDays(days);
+        // A token made by a token lives no longer than its maker, so stopping a leak by expiry stops its offspring too.
+        if (actor.TokenId is { } maker
+            && await db.ApiTokens.Where(t => t.Id == maker).Select(t => (DateTime?)t.ExpiresAt).FirstOrDefaultAsync(ct) is { } makerExpires
+            && makerExpires < expires)
+        {
+            expires = makerExpires;
+        }
+
         var token = new ApiToken
         {
             Id = Guid.CreateVersion7(),
@@ -70,7 +79,7 @@ public sealed class CreateToken(PasserelleDb db, AuditTrail trail, AuditWriter a
             Scopes = string.Join(' ', scopes),
             CreatedAt = now,
             CreatedBy = actor.Login,
-            ExpiresAt = now.AddDays(days),
+            ExpiresAt = expires,
         };
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.ApiTokens.Add(token);

@@ -80,6 +80,12 @@ public sealed class RoleCeilingTests
 
         Assert.Equal(HttpStatusCode.Forbidden, wider.StatusCode);
         Assert.Equal(HttpStatusCode.Created, within.StatusCode);
+        // The coordinator's token lives 30 days (TestApp.TokenAsync); the one it made, asked for 90 by default, no longer.
+        var made = (await within.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("expiresAt").GetDateTime();
+        await using var context = app.NewContext();
+        var maker = await context.ApiTokens.Where(t => context.Users.Any(u => u.Id == t.UserId && u.UserName == "coord.a"))
+            .Select(t => t.ExpiresAt).SingleAsync();
+        Assert.True(made <= maker, $"made {made:O}, maker {maker:O}");
     }
 
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]

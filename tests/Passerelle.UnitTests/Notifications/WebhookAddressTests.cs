@@ -37,6 +37,10 @@ public sealed class WebhookAddressTests
     [InlineData("::127.0.0.1")] // deprecated IPv4-compatible form
     [InlineData("64:ff9b::a9fe:a9fe")] // NAT64 (RFC 6052) of 169.254.169.254
     [InlineData("64:ff9b::7f00:1")] // NAT64 of 127.0.0.1
+    [InlineData("2002:7f00:1::1")] // 6to4 (RFC 3056) of 127.0.0.1
+    [InlineData("2002:a9fe:a9fe::1")] // 6to4 of 169.254.169.254
+    [InlineData("2001:0:4136:e378::1")] // Teredo (RFC 4380), 2001::/32
+    [InlineData("64:ff9b:1::a00:1")] // NAT64 local-use prefix (RFC 8215)
     public void Addresses_of_this_machine_and_private_networks_are_refused(string address) =>
         Assert.True(WebhookAddress.IsRefused(IPAddress.Parse(address)), address);
 
@@ -53,6 +57,7 @@ public sealed class WebhookAddressTests
     [InlineData("2001:db8::1")]
     [InlineData("::ffff:93.184.215.14")] // IPv4-mapped public address
     [InlineData("64:ff9b::808:808")] // NAT64 of 8.8.8.8
+    [InlineData("2002:808:808::1")] // 6to4 of 8.8.8.8
     public void Public_addresses_are_allowed(string address) =>
         Assert.False(WebhookAddress.IsRefused(IPAddress.Parse(address)), address);
 
