@@ -59,7 +59,15 @@ internal sealed class TokenRefusalCloser(TokenRefusals refusals, AuditWriter aud
     public override async Task StopAsync(CancellationToken ct)
     {
         await base.StopAsync(ct);
-        await audit.AppendAsync(refusals.Close(all: true), ct);
+        try
+        {
+            await audit.AppendAsync(refusals.Close(all: true), ct);
+        }
+        catch (Exception ex) when (ex is ObjectDisposedException or InvalidOperationException or OperationCanceledException)
+        {
+            // The host tore the services down first (a test server does); say what is lost rather than fail the stop.
+            log.LogWarning(ex, "The last junk-token counts were not written to the audit trail at shutdown");
+        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken ct)
