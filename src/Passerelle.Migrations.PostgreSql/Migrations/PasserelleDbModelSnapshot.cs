@@ -7,7 +7,6 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using Passerelle.Core.Data;
 
-#nullable disable
 
 namespace Passerelle.Migrations.PostgreSql.Migrations
 {

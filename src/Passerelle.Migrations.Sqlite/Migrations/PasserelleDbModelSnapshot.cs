@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Passerelle.Core.Data;
 
-#nullable disable
 
 namespace Passerelle.Migrations.Sqlite.Migrations
 {

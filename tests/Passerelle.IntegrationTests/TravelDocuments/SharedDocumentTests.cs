@@ -216,11 +216,11 @@ public sealed class SharedDocumentTests
     private static async Task<List<JsonElement>> InboxAsync(HttpClient client) =>
         [.. (await client.GetFromJsonAsync<JsonElement>("/api/v1/notifications")).EnumerateArray()];
 
-    /// <summary>Screens on a node until the query hits, for up to 5 s.</summary>
+    /// <summary>Screens on a node until the query hits; the bound is generous, so a busy machine cannot fail it.</summary>
     private static async Task<bool> FollowedAsync(HttpClient client, object query)
     {
         var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(5))
+        while (clock.Elapsed < TimeSpan.FromSeconds(20))
         {
             if ((await RegisterWorld.ScreenAsync(client, query)).GetProperty("result").GetString() == "hit")
             {
