@@ -98,6 +98,7 @@ public static class CoreSetup
         services.AddSingleton<WebhookSecrets>();
         services.AddScoped<ManageWebhooks>();
         services.AddScoped<DeliverWebhooks>();
+        services.AddScoped<ProtectPlainWebhookSecrets>();
         services.AddSingleton<WebhookSignal>();
         return services;
     }

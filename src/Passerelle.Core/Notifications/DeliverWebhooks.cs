@@ -72,36 +72,6 @@ public sealed class DeliverWebhooks(
         return claimed;
     }
 
-    /// <summary>
-    /// Encrypts the secrets that rows from before protection still hold in plain text, and returns how many. It runs
-    /// once as a node starts (SQL cannot do it: the keys are the application's), and is safe on several nodes at once:
-    /// a row is rewritten only while it still holds the plain secret read. A row a node of the previous version writes
-    /// later, during a rolling upgrade, still delivers (<see cref="WebhookSecrets.TryReveal"/>) and is protected at
-    /// the next start. Rewriting the storage form changes nothing a webhook does, so it is logged, not audited.
-    /// </summary>
-    public async Task<int> ProtectPlainSecretsAsync(CancellationToken ct)
-    {
-        var prefix = WebhookSignature.SecretPrefix;
-        var candidates = await db.Webhooks.AsNoTracking()
-            .Where(w => w.Secret.StartsWith(prefix) || w.Secret.Length == 64)
-            .Select(w => new { w.Id, w.Secret })
-            .ToListAsync(ct);
-        var protectedCount = 0;
-        foreach (var row in candidates.Where(r => WebhookSecrets.IsPlain(r.Secret)))
-        {
-            var stored = secrets.Protect(row.Secret);
-            protectedCount += await db.Webhooks.Where(w => w.Id == row.Id && w.Secret == row.Secret)
-                .ExecuteUpdateAsync(s => s.SetProperty(w => w.Secret, stored), ct);
-        }
-
-        if (protectedCount > 0)
-        {
-            log.LogInformation("Encrypted the plain signing secrets of {Count} webhooks", protectedCount);
-        }
-
-        return protectedCount;
-    }
-
     /// <summary>One attempt, within <c>Webhooks:TimeoutSeconds</c>; nothing a receiver does makes it throw.</summary>
     public async Task<DeliveryOutcome> SendAsync(HttpClient http, DueDelivery delivery, CancellationToken ct)
     {

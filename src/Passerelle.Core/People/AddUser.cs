@@ -66,11 +66,7 @@ public sealed partial class AddUser(PasserelleDb db, UserManager<User> users, Au
             return Error.Invalid("user.password-policy", string.Join(" ", created.Errors.Select(e => e.Description)), "password");
         }
 
-        var added = await users.AddToRolesAsync(user, roles);
-        if (!added.Succeeded)
-        {
-            throw new InvalidOperationException(string.Join(" ", added.Errors.Select(e => e.Code)));
-        }
+        await users.AddToRolesAsync(user, roles).MustSucceed();
 
         await trail.AppendAsync(db, AuditRecord.For(actor, AuditEvent.UserCreated, target: $"user:{login}",
             details: AuditDetails.With("agency", agency.Code).And("roles", roles)), ct);

@@ -49,15 +49,6 @@ public sealed class ChangeOwnPassword(PasserelleDb db, UserManager<User> users, 
             return Error.Invalid("password.current-wrong", "The current password is wrong.", "currentPassword");
         }
 
-        foreach (var validator in users.PasswordValidators)
-        {
-            var verdict = await validator.ValidateAsync(users, user, request.NewPassword!);
-            if (!verdict.Succeeded)
-            {
-                return Error.Invalid("password.policy", string.Join(" ", verdict.Errors.Select(e => e.Description)), "newPassword");
-            }
-        }
-
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var changed = await users.ChangePasswordAsync(user, request.CurrentPassword!, request.NewPassword!);
         if (!changed.Succeeded)
@@ -67,11 +58,7 @@ public sealed class ChangeOwnPassword(PasserelleDb db, UserManager<User> users, 
 
         user.MustChangePassword = false;
         await users.ResetAccessFailedCountAsync(user);
-        var saved = await users.UpdateAsync(user);
-        if (!saved.Succeeded)
-        {
-            throw new InvalidOperationException(string.Join(" ", saved.Errors.Select(e => e.Code)));
-        }
+        await users.UpdateAsync(user).MustSucceed();
 
         await trail.AppendAsync(db, AuditRecord.For(actor, AuditEvent.PasswordChanged, target: $"user:{user.UserName}"), ct);
         await transaction.CommitAsync(ct);

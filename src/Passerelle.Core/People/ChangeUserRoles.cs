@@ -53,9 +53,9 @@ public sealed class ChangeUserRoles(
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await Check(users.RemoveFromRolesAsync(user, current.Except(roles, StringComparer.Ordinal)));
-        await Check(users.AddToRolesAsync(user, roles.Except(current, StringComparer.Ordinal)));
-        await Check(users.UpdateSecurityStampAsync(user));
+        await users.RemoveFromRolesAsync(user, current.Except(roles, StringComparer.Ordinal)).MustSucceed();
+        await users.AddToRolesAsync(user, roles.Except(current, StringComparer.Ordinal)).MustSucceed();
+        await users.UpdateSecurityStampAsync(user).MustSucceed();
         // A token whose scopes the new roles no longer allow stops now, so a later promotion revives nothing.
         var allowed = Scopes.AllowedFor(roles);
         var live = await db.ApiTokens.Where(t => t.UserId == user.Id && t.RevokedAt == null).ToListAsync(ct);
@@ -71,14 +71,5 @@ public sealed class ChangeUserRoles(
         await transaction.CommitAsync(ct);
         cache.ForgetUser(user.Id);
         return new UserSummary(user.Id, normalized, user.Agency.Code, roles, user.TwoFactorEnabled, user.DisabledAt is not null, user.CreatedAt, user.AgencyId);
-    }
-
-    private static async Task Check(Task<IdentityResult> step)
-    {
-        var result = await step;
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Code)));
-        }
     }
 }

@@ -39,18 +39,18 @@ public sealed class ResetPassword(
 
         var password = NewPassword(users.Options.Password.RequiredLength);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await Succeed(users.RemovePasswordAsync(user));
-        await Succeed(users.AddPasswordAsync(user, password));
+        await users.RemovePasswordAsync(user).MustSucceed();
+        await users.AddPasswordAsync(user, password).MustSucceed();
         user.MustChangePassword = true;
-        await Succeed(users.SetTwoFactorEnabledAsync(user, false));
-        await Succeed(users.ResetAuthenticatorKeyAsync(user));
-        await Succeed(users.ResetAccessFailedCountAsync(user));
+        await users.SetTwoFactorEnabledAsync(user, false).MustSucceed();
+        await users.ResetAuthenticatorKeyAsync(user).MustSucceed();
+        await users.ResetAccessFailedCountAsync(user).MustSucceed();
         if (user.DisabledAt is null)
         {
-            await Succeed(users.SetLockoutEndDateAsync(user, null));
+            await users.SetLockoutEndDateAsync(user, null).MustSucceed();
         }
 
-        await Succeed(users.UpdateSecurityStampAsync(user));
+        await users.UpdateSecurityStampAsync(user).MustSucceed();
         // A reset answers a compromised account: whatever tokens were made for it stop with the old password.
         var now = time.UtcNow();
         var revoked = await db.ApiTokens.Where(t => t.UserId == user.Id && t.RevokedAt == null)
@@ -80,14 +80,5 @@ public sealed class ResetPassword(
 
         RandomNumberGenerator.Shuffle(chars.AsSpan());
         return new string(chars);
-    }
-
-    private static async Task Succeed(Task<IdentityResult> step)
-    {
-        var result = await step;
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Code)));
-        }
     }
 }

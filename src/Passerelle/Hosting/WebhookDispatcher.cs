@@ -52,7 +52,7 @@ internal sealed class WebhookDispatcher(
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<DeliverWebhooks>().ProtectPlainSecretsAsync(ct);
+            await scope.ServiceProvider.GetRequiredService<ProtectPlainWebhookSecrets>().HandleAsync(ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

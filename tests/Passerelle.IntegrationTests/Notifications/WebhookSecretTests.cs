@@ -59,9 +59,9 @@ public sealed class WebhookSecretTests
 
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            var deliver = scope.ServiceProvider.GetRequiredService<DeliverWebhooks>();
-            Assert.Equal(1, await deliver.ProtectPlainSecretsAsync(TestContext.Current.CancellationToken));
-            Assert.Equal(0, await deliver.ProtectPlainSecretsAsync(TestContext.Current.CancellationToken));
+            var protect = scope.ServiceProvider.GetRequiredService<ProtectPlainWebhookSecrets>();
+            Assert.Equal(1, await protect.HandleAsync(TestContext.Current.CancellationToken));
+            Assert.Equal(0, await protect.HandleAsync(TestContext.Current.CancellationToken));
         }
 
         // Written after this node's sweep, as a node of the previous version would during a rolling upgrade.
