@@ -75,7 +75,7 @@ public sealed class UiText
         ["The two new passwords differ."] = "Les deux nouveaux mots de passe diffèrent.",
         ["At least {0} characters, with upper and lower case, a digit and a symbol."] = "Au moins {0} caractères, avec majuscules et minuscules, un chiffre et un symbole.",
         ["Reset password"] = "Réinitialiser le mot de passe",
-        ["One-time password for {0}: {1}. Hand it over in person; it works once, and they enrol their second factor again."] = "Mot de passe à usage unique pour {0} : {1}. Remettez-le en main propre ; il sert une fois, et la personne réinscrit son second facteur.",
+        ["One-time password for {0}, to hand over in person; it works once, and they enrol their second factor again:"] = "Mot de passe à usage unique pour {0}, à remettre en main propre ; il sert une fois, et la personne réinscrit son second facteur :",
         ["Change roles"] = "Changer les rôles",
         ["Roles of {0} changed."] = "Rôles de {0} modifiés.",
         ["Actions"] = "Actions",

@@ -22,6 +22,7 @@ public sealed class UsersPageTests
         var (_, again) = await coordinator.GetAsync("/Users");
 
         Assert.Contains("One-time password for officer.a", Browserless.Inner(shown, "notice"), StringComparison.Ordinal);
+        Assert.True(Browserless.Inner(shown, "one-time-password").Length >= 20);
         Assert.DoesNotContain("One-time password", again, StringComparison.Ordinal);
         await using var context = app.NewContext();
         Assert.Equal(1, context.AuditEntries.Count(e => e.Operation == "user.password-reset"));

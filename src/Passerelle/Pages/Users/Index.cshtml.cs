@@ -20,6 +20,10 @@ public sealed class IndexModel(
     [TempData]
     public string? Notice { get; set; }
 
+    /// <summary>Shown apart from the sentence, so no punctuation is mistaken for part of it.</summary>
+    [TempData]
+    public string? OneTimePassword { get; set; }
+
     /// <summary>The roles the actor may give in the agency shown, from <see cref="AccessRules.GrantableRoles"/>.</summary>
     public IReadOnlyList<string> Grantable { get; private set; } = [];
 
@@ -81,8 +85,9 @@ public sealed class IndexModel(
         if (result.Succeeded)
         {
             Notice = text.Format(
-                "One-time password for {0}: {1}. Hand it over in person; it works once, and they enrol their second factor again.",
-                result.Value!.Login, result.Value.OneTimePassword);
+                "One-time password for {0}, to hand over in person; it works once, and they enrol their second factor again:",
+                result.Value!.Login);
+            OneTimePassword = result.Value.OneTimePassword;
             return RedirectToPage(new { agency = Agency });
         }
 
