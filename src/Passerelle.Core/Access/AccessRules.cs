@@ -4,7 +4,7 @@ namespace Passerelle.Core.Access;
 /// Every access decision of Passerelle. Each rule is pure: endpoints, pages, CLI verbs and query filters ask the
 /// same rule, and a token's scope is checked alongside its user's roles.
 /// </summary>
-public static class AccessRules
+public static partial class AccessRules
 {
     public static bool MayListAgencies(Actor actor) =>
         actor.HasScope(Scopes.AgenciesRead)
@@ -58,7 +58,8 @@ public static class AccessRules
 
     /// <summary>Anyone revokes their own token, so stopping a leak never waits for a coordinator.</summary>
     public static bool MayRevokeToken(Actor actor, Guid ownerId, Guid ownerAgencyId, IEnumerable<string> ownerRoles) =>
-        (actor.UserId == ownerId && actor.HasScope(Scopes.TokensWrite)) || MayManageTokens(actor, ownerAgencyId, ownerRoles);
+        (actor.UserId == ownerId && actor.HasScope(Scopes.TokensWrite))
+        || MayManageTokens(actor, ownerAgencyId, ownerRoles);
 
     /// <summary>
     /// A token made by a token carries at most the caller's own scopes; a person acting directly is bounded by
@@ -111,13 +112,14 @@ public static class AccessRules
         (actor.HasScope(Scopes.DocumentsScreen) || actor.HasScope(Scopes.DocumentsWrite))
         && (actor.IsInRole(Roles.Officer) || actor.IsInRole(Roles.Investigator) || actor.IsInRole(Roles.Coordinator));
 
-    /// <summary>A hit case reaches the officer who opened it and the coordinators of the two agencies concerned.</summary>
+    /// <summary>A hit case reaches the officer who opened it and the coordinators of both agencies concerned.</summary>
     public static bool MayReadHit(Actor actor, Guid ownerAgencyId, Guid queryingAgencyId, Guid? queryingUserId) =>
         MayFollowHits(actor)
         && ((queryingUserId is not null && queryingUserId == actor.UserId)
-            || (actor.IsInRole(Roles.Coordinator) && (actor.AgencyId == ownerAgencyId || actor.AgencyId == queryingAgencyId)));
+            || (actor.IsInRole(Roles.Coordinator)
+                && (actor.AgencyId == ownerAgencyId || actor.AgencyId == queryingAgencyId)));
 
-    /// <summary>The inbox is for those who get notifications: people who screen or decide hits, and rights holders.</summary>
+    /// <summary>The inbox is for those who get notifications: who screens or decides hits, and rights holders.</summary>
     public static bool MayReadInbox(Actor actor) =>
         actor.HasScope(Scopes.NotificationsRead) && actor.AgencyId is not null && actor.UserId is not null
         && (actor.IsInRole(Roles.Officer) || actor.IsInRole(Roles.Investigator) || actor.IsInRole(Roles.Coordinator)
@@ -150,29 +152,6 @@ public static class AccessRules
     /// <summary>A restricted authentication feature reaches only the agencies, or the countries' agencies, its owner picked.</summary>
     public static bool MaySeeFeature(string? agencyCode, string? agencyCountry, bool restricted, IReadOnlyCollection<string> agencies, IReadOnlyCollection<string> countries) =>
         !restricted || (agencyCode is not null && agencies.Contains(agencyCode)) || (agencyCountry is not null && countries.Contains(agencyCountry));
-
-    /// <summary>Pages are for people signed in with the cookie; a token never opens one.</summary>
-    public static bool MayUsePages(Actor actor) => actor.TokenId is null;
-
-    /// <summary>Pages about one's own account (home, password, second factor): any signed-in person.</summary>
-    public static bool MayUseOwnAccount(Actor actor) => actor.UserId is not null && actor.TokenId is null;
-
-    /// <summary>The people page: administrators, and coordinators for their own agency.</summary>
-    public static bool MayManagePeople(Actor actor) =>
-        actor.HasScope(Scopes.UsersRead) && (actor.IsInRole(Roles.Admin) || actor.IsInRole(Roles.Coordinator));
-
-    /// <summary>The tokens page: everyone sees their own tokens; coordinators and administrators see more.</summary>
-    public static bool MayUseTokens(Actor actor) => actor.UserId is not null && actor.HasScope(Scopes.TokensRead) && actor.Roles.Count > 0;
-
-    /// <summary>Authentication requests: the officers who detain goods and the rights holders asked.</summary>
-    public static bool MayFollowDetentions(Actor actor) =>
-        MayLookUpProducts(actor) || (actor.AgencyId is { } agency && MayManageProducts(actor, agency));
-
-    /// <summary>The seizure statistics page: whoever <see cref="SeizureStatisticsScopeOf"/> gives a scope.</summary>
-    public static bool MaySeeSeizureStatistics(Actor actor) => SeizureStatisticsScopeOf(actor) != SeizureStatisticsScope.None;
-
-    /// <summary>A rights holder's pages for its own sheets and alerts.</summary>
-    public static bool MayManageOwnProducts(Actor actor) => actor.AgencyId is { } agency && MayManageProducts(actor, agency);
 
     /// <summary>
     /// <see cref="MayListTokens"/> as a scope a query filters by: nothing without the scope, everyone's for an

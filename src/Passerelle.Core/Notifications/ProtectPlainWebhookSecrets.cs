@@ -5,7 +5,8 @@ using Passerelle.Core.Data;
 namespace Passerelle.Core.Notifications;
 
 /// <summary>The one-time rewrite of webhook secrets stored in plain text before secrets were protected.</summary>
-public sealed class ProtectPlainWebhookSecrets(PasserelleDb db, WebhookSecrets secrets, ILogger<ProtectPlainWebhookSecrets> log)
+public sealed class ProtectPlainWebhookSecrets(
+    PasserelleDb db, WebhookSecrets secrets, ILogger<ProtectPlainWebhookSecrets> log)
 {
     /// <summary>
     /// Encrypts the secrets that rows from before protection still hold in plain text, and returns how many. It runs

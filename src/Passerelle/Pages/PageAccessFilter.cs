@@ -15,7 +15,8 @@ internal sealed class PageAccessFilter(AuditWriter audit) : IAsyncPageFilter
 {
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
-    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    public async Task OnPageHandlerExecutionAsync(
+        PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var anonymous = context.ActionDescriptor.EndpointMetadata.OfType<IAllowAnonymous>().Any();
         if (!anonymous && context.HandlerInstance is PasserellePage page)
@@ -23,7 +24,8 @@ internal sealed class PageAccessFilter(AuditWriter audit) : IAsyncPageFilter
             var actor = context.HttpContext.Actor();
             if (!AccessRules.MayUsePages(actor) || !page.MayOpen(actor))
             {
-                await audit.DenyAsync(actor, $"page:{context.ActionDescriptor.ViewEnginePath}", context.HttpContext.RequestAborted);
+                var target = $"page:{context.ActionDescriptor.ViewEnginePath}";
+                await audit.DenyAsync(actor, target, context.HttpContext.RequestAborted);
                 context.Result = new ForbidResult();
                 return;
             }

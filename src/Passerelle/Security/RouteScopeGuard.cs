@@ -18,7 +18,8 @@ internal sealed class RouteScopeRequirement : IAuthorizationRequirement;
 /// </summary>
 internal sealed class RouteScopeGuard(AuditWriter audit) : AuthorizationHandler<RouteScopeRequirement>
 {
-    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, RouteScopeRequirement requirement)
+    protected override async Task HandleRequirementAsync(
+        AuthorizationHandlerContext context, RouteScopeRequirement requirement)
     {
         if (context.User.Identity?.IsAuthenticated != true || context.Resource is not HttpContext http)
         {
