@@ -20,6 +20,7 @@ public static class CoreSetup
     public static IServiceCollection AddPasserelleCore(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<Common.LogStorm>();
         services.AddPasserelleData();
         services.AddOptions<SignInSettings>().BindConfiguration(SignInSettings.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<IdentityOptions>().Configure<IOptions<SignInSettings>>((identity, settings) => settings.Value.Apply(identity));

@@ -23,6 +23,9 @@ internal static class WebApp
         var services = builder.Services;
         // First hosted service: another one loads the data-protection keys from the database this one migrates.
         services.AddHostedService<DatabaseStartup>();
+        // Second, so it stops second to last: after every service that writes audit entries.
+        services.AddHostedService<AuditWriterDrain>();
+        services.AddPasserelleShutdown();
         services.AddPasserelleCore();
         services.AddPasserelleAuth();
         services.AddPasserelleProblems();
@@ -30,14 +33,15 @@ internal static class WebApp
         services.AddPasserelleRateLimits();
         services.AddPasserelleHealth();
         services.AddPasserelleLocalization();
-        services.AddHostedService<RegisterFollower>();
-        services.AddHostedService<CatalogueFollower>();
+        services.AddSingleton<RegisterFollower>().AddHostedService(p => p.GetRequiredService<RegisterFollower>());
+        services.AddSingleton<CatalogueFollower>().AddHostedService(p => p.GetRequiredService<CatalogueFollower>());
         services.AddHostedService<WebhookDispatcher>();
         services.AddHostedService<RegisterPurger>();
         services.AddWebhookHttp();
         services.AllowCheckpointKeyCreation(builder.Environment);
         services.AddHostedService<AuditCheckpointer>();
         services.AddHostedService<TokenRefusalCloser>();
+        services.AddHostedService<LogStormReporter>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddPasserelleTrustedProxies(builder.Configuration);
         services.AddOpenApi();

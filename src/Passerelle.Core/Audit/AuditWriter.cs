@@ -1,28 +1,74 @@
 using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Passerelle.Core.Common;
 using Passerelle.Core.Data;
 
 namespace Passerelle.Core.Audit;
 
 /// <summary>
 /// Group commit for entries that stand alone (consultations, sign-ins, token use): callers wait until their entry
-/// is durable, and every entry that arrived meanwhile shares one transaction.
+/// is durable, and every entry that arrived meanwhile shares one transaction. A batch that meets a transient fault
+/// (the database restarting) is tried again a few times before its callers are told it failed.
 /// </summary>
 public sealed class AuditWriter : IAsyncDisposable, IDisposable
 {
     private const int MaxBatch = 512;
 
+    /// <summary>Pauses before the second and third attempt at a batch: about a second in all, then the callers' 503.</summary>
+    private static readonly TimeSpan[] RetryPauses = [TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(800)];
+
     private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly IServiceScopeFactory scopes;
     private readonly ILogger<AuditWriter> log;
+    private readonly LogStorm storm;
+    private readonly TimeProvider time;
     private readonly Task loop;
+    private int queued;
+    private long lastCommitTicks;
+    private long failingSinceTicks;
 
-    public AuditWriter(IServiceScopeFactory scopes, ILogger<AuditWriter> log)
+    public AuditWriter(IServiceScopeFactory scopes, ILogger<AuditWriter> log, LogStorm storm, TimeProvider time)
     {
         this.scopes = scopes;
         this.log = log;
+        this.storm = storm;
+        this.time = time;
         loop = Task.Run(RunAsync);
+    }
+
+    /// <summary>What the health check reports: entries waiting, the last commit, and since when commits fail.</summary>
+    public AuditWriterState State => new(
+        Volatile.Read(ref queued),
+        AsTime(Interlocked.Read(ref lastCommitTicks)),
+        AsTime(Interlocked.Read(ref failingSinceTicks)));
+
+    /// <summary>
+    /// After a failed commit, whether the writer could commit now: takes the chain's turn and reads its tail in a
+    /// transaction that writes nothing. Without it a node taken out of rotation would never see a commit succeed.
+    /// </summary>
+    public async Task<bool> CanCommitAsync(CancellationToken ct)
+    {
+        if (Interlocked.Read(ref failingSinceTicks) == 0)
+        {
+            return true;
+        }
+
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<PasserelleDb>();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await scope.ServiceProvider.GetRequiredService<AuditTrail>().StageAsync(db, [], ct);
+            await transaction.RollbackAsync(ct);
+            Interlocked.Exchange(ref failingSinceTicks, 0);
+            return true;
+        }
+        catch (Exception ex) when (DatabaseFaults.Classify(ex) != StorageFault.None)
+        {
+            return false;
+        }
     }
 
     /// <summary>Completes once the entry is committed; throws if it could not be.</summary>
@@ -34,6 +80,7 @@ public sealed class AuditWriter : IAsyncDisposable, IDisposable
             throw new InvalidOperationException("The audit writer has stopped.");
         }
 
+        Interlocked.Increment(ref queued);
         return pending.Done.Task.WaitAsync(ct);
     }
 
@@ -41,7 +88,16 @@ public sealed class AuditWriter : IAsyncDisposable, IDisposable
     public Task AppendAsync(IReadOnlyList<AuditRecord> records, CancellationToken ct = default) =>
         records.Count == 0 ? Task.CompletedTask : Task.WhenAll(records.Select(r => AppendAsync(r, ct)));
 
-    /// <summary>Stops taking entries and waits until every queued one is committed.</summary>
+    /// <summary>
+    /// Stops taking entries and waits until every queued one is committed, or until <paramref name="ct"/> gives up;
+    /// whatever is still queued then was never acknowledged to anyone, so no answered request loses its entry.
+    /// </summary>
+    public async Task CompleteAsync(CancellationToken ct)
+    {
+        queue.Writer.TryComplete();
+        await loop.WaitAsync(ct);
+    }
+
     public async ValueTask DisposeAsync()
     {
         queue.Writer.TryComplete();
@@ -65,23 +121,71 @@ public sealed class AuditWriter : IAsyncDisposable, IDisposable
                 batch.Add(pending);
             }
 
-            try
+            Interlocked.Add(ref queued, -batch.Count);
+            var failure = await CommitWithRetriesAsync(batch);
+            if (failure is null)
             {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<PasserelleDb>();
-                var trail = scope.ServiceProvider.GetRequiredService<AuditTrail>();
-                await using var transaction = await db.Database.BeginTransactionAsync();
-                await trail.AppendAsync(db, [.. batch.Select(p => p.Record)], CancellationToken.None);
-                await transaction.CommitAsync();
+                Interlocked.Exchange(ref lastCommitTicks, time.GetUtcNow().UtcTicks);
+                Interlocked.Exchange(ref failingSinceTicks, 0);
                 batch.ForEach(p => p.Done.TrySetResult());
             }
-            catch (Exception ex)
+            else
             {
-                log.LogError(ex, "Could not commit {Count} audit entries", batch.Count);
-                batch.ForEach(p => p.Done.TrySetException(ex));
+                Interlocked.CompareExchange(ref failingSinceTicks, time.GetUtcNow().UtcTicks, 0);
+                if (storm.Admit($"audit commit: {failure.GetType().Name}: {failure.Message}"))
+                {
+                    log.LogError(failure, "Could not commit {Count} audit entries", batch.Count);
+                }
+
+                batch.ForEach(p => p.Done.TrySetException(failure));
             }
         }
     }
 
+    /// <summary>Returns null once the batch is durable, or the last failure.</summary>
+    private async Task<Exception?> CommitWithRetriesAsync(List<Pending> batch)
+    {
+        Tail? staged = null;
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<PasserelleDb>();
+                // A commit cut off on its way back may have landed: if the tail it staged is there, it did.
+                if (staged is not null && await LandedAsync(db, staged))
+                {
+                    return null;
+                }
+
+                var trail = scope.ServiceProvider.GetRequiredService<AuditTrail>();
+                await using var transaction = await db.Database.BeginTransactionAsync();
+                var sequence = await trail.StageAsync(db, [.. batch.Select(p => p.Record)], CancellationToken.None);
+                staged = new Tail(sequence, db.AuditEntries.Local.First(e => e.Sequence == sequence).Hash);
+                await db.SaveChangesAsync();
+                await transaction.CommitAsync();
+                return null;
+            }
+            catch (Exception ex) when (attempt < RetryPauses.Length && DatabaseFaults.IsTransient(ex))
+            {
+                await Task.Delay(RetryPauses[attempt]);
+            }
+            catch (Exception ex)
+            {
+                return ex;
+            }
+        }
+    }
+
+    private static Task<bool> LandedAsync(PasserelleDb db, Tail tail) =>
+        db.AuditEntries.AnyAsync(e => e.Sequence == tail.Sequence && e.Hash == tail.Hash);
+
+    private static DateTimeOffset? AsTime(long ticks) => ticks == 0 ? null : new DateTimeOffset(ticks, TimeSpan.Zero);
+
     private sealed record Pending(AuditRecord Record, TaskCompletionSource Done);
+
+    private sealed record Tail(long Sequence, string Hash);
 }
+
+/// <summary>The audit writer as the health check sees it.</summary>
+public sealed record AuditWriterState(int Queued, DateTimeOffset? LastCommitAt, DateTimeOffset? FailingSince);

@@ -1,7 +1,9 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Passerelle.Core.Data;
@@ -37,11 +39,22 @@ public static class DataSetup
                 builder.UseSqlite(PrepareSqlite(options.ConnectionString), sqlite => sqlite.MigrationsAssembly(SqliteMigrations));
                 break;
             case DatabaseProvider.PostgreSql:
-                builder.UseNpgsql(options.ConnectionString, npgsql => npgsql.MigrationsAssembly(PostgreSqlMigrations));
+                builder.UseNpgsql(options.ConnectionString, npgsql => npgsql
+                    .MigrationsAssembly(PostgreSqlMigrations)
+                    .ExecutionStrategy(dependencies => new ReadRetryStrategy(dependencies)));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown database provider {options.Provider}.");
         }
+
+        // A failed command reaches the one exception handler, which logs it once per storm; EF Core's own error
+        // events would log it again for every request, thousands of lines a second while a database restarts.
+        builder.ConfigureWarnings(warnings => warnings.Log(
+            (RelationalEventId.CommandError, LogLevel.Debug),
+            (RelationalEventId.ConnectionError, LogLevel.Debug),
+            (RelationalEventId.TransactionError, LogLevel.Debug),
+            (CoreEventId.QueryIterationFailed, LogLevel.Debug),
+            (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
     }
 
     /// <summary>Creates the folder of an SQLite file, so the embedded default works on a fresh clone.</summary>

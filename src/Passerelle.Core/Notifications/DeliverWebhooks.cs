@@ -40,6 +40,10 @@ public sealed class DeliverWebhooks(
     /// <summary>The most of an answer ever read; a receiver has nothing to tell us beyond its status.</summary>
     public const int MaxAnswerBytes = 4096;
 
+    /// <summary>Deliveries neither made nor given up on: the webhook backlog the readiness check reports.</summary>
+    public Task<int> CountWaitingAsync(CancellationToken ct) =>
+        db.WebhookDeliveries.CountAsync(d => d.DeliveredAt == null && d.GaveUpAt == null, ct);
+
     /// <summary>
     /// Takes on up to <paramref name="limit"/> due deliveries, leasing each by moving its next attempt past the
     /// timeout, so another node (or this one's next round) does not send it too; a node that dies leaves it due again

@@ -1,13 +1,17 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
+using Passerelle.Core.Common;
+using Passerelle.Core.Data;
 
 namespace Passerelle.Errors;
 
 /// <summary>
 /// The one place exceptions are caught. A request the framework could not read is the client's fault and gets its
-/// own 4xx; anything else is a bug, logged here and answered with a bare 500 that reveals nothing.
+/// own 4xx. A database that cannot be reached is nobody's bug: 503 with <c>Retry-After</c>, and a full disk 507, both
+/// after a transaction that rolled back, so nothing is half-written. Anything else is a bug, answered with a bare 500
+/// that reveals nothing. Each failure is logged once per storm (<see cref="LogStorm"/>), not once per request.
 /// </summary>
-internal sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log) : IExceptionHandler
+internal sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log, LogStorm storm) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
@@ -24,7 +28,43 @@ internal sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> l
             return true;
         }
 
-        log.LogError(exception, "Unhandled error on {Method} {Path}", http.Request.Method, http.Request.Path.Value);
+        if (exception is OperationCanceledException && http.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; nobody is left to answer.
+            return true;
+        }
+
+        switch (DatabaseFaults.Classify(exception))
+        {
+            case StorageFault.Unavailable:
+                if (storm.Admit($"database unavailable: {exception.GetType().Name}: {exception.Message}"))
+                {
+                    log.LogWarning(exception, "The database is unavailable; answering 503 (first of a storm, on {Method} {Path})",
+                        http.Request.Method, http.Request.Path.Value);
+                }
+
+                await Problems.WriteAsync(http, StatusCodes.Status503ServiceUnavailable, "database.unavailable",
+                    "The database cannot be reached just now, and nothing was changed. Try again in a moment.");
+                return true;
+            case StorageFault.Full:
+                if (storm.Admit($"storage full: {exception.GetType().Name}: {exception.Message}"))
+                {
+                    log.LogError(exception, "The disk is full; answering 507 (first of a storm, on {Method} {Path})",
+                        http.Request.Method, http.Request.Path.Value);
+                }
+
+                await Problems.WriteAsync(http, StatusCodes.Status507InsufficientStorage, "storage.full",
+                    "The server has no room left to store this, and nothing was changed. Tell the administrator.");
+                return true;
+            case StorageFault.None:
+                break;
+        }
+
+        if (storm.Admit($"unhandled: {exception.GetType().FullName}: {exception.Message}"))
+        {
+            log.LogError(exception, "Unhandled error on {Method} {Path}", http.Request.Method, http.Request.Path.Value);
+        }
+
         await Problems.WriteAsync(http, StatusCodes.Status500InternalServerError, "server.error",
             "Something went wrong on our side. Quote the request id to the administrator.");
         return true;

@@ -20,6 +20,7 @@ internal static class Problems
         [429] = ("rate-limited", "Too many requests; slow down."),
         [500] = ("server.error", "Something went wrong on our side. The request id identifies it in our logs."),
         [503] = ("server.busy", "The server is busy; try again in a moment."),
+        [507] = ("storage.full", "The server has no room left to store this."),
     };
 
     /// <summary>How long a client told "busy" (503) waits before it tries again.</summary>

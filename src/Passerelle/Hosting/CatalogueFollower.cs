@@ -1,11 +1,17 @@
 using Microsoft.Extensions.Options;
+using Passerelle.Core.Common;
 using Passerelle.Core.Products;
 
 namespace Passerelle.Hosting;
 
 /// <summary>The product catalogue: published sheets by GTIN and open alerts, changed on any node.</summary>
-internal sealed class CatalogueFollower(IServiceScopeFactory scopes, ProductCatalogue catalogue, IOptions<ProductsSettings> settings, ILogger<CatalogueFollower> log)
-    : Follower(scopes, log)
+internal sealed class CatalogueFollower(
+    IServiceScopeFactory scopes,
+    ProductCatalogue catalogue,
+    IOptions<ProductsSettings> settings,
+    LogStorm storm,
+    ILogger<CatalogueFollower> log)
+    : Follower(scopes, storm, log)
 {
     protected override string What => "product catalogue";
 

@@ -1,11 +1,16 @@
+using Passerelle.Core.Common;
+
 namespace Passerelle.Hosting;
 
 /// <summary>
 /// An in-memory copy kept in step with the database: loaded before the server takes requests, then caught up on a
 /// timer with whatever any node wrote since. Registered after <see cref="DatabaseStartup"/>, so the schema is ready.
 /// </summary>
-internal abstract class Follower(IServiceScopeFactory scopes, ILogger log) : BackgroundService
+internal abstract class Follower(IServiceScopeFactory scopes, LogStorm storm, ILogger log) : BackgroundService
 {
+    /// <summary>When this node last caught up, for the readiness check; null until the first load.</summary>
+    public DateTimeOffset? CaughtUpAt { get; private set; }
+
     /// <summary>What is followed, for the logs.</summary>
     protected abstract string What { get; }
 
@@ -19,6 +24,7 @@ internal abstract class Follower(IServiceScopeFactory scopes, ILogger log) : Bac
     {
         await using var scope = scopes.CreateAsyncScope();
         await LoadAsync(scope.ServiceProvider, ct);
+        CaughtUpAt = TimeProvider.System.GetUtcNow();
         await base.StartAsync(ct);
     }
 
@@ -31,10 +37,14 @@ internal abstract class Follower(IServiceScopeFactory scopes, ILogger log) : Bac
             {
                 await using var scope = scopes.CreateAsyncScope();
                 await CatchUpAsync(scope.ServiceProvider, ct);
+                CaughtUpAt = TimeProvider.System.GetUtcNow();
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                log.LogWarning(ex, "Could not follow {What} changes; retrying", What);
+                if (storm.Admit($"following {What}: {ex.GetType().Name}: {ex.Message}"))
+                {
+                    log.LogWarning(ex, "Could not follow {What} changes; retrying", What);
+                }
             }
         }
     }

@@ -1,10 +1,13 @@
 using Microsoft.Extensions.Options;
+using Passerelle.Core.Common;
 using Passerelle.Core.TravelDocuments;
 
 namespace Passerelle.Hosting;
 
 /// <summary>The screening index: every screenable record, changed on any node.</summary>
-internal sealed class RegisterFollower(IServiceScopeFactory scopes, IOptions<RegisterSettings> settings, ILogger<RegisterFollower> log) : Follower(scopes, log)
+internal sealed class RegisterFollower(
+    IServiceScopeFactory scopes, IOptions<RegisterSettings> settings, LogStorm storm, ILogger<RegisterFollower> log)
+    : Follower(scopes, storm, log)
 {
     protected override string What => "register";
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Passerelle.Core.Common;
 using Passerelle.Core.Notifications;
 
 namespace Passerelle.Hosting;
@@ -8,7 +9,11 @@ namespace Passerelle.Hosting;
 /// on its own, bounded by <c>Webhooks:TimeoutSeconds</c>, so a slow receiver holds up no other delivery.
 /// </summary>
 internal sealed class WebhookDispatcher(
-    IServiceScopeFactory scopes, IHttpClientFactory clients, WebhookSignal signal, ILogger<WebhookDispatcher> log)
+    IServiceScopeFactory scopes,
+    IHttpClientFactory clients,
+    WebhookSignal signal,
+    LogStorm storm,
+    ILogger<WebhookDispatcher> log)
     : BackgroundService
 {
     /// <summary>Deliveries in flight at once on this node; the rest wait in the database, still due.</summary>
@@ -16,6 +21,15 @@ internal sealed class WebhookDispatcher(
 
     private readonly ConcurrentDictionary<Guid, Task> inFlight = new();
     private readonly SemaphoreSlim slots = new(MaxInFlight, MaxInFlight);
+
+    /// <summary>Cancelled only when the shutdown time runs out, so a stopping node finishes the deliveries it began.</summary>
+    private readonly CancellationTokenSource hardStop = new();
+
+    public override async Task StopAsync(CancellationToken ct)
+    {
+        await using var _ = ct.Register(hardStop.Cancel);
+        await base.StopAsync(ct);
+    }
 
     protected override async Task ExecuteAsync(CancellationToken ct)
     {
@@ -30,6 +44,16 @@ internal sealed class WebhookDispatcher(
                 }
             }
         }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+
+        try
+        {
+            // What is due now is sent before the node goes, within the shutdown time.
+            await StartDueAsync(hardStop.Token);
+        }
         finally
         {
             // Anything cut short is still leased in the database and is sent again once the lease runs out.
@@ -40,6 +64,7 @@ internal sealed class WebhookDispatcher(
     public override void Dispose()
     {
         slots.Dispose();
+        hardStop.Dispose();
         base.Dispose();
     }
 
@@ -83,14 +108,18 @@ internal sealed class WebhookDispatcher(
             foreach (var delivery in due)
             {
                 await slots.WaitAsync(ct);
-                inFlight[delivery.Id] = Task.Run(() => DeliverAsync(delivery, ct), CancellationToken.None);
+                inFlight[delivery.Id] = Task.Run(() => DeliverAsync(delivery, hardStop.Token), CancellationToken.None);
             }
 
             return due.Count;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            log.LogWarning(ex, "Could not look for due webhook deliveries; retrying");
+            if (storm.Admit($"webhook claim: {ex.GetType().Name}: {ex.Message}"))
+            {
+                log.LogWarning(ex, "Could not look for due webhook deliveries; retrying");
+            }
+
             return 0;
         }
     }

