@@ -34,6 +34,8 @@ public static class CoreSetup
         services.AddScoped<WriteAuditCheckpoint>();
 
         services.AddScoped<DatabaseMigrator>();
+        services.AddScoped<Backup.BackupDatabase>();
+        services.AddScoped<Backup.RestoreDatabase>();
         services.AddScoped<DemoWorld>();
 
         services.AddScoped<AddAgency>();

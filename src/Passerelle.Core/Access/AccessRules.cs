@@ -71,6 +71,15 @@ public static partial class AccessRules
     public static bool MayReadAudit(Actor actor) =>
         actor.HasScope(Scopes.AuditRead) && actor.IsInRole(Roles.Auditor);
 
+    /// <summary>
+    /// The whole database, every agency's records and the audit trail with them, is copied out or put back by an
+    /// administrator acting directly, never through an API token, whatever its scopes.
+    /// </summary>
+    public static bool MayBackUpDatabase(Actor actor) =>
+        actor.Scopes is null && actor.TokenId is null && actor.IsInRole(Roles.Admin);
+
+    public static bool MayRestoreDatabase(Actor actor) => MayBackUpDatabase(actor);
+
     /// <summary>Coordinators and investigators of a law-enforcement agency register their agency's documents.</summary>
     public static bool MayRegisterDocuments(Actor actor) =>
         actor.HasScope(Scopes.DocumentsWrite) && actor.AgencyId is not null

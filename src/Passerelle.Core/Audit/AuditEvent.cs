@@ -2,7 +2,8 @@ namespace Passerelle.Core.Audit;
 
 /// <summary>
 /// Stable audit event codes, in ranges per area: 1xxx sign-in, 2xxx tokens, 3xxx agencies, 4xxx people,
-/// 5xxx the audit trail itself, 9xxx refusals. A code never changes meaning once released.
+/// 5xxx the audit trail itself and the database as a whole (backup, restore), 9xxx refusals. A code never changes
+/// meaning once released.
 /// </summary>
 public enum AuditEvent
 {
@@ -39,6 +40,8 @@ public enum AuditEvent
     AuditViewed = 5000,
     AuditExported = 5001,
     AuditVerified = 5002,
+    DatabaseBackedUp = 5010,
+    DatabaseRestored = 5011,
 
     DocumentRegistered = 6000,
     DocumentChanged = 6001,
@@ -113,6 +116,8 @@ public static class AuditEvents
         AuditEvent.AuditViewed => "audit.viewed",
         AuditEvent.AuditExported => "audit.exported",
         AuditEvent.AuditVerified => "audit.verified",
+        AuditEvent.DatabaseBackedUp => "database.backed-up",
+        AuditEvent.DatabaseRestored => "database.restored",
         AuditEvent.DocumentRegistered => "document.registered",
         AuditEvent.DocumentChanged => "document.changed",
         AuditEvent.DocumentDeleted => "document.deleted",

@@ -44,6 +44,12 @@ public interface IBlobStore
 /// <summary><c>Blobs:Path</c>, <c>./data/blobs</c> by default. Keys are GUIDs and suffixes chosen here, never user input.</summary>
 public sealed class FileSystemBlobStore(string root) : IBlobStore
 {
+    /// <summary>The folder, as configured; a backup copies it whole.</summary>
+    public string Root => root;
+
+    /// <summary>Where a key lies under <see cref="Root"/>: in a folder named by its first two characters.</summary>
+    internal static string RelativePath(string key) => Path.Combine(key[..2], key);
+
     public async Task PutAsync(string key, ReadOnlyMemory<byte> content, CancellationToken ct)
     {
         var path = PathOf(key);
@@ -60,5 +66,5 @@ public sealed class FileSystemBlobStore(string root) : IBlobStore
         return Task.CompletedTask;
     }
 
-    private string PathOf(string key) => Path.Combine(root, key[..2], key);
+    private string PathOf(string key) => Path.Combine(root, RelativePath(key));
 }

@@ -101,5 +101,6 @@ public sealed class PictureStore(PasserelleDb db, IBlobStore blobs, TimeProvider
 
     public static PictureView View(Picture p) => new(p.Id, p.Subject, p.ContentType, p.Width, p.Height, p.Bytes, p.CreatedAt, p.Counterfeit, p.Caption);
 
-    private static string Key(Guid id, bool thumbnail) => id.ToString("N") + (thumbnail ? ".thumb" : ".image");
+    /// <summary>The blob store key of a picture or its thumbnail; backups look for them under these names.</summary>
+    internal static string Key(Guid id, bool thumbnail) => id.ToString("N") + (thumbnail ? ".thumb" : ".image");
 }

@@ -109,6 +109,17 @@ public sealed class AccessRulesTests
     }
 
     [Fact]
+    public void Only_an_administrator_acting_directly_backs_up_or_restores_the_whole_database()
+    {
+        Assert.True(AccessRules.MayBackUpDatabase(Actor.Console()));
+        Assert.True(AccessRules.MayRestoreDatabase(Person(Roles.Admin)));
+        Assert.All(
+            Roles.All.Where(r => r != Roles.Admin), role => Assert.False(AccessRules.MayBackUpDatabase(Person(role))));
+        Assert.False(AccessRules.MayBackUpDatabase(Machine(Roles.Admin, [.. Scopes.AllowedFor([Roles.Admin])])));
+        Assert.False(AccessRules.MayRestoreDatabase(Machine(Roles.Admin, [.. Scopes.AllowedFor([Roles.Admin])])));
+    }
+
+    [Fact]
     public void A_token_needs_the_scope_as_well_as_its_user_s_role()
     {
         Assert.False(AccessRules.MayManageUser(Machine(Roles.Coordinator, Scopes.UsersRead), AgencyA, [Roles.Officer]));
