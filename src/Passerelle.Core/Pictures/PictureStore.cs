@@ -64,8 +64,18 @@ public sealed class PictureStore(PasserelleDb db, IBlobStore blobs, TimeProvider
                 Caption = caption,
             };
             pictures.Add(picture);
-            await blobs.PutAsync(Key(picture.Id, thumbnail: false), a.Image, ct);
-            await blobs.PutAsync(Key(picture.Id, thumbnail: true), a.Thumbnail, ct);
+            try
+            {
+                await blobs.PutAsync(Key(picture.Id, thumbnail: false), a.Image, ct);
+                await blobs.PutAsync(Key(picture.Id, thumbnail: true), a.Thumbnail, ct);
+            }
+            catch
+            {
+                // A full disk halfway through a set of photos: the files already written would name no row.
+                await DeleteFilesAsync(pictures);
+                throw;
+            }
+
             db.Pictures.Add(picture);
         }
 
@@ -81,13 +91,17 @@ public sealed class PictureStore(PasserelleDb db, IBlobStore blobs, TimeProvider
         }
         catch
         {
-            foreach (var picture in staged)
-            {
-                await blobs.DeleteAsync(Key(picture.Id, thumbnail: false), CancellationToken.None);
-                await blobs.DeleteAsync(Key(picture.Id, thumbnail: true), CancellationToken.None);
-            }
-
+            await DeleteFilesAsync(staged);
             throw;
+        }
+    }
+
+    private async Task DeleteFilesAsync(IReadOnlyList<Picture> pictures)
+    {
+        foreach (var picture in pictures)
+        {
+            await blobs.DeleteAsync(Key(picture.Id, thumbnail: false), CancellationToken.None);
+            await blobs.DeleteAsync(Key(picture.Id, thumbnail: true), CancellationToken.None);
         }
     }
 

@@ -32,7 +32,15 @@ internal static class CliApp
             return ExitCodes.BadInput;
         }
 
-        return await parse.InvokeAsync();
+        // The server stops on SIGTERM by itself, within Shutdown:TimeoutSeconds, draining what it began; the
+        // parser's own handler would end the process two seconds after the signal, in the middle of that.
+        var invocation = new InvocationConfiguration();
+        if (parse.CommandResult.Command.Name == "serve")
+        {
+            invocation.ProcessTerminationTimeout = null;
+        }
+
+        return await parse.InvokeAsync(invocation);
     }
 
     private static string CommandPath(System.CommandLine.Parsing.CommandResult result)
