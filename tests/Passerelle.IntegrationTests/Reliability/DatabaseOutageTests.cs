@@ -73,6 +73,27 @@ public sealed class DatabaseOutageTests
         Assert.True(screenings >= answered, $"{answered} screenings answered, {screenings} audited");
     }
 
+    [Fact]
+    public async Task A_read_that_meets_a_connection_broken_by_a_restart_is_tried_again_and_answered()
+    {
+        var database = (await TestApp.DatabaseSettingsAsync(Db.PostgreSql))["ConnectionStrings:Passerelle"]!;
+        await using var link = new CuttableLink(database);
+        await using var app = await TestApp.StartAsync(Db.PostgreSql, new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Passerelle"] = link.ConnectionString,
+        });
+        var world = await RegisterWorld.BuildAsync(app);
+        var id = await world.RegisterAsync("L898902C3");
+        (await world.PoliceCoordinator.GetAsync($"/api/v1/documents/{id}")).EnsureSuccessStatusCode();
+
+        // The database restarted while the pool's connections sat idle: each of them is now broken.
+        link.Cut();
+        link.Restore();
+        var read = await world.PoliceCoordinator.GetAsync($"/api/v1/documents/{id}");
+
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+    }
+
     /// <summary>Screens until an answer comes, within a generous bound, so a busy machine cannot fail it.</summary>
     private static async Task<bool> ServesAgainAsync(HttpClient officer)
     {
