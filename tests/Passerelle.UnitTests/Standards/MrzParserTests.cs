@@ -168,6 +168,19 @@ public sealed class MrzParserTests
         Assert.Contains("Line 1, position 18", result.Error.Message, StringComparison.Ordinal);
     }
 
+    // Doc 9303 Part 3: the MRZ holds A to Z, 0 to 9 and '<' only. The invariant culture upper-cases the dotless ı into
+    // I and the long ſ into S, so these are refused before the line is upper-cased.
+    [Theory]
+    [InlineData("ı")]
+    [InlineData("ſ")]
+    public void A_letter_that_upper_cases_into_the_MRZ_alphabet_is_still_refused(string letter)
+    {
+        var result = MrzParser.Parse(Td3.Replace("ANNA", "ANN" + letter, StringComparison.Ordinal), Today);
+
+        Assert.Equal("mrz.character", result.Error?.Code);
+        Assert.Contains($"Line 1, position 19: '{letter}'", result.Error!.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_two_digit_birth_year_is_never_in_the_future_but_an_expiry_year_may_be()
     {
