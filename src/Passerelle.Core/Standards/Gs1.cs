@@ -22,19 +22,26 @@ public sealed record Gs1Data(string Gtin, IReadOnlyDictionary<string, string> El
             {
                 if (Elements.TryGetValue(ai, out var value))
                 {
-                    uri.Append('/').Append(ai).Append('/').Append(Uri.EscapeDataString(value));
+                    uri.Append('/').Append(ai).Append('/').Append(Escape(value));
                 }
             }
 
             return uri.ToString();
         }
     }
+
+    /// <summary>
+    /// Percent-encoded for a path segment; a value of dots only has them encoded too, or URL parsers would read it as
+    /// a dot segment (RFC 3986, 5.2.4) and drop it.
+    /// </summary>
+    private static string Escape(string value) =>
+        value.All(c => c == '.') ? value.Replace(".", "%2E", StringComparison.Ordinal) : Uri.EscapeDataString(value);
 }
 
 /// <summary>
-/// GS1 data as a scanner or a phone gives it (GS1 General Specifications, section 3 and 7.8; GS1 Digital Link standard
-/// 1.4): a Digital Link URI on any domain, the human-readable element string <c>(01)…(10)…</c>, or the raw data of a
-/// GS1-128 or DataMatrix symbol, where the group separator (ASCII 29) ends a variable-length field.
+/// GS1 data as a scanner or a phone gives it (GS1 General Specifications, section 3 and 7.8; GS1 Digital Link
+/// standard 1.4): a Digital Link URI on any domain, the human-readable element string <c>(01)…(10)…</c>, or the raw
+/// data of a GS1-128 or DataMatrix symbol, where the group separator (ASCII 29) ends a variable-length field.
 /// </summary>
 public static class Gs1
 {
@@ -67,7 +74,11 @@ public static class Gs1
     /// </summary>
     public static Result<Gs1Data> ParseDigitalLink(string? text)
     {
-        if (!Uri.TryCreate(text?.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        // The path is read as written: canonicalised, a batch or serial "." or ".." would be removed as a dot segment.
+        var options = new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true };
+        if (!Uri.TryCreate(text?.Trim(), options, out var uri)
+            || !uri.IsAbsoluteUri
+            || uri.Scheme is not ("http" or "https"))
         {
             return Error.Invalid("gs1.uri", "A GS1 Digital Link is an http or https URI.", "value");
         }
@@ -76,7 +87,9 @@ public static class Gs1
         if (path.Count == 0 || !path.Exists(p => p.Ai == "01"))
         {
             return Error.Invalid(
-                "gs1.uri-gtin", "The path does not end with /01/ and a GTIN, then qualifiers with their values.", "value");
+                "gs1.uri-gtin",
+                "The path does not end with /01/ and a GTIN, then qualifiers with their values.",
+                "value");
         }
 
         if (path[0].Ai != "01")
@@ -105,7 +118,8 @@ public static class Gs1
             {
                 return position == order
                     ? Repeated(ai)
-                    : Error.Invalid("gs1.uri-order", "The path's qualifiers come in the order /22/, /10/, /21/.", "value");
+                    : Error.Invalid(
+                        "gs1.uri-order", "The path's qualifiers come in the order /22/, /10/, /21/.", "value");
             }
 
             order = position;
@@ -174,7 +188,9 @@ public static class Gs1
         return null;
     }
 
-    /// <summary>The bracketed form <c>(01)09506000134352(10)ABC123</c>, or raw scanner data with group separators.</summary>
+    /// <summary>
+    /// The bracketed form <c>(01)09506000134352(10)ABC123</c>, or raw scanner data with group separators.
+    /// </summary>
     public static Result<Gs1Data> ParseElementString(string? text)
     {
         var value = (text ?? "").Trim();
@@ -243,7 +259,9 @@ public static class Gs1
                 if (end > value.Length)
                 {
                     return Error.Invalid(
-                        "gs1.length", $"AI ({ai}) takes {predefined} characters; only {value.Length - at} follow.", "value");
+                        "gs1.length",
+                        $"AI ({ai}) takes {predefined} characters; only {value.Length - at} follow.",
+                        "value");
                 }
             }
             else

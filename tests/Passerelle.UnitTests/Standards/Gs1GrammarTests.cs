@@ -18,7 +18,8 @@ public sealed class Gs1GrammarTests
     [InlineData("https://id.gs1.org/21/123/01/" + Gtin)]
     [InlineData("https://id.gs1.org/22/A/10/B/01/" + Gtin + "/21/C")]
     [InlineData("https://brand.example.com/shop/10/ABC/01/" + Gtin)]
-    public void A_key_qualifier_before_its_primary_key_is_refused(string uri) => Assert.Equal("gs1.uri-order", Code(uri));
+    public void A_key_qualifier_before_its_primary_key_is_refused(string uri) =>
+        Assert.Equal("gs1.uri-order", Code(uri));
 
     [Theory]
     [InlineData("/10/A/10/B")]
@@ -54,6 +55,23 @@ public sealed class Gs1GrammarTests
         Assert.Equal("261231", parsed.Value.Elements["17"]);
     }
 
+    // Found by Gs1Properties: "." and ".." are values of set 82, but a canonicalising URI parser drops them as dot
+    // segments (RFC 3986, 5.2.4), so the link read "/21/." as no serial, and the canonical link lost the value.
+    [Theory]
+    [InlineData(".", "/21/.")]
+    [InlineData(".", "/21/%2E")]
+    [InlineData("..", "/21/..")]
+    [InlineData("..", "/21/%2e%2E")]
+    public void A_serial_of_dots_is_read_from_the_path_and_kept_in_the_canonical_link(string serial, string path)
+    {
+        var parsed = Gs1.Parse($"https://id.gs1.org/01/{Gtin}/10/A{path}");
+
+        Assert.Equal(serial, parsed.Value?.Serial);
+        var escaped = string.Concat(Enumerable.Repeat("%2E", serial.Length));
+        Assert.EndsWith("/21/" + escaped, parsed.Value!.DigitalLink, StringComparison.Ordinal);
+        Assert.Equal(serial, Gs1.Parse(parsed.Value.DigitalLink).Value?.Serial);
+    }
+
     // GS1 General Specifications, figure 7.11-1: set 82 has no '#', '$', '@', '[', '\', ']', '^', '`', '{' to '~' nor
     // space, though they lie between '!' and 'z'.
     [Theory]
@@ -70,7 +88,8 @@ public sealed class Gs1GrammarTests
     [Theory]
     [InlineData("A_B-1/2.3")]
     [InlineData("x%(y)*+,:;<=>?'\"")]
-    public void A_batch_of_set_82_is_accepted(string batch) => Assert.Equal(batch, Gs1.Parse($"01{Gtin}10{batch}").Value?.Batch);
+    public void A_batch_of_set_82_is_accepted(string batch) =>
+        Assert.Equal(batch, Gs1.Parse($"01{Gtin}10{batch}").Value?.Batch);
 
     // GS1 General Specifications, section 3.2: (17) is N6, (10) is X..20, (20) is N2, (310n) is N6.
     [Theory]
@@ -93,7 +112,8 @@ public sealed class Gs1GrammarTests
     [Theory]
     [InlineData("(01)" + Gtin + "(10)A(10)B")]
     [InlineData("01" + Gtin + "10A\u001d10B")]
-    public void An_AI_given_twice_with_different_data_is_refused(string data) => Assert.Equal("gs1.ai-repeated", Code(data));
+    public void An_AI_given_twice_with_different_data_is_refused(string data) =>
+        Assert.Equal("gs1.ai-repeated", Code(data));
 
     [Fact]
     public void An_AI_repeated_with_the_same_data_is_read_once() =>
@@ -117,13 +137,15 @@ public sealed class Gs1GrammarTests
     [InlineData("]Q3")]
     [InlineData("]e0")]
     [InlineData("]J1")]
-    public void A_GS1_symbology_identifier_is_passed_over(string id) => Assert.Equal(Gtin, Gs1.Parse($"{id}01{Gtin}").Value?.Gtin);
+    public void A_GS1_symbology_identifier_is_passed_over(string id) =>
+        Assert.Equal(Gtin, Gs1.Parse($"{id}01{Gtin}").Value?.Gtin);
 
     [Theory]
     [InlineData("]d1")]
     [InlineData("]Q1")]
     [InlineData("]")]
-    public void Another_symbology_identifier_is_refused(string id) => Assert.Equal("gs1.symbology", Code($"{id}01{Gtin}"));
+    public void Another_symbology_identifier_is_refused(string id) =>
+        Assert.Equal("gs1.symbology", Code($"{id}01{Gtin}"));
 
     // A scanner may send the FNC1 in first position, and one after a predefined-length field, as ASCII 29.
     [Fact]
