@@ -1,6 +1,4 @@
-using FsCheck;
 using FsCheck.Fluent;
-using FsCheck.Xunit;
 using Passerelle.Core.Standards;
 
 namespace Passerelle.UnitTests.Standards;
@@ -189,11 +187,6 @@ public sealed class MrzParserTests
         Assert.Equal(new DateOnly(1927, 3, 1), mrz.BirthDate);
         Assert.Equal(new DateOnly(2034, 12, 31), mrz.ExpiryDate);
     }
-
-    [Property]
-    public Property A_computed_check_digit_always_holds() =>
-        Prop.ForAll(Gen.Elements("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<".ToCharArray()).ArrayOf().Select(c => new string(c)).ToArbitrary(), data =>
-            CheckDigit.Holds(data, (char)('0' + CheckDigit.Compute(data)!.Value)));
 
     [Fact]
     public void The_check_digit_follows_the_worked_example_of_Doc_9303_Part_3()
