@@ -52,7 +52,7 @@ public sealed class CsvReaderProperties
         Prop.ForAll(Records.ToArbitrary(), Gen.Elements("\r\n", "\n").ToArbitrary(), (records, newline) =>
         {
             var text = string.Concat(records.Select(r => string.Join(',', r.Select(Csv.Quote)) + newline));
-            var rows = Read(new ChunkedReader(text, 3));
+            var rows = Read(new StringReader(text));
             return rows.Count == records.Length
                 && rows.Zip(records).All(p => p.First.Fields.Select(Csv.Undefuse).SequenceEqual(p.Second));
         });
