@@ -75,8 +75,11 @@ public static class Gs1
     public static Result<Gs1Data> ParseDigitalLink(string? text)
     {
         // The path is read as written: canonicalised, a batch or serial "." or ".." would be removed as a dot segment.
+        // Read so, a URI keeps its fragment in its path or query; no browser sends a fragment on, so it goes first.
+        var written = (text ?? "").Trim();
+        written = written.IndexOf('#', StringComparison.Ordinal) is var hash and >= 0 ? written[..hash] : written;
         var options = new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true };
-        if (!Uri.TryCreate(text?.Trim(), options, out var uri)
+        if (!Uri.TryCreate(written, options, out var uri)
             || !uri.IsAbsoluteUri
             || uri.Scheme is not ("http" or "https"))
         {

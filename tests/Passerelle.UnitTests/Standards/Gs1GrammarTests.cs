@@ -72,6 +72,17 @@ public sealed class Gs1GrammarTests
         Assert.Equal(serial, Gs1.Parse(parsed.Value.DigitalLink).Value?.Serial);
     }
 
+    [Theory]
+    [InlineData("https://id.gs1.org/01/" + Gtin + "/10/ABC#top", null)]
+    [InlineData("https://id.gs1.org/01/" + Gtin + "/10/ABC?17=261231#top", "261231")]
+    public void A_fragment_is_left_aside_as_a_resolver_never_sees_it(string uri, string? expiry)
+    {
+        var parsed = Gs1.Parse(uri);
+
+        Assert.Equal("ABC", parsed.Value?.Batch);
+        Assert.Equal(expiry, parsed.Value!.Elements.GetValueOrDefault("17"));
+    }
+
     // GS1 General Specifications, figure 7.11-1: set 82 has no '#', '$', '@', '[', '\', ']', '^', '`', '{' to '~' nor
     // space, though they lie between '!' and 'z'.
     [Theory]
