@@ -22,13 +22,20 @@ public sealed record Gs1Data(string Gtin, IReadOnlyDictionary<string, string> El
             {
                 if (Elements.TryGetValue(ai, out var value))
                 {
-                    uri.Append('/').Append(ai).Append('/').Append(Uri.EscapeDataString(value));
+                    uri.Append('/').Append(ai).Append('/').Append(Escape(value));
                 }
             }
 
             return uri.ToString();
         }
     }
+
+    /// <summary>
+    /// Percent-encoded for a path segment; a value of dots only has them encoded too, or URL parsers would read it as
+    /// a dot segment (RFC 3986, 5.2.4) and drop it.
+    /// </summary>
+    private static string Escape(string value) =>
+        value.All(c => c == '.') ? value.Replace(".", "%2E", StringComparison.Ordinal) : Uri.EscapeDataString(value);
 }
 
 /// <summary>
@@ -40,101 +47,206 @@ public static class Gs1
 {
     public const char GroupSeparator = '\u001d';
 
+    /// <summary>The key qualifiers of a GTIN, in the order a Digital Link path gives them (<c>gtin-path</c>).</summary>
     private static readonly string[] PathOrder = ["22", "10", "21"];
+
+    /// <summary>
+    /// Symbology identifiers (ISO/IEC 15424) of the symbols that carry GS1 element strings: GS1-128, GS1 DataBar,
+    /// GS1 DataMatrix, GS1 QR Code and GS1 DotCode. Any other says the data is not GS1's.
+    /// </summary>
+    private static readonly string[] Gs1Symbologies = ["]C1", "]e0", "]d2", "]Q3", "]J1"];
 
     /// <summary>Whichever of the three forms <paramref name="text"/> is in.</summary>
     public static Result<Gs1Data> Parse(string? text)
     {
         var value = (text ?? "").Trim();
-        return value.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+        return value.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+            || value.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
             ? ParseDigitalLink(value)
             : ParseElementString(value);
     }
 
+    /// <summary>
+    /// A Digital Link URI, held to the grammar of the GS1 Digital Link URI syntax: the path ends with the primary key
+    /// <c>/01/</c> and its GTIN, then the GTIN's qualifiers <c>/22/</c>, <c>/10/</c> and <c>/21/</c>, each at most
+    /// once and in that order (<c>gtin-path</c>); whatever comes before the key is the resolver's own path. Data
+    /// attributes, such as <c>17</c>, go in the query string, which holds no key, no qualifier and no AI twice.
+    /// </summary>
     public static Result<Gs1Data> ParseDigitalLink(string? text)
     {
-        if (!Uri.TryCreate(text?.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        // The path is read as written: canonicalised, a batch or serial "." or ".." would be removed as a dot segment.
+        // Read so, a URI keeps its fragment in its path or query; no browser sends a fragment on, so it goes first.
+        var written = (text ?? "").Trim();
+        written = written.IndexOf('#', StringComparison.Ordinal) is var hash and >= 0 ? written[..hash] : written;
+        var options = new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true };
+        if (!Uri.TryCreate(written, options, out var uri)
+            || !uri.IsAbsoluteUri
+            || uri.Scheme is not ("http" or "https"))
         {
             return Error.Invalid("gs1.uri", "A GS1 Digital Link is an http or https URI.", "value");
         }
 
-        var segments = uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Uri.UnescapeDataString).ToArray();
-        var start = Array.IndexOf(segments, "01");
-        if (start < 0 || start + 1 >= segments.Length)
+        var path = Path(uri.AbsolutePath);
+        if (path.Count == 0 || !path.Exists(p => p.Ai == "01"))
         {
-            return Error.Invalid("gs1.uri-gtin", "The path holds no /01/ followed by a GTIN.", "value");
+            return Error.Invalid(
+                "gs1.uri-gtin",
+                "The path does not end with /01/ and a GTIN, then qualifiers with their values.",
+                "value");
         }
 
-        var elements = new Dictionary<string, string>(StringComparer.Ordinal) { ["01"] = segments[start + 1] };
-        var order = -1;
-        for (var i = start + 2; i < segments.Length; i += 2)
+        if (path[0].Ai != "01")
         {
-            var ai = segments[i];
+            return Error.Invalid(
+                "gs1.uri-order",
+                $"The path starts with the primary key /01/ and its GTIN; ({path[0].Ai}) comes before it.",
+                "value");
+        }
+
+        var elements = new Dictionary<string, string>(StringComparer.Ordinal) { ["01"] = path[0].Value };
+        var order = -1;
+        foreach (var (ai, value) in path.Skip(1))
+        {
             var position = Array.IndexOf(PathOrder, ai);
-            if (position < 0 || i + 1 >= segments.Length)
+            if (position < 0)
             {
-                return Error.Invalid("gs1.uri-path", $"After the GTIN the path may hold /22/, /10/ and /21/ in that order; '{ai}' is not one of them.", "value");
+                return Error.Invalid(
+                    "gs1.uri-path",
+                    $"After the GTIN the path may hold /22/, /10/ and /21/; ({ai}) is not one of them. "
+                    + "Data attributes go in the query string.",
+                    "value");
             }
 
             if (position <= order)
             {
-                return Error.Invalid("gs1.uri-order", "The path's qualifiers come in the order /22/, /10/, /21/.", "value");
+                return position == order
+                    ? Repeated(ai)
+                    : Error.Invalid(
+                        "gs1.uri-order", "The path's qualifiers come in the order /22/, /10/, /21/.", "value");
             }
 
             order = position;
-            elements[ai] = segments[i + 1];
+            elements[ai] = value;
         }
 
-        foreach (var pair in uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        return Query(uri.Query, elements) ?? Complete(elements);
+    }
+
+    /// <summary>
+    /// The longest run of <c>/AI/value</c> pairs that ends the path, values unescaped. Pairs are read from the end,
+    /// as GS1's own toolkit does, since only the end of the path is GS1's.
+    /// </summary>
+    private static List<(string Ai, string Value)> Path(string absolutePath)
+    {
+        // Split while still escaped, so that an escaped '/' inside a value does not split it.
+        var segments = absolutePath.Split('/');
+        var end = segments.Length > 1 && segments[^1].Length == 0 ? segments.Length - 1 : segments.Length;
+        var start = end;
+        while (start - 2 >= 1 && Gs1Ai.Is(segments[start - 2]))
+        {
+            start -= 2;
+        }
+
+        var pairs = new List<(string, string)>();
+        for (var i = start; i < end; i += 2)
+        {
+            pairs.Add((segments[i], Uri.UnescapeDataString(segments[i + 1])));
+        }
+
+        return pairs;
+    }
+
+    /// <summary>Adds the query's data attributes to <paramref name="elements"/>, or says why it cannot.</summary>
+    private static Error? Query(string query, Dictionary<string, string> elements)
+    {
+        foreach (var pair in query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
         {
             var parts = pair.Split('=', 2);
             var key = Uri.UnescapeDataString(parts[0]);
-            if (key.Length is >= 2 and <= 4 && key.All(char.IsAsciiDigit))
+            if (key.Length == 0 || !key.All(char.IsAsciiDigit))
             {
-                elements.TryAdd(key, parts.Length > 1 ? Uri.UnescapeDataString(parts[1]) : "");
+                // An extension parameter, such as linkType: the grammar lets any key with a non-digit through.
+                continue;
+            }
+
+            if (!Gs1Ai.Is(key))
+            {
+                return Error.Invalid("gs1.ai", $"A query key of digits only is an AI, and '{key}' is none.", "value");
+            }
+
+            if (key == "01" || PathOrder.Contains(key))
+            {
+                return Error.Invalid(
+                    "gs1.uri-query",
+                    $"({key}) is the primary key or one of its qualifiers: it goes in the path, not the query string.",
+                    "value");
+            }
+
+            if (!elements.TryAdd(key, parts.Length > 1 ? Uri.UnescapeDataString(parts[1]) : ""))
+            {
+                return Repeated(key);
             }
         }
 
-        return Complete(elements);
+        return null;
     }
 
-    /// <summary>The bracketed form <c>(01)09506000134352(10)ABC123</c>, or raw scanner data with group separators.</summary>
+    /// <summary>
+    /// The bracketed form <c>(01)09506000134352(10)ABC123</c>, or raw scanner data with group separators.
+    /// </summary>
     public static Result<Gs1Data> ParseElementString(string? text)
     {
         var value = (text ?? "").Trim();
-        if (value.StartsWith(']') && value.Length > 3)
+        if (value.StartsWith(']'))
         {
+            if (!Gs1Symbologies.Any(id => value.StartsWith(id, StringComparison.Ordinal)))
+            {
+                return Error.Invalid(
+                    "gs1.symbology",
+                    $"The symbology identifier '{value[..Math.Min(3, value.Length)]}' is not one of a GS1 symbol.",
+                    "value");
+            }
+
             value = value[3..];
         }
 
         var elements = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (value.StartsWith('('))
-        {
-            var parts = value.Split('(', StringSplitOptions.RemoveEmptyEntries);
-            foreach (var part in parts)
-            {
-                var close = part.IndexOf(')', StringComparison.Ordinal);
-                if (close < 2)
-                {
-                    return Error.Invalid("gs1.element-string", $"'({part}' is not an (AI)value pair.", "value");
-                }
+        return (value.StartsWith('(') ? Bracketed(value, elements) : Raw(value, elements)) ?? Complete(elements);
+    }
 
-                elements[part[..close]] = part[(close + 1)..];
+    private static Error? Bracketed(string value, Dictionary<string, string> elements)
+    {
+        foreach (var part in value.Split('(', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var close = part.IndexOf(')', StringComparison.Ordinal);
+            if (close < 0 || !Gs1Ai.Is(part[..close]))
+            {
+                return Error.Invalid("gs1.element-string", $"'({part}' is not an (AI)value pair.", "value");
             }
 
-            return Complete(elements);
+            if (Add(elements, part[..close], part[(close + 1)..]) is { } repeated)
+            {
+                return repeated;
+            }
         }
 
+        return null;
+    }
+
+    private static Error? Raw(string value, Dictionary<string, string> elements)
+    {
         var at = 0;
         while (at < value.Length)
         {
+            // A separator ends a variable-length field; one after a predefined-length field, or one in first
+            // position where a scanner sends FNC1 as ASCII 29, separates nothing and is passed over.
             if (value[at] == GroupSeparator)
             {
                 at++;
                 continue;
             }
 
-            var aiLength = AiLength(value.AsSpan(at));
+            var aiLength = Gs1Ai.Length(value.AsSpan(at));
             if (aiLength == 0 || at + aiLength > value.Length)
             {
                 return Error.Invalid("gs1.ai", $"No known application identifier at position {at + 1}.", "value");
@@ -142,14 +254,17 @@ public static class Gs1
 
             var ai = value.Substring(at, aiLength);
             at += aiLength;
-            var fixedLength = FixedLength(ai);
+            var predefined = Gs1Ai.PredefinedLength(ai);
             int end;
-            if (fixedLength > 0)
+            if (predefined > 0)
             {
-                end = at + fixedLength;
+                end = at + predefined;
                 if (end > value.Length)
                 {
-                    return Error.Invalid("gs1.length", $"AI ({ai}) takes {fixedLength} characters; only {value.Length - at} follow.", "value");
+                    return Error.Invalid(
+                        "gs1.length",
+                        $"AI ({ai}) takes {predefined} characters; only {value.Length - at} follow.",
+                        "value");
                 }
             }
             else
@@ -158,12 +273,23 @@ public static class Gs1
                 end = end < 0 ? value.Length : end;
             }
 
-            elements[ai] = value[at..end];
+            if (Add(elements, ai, value[at..end]) is { } repeated)
+            {
+                return repeated;
+            }
+
             at = end;
         }
 
-        return Complete(elements);
+        return null;
     }
+
+    /// <summary>An AI read twice is refused unless its data is the same, as when a symbol repeats an element.</summary>
+    private static Error? Add(Dictionary<string, string> elements, string ai, string value) =>
+        elements.TryAdd(ai, value) || elements[ai] == value ? null : Repeated(ai);
+
+    private static Error Repeated(string ai) =>
+        Error.Invalid("gs1.ai-repeated", $"AI ({ai}) appears twice; GS1 data names each AI once.", "value");
 
     private static Result<Gs1Data> Complete(Dictionary<string, string> elements)
     {
@@ -178,43 +304,15 @@ public static class Gs1
             return Error.Invalid("gtin.check-digit", checkedGtin.Reason!, "value");
         }
 
-        foreach (var ai in new[] { "10", "21", "22" })
+        foreach (var (ai, value) in elements)
         {
-            if (elements.TryGetValue(ai, out var v) && (v.Length is 0 or > 20 || v.Any(c => c < '!' || c > 'z')))
+            if (ai != "01" && Gs1Ai.Refuse(ai, value) is { } reason)
             {
-                return Error.Invalid("gs1.value", $"AI ({ai}) holds 1 to 20 characters of GS1's printable set.", "value");
+                return Error.Invalid("gs1.value", reason, "value");
             }
         }
 
         elements["01"] = checkedGtin.Normalized!;
         return new Gs1Data(checkedGtin.Normalized!, elements);
     }
-
-    /// <summary>How many digits the AI at the start of <paramref name="data"/> has, from its first two (General Specifications, 3.2).</summary>
-    private static int AiLength(ReadOnlySpan<char> data)
-    {
-        if (data.Length < 2 || !char.IsAsciiDigit(data[0]) || !char.IsAsciiDigit(data[1]))
-        {
-            return 0;
-        }
-
-        return (data[0], data[1]) switch
-        {
-            ('2', '3' or '4' or '5') or ('4', _) => 3,
-            ('3', >= '1' and <= '6') or ('3', '9') or ('7', _) or ('8', _) => 4,
-            _ => 2,
-        };
-    }
-
-    /// <summary>Data length of the predefined-length AIs (General Specifications, figure 7.8.5-2); 0 for variable.</summary>
-    private static int FixedLength(string ai) => ai switch
-    {
-        "00" => 18,
-        "01" or "02" or "03" => 14,
-        "11" or "12" or "13" or "15" or "16" or "17" => 6,
-        "20" => 2,
-        _ when ai.Length == 4 && ai[0] == '3' && ai[1] is >= '1' and <= '6' => 6,
-        _ when ai.Length == 3 && ai.StartsWith("41", StringComparison.Ordinal) => 13,
-        _ => 0,
-    };
 }

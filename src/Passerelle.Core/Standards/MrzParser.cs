@@ -6,18 +6,22 @@ namespace Passerelle.Core.Standards;
 /// <summary>Parses an MRZ as a reader or a person gives it: any case, lines split by newlines, CR or spaces.</summary>
 public static class MrzParser
 {
+    // Lower case is what a person types; it is checked before upper-casing, because the invariant culture upper-cases
+    // some letters outside the MRZ alphabet into it (dotless ı to I, long ſ to S).
     private static readonly System.Buffers.SearchValues<char> MrzCharacters =
-        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<");
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789<");
 
     private static readonly (char A, char B)[] Confusions = [('O', '0'), ('I', '1'), ('B', '8'), ('S', '5'), ('Z', '2'), ('G', '6')];
 
     public static Result<Mrz> Parse(string? input, DateOnly today)
     {
-        var lines = (input ?? "").ToUpperInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        var lines = (input ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         if (Refuse(lines) is { } refused)
         {
             return refused;
         }
+
+        lines = Array.ConvertAll(lines, line => line.ToUpperInvariant());
 
         var layout = MrzLayout.For(lines)!;
         var read = Read(layout, lines, today);

@@ -1,6 +1,3 @@
-using FsCheck;
-using FsCheck.Fluent;
-using FsCheck.Xunit;
 using Passerelle.Core.Standards;
 
 namespace Passerelle.UnitTests.Standards;
@@ -38,14 +35,6 @@ public sealed class ProductIdentifierTests
             Assert.EndsWith($"should be {expected}.", result.Reason, StringComparison.Ordinal);
         }
     }
-
-    [Property]
-    public Property A_GTIN_built_with_its_check_digit_is_valid() =>
-        Prop.ForAll(Gen.Choose(0, 9).ArrayOf(12).ToArbitrary(), digits =>
-        {
-            var body = string.Concat(digits);
-            return Gtin.Check(body + Gtin.CheckDigitOf(body)).Valid;
-        });
 
     // ISO 6346:2022, Annex A worked example CSQU3054383; a wrong check digit fails.
     [Fact]
