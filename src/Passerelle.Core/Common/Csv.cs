@@ -2,8 +2,11 @@ using System.Text;
 
 namespace Passerelle.Core.Common;
 
-/// <summary>One CSV record and the line it starts on, counting the header as line 1.</summary>
-public sealed record CsvRow(int Line, IReadOnlyList<string> Fields);
+/// <summary>
+/// One CSV record and the line it starts on, counting the header as line 1; <see cref="Error"/> says how the record
+/// breaks RFC 4180, if it does, so a reader reports the line instead of taking a guess at its fields.
+/// </summary>
+public sealed record CsvRow(int Line, IReadOnlyList<string> Fields, string? Error = null);
 
 /// <summary>
 /// RFC 4180 CSV: comma-separated, fields optionally in double quotes, quotes doubled inside them, CRLF or LF line
@@ -22,6 +25,7 @@ public static class Csv
         var buffer = new char[8192];
         int read;
         var pendingQuote = false;
+        string? error = null;
         while ((read = await reader.ReadAsync(buffer, ct)) > 0)
         {
             for (var i = 0; i < read; i++)
@@ -37,6 +41,10 @@ public static class Csv
                     }
 
                     quoted = false;
+                    if (c is not (',' or '\r' or '\n'))
+                    {
+                        error ??= "Text follows the closing quote of a field; double a quote inside a quoted field.";
+                    }
                 }
 
                 if (quoted)
@@ -64,6 +72,10 @@ public static class Csv
                         quoted = true;
                         any = true;
                         break;
+                    case '"':
+                        error ??= "A quote inside a field that does not start with one; put the field in quotes and double it.";
+                        field.Append(c);
+                        break;
                     case ',':
                         fields.Add(field.ToString());
                         field.Clear();
@@ -75,12 +87,13 @@ public static class Csv
                         if (any || field.Length > 0)
                         {
                             fields.Add(field.ToString());
-                            yield return new CsvRow(start, [.. fields]);
+                            yield return new CsvRow(start, [.. fields], error);
                         }
 
                         fields.Clear();
                         field.Clear();
                         any = false;
+                        error = null;
                         line++;
                         start = line;
                         break;
@@ -92,10 +105,15 @@ public static class Csv
             }
         }
 
+        if (quoted && !pendingQuote)
+        {
+            error ??= "A quoted field is not closed before the end of the file.";
+        }
+
         if (any || field.Length > 0)
         {
             fields.Add(field.ToString());
-            yield return new CsvRow(start, [.. fields]);
+            yield return new CsvRow(start, [.. fields], error);
         }
     }
 

@@ -48,6 +48,17 @@ public sealed class ImportDocuments(PasserelleDb db, AuditTrail trail, AuditWrit
         int created = 0, updated = 0, unchanged = 0, rows = 0;
         await foreach (var row in Csv.ReadAsync(csv, ct))
         {
+            if (row.Error is not null)
+            {
+                if (positions is null)
+                {
+                    return Error.Invalid("import.header", $"Line 1: {row.Error}", "file");
+                }
+
+                rejected.Add(new ImportProblem(row.Line, row.Error));
+                continue;
+            }
+
             if (positions is null)
             {
                 (positions, var missing) = DocumentCsv.Map(row.Fields);

@@ -15,6 +15,11 @@ public static class ManifestCsv
         string[]? header = null;
         await foreach (var row in Csv.ReadAsync(reader, ct))
         {
+            if (row.Error is not null)
+            {
+                return Error.Invalid("manifest.csv", $"Line {row.Line}: {row.Error}", "manifest");
+            }
+
             if (header is null)
             {
                 header = [.. row.Fields.Select(f => f.Trim().ToLowerInvariant())];

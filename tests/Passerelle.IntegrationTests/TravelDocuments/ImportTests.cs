@@ -46,6 +46,27 @@ public sealed class ImportTests
     }
 
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_row_that_breaks_the_CSV_grammar_is_reported_by_line_and_not_guessed_at(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        var world = await RegisterWorld.BuildAsync(app);
+        var csv = "documentNumber,issuingState,documentType,status,reportedOn,holderName,holderBirthDate\n" +
+            "IJ3333333,FRA,passport,stolen,2026-10-01,O\"BRIEN,\n" +
+            "KL4444444,FRA,passport,stolen,2026-10-01,\"MARTIN\" JR,\n" +
+            "AB1234567,FRA,identity-card,lost,2026-09-30,,\n";
+
+        var imported = await world.PoliceCoordinator.PostAsync("/api/v1/documents/import", new StringContent(csv, Encoding.UTF8, "text/csv"));
+
+        var report = await imported.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(1, report.GetProperty("created").GetInt32());
+        var rejected = report.GetProperty("rejected").EnumerateArray().ToList();
+        Assert.Equal([2, 3], rejected.Select(r => r.GetProperty("line").GetInt32()));
+        Assert.Contains("quote", rejected[0].GetProperty("reason").GetString(), StringComparison.Ordinal);
+        await using var context = app.NewContext();
+        Assert.Equal(["AB1234567"], await context.TravelDocuments.Select(d => d.NormalizedNumber).ToListAsync());
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task Imported_records_are_screened_at_once_and_an_export_imports_back_unchanged(Db db)
     {
         await using var app = await TestApp.StartAsync(db);

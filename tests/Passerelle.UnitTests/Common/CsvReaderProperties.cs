@@ -35,7 +35,8 @@ public sealed class CsvReaderProperties
 
     private static bool Same(List<CsvRow> a, List<CsvRow> b) =>
         a.Count == b.Count
-        && a.Zip(b).All(p => p.First.Line == p.Second.Line && p.First.Fields.SequenceEqual(p.Second.Fields));
+        && a.Zip(b).All(p => p.First.Line == p.Second.Line && p.First.Error == p.Second.Error
+            && p.First.Fields.SequenceEqual(p.Second.Fields));
 
     [Property(MaxTest = 10_000)]
     public Property Any_text_reads_the_same_whole_or_a_few_characters_at_a_time() =>
@@ -54,6 +55,7 @@ public sealed class CsvReaderProperties
             var text = string.Concat(records.Select(r => string.Join(',', r.Select(Csv.Quote)) + newline));
             var rows = Read(new StringReader(text));
             return rows.Count == records.Length
+                && rows.All(r => r.Error is null)
                 && rows.Zip(records).All(p => p.First.Fields.Select(Csv.Undefuse).SequenceEqual(p.Second));
         });
 

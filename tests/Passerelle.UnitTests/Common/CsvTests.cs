@@ -70,4 +70,21 @@ public sealed class CsvTests
         var rows = Csv.ReadAsync(reader).ToBlockingEnumerable().ToList();
         return rows.Count == 0 ? "" : rows[0].Fields[0];
     }
+
+    // RFC 4180 section 2, rules 5-7: a field with quotes is quoted whole, and its quotes are doubled.
+    [Theory]
+    [InlineData("a,\"b\"x,c\n", "Text follows the closing quote")]
+    [InlineData("a,b\"c,d\n", "A quote inside a field that does not start with one")]
+    [InlineData("a,\"b,c\n", "A quoted field is not closed")]
+    public void A_record_that_breaks_the_grammar_says_how_and_the_next_record_reads_clean(string broken, string error)
+    {
+        using var reader = new StringReader("h1,h2,h3\n" + broken + (error.Contains("not closed", StringComparison.Ordinal) ? "" : "x,y,z\n"));
+
+        var rows = Csv.ReadAsync(reader).ToBlockingEnumerable().ToList();
+
+        Assert.Null(rows[0].Error);
+        Assert.StartsWith(error, rows[1].Error, StringComparison.Ordinal);
+        Assert.Equal(2, rows[1].Line);
+        Assert.All(rows.Skip(2), r => Assert.Null(r.Error));
+    }
 }
