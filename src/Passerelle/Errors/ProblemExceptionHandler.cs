@@ -43,8 +43,9 @@ internal sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> l
                         http.Request.Method, http.Request.Path.Value);
                 }
 
-                await Problems.WriteAsync(http, StatusCodes.Status503ServiceUnavailable, "database.unavailable",
-                    "The database cannot be reached just now, and nothing was changed. Try again in a moment.");
+                await AnswerAsync(http, StatusCodes.Status503ServiceUnavailable, "database.unavailable",
+                    "The database cannot be reached just now, and nothing was changed. Try again in a moment.",
+                    "La base de données est injoignable pour l'instant, et rien n'a été modifié. Réessayez dans un instant.");
                 return true;
             case StorageFault.Full:
                 if (storm.Admit($"storage full: {exception.GetType().Name}: {exception.Message}"))
@@ -53,8 +54,9 @@ internal sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> l
                         http.Request.Method, http.Request.Path.Value);
                 }
 
-                await Problems.WriteAsync(http, StatusCodes.Status507InsufficientStorage, "storage.full",
-                    "The server has no room left to store this, and nothing was changed. Tell the administrator.");
+                await AnswerAsync(http, StatusCodes.Status507InsufficientStorage, "storage.full",
+                    "The server has no room left to store this, and nothing was changed. Tell the administrator.",
+                    "Le serveur n'a plus de place pour l'enregistrer, et rien n'a été modifié. Prévenez l'administrateur.");
                 return true;
             case StorageFault.None:
                 break;
@@ -65,8 +67,14 @@ internal sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> l
             log.LogError(exception, "Unhandled error on {Method} {Path}", http.Request.Method, http.Request.Path.Value);
         }
 
-        await Problems.WriteAsync(http, StatusCodes.Status500InternalServerError, "server.error",
-            "Something went wrong on our side. Quote the request id to the administrator.");
+        await AnswerAsync(http, StatusCodes.Status500InternalServerError, "server.error",
+            "Something went wrong on our side. Quote the request id to the administrator.",
+            "Une erreur s'est produite de notre côté. Donnez l'identifiant de la requête à l'administrateur.");
         return true;
     }
+
+    private static Task AnswerAsync(HttpContext http, int status, string code, string english, string french) =>
+        Problems.IsPageRequest(http)
+            ? Problems.WritePageAsync(http, status, english, french)
+            : Problems.WriteAsync(http, status, code, english);
 }

@@ -71,6 +71,38 @@ internal static class Problems
         return TypedResults.Problem(problem);
     }
 
+    /// <summary>
+    /// A person's browser on a page, not a client of the API: it is shown a page that says what happened, in words,
+    /// rather than the JSON an API client reads.
+    /// </summary>
+    public static bool IsPageRequest(HttpContext http) =>
+        !http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+        && http.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The page for a failure on our side, in English and French, with the request id to quote.</summary>
+    public static async Task WritePageAsync(HttpContext http, int status, string english, string french)
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = "text/html; charset=utf-8";
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var encode = System.Text.Encodings.Web.HtmlEncoder.Default;
+        await http.Response.WriteAsync($"""
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>Passerelle</title></head>
+            <body><main><h1>Passerelle</h1>
+            <p>{encode.Encode(english)}</p>
+            <p lang="fr">{encode.Encode(french)}</p>
+            <p><a href="{encode.Encode(http.Request.PathBase + http.Request.Path)}">Try again / Réessayer</a></p>
+            <p><small>Request id: {encode.Encode(http.TraceIdentifier)}</small></p>
+            </main></body></html>
+            """);
+    }
+
     public static async Task WriteAsync(HttpContext http, int status, string code, string detail)
     {
         http.Response.StatusCode = status;

@@ -94,6 +94,37 @@ public sealed class DatabaseOutageTests
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
     }
 
+    [Fact]
+    public async Task A_person_signing_in_during_an_outage_is_shown_a_page_that_says_so_not_json()
+    {
+        var database = (await TestApp.DatabaseSettingsAsync(Db.PostgreSql))["ConnectionStrings:Passerelle"]!;
+        await using var link = new CuttableLink(database);
+        await using var app = await TestApp.StartAsync(Db.PostgreSql, new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Passerelle"] = link.ConnectionString,
+        });
+        await app.AddAgencyAsync("FR-DOUANE");
+        await app.AddUserAsync("FR-DOUANE", "douane.officer", "officer");
+        var browser = new Browserless(app);
+        browser.Client.DefaultRequestHeaders.Accept.ParseAdd("text/html");
+        var (_, form) = await browser.GetAsync("/Account/Login");
+
+        link.Cut();
+        var signIn = await browser.Client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["login"] = "douane.officer",
+            ["password"] = TestApp.Password,
+            ["__RequestVerificationToken"] = Browserless.AntiforgeryToken(form),
+        }));
+        var page = await signIn.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, signIn.StatusCode);
+        Assert.Equal("text/html", signIn.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("The database cannot be reached just now, and nothing was changed.", page, StringComparison.Ordinal);
+        Assert.Contains("lang=\"fr\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Npgsql", page, StringComparison.OrdinalIgnoreCase);
+    }
+
     /// <summary>Screens until an answer comes, within a generous bound, so a busy machine cannot fail it.</summary>
     private static async Task<bool> ServesAgainAsync(HttpClient officer)
     {
