@@ -32,11 +32,7 @@ public sealed class AuditTrail(TimeProvider time)
             throw new InvalidOperationException("Audit entries are appended inside the transaction of the change they record.");
         }
 
-        if (db.IsPostgreSql)
-        {
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ChainLock})", ct);
-        }
-
+        await TakeTurnAsync(db, ct);
         var tail = await db.AuditEntries.AsNoTracking()
             .OrderByDescending(e => e.Sequence)
             .Select(e => new { e.Sequence, e.Hash })
@@ -53,6 +49,18 @@ public sealed class AuditTrail(TimeProvider time)
         }
 
         return sequence;
+    }
+
+    /// <summary>
+    /// Waits for the chain's turn, held to the end of the caller's transaction; taking it again in the same
+    /// transaction is free. On SQLite the single writer takes turns by itself.
+    /// </summary>
+    public static async Task TakeTurnAsync(PasserelleDb db, CancellationToken ct)
+    {
+        if (db.IsPostgreSql)
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ChainLock})", ct);
+        }
     }
 
     private static AuditEntry Link(AuditRecord record, long sequence, DateTime occurredAt, string previousHash)

@@ -25,6 +25,9 @@ public sealed class AuditWriter : IAsyncDisposable, IDisposable
     private readonly LogStorm storm;
     private readonly TimeProvider time;
     private readonly Task loop;
+
+    /// <summary>Cancelled when the shutdown time runs out: what is still being committed then is given up.</summary>
+    private readonly CancellationTokenSource abandon = new();
     private int queued;
     private long lastCommitTicks;
     private long failingSinceTicks;
@@ -45,27 +48,31 @@ public sealed class AuditWriter : IAsyncDisposable, IDisposable
         AsTime(Interlocked.Read(ref failingSinceTicks)));
 
     /// <summary>
-    /// After a failed commit, whether the writer could commit now: takes the chain's turn and reads its tail in a
-    /// transaction that writes nothing. Without it a node taken out of rotation would never see a commit succeed.
+    /// After a failed commit, whether the writer could commit now: reads the chain's tail in a transaction that writes
+    /// nothing. Without it a node taken out of rotation would never see a commit succeed again.
     /// </summary>
     public async Task<bool> CanCommitAsync(CancellationToken ct)
     {
-        if (Interlocked.Read(ref failingSinceTicks) == 0)
+        var failingSince = Interlocked.Read(ref failingSinceTicks);
+        if (failingSince == 0)
         {
             return true;
         }
 
         try
         {
+            // Reads the tail without waiting for the chain's turn: a probe must not queue behind the writers.
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<PasserelleDb>();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await scope.ServiceProvider.GetRequiredService<AuditTrail>().StageAsync(db, [], ct);
+            await db.AuditEntries.AsNoTracking()
+                .OrderByDescending(e => e.Sequence).Select(e => e.Sequence).FirstOrDefaultAsync(ct);
             await transaction.RollbackAsync(ct);
-            Interlocked.Exchange(ref failingSinceTicks, 0);
-            return true;
+            // Only if no commit failed since the probe began: a newer failure stands.
+            Interlocked.CompareExchange(ref failingSinceTicks, 0, failingSince);
+            return Interlocked.Read(ref failingSinceTicks) == 0;
         }
-        catch (Exception ex) when (DatabaseFaults.Classify(ex) != StorageFault.None)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
             return false;
         }
@@ -75,12 +82,14 @@ public sealed class AuditWriter : IAsyncDisposable, IDisposable
     public Task AppendAsync(AuditRecord record, CancellationToken ct = default)
     {
         var pending = new Pending(record, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        // Counted before it is queued, so the writer never takes away what was not yet added.
+        Interlocked.Increment(ref queued);
         if (!queue.Writer.TryWrite(pending))
         {
+            Interlocked.Decrement(ref queued);
             throw new InvalidOperationException("The audit writer has stopped.");
         }
 
-        Interlocked.Increment(ref queued);
         return pending.Done.Task.WaitAsync(ct);
     }
 
@@ -95,19 +104,26 @@ public sealed class AuditWriter : IAsyncDisposable, IDisposable
     public async Task CompleteAsync(CancellationToken ct)
     {
         queue.Writer.TryComplete();
-        await loop.WaitAsync(ct);
+        await using (ct.Register(abandon.Cancel))
+        {
+            await loop;
+        }
+
+        ct.ThrowIfCancellationRequested();
     }
 
     public async ValueTask DisposeAsync()
     {
         queue.Writer.TryComplete();
         await loop;
+        abandon.Dispose();
     }
 
     public void Dispose()
     {
         queue.Writer.TryComplete();
         loop.GetAwaiter().GetResult();
+        abandon.Dispose();
     }
 
     private async Task RunAsync()
@@ -150,23 +166,26 @@ public sealed class AuditWriter : IAsyncDisposable, IDisposable
         {
             try
             {
+                var ct = abandon.Token;
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<PasserelleDb>();
-                // A commit cut off on its way back may have landed: if the tail it staged is there, it did.
-                if (staged is not null && await LandedAsync(db, staged))
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                // A commit cut off on its way back may have landed, or land late: once the chain's turn is ours,
+                // no earlier attempt can still be committing, so if the tail it staged is there, it did.
+                await AuditTrail.TakeTurnAsync(db, ct);
+                if (staged is not null && await LandedAsync(db, staged, ct))
                 {
                     return null;
                 }
 
                 var trail = scope.ServiceProvider.GetRequiredService<AuditTrail>();
-                await using var transaction = await db.Database.BeginTransactionAsync();
-                var sequence = await trail.StageAsync(db, [.. batch.Select(p => p.Record)], CancellationToken.None);
+                var sequence = await trail.StageAsync(db, [.. batch.Select(p => p.Record)], ct);
                 staged = new Tail(sequence, db.AuditEntries.Local.First(e => e.Sequence == sequence).Hash);
-                await db.SaveChangesAsync();
-                await transaction.CommitAsync();
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
                 return null;
             }
-            catch (Exception ex) when (attempt < RetryPauses.Length && DatabaseFaults.IsTransient(ex))
+            catch (Exception ex) when (attempt < RetryPauses.Length && DatabaseFaults.IsRetryable(ex) && !abandon.IsCancellationRequested)
             {
                 await Task.Delay(RetryPauses[attempt]);
             }
@@ -177,8 +196,8 @@ public sealed class AuditWriter : IAsyncDisposable, IDisposable
         }
     }
 
-    private static Task<bool> LandedAsync(PasserelleDb db, Tail tail) =>
-        db.AuditEntries.AnyAsync(e => e.Sequence == tail.Sequence && e.Hash == tail.Hash);
+    private static Task<bool> LandedAsync(PasserelleDb db, Tail tail, CancellationToken ct) =>
+        db.AuditEntries.AnyAsync(e => e.Sequence == tail.Sequence && e.Hash == tail.Hash, ct);
 
     private static DateTimeOffset? AsTime(long ticks) => ticks == 0 ? null : new DateTimeOffset(ticks, TimeSpan.Zero);
 

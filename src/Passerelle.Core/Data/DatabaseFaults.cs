@@ -53,7 +53,13 @@ public static class DatabaseFaults
         return found;
     }
 
-    public static bool IsTransient(Exception exception) => Classify(exception) == StorageFault.Unavailable;
+    /// <summary>
+    /// Whether trying again could help without making things worse: the database was unreachable or restarting. A
+    /// command that timed out is not retried: running a slow query three times only triples the load it puts on.
+    /// </summary>
+    public static bool IsRetryable(Exception exception) =>
+        Classify(exception) == StorageFault.Unavailable
+        && !Chain(exception).Any(e => e is TimeoutException or PostgresException { SqlState: "57014" });
 
     private static StorageFault ClassifyOne(Exception cause) => cause switch
     {

@@ -7,7 +7,8 @@ namespace Passerelle.Core.Data;
 /// Retries, within a bound, an operation that cannot have half-written anything: one outside any transaction with no
 /// change pending in the context. That is a read, or one of the few single-statement updates, which all set a value
 /// and so may run twice. A write whose commit was cut off may or may not have landed, so it is never replayed; the
-/// request fails with 503 and nothing was changed. Operations inside a transaction run once.
+/// request fails with 503, which says so. Operations inside a transaction run once, and a command that timed out is
+/// not run again (see <see cref="DatabaseFaults.IsRetryable"/>).
 /// </summary>
 public sealed class ReadRetryStrategy(ExecutionStrategyDependencies dependencies)
     : NpgsqlRetryingExecutionStrategy(dependencies, MaxRetries, MaxDelay, errorCodesToAdd: null)
@@ -28,5 +29,5 @@ public sealed class ReadRetryStrategy(ExecutionStrategyDependencies dependencies
         exception is not null
         && Dependencies.CurrentContext.Context.Database.CurrentTransaction is null
         && !Dependencies.CurrentContext.Context.ChangeTracker.HasChanges()
-        && DatabaseFaults.IsTransient(exception);
+        && DatabaseFaults.IsRetryable(exception);
 }

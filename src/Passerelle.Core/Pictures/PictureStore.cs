@@ -89,9 +89,15 @@ public sealed class PictureStore(PasserelleDb db, IBlobStore blobs, TimeProvider
         {
             await commit();
         }
-        catch
+        catch (Exception ex)
         {
-            await DeleteFilesAsync(staged);
+            // A connection lost during the commit leaves its outcome unknown: the rows may have landed, and files
+            // deleted under them would be lost for good, where files kept for rows that did not land only take room.
+            if (DatabaseFaults.Classify(ex) != StorageFault.Unavailable)
+            {
+                await DeleteFilesAsync(staged);
+            }
+
             throw;
         }
     }

@@ -7,9 +7,9 @@ namespace Passerelle.Errors;
 
 /// <summary>
 /// The one place exceptions are caught. A request the framework could not read is the client's fault and gets its
-/// own 4xx. A database that cannot be reached is nobody's bug: 503 with <c>Retry-After</c>, and a full disk 507, both
-/// after a transaction that rolled back, so nothing is half-written. Anything else is a bug, answered with a bare 500
-/// that reveals nothing. Each failure is logged once per storm (<see cref="LogStorm"/>), not once per request.
+/// own 4xx. A database that cannot be reached is nobody's bug: 503 with <c>Retry-After</c>, and a full disk 507, after
+/// a transaction that rolled back, so nothing is half-written (a connection lost during a commit leaves its outcome
+/// unknown, which the 503 says). Anything else is a bug, answered with a bare 500 that reveals nothing. Each failure is logged once per storm (<see cref="LogStorm"/>), not once per request.
 /// </summary>
 internal sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log, LogStorm storm) : IExceptionHandler
 {
@@ -44,8 +44,10 @@ internal sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> l
                 }
 
                 await AnswerAsync(http, StatusCodes.Status503ServiceUnavailable, "database.unavailable",
-                    "The database cannot be reached just now, and nothing was changed. Try again in a moment.",
-                    "La base de données est injoignable pour l'instant, et rien n'a été modifié. Réessayez dans un instant.");
+                    "The database cannot be reached just now. Try again in a moment; if you were saving something, check "
+                    + "first whether it was saved.",
+                    "La base de données est injoignable pour l'instant. Réessayez dans un instant ; si vous enregistriez "
+                    + "quelque chose, vérifiez d'abord que ce n'est pas déjà fait.");
                 return true;
             case StorageFault.Full:
                 if (storm.Admit($"storage full: {exception.GetType().Name}: {exception.Message}"))
@@ -62,9 +64,18 @@ internal sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> l
                 break;
         }
 
-        if (storm.Admit($"unhandled: {exception.GetType().FullName}: {exception.Message}"))
+        // A bug is known by where it was thrown and on which endpoint, not by its message, which many exceptions
+        // share; each one still leaves a line with its request id, the id a person quotes to the administrator.
+        var endpoint = http.GetEndpoint()?.DisplayName ?? http.Request.Path.Value;
+        var site = exception.TargetSite is { } method ? $"{method.DeclaringType?.FullName}.{method.Name}" : "?";
+        if (storm.Admit($"unhandled: {exception.GetType().FullName} at {site} on {endpoint}"))
         {
             log.LogError(exception, "Unhandled error on {Method} {Path}", http.Request.Method, http.Request.Path.Value);
+        }
+        else
+        {
+            log.LogError("Unhandled error on {Method} {Path} ({Exception} at {Site}; its stack was logged above)",
+                http.Request.Method, http.Request.Path.Value, exception.GetType().Name, site);
         }
 
         await AnswerAsync(http, StatusCodes.Status500InternalServerError, "server.error",

@@ -61,9 +61,12 @@ internal sealed class WebhookDispatcher(
         }
     }
 
+    /// <summary>
+    /// The slots are not disposed: a delivery cut off by the shutdown time may still release one after this runs,
+    /// and a semaphore whose wait handle was never asked for holds nothing to free.
+    /// </summary>
     public override void Dispose()
     {
-        slots.Dispose();
         hardStop.Dispose();
         base.Dispose();
     }
@@ -108,7 +111,8 @@ internal sealed class WebhookDispatcher(
             foreach (var delivery in due)
             {
                 await slots.WaitAsync(ct);
-                inFlight[delivery.Id] = Task.Run(() => DeliverAsync(delivery, hardStop.Token), CancellationToken.None);
+                var token = hardStop.Token;
+                inFlight[delivery.Id] = Task.Run(() => DeliverAsync(delivery, token), CancellationToken.None);
             }
 
             return due.Count;
