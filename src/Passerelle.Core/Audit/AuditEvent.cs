@@ -158,6 +158,9 @@ public static class AuditEvents
 
 public static class Outcomes
 {
+    /// <summary>Work recorded before it is done, because what it discloses must be on record first.</summary>
+    public const string Started = "started";
+
     public const string Success = "success";
     public const string Failure = "failure";
     public const string Denied = "denied";

@@ -61,12 +61,48 @@ internal sealed class BackupDatabase(
             }
         }
 
-        // A disclosure of the whole register: on record before any of it leaves the database, as for an export.
-        var details = AuditDetails.With("file", target);
-        var record = AuditRecord.For(
-            actor, AuditEvent.DatabaseBackedUp, target: "database", purpose: "backup", details: details);
-        await audit.AppendAsync(record, ct);
+        // A disclosure of the whole register: on record before any of it leaves the database, as for an export. Its
+        // outcome is known only later, so this entry says the backup started, and a failure adds an entry of its own.
+        await audit.AppendAsync(Entry(actor, Outcomes.Started, AuditDetails.With("file", target)), ct);
+        Result<BackupSummary> result;
+        try
+        {
+            result = await CopyAsync(database, root, target, request.Overwrite, ct);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or SqliteException)
+        {
+            result = BackupErrors.Failed(target, ex.Message);
+        }
+        catch (Exception ex)
+        {
+            var code = ex is OperationCanceledException ? "backup.cancelled" : "backup.unexpected";
+            await RecordFailureAsync(actor, target, code);
+            throw;
+        }
 
+        if (!result.Succeeded)
+        {
+            await RecordFailureAsync(actor, target, result.Error!.Code);
+        }
+
+        return result;
+    }
+
+    /// <summary>For tests: runs with the snapshot's path once the database is copied into it.</summary>
+    internal Action<string>? Snapshotted { get; init; }
+
+    private static AuditRecord Entry(Actor actor, string outcome, AuditDetails details) =>
+        AuditRecord.For(actor, AuditEvent.DatabaseBackedUp, outcome, target: "database", purpose: "backup", details);
+
+    /// <summary>
+    /// The snapshot and the archive are written beside the target under names of their own, owner-only from the
+    /// start, and removed whatever happens. Only a backup killed outright (SIGKILL, a power cut) leaves them there:
+    /// <c>.{name}.{32 hex digits}.db</c>, perhaps with its <c>-journal</c>, and <c>.{name}.{32 hex digits}.partial</c>,
+    /// a copy of the register each, to be deleted.
+    /// </summary>
+    private async Task<Result<BackupSummary>> CopyAsync(
+        string database, string root, string target, bool overwrite, CancellationToken ct)
+    {
         var temporary = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}");
         var snapshot = temporary + ".db";
         var partial = temporary + ".partial";
@@ -74,12 +110,13 @@ internal sealed class BackupDatabase(
         {
             var takenAt = time.UtcNow();
             Snapshot(database, snapshot);
+            Snapshotted?.Invoke(snapshot);
             var written = await BackupWriter.WriteAsync(snapshot, root, partial, takenAt, ct);
             try
             {
-                File.Move(partial, target, request.Overwrite);
+                File.Move(partial, target, overwrite);
             }
-            catch (IOException) when (!request.Overwrite && File.Exists(target))
+            catch (IOException) when (!overwrite && File.Exists(target))
             {
                 return BackupErrors.Exists(target);
             }
@@ -90,6 +127,23 @@ internal sealed class BackupDatabase(
         {
             SqliteFile.Delete(snapshot);
             File.Delete(partial);
+        }
+    }
+
+    /// <summary>The failure's own entry, after the one that said the backup started.</summary>
+    private async Task RecordFailureAsync(Actor actor, string target, string code)
+    {
+        try
+        {
+            // Not the caller's token: a cancelled backup is put on record all the same.
+            await audit.AppendAsync(
+                Entry(actor, Outcomes.Failure, AuditDetails.With("file", target).And("error", code)),
+                CancellationToken.None);
+        }
+        catch (Exception ex) when (DatabaseFaults.Classify(ex) != StorageFault.None)
+        {
+            // The database that failed the backup may refuse this entry too; the backup's own error is the one to
+            // report, and the entry that it started stands.
         }
     }
 
@@ -144,6 +198,8 @@ internal sealed class BackupDatabase(
     /// <summary>Copies every page in one step, under one read transaction, into a file of its own.</summary>
     private static void Snapshot(string database, string snapshot)
     {
+        // SQLite would create the file with the umask's mode, readable by all; it writes as well into an empty one.
+        OwnerOnly.Create(snapshot).Dispose();
         using var source = new SqliteConnection(SqliteFile.ConnectionString(database, SqliteOpenMode.ReadWrite));
         using var copy = new SqliteConnection(SqliteFile.ConnectionString(snapshot, SqliteOpenMode.ReadWriteCreate));
         source.Open();

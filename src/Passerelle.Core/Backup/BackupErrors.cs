@@ -27,6 +27,9 @@ internal static class BackupErrors
     public static Error Exists(string file) => Error.Conflict(
         "backup.exists", $"{file} already exists; choose another name, or pass --overwrite to replace it.");
 
+    public static Error Failed(string file, string why) => Error.Conflict(
+        "backup.failed", $"The backup to {file} failed and wrote nothing there: {why.TrimEnd('.')}.");
+
     public static Error NoFolder(string folder) => Error.Invalid(
         "backup.folder", $"The folder {folder} does not exist.", "file");
 
@@ -46,6 +49,11 @@ internal static class BackupErrors
         "restore.not-empty",
         $"{path} already holds data. A restore writes only into an empty location and has touched nothing: move it "
         + "away, or point ConnectionStrings:Passerelle and Blobs:Path at an empty place.");
+
+    public static Error Appeared(string path) => Error.Conflict(
+        "restore.appeared",
+        $"{path} appeared while the restore was being put in place; is a server running on it? The restore replaced "
+        + "nothing and was taken back: stop whatever wrote it, move it away, and restore again.");
 
     public static Error Unreadable(string file, string why) => Error.Invalid(
         "restore.unreadable", $"{file} is not a readable Passerelle backup (a tar file): {why}.");

@@ -77,8 +77,8 @@ internal static class BackupReader
                     $"'{BackupErrors.Shown(name)}' was not in the archive when it was checked");
             }
 
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+            OwnerOnly.CreateFolder(Path.GetDirectoryName(path)!);
+            await using var file = OwnerOnly.Create(path);
             var (bytes, sha256) = await CopyAsync(content, file, ct);
             written++;
             return bytes == member.Bytes && sha256 == member.Sha256

@@ -9,9 +9,6 @@ namespace Passerelle.Core.Backup;
 /// <summary>Writes the archive of <see cref="BackupFormat"/> from a database snapshot and the blob folder.</summary>
 internal static class BackupWriter
 {
-    // The archive holds the whole register: readable by its owner alone from the moment it exists.
-    private const UnixFileMode Private = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-
     public static async Task<BackupSummary> WriteAsync(
         string snapshot, string blobRoot, string partial, DateTime takenAt, CancellationToken ct)
     {
@@ -28,13 +25,8 @@ internal static class BackupWriter
 
         var members = new List<BackupMember>();
         var skipped = 0;
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = Private;
-        }
-
-        await using (var file = new FileStream(partial, options))
+        // The archive holds the whole register: readable by its owner alone from the moment it exists.
+        await using (var file = OwnerOnly.Create(partial))
         {
             await using (var tar = new TarWriter(file, TarEntryFormat.Pax, leaveOpen: true))
             {
@@ -95,7 +87,7 @@ internal static class BackupWriter
             var entry = new PaxTarEntry(TarEntryType.RegularFile, name)
             {
                 DataStream = content,
-                Mode = Private,
+                Mode = OwnerOnly.File,
                 ModificationTime = takenAt,
             };
             await tar.WriteEntryAsync(entry, ct);

@@ -64,14 +64,25 @@ internal sealed class RestoreDatabase(IOptions<DatabaseOptions> options, IBlobSt
         }
 
         var restoredAt = await RecordAsync(actor, staging.Database, archive, manifest, ct);
+
+        // Looked at before the check, so that a file arriving after it is never taken for an empty one seen there.
+        var emptyFileSeen = File.Exists(database);
         if (RestoreStaging.HoldsData(database, blobFolder))
         {
             return BackupErrors.NotEmpty(SqliteFile.HoldsData(database) ? database : blobFolder);
         }
 
-        staging.Place();
+        Checked?.Invoke();
+        if (staging.Place(emptyFileSeen) is { } appeared)
+        {
+            return BackupErrors.Appeared(appeared);
+        }
+
         return new RestoreSummary(database, blobFolder, extracted.Value, manifest.TakenAt, manifest.Audit, restoredAt);
     }
+
+    /// <summary>For tests: runs after the last check that the place is empty, before anything is put there.</summary>
+    internal Action? Checked { get; init; }
 
     private Result<(string Archive, string Database, string BlobFolder)> Locate(RestoreRequest request)
     {

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Passerelle.Core.Common;
 
 /// <summary>
@@ -10,110 +8,31 @@ public sealed record CsvRow(int Line, IReadOnlyList<string> Fields, string? Erro
 
 /// <summary>
 /// RFC 4180 CSV: comma-separated, fields optionally in double quotes, quotes doubled inside them, CRLF or LF line
-/// ends. Read one record at a time, so a large file never sits in memory.
+/// ends. Read one record at a time, so a large file never sits in memory; a field is cut at
+/// <see cref="CsvRecords.MaxFieldLength"/> characters so that one record cannot fill it either.
 /// </summary>
 public static class Csv
 {
-    public static async IAsyncEnumerable<CsvRow> ReadAsync(TextReader reader, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    public static async IAsyncEnumerable<CsvRow> ReadAsync(
+        TextReader reader, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var line = 1;
-        var start = 1;
-        var quoted = false;
-        var any = false;
+        var records = new CsvRecords();
         var buffer = new char[8192];
         int read;
-        var pendingQuote = false;
-        string? error = null;
         while ((read = await reader.ReadAsync(buffer, ct)) > 0)
         {
             for (var i = 0; i < read; i++)
             {
-                var c = buffer[i];
-                if (pendingQuote)
+                if (records.Add(buffer[i]) is { } row)
                 {
-                    pendingQuote = false;
-                    if (c == '"')
-                    {
-                        field.Append('"');
-                        continue;
-                    }
-
-                    quoted = false;
-                    if (c is not (',' or '\r' or '\n'))
-                    {
-                        error ??= "Text follows the closing quote of a field; double a quote inside a quoted field.";
-                    }
-                }
-
-                if (quoted)
-                {
-                    if (c == '"')
-                    {
-                        pendingQuote = true;
-                    }
-                    else
-                    {
-                        if (c == '\n')
-                        {
-                            line++;
-                        }
-
-                        field.Append(c);
-                    }
-
-                    continue;
-                }
-
-                switch (c)
-                {
-                    case '"' when field.Length == 0:
-                        quoted = true;
-                        any = true;
-                        break;
-                    case '"':
-                        error ??= "A quote inside a field that does not start with one; put the field in quotes and double it.";
-                        field.Append(c);
-                        break;
-                    case ',':
-                        fields.Add(field.ToString());
-                        field.Clear();
-                        any = true;
-                        break;
-                    case '\r':
-                        break;
-                    case '\n':
-                        if (any || field.Length > 0)
-                        {
-                            fields.Add(field.ToString());
-                            yield return new CsvRow(start, [.. fields], error);
-                        }
-
-                        fields.Clear();
-                        field.Clear();
-                        any = false;
-                        error = null;
-                        line++;
-                        start = line;
-                        break;
-                    default:
-                        field.Append(c);
-                        any = true;
-                        break;
+                    yield return row;
                 }
             }
         }
 
-        if (quoted && !pendingQuote)
+        if (records.End() is { } last)
         {
-            error ??= "A quoted field is not closed before the end of the file.";
-        }
-
-        if (any || field.Length > 0)
-        {
-            fields.Add(field.ToString());
-            yield return new CsvRow(start, [.. fields], error);
+            yield return last;
         }
     }
 

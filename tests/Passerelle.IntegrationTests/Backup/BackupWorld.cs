@@ -1,8 +1,13 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using Passerelle.Core.Access;
 using Passerelle.Core.Agencies;
+using Passerelle.Core.Audit;
+using Passerelle.Core.Backup;
+using Passerelle.Core.Data;
+using Passerelle.Core.Pictures;
 using Passerelle.IntegrationTests.Support;
 
 namespace Passerelle.IntegrationTests.Backup;
@@ -84,6 +89,18 @@ public sealed class BackupWorld
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
+
+    /// <summary>
+    /// The backup as the command line runs it, but in this process, so a test can act once the database is copied.
+    /// </summary>
+    internal BackupDatabase Backup(Action<string> snapshotted) => new(
+        App.Services.GetRequiredService<IOptions<DatabaseOptions>>(),
+        App.Services.GetRequiredService<IBlobStore>(),
+        App.Services.GetRequiredService<AuditWriter>(),
+        App.Services.GetRequiredService<TimeProvider>())
+    {
+        Snapshotted = snapshotted,
+    };
 
     /// <summary>Settings for a new, empty place to restore into: a folder that does not exist yet.</summary>
     public static (Dictionary<string, string?> Settings, string Root, string Database, string Blobs) EmptyPlace()

@@ -87,4 +87,78 @@ public sealed class CsvTests
         Assert.Equal(2, rows[1].Line);
         Assert.All(rows.Skip(2), r => Assert.Null(r.Error));
     }
+
+    // RFC 4180 section 2, rule 1: a line ends with CRLF; a lone CR is neither a line end nor field text.
+    [Theory]
+    [InlineData("\"a\"\rb,c\n")]
+    [InlineData("a\rb,c\n")]
+    [InlineData("ab,c\r\r\n")]
+    public void A_carriage_return_without_a_line_feed_is_reported_and_the_rest_of_the_record_still_read(string broken)
+    {
+        var rows = Read("h1,h2\r\n" + broken + "x,y\r\n");
+
+        Assert.Equal(3, rows.Count);
+        Assert.Null(rows[0].Error);
+        Assert.StartsWith("A carriage return is not followed by a line feed", rows[1].Error, StringComparison.Ordinal);
+        Assert.Equal(["ab", "c"], rows[1].Fields);
+        Assert.Equal(3, rows[2].Line);
+        Assert.Null(rows[2].Error);
+        Assert.Equal(["x", "y"], rows[2].Fields);
+    }
+
+    [Fact]
+    public void A_carriage_return_inside_quotes_is_field_text()
+    {
+        var rows = Read("\"a\rb\",c\r\n");
+
+        Assert.Null(Assert.Single(rows).Error);
+        Assert.Equal(["a\rb", "c"], rows[0].Fields);
+    }
+
+    [Fact]
+    public void An_overlong_field_is_cut_at_the_limit_and_reported_and_the_next_line_reads_clean()
+    {
+        var rows = Read($"h1,h2\n{new string('x', CsvRecords.MaxFieldLength + 10)},tail\nx,y\n");
+
+        Assert.Equal(CsvRecords.Overlong, rows[1].Error);
+        Assert.Equal([CsvRecords.MaxFieldLength, 4], rows[1].Fields.Select(f => f.Length));
+        Assert.Equal(3, rows[2].Line);
+        Assert.Null(rows[2].Error);
+        Assert.Equal(["x", "y"], rows[2].Fields);
+    }
+
+    [Fact]
+    public void An_unclosed_quote_stops_at_the_limit_says_which_lines_it_swallowed_and_reading_resumes_after_them()
+    {
+        // 100 characters a line from line 2 on: the field's 65,536th character falls on line 2 + 655 = 657. The
+        // closing quote at the end now opens a field of its own, left open.
+        var line = new string('x', 99) + "\n";
+        var text = "h1,h2\nopen,\"" + string.Concat(Enumerable.Repeat(line, 1000)) + "\"\n";
+
+        var rows = Read(text);
+
+        Assert.Equal($"{CsvRecords.Overlong} Lines 2 to 657 were read as this one record.", rows[1].Error);
+        Assert.Equal(CsvRecords.MaxFieldLength, rows[1].Fields[1].Length);
+        Assert.Equal(Enumerable.Range(658, 345), rows.Skip(2).Select(r => r.Line));
+        Assert.All(rows.Skip(2).SkipLast(1), r => Assert.Equal(new string('x', 99), Assert.Single(r.Fields)));
+        Assert.All(rows.Skip(2).SkipLast(1), r => Assert.Null(r.Error));
+    }
+
+    [Fact]
+    public void An_unclosed_quote_at_the_end_of_a_large_file_holds_one_field_of_the_limit_at_most()
+    {
+        var text = "h1\n\"" + new string('x', 10 * CsvRecords.MaxFieldLength);
+
+        var rows = Read(text);
+
+        Assert.Equal(2, rows.Count);
+        Assert.Equal(CsvRecords.Overlong, rows[1].Error);
+        Assert.Equal(CsvRecords.MaxFieldLength, rows[1].Fields[0].Length);
+    }
+
+    private static List<CsvRow> Read(string text)
+    {
+        using var reader = new StringReader(text);
+        return [.. Csv.ReadAsync(reader).ToBlockingEnumerable()];
+    }
 }

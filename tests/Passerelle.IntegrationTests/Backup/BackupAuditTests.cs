@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using Passerelle.Core.Access;
+using Passerelle.Core.Backup;
+using Passerelle.IntegrationTests.Support;
+
+namespace Passerelle.IntegrationTests.Backup;
+
+/// <summary>
+/// A backup is on record before any data leaves the database, so that entry cannot know how it ends: it says the
+/// backup started, and a backup that fails adds an entry saying so, with its error code.
+/// </summary>
+public sealed class BackupAuditTests
+{
+    [Fact]
+    public async Task A_backup_is_recorded_as_started_and_one_that_fails_adds_a_failed_entry_that_verifies()
+    {
+        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        var world = await BackupWorld.BuildAsync(app);
+        var archive = BackupWorld.ArchivePath();
+        var full = world.Backup(snapshotted: _ => throw new IOException("No space left on device"));
+
+        var done = await PasserelleCli.RunAsync(world.Cli, null, "db", "backup", BackupWorld.ArchivePath());
+        var failed = await full.HandleAsync(Actor.Console(), new BackupRequest(archive, false), default);
+        var verify = await PasserelleCli.RunAsync(world.Cli, null, "audit", "verify");
+
+        Assert.True(done.ExitCode == 0, done.Output + done.Error);
+        Assert.Equal("backup.failed", failed.Error?.Code);
+        Assert.Contains("No space left on device", failed.Error!.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(archive));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Path.GetTempPath(), $".{Path.GetFileName(archive)}*"));
+        await using var db = app.NewContext();
+        var entries = await db.AuditEntries.Where(e => e.Operation == "database.backed-up")
+            .OrderBy(e => e.Sequence).Select(e => new { e.Outcome, e.Details, e.Login }).ToListAsync();
+        Assert.Equal(["started", "started", "failure"], entries.Select(e => e.Outcome));
+        Assert.Equal(
+            $$"""{"file":"{{archive}}","error":"backup.failed"}""", entries[2].Details);
+        Assert.All(entries, e => Assert.StartsWith("console:", e.Login, StringComparison.Ordinal));
+        Assert.True(verify.ExitCode == 0, verify.Output + verify.Error);
+    }
+}
