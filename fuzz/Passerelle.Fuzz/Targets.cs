@@ -66,9 +66,10 @@ internal static class Targets
         Require(rows.SequenceEqual(Read(new StringReader(text)), RowComparer.Instance), "the chunked read differs");
         foreach (var row in rows)
         {
-            if (row.Fields is [""])
+            if (row.Fields is [""] || row.Error is not null)
             {
-                // A record of one empty field writes as a blank line, which every reader skips.
+                // A record of one empty field writes as a blank line, which every reader skips; a record the reader
+                // reported broken (a field cut at the length cap among them) is refused, not written back.
                 continue;
             }
 
@@ -95,7 +96,8 @@ internal static class Targets
     {
         public static readonly RowComparer Instance = new();
 
-        public bool Equals(CsvRow? x, CsvRow? y) => x!.Line == y!.Line && x.Fields.SequenceEqual(y.Fields);
+        public bool Equals(CsvRow? x, CsvRow? y) =>
+            x!.Line == y!.Line && x.Error == y.Error && x.Fields.SequenceEqual(y.Fields);
 
         public int GetHashCode(CsvRow obj) => obj.Line;
     }
