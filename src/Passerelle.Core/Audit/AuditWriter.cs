@@ -16,10 +16,13 @@ public sealed class AuditWriter : IAsyncDisposable, IDisposable
 {
     private const int MaxBatch = 512;
 
-    /// <summary>Pauses before the second and third attempt at a batch: about a second in all, then the callers' 503.</summary>
+    /// <summary>
+    /// Pauses before the second and third attempt at a batch: about a second in all, then the callers' 503.
+    /// </summary>
     private static readonly TimeSpan[] RetryPauses = [TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(800)];
 
-    private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<Pending> queue =
+        Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly IServiceScopeFactory scopes;
     private readonly ILogger<AuditWriter> log;
     private readonly LogStorm storm;
@@ -93,7 +96,9 @@ public sealed class AuditWriter : IAsyncDisposable, IDisposable
         return pending.Done.Task.WaitAsync(ct);
     }
 
-    /// <summary>Several entries, committed together with whatever else is waiting; completes once all are durable.</summary>
+    /// <summary>
+    /// Several entries, committed together with whatever else is waiting; completes once all are durable.
+    /// </summary>
     public Task AppendAsync(IReadOnlyList<AuditRecord> records, CancellationToken ct = default) =>
         records.Count == 0 ? Task.CompletedTask : Task.WhenAll(records.Select(r => AppendAsync(r, ct)));
 
@@ -185,7 +190,8 @@ public sealed class AuditWriter : IAsyncDisposable, IDisposable
                 await transaction.CommitAsync(ct);
                 return null;
             }
-            catch (Exception ex) when (attempt < RetryPauses.Length && DatabaseFaults.IsRetryable(ex) && !abandon.IsCancellationRequested)
+            catch (Exception ex) when (
+                attempt < RetryPauses.Length && DatabaseFaults.IsRetryable(ex) && !abandon.IsCancellationRequested)
             {
                 await Task.Delay(RetryPauses[attempt]);
             }
