@@ -54,24 +54,29 @@ internal static class FullDiskDrill
         await RepeatAsync(writes, "registration", Register, attempts: 400, failuresToStop: 3);
         await RepeatAsync(writes, "screening", Screen, attempts: 400, failuresToStop: 3);
         await RepeatAsync(writes, "picture", Upload, attempts: 2, failuresToStop: 2);
-        report.Figure("readiness while full", (await police.GetAsync("/health/ready")).ToString());
+        // A node whose writes all fail must leave the load balancer's rotation, though its reads still succeed.
+        var readyWhileFull = await police.GetAsync("/health/ready");
+        report.Figure("readiness while full", readyWhileFull.ToString());
+        report.Check(readyWhileFull.Status == 503, $"readiness answered {readyWhileFull} while no write could commit");
         CheckFailures(report, writes);
         var whileFull = SmallDisk.Files(workspace.Settings["Blobs:Path"]!);
 
         // Free the space: the next write must succeed, without a restart.
         disk.Empty();
         report.Figure("freed", $"{disk.Free / 1024} KiB free");
+        // Before any request writes: a node out of rotation gets no traffic, so it must find out by itself.
+        var readyAgain = await UntilAsync(() => police.GetAsync("/health/ready"), TimeSpan.FromSeconds(30));
+        report.Figure("readiness after freeing, before any write", readyAgain.Reply is null ? "never 200"
+            : $"{readyAgain.Reply} after {DrillReport.Seconds(readyAgain.Seconds)}");
+        report.Check(readyAgain.Reply?.Ok == true, "the node did not become ready again after space was freed");
         var resumed = await UntilAsync(Register, TimeSpan.FromSeconds(30));
         report.Figure("first registration after freeing", resumed.Reply is null ? "none succeeded"
             : $"{resumed.Reply} after {DrillReport.Seconds(resumed.Seconds)} and {resumed.Attempts} attempts");
         report.Check(resumed.Reply?.Ok == true, "no registration succeeded within 30 s of freeing space");
         var (afterPicture, afterScreen) = (await Upload(), await Screen());
-        var readyAgain = await UntilAsync(() => police.GetAsync("/health/ready"), TimeSpan.FromSeconds(30));
-        report.Figure("after freeing",
-            $"picture {afterPicture}, screening {afterScreen}, readiness {readyAgain.Reply}");
+        report.Figure("after freeing", $"picture {afterPicture}, screening {afterScreen}");
         report.Check(afterPicture.Ok && afterScreen.Ok, "writes after freeing space: "
             + $"picture {afterPicture} {afterPicture.Detail}, screening {afterScreen} {afterScreen.Detail}");
-        report.Check(readyAgain.Reply?.Ok == true, "the node did not become ready again after space was freed");
         await server.StopAsync(TimeSpan.FromSeconds(60));
 
         await CheckBlobStoreAsync(report, workspace, whileFull);

@@ -1,6 +1,5 @@
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Passerelle.Core.Common;
 using Passerelle.Core.Data;
@@ -23,7 +22,8 @@ public sealed class AuditWriter : IAsyncDisposable, IDisposable
 
     private readonly Channel<Pending> queue =
         Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly IServiceScopeFactory scopes;
+    private readonly DedicatedContexts contexts;
+    private readonly AuditTrail trail;
     private readonly ILogger<AuditWriter> log;
     private readonly LogStorm storm;
     private readonly TimeProvider time;
@@ -35,9 +35,11 @@ public sealed class AuditWriter : IAsyncDisposable, IDisposable
     private long lastCommitTicks;
     private long failingSinceTicks;
 
-    public AuditWriter(IServiceScopeFactory scopes, ILogger<AuditWriter> log, LogStorm storm, TimeProvider time)
+    public AuditWriter(
+        DedicatedContexts contexts, AuditTrail trail, ILogger<AuditWriter> log, LogStorm storm, TimeProvider time)
     {
-        this.scopes = scopes;
+        this.contexts = contexts;
+        this.trail = trail;
         this.log = log;
         this.storm = storm;
         this.time = time;
@@ -51,8 +53,9 @@ public sealed class AuditWriter : IAsyncDisposable, IDisposable
         AsTime(Interlocked.Read(ref failingSinceTicks)));
 
     /// <summary>
-    /// After a failed commit, whether the writer could commit now: reads the chain's tail in a transaction that writes
-    /// nothing. Without it a node taken out of rotation would never see a commit succeed again.
+    /// After a failed commit, whether the writer could commit now: commits a write of one row of its own. Without it a
+    /// node taken out of rotation would never see a commit succeed again; a read would not do, as it succeeds on a
+    /// full disk.
     /// </summary>
     public async Task<bool> CanCommitAsync(CancellationToken ct)
     {
@@ -64,13 +67,11 @@ public sealed class AuditWriter : IAsyncDisposable, IDisposable
 
         try
         {
-            // Reads the tail without waiting for the chain's turn: a probe must not queue behind the writers.
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<PasserelleDb>();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await db.AuditEntries.AsNoTracking()
-                .OrderByDescending(e => e.Sequence).Select(e => e.Sequence).FirstOrDefaultAsync(ct);
-            await transaction.RollbackAsync(ct);
+            // Not the chain's turn: a probe must not queue behind the writers, only prove the storage takes a write.
+            await using var db = contexts.Create();
+            var now = time.GetUtcNow().UtcDateTime;
+            await db.WriteProbes.Where(p => p.Id == WriteProbe.OnlyId)
+                .ExecuteUpdateAsync(set => set.SetProperty(p => p.ProbedAt, now), ct);
             // Only if no commit failed since the probe began: a newer failure stands.
             Interlocked.CompareExchange(ref failingSinceTicks, 0, failingSince);
             return Interlocked.Read(ref failingSinceTicks) == 0;
@@ -172,8 +173,7 @@ public sealed class AuditWriter : IAsyncDisposable, IDisposable
             try
             {
                 var ct = abandon.Token;
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<PasserelleDb>();
+                await using var db = contexts.Create();
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
                 // A commit cut off on its way back may have landed, or land late: once the chain's turn is ours,
                 // no earlier attempt can still be committing, so if the tail it staged is there, it did.
@@ -183,7 +183,6 @@ public sealed class AuditWriter : IAsyncDisposable, IDisposable
                     return null;
                 }
 
-                var trail = scope.ServiceProvider.GetRequiredService<AuditTrail>();
                 var sequence = await trail.StageAsync(db, [.. batch.Select(p => p.Record)], ct);
                 staged = new Tail(sequence, db.AuditEntries.Local.First(e => e.Sequence == sequence).Hash);
                 await db.SaveChangesAsync(ct);

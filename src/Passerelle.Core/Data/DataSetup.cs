@@ -28,6 +28,7 @@ public static class DataSetup
         // Contexts are pooled: building one from scratch for every request cost more than the lookups it served.
         services.AddDbContextPool<PasserelleDb>((provider, builder) =>
             Configure(builder, provider.GetRequiredService<IOptions<DatabaseOptions>>().Value));
+        services.AddSingleton<DedicatedContexts>();
         return services;
     }
 

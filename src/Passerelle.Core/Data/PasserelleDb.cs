@@ -52,6 +52,8 @@ public sealed class PasserelleDb(DbContextOptions<PasserelleDb> options)
 
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
+    public DbSet<WriteProbe> WriteProbes => Set<WriteProbe>();
+
     internal bool IsPostgreSql => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -66,6 +68,13 @@ public sealed class PasserelleDb(DbContextOptions<PasserelleDb> options)
         base.OnModelCreating(builder);
 
         builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
+
+        builder.Entity<WriteProbe>(probe =>
+        {
+            probe.ToTable("write_probes");
+            probe.Property(p => p.Id).ValueGeneratedNever();
+            probe.HasData(new WriteProbe { Id = WriteProbe.OnlyId, ProbedAt = DateTime.UnixEpoch });
+        });
 
         builder.Entity<Agency>(agency =>
         {

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using Passerelle.Core.Data;
 
+#nullable disable
 
 namespace Passerelle.Migrations.PostgreSql.Migrations
 {
@@ -329,6 +330,26 @@ namespace Passerelle.Migrations.PostgreSql.Migrations
                     b.HasIndex("Operation");
 
                     b.ToTable("audit_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Core.Data.WriteProbe", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ProbedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("write_probes", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            ProbedAt = new DateTime(1970, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        });
                 });
 
             modelBuilder.Entity("Passerelle.Core.Hits.HitCase", b =>

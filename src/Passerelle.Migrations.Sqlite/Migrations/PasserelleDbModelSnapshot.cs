@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Passerelle.Core.Data;
 
+#nullable disable
 
 namespace Passerelle.Migrations.Sqlite.Migrations
 {
@@ -317,6 +318,26 @@ namespace Passerelle.Migrations.Sqlite.Migrations
                     b.HasIndex("Operation");
 
                     b.ToTable("audit_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Core.Data.WriteProbe", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ProbedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("write_probes", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            ProbedAt = new DateTime(1970, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        });
                 });
 
             modelBuilder.Entity("Passerelle.Core.Hits.HitCase", b =>

@@ -41,6 +41,22 @@ public sealed class CrashDrillTests
         Assert.True(report.Passed, report.ToString());
     }
 
+    /// <summary>
+    /// A real file system filled to the brim: a 20 MB tmpfs under the SQLite file and the blob store. Mounting one
+    /// needs root, which CI has.
+    /// </summary>
+    [Fact]
+    public async Task A_full_disk_answers_507_takes_the_node_out_of_rotation_and_service_resumes_with_space()
+    {
+        if (!Environment.IsPrivilegedProcess)
+        {
+            Assert.Skip("Mounting the drill's tmpfs needs root; run the tests as root, as CI does.");
+        }
+
+        var report = await FullDiskDrill.RunAsync(new FullDiskOptions());
+        Assert.True(report.Passed, report.ToString());
+    }
+
     private static DrillDatabase Drill(Db db) => db == Db.PostgreSql ? DrillDatabase.PostgreSql : DrillDatabase.Sqlite;
 
     private static void RequirePostgresFor(Db db)
