@@ -17,9 +17,11 @@ as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else 
 
 cleanup() {
   local status=$?
-  # The drill tool writes down every process it starts; a process of an interrupted drill may still run.
+  # The drill tool writes down every process it starts; a process of an interrupted drill may still run. A number
+  # reused since by another process is left alone: only a process that inherited this drill's own list is killed.
   for pid in $(cat "$PASSERELLE_DRILL_PIDS" 2> /dev/null); do
-    grep -qz passerelle.dll "/proc/$pid/cmdline" 2> /dev/null && kill -9 "$pid" 2> /dev/null || true
+    grep -qzxF "PASSERELLE_DRILL_PIDS=$PASSERELLE_DRILL_PIDS" "/proc/$pid/environ" 2> /dev/null \
+      && kill -9 "$pid" 2> /dev/null || true
   done
   for data in "$TMPDIR"/passerelle-drill-pg-*/data; do
     [ -f "$data/postmaster.pid" ] || continue

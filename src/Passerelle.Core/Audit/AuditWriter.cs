@@ -34,6 +34,7 @@ public sealed class AuditWriter : IAsyncDisposable, IDisposable
     private int queued;
     private long lastCommitTicks;
     private long failingSinceTicks;
+    private long committingSinceTicks;
 
     public AuditWriter(
         DedicatedContexts contexts, AuditTrail trail, ILogger<AuditWriter> log, LogStorm storm, TimeProvider time)
@@ -50,7 +51,9 @@ public sealed class AuditWriter : IAsyncDisposable, IDisposable
     public AuditWriterState State => new(
         Volatile.Read(ref queued),
         AsTime(Interlocked.Read(ref lastCommitTicks)),
-        AsTime(Interlocked.Read(ref failingSinceTicks)));
+        AsTime(Interlocked.Read(ref failingSinceTicks)),
+        AsTime(Interlocked.Read(ref committingSinceTicks)),
+        loop.IsCompleted);
 
     /// <summary>
     /// After a failed commit, whether the writer could commit now: commits a write of one row of its own. Without it a
@@ -70,8 +73,15 @@ public sealed class AuditWriter : IAsyncDisposable, IDisposable
             // Not the chain's turn: a probe must not queue behind the writers, only prove the storage takes a write.
             await using var db = contexts.Create();
             var now = time.GetUtcNow().UtcDateTime;
-            await db.WriteProbes.Where(p => p.Id == WriteProbe.OnlyId)
+            var updated = await db.WriteProbes.Where(p => p.Id == WriteProbe.OnlyId)
                 .ExecuteUpdateAsync(set => set.SetProperty(p => p.ProbedAt, now), ct);
+            if (updated != 1)
+            {
+                // Its row was deleted: updating nothing proves nothing, so the probe writes it back.
+                db.WriteProbes.Add(new WriteProbe { Id = WriteProbe.OnlyId, ProbedAt = now });
+                await db.SaveChangesAsync(ct);
+            }
+
             // Only if no commit failed since the probe began: a newer failure stands.
             Interlocked.CompareExchange(ref failingSinceTicks, 0, failingSince);
             return Interlocked.Read(ref failingSinceTicks) == 0;
@@ -144,7 +154,9 @@ public sealed class AuditWriter : IAsyncDisposable, IDisposable
             }
 
             Interlocked.Add(ref queued, -batch.Count);
+            Interlocked.Exchange(ref committingSinceTicks, time.GetUtcNow().UtcTicks);
             var failure = await CommitWithRetriesAsync(batch);
+            Interlocked.Exchange(ref committingSinceTicks, 0);
             if (failure is null)
             {
                 Interlocked.Exchange(ref lastCommitTicks, time.GetUtcNow().UtcTicks);
@@ -211,5 +223,9 @@ public sealed class AuditWriter : IAsyncDisposable, IDisposable
     private sealed record Tail(long Sequence, string Hash);
 }
 
-/// <summary>The audit writer as the health check sees it.</summary>
-public sealed record AuditWriterState(int Queued, DateTimeOffset? LastCommitAt, DateTimeOffset? FailingSince);
+/// <summary>
+/// The audit writer as the health check sees it: entries waiting, the last commit, since when commits fail, since
+/// when the batch now being committed has been, and whether the writer has stopped.
+/// </summary>
+public sealed record AuditWriterState(
+    int Queued, DateTimeOffset? LastCommitAt, DateTimeOffset? FailingSince, DateTimeOffset? CommittingSince, bool Stopped);

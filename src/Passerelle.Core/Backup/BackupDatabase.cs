@@ -83,8 +83,14 @@ internal sealed class BackupDatabase(
         if (!result.Succeeded)
         {
             await RecordFailureAsync(actor, target, result.Error!.Code);
+            return result;
         }
 
+        // A "started" with no outcome after it is a backup that died. The archive's checksum on record lets anyone
+        // holding a copy later tell whether it is the one written here.
+        await audit.AppendAsync(Entry(actor, Outcomes.Success, AuditDetails.With("file", target)
+            .And("auditSequence", result.Value!.Audit.Sequence)
+            .And("sha256", await Sha256Async(target, ct))), CancellationToken.None);
         return result;
     }
 
@@ -131,6 +137,12 @@ internal sealed class BackupDatabase(
     }
 
     /// <summary>The failure's own entry, after the one that said the backup started.</summary>
+    private static async Task<string> Sha256Async(string file, CancellationToken ct)
+    {
+        await using var archive = File.OpenRead(file);
+        return Convert.ToHexStringLower(await System.Security.Cryptography.SHA256.HashDataAsync(archive, ct));
+    }
+
     private async Task RecordFailureAsync(Actor actor, string target, string code)
     {
         try
@@ -190,6 +202,11 @@ internal sealed class BackupDatabase(
         if (Directory.Exists(target) || (File.Exists(target) && !request.Overwrite))
         {
             return BackupErrors.Exists(target);
+        }
+
+        if (File.Exists(target) && !BackupFormat.IsBackup(target))
+        {
+            return BackupErrors.NotABackup(target);
         }
 
         return (database, root, target);

@@ -27,6 +27,9 @@ internal static class BackupErrors
     public static Error Exists(string file) => Error.Conflict(
         "backup.exists", $"{file} already exists; choose another name, or pass --overwrite to replace it.");
 
+    public static Error NotABackup(string file) => Error.Conflict(
+        "backup.not-a-backup", $"{file} is not a Passerelle backup; --overwrite replaces only an earlier backup.");
+
     public static Error Failed(string file, string why) => Error.Conflict(
         "backup.failed", $"The backup to {file} failed and wrote nothing there: {why.TrimEnd('.')}.");
 

@@ -1,3 +1,4 @@
+using System.Formats.Tar;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -59,6 +60,24 @@ internal static partial class BackupFormat
         return segments.Length is >= 2 and <= MaxDepth
             && segments[0] == BlobFolder
             && segments.Skip(1).All(s => Segment().IsMatch(s));
+    }
+
+    /// <summary>
+    /// Whether a file is an earlier backup, a tar whose first member is the database: the only file <c>--overwrite</c>
+    /// replaces. Paths are compared as strings elsewhere, which a symbolic link gets round; this looks at the file.
+    /// </summary>
+    public static bool IsBackup(string path)
+    {
+        try
+        {
+            using var tar = new TarReader(File.OpenRead(path));
+            return tar.GetNextEntry() is { Name: Database, EntryType: TarEntryType.RegularFile };
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException
+            or FormatException or ArgumentException)
+        {
+            return false;
+        }
     }
 
     /// <summary>The archive name of a file under the blob folder; null when the store would never write it.</summary>

@@ -1,13 +1,14 @@
 using System.Formats.Tar;
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Passerelle.Core.Pictures;
 
 namespace Passerelle.Core.Backup;
 
 /// <summary>Writes the archive of <see cref="BackupFormat"/> from a database snapshot and the blob folder.</summary>
-internal static class BackupWriter
+internal static partial class BackupWriter
 {
     public static async Task<BackupSummary> WriteAsync(
         string snapshot, string blobRoot, string partial, DateTime takenAt, CancellationToken ct)
@@ -113,8 +114,20 @@ internal static class BackupWriter
             IgnoreInaccessible = false,
         };
         return Directory.EnumerateFiles(root, "*", options).Order(StringComparer.Ordinal)
-            .Select(path => (path, BackupFormat.BlobMemberName(Path.GetRelativePath(root, path))));
+            .Select(path => Path.GetRelativePath(root, path))
+            .Select(relative => (Path.Combine(root, relative),
+                StoreKey().IsMatch(relative.Replace(Path.DirectorySeparatorChar, '/'))
+                    ? BackupFormat.BlobMemberName(relative)
+                    : null));
     }
+
+    /// <summary>
+    /// What the picture store names its files (<c>ab/ab…32 hex….image</c> or <c>.thumb</c>). Anything else is left
+    /// out: a picture still being written (<c>.partial</c>, held open exclusively), or whatever else a misconfigured
+    /// <c>Blobs:Path</c> holds, such as a key file.
+    /// </summary>
+    [GeneratedRegex(@"^(?<folder>[0-9a-f]{2})/\k<folder>[0-9a-f]{30}\.(image|thumb)\z", RegexOptions.CultureInvariant)]
+    private static partial Regex StoreKey();
 
     private static string BlobName(string key) => BackupFormat.BlobMemberName(FileSystemBlobStore.RelativePath(key))!;
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Passerelle.Core.Common;
@@ -11,7 +12,8 @@ namespace Passerelle.Errors;
 /// a transaction that rolled back, so nothing is half-written (a connection lost during a commit leaves its outcome
 /// unknown, which the 503 says). Anything else is a bug, answered with a bare 500 that reveals nothing. Each failure is logged once per storm (<see cref="LogStorm"/>), not once per request.
 /// </summary>
-internal sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log, LogStorm storm) : IExceptionHandler
+internal sealed class ProblemExceptionHandler(
+    ILogger<ProblemExceptionHandler> log, LogStorm storm, IHostApplicationLifetime lifetime) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
@@ -21,7 +23,7 @@ internal sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> l
             {
                 StatusCodes.Status413PayloadTooLarge => ("request.too-large", $"The body is larger than the limit of {BodyLimits.MaxBytes(http)} bytes."),
                 StatusCodes.Status415UnsupportedMediaType => ("request.unsupported-media-type", "Send the body as application/json."),
-                _ when bad.InnerException is JsonException json => ("request.malformed-json", $"The body is not valid JSON: {json.Message}"),
+                _ when bad.InnerException is JsonException json => ("request.malformed-json", WhereJsonFailed(json)),
                 _ => ("request.invalid", "The request could not be read: check its parameters and body."),
             };
             await Problems.WriteAsync(http, bad.StatusCode, code, detail);
@@ -34,13 +36,23 @@ internal sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> l
             return true;
         }
 
+        if (exception is OperationCanceledException && lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            // The shutdown's time ran out before this request's audit entry could be committed: not a bug, and
+            // another node can answer it.
+            await AnswerAsync(http, StatusCodes.Status503ServiceUnavailable, "server.stopping",
+                "This server is stopping and did not finish your request. Try again in a moment.",
+                "Ce serveur s'arrête et n'a pas terminé votre demande. Réessayez dans un instant.");
+            return true;
+        }
+
         switch (DatabaseFaults.Classify(exception))
         {
             case StorageFault.Unavailable:
                 if (storm.Admit($"database unavailable: {exception.GetType().Name}: {exception.Message}"))
                 {
                     log.LogWarning(exception, "The database is unavailable; answering 503 (first of a storm, on {Method} {Path})",
-                        http.Request.Method, http.Request.Path.Value);
+                        http.Request.Method, LoggablePath(http));
                 }
 
                 await AnswerAsync(http, StatusCodes.Status503ServiceUnavailable, "database.unavailable",
@@ -53,7 +65,7 @@ internal sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> l
                 if (storm.Admit($"storage full: {exception.GetType().Name}: {exception.Message}"))
                 {
                     log.LogError(exception, "The disk is full; answering 507 (first of a storm, on {Method} {Path})",
-                        http.Request.Method, http.Request.Path.Value);
+                        http.Request.Method, LoggablePath(http));
                 }
 
                 await AnswerAsync(http, StatusCodes.Status507InsufficientStorage, "storage.full",
@@ -66,22 +78,38 @@ internal sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> l
 
         // A bug is known by where it was thrown and on which endpoint, not by its message, which many exceptions
         // share; each one still leaves a line with its request id, the id a person quotes to the administrator.
-        var endpoint = http.GetEndpoint()?.DisplayName ?? http.Request.Path.Value;
+        // Not the path when no endpoint matched: one key per made-up path would log a stack trace for each.
+        var endpoint = http.GetEndpoint()?.DisplayName ?? "(no endpoint)";
         var site = exception.TargetSite is { } method ? $"{method.DeclaringType?.FullName}.{method.Name}" : "?";
         if (storm.Admit($"unhandled: {exception.GetType().FullName} at {site} on {endpoint}"))
         {
-            log.LogError(exception, "Unhandled error on {Method} {Path}", http.Request.Method, http.Request.Path.Value);
+            log.LogError(exception, "Unhandled error on {Method} {Path}", http.Request.Method, LoggablePath(http));
         }
         else
         {
             log.LogError("Unhandled error on {Method} {Path} ({Exception} at {Site}; its stack was logged above)",
-                http.Request.Method, http.Request.Path.Value, exception.GetType().Name, site);
+                http.Request.Method, LoggablePath(http), exception.GetType().Name, site);
         }
 
         await AnswerAsync(http, StatusCodes.Status500InternalServerError, "server.error",
             "Something went wrong on our side. Quote the request id to the administrator.",
             "Une erreur s'est produite de notre côté. Donnez l'identifiant de la requête à l'administrateur.");
         return true;
+    }
+
+    /// <summary>
+    /// Where the body stopped being what was expected, without the serializer's message, which names internal types.
+    /// </summary>
+    private static string WhereJsonFailed(JsonException json) => string.Create(CultureInfo.InvariantCulture,
+        $"The body is not valid JSON, or a value in it has the wrong type, at {json.Path ?? "$"} (line "
+        + $"{(json.LineNumber ?? 0) + 1}, byte {(json.BytePositionInLine ?? 0) + 1}).");
+
+    /// <summary>The path as it may go into a log line: decoded paths can carry line breaks that would forge lines.</summary>
+    private static string LoggablePath(HttpContext http)
+    {
+        var path = http.Request.Path.Value ?? "";
+        var clipped = path.Length > 200 ? path[..200] + "…" : path;
+        return string.Concat(clipped.Select(c => char.IsControl(c) ? '?' : c));
     }
 
     private static Task AnswerAsync(HttpContext http, int status, string code, string english, string french) =>

@@ -97,11 +97,18 @@ internal static class Problems
             <body><main><h1>Passerelle</h1>
             <p>{encode.Encode(english)}</p>
             <p lang="fr">{encode.Encode(french)}</p>
-            <p><a href="{encode.Encode(http.Request.PathBase + http.Request.Path)}">Try again / Réessayer</a></p>
+            <p><a href="{encode.Encode(SamePage(http))}">Try again / Réessayer</a></p>
             <p><small>Request id: {encode.Encode(http.TraceIdentifier)}</small></p>
             </main></body></html>
             """);
     }
+
+    /// <summary>
+    /// The page that failed, as a link that stays on this site: a path such as <c>//elsewhere.example/</c> or
+    /// <c>/\elsewhere.example/</c> would otherwise be read by the browser as another host.
+    /// </summary>
+    internal static string SamePage(HttpContext http) =>
+        "/" + (http.Request.PathBase + http.Request.Path).Value?.TrimStart('/', '\\');
 
     public static async Task WriteAsync(HttpContext http, int status, string code, string detail)
     {

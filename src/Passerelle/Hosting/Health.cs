@@ -38,6 +38,9 @@ internal sealed class DatabaseReadyCheck(PasserelleDb db) : IHealthCheck
 /// </summary>
 internal sealed class AuditWriterCheck(AuditWriter writer) : IHealthCheck
 {
+    /// <summary>A batch takes milliseconds; one still committing after this is stuck, on a lock or a dead link.</summary>
+    public static readonly TimeSpan MaxCommit = TimeSpan.FromSeconds(15);
+
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
     {
         var recovered = await writer.CanCommitAsync(ct);
@@ -47,9 +50,16 @@ internal sealed class AuditWriterCheck(AuditWriter writer) : IHealthCheck
             ["queued"] = state.Queued,
             ["lastCommitAt"] = state.LastCommitAt?.ToString("O") ?? "",
         };
-        return !recovered && state.FailingSince is { } since
-            ? HealthCheckResult.Unhealthy($"Audit entries cannot be committed since {since:O}.", data: data)
-            : HealthCheckResult.Healthy("Audit entries are committed.", data);
+        var now = TimeProvider.System.GetUtcNow();
+        return state switch
+        {
+            { Stopped: true } => HealthCheckResult.Unhealthy("The audit writer has stopped.", data: data),
+            { FailingSince: { } since } when !recovered =>
+                HealthCheckResult.Unhealthy($"Audit entries cannot be committed since {since:O}.", data: data),
+            { CommittingSince: { } started } when now - started > MaxCommit =>
+                HealthCheckResult.Unhealthy($"An audit commit has been waiting since {started:O}.", data: data),
+            _ => HealthCheckResult.Healthy("Audit entries are committed.", data),
+        };
     }
 }
 
@@ -170,7 +180,11 @@ internal sealed class ReadinessCache : IDisposable
     private readonly Dictionary<Type, (DateTimeOffset At, HealthCheckResult Result)> results = [];
     private readonly SemaphoreSlim turn = new(1, 1);
 
-    public async Task<HealthCheckResult> GetAsync(Type check, Func<Task<HealthCheckResult>> run, CancellationToken ct)
+    /// <summary>How long a check may take; past it, it counts as unhealthy until the next round.</summary>
+    public static readonly TimeSpan Bound = TimeSpan.FromSeconds(5);
+
+    public async Task<HealthCheckResult> GetAsync(
+        Type check, Func<CancellationToken, Task<HealthCheckResult>> run, CancellationToken ct)
     {
         await turn.WaitAsync(ct);
         try
@@ -181,7 +195,19 @@ internal sealed class ReadinessCache : IDisposable
                 return last.Result;
             }
 
-            var result = await run();
+            // Not the caller's token: a caller who hangs up must not cancel the round, or a client opening and
+            // dropping requests would make every next caller run the check again.
+            using var bound = new CancellationTokenSource(Bound);
+            HealthCheckResult result;
+            try
+            {
+                result = await run(bound.Token);
+            }
+            catch (OperationCanceledException) when (bound.IsCancellationRequested)
+            {
+                result = HealthCheckResult.Unhealthy($"No answer within {Bound.TotalSeconds:0} s.");
+            }
+
             results[check] = (now, result);
             return result;
         }
@@ -199,5 +225,5 @@ internal sealed class Cached<TCheck>(TCheck check, ReadinessCache cache) : IHeal
     where TCheck : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default) =>
-        cache.GetAsync(typeof(TCheck), () => check.CheckHealthAsync(context, ct), ct);
+        cache.GetAsync(typeof(TCheck), bound => check.CheckHealthAsync(context, bound), ct);
 }

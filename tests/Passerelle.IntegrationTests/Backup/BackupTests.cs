@@ -96,7 +96,8 @@ public sealed class BackupTests
         var officer = app.ClientWithToken(world.OfficerToken);
         var served = await officer.GetByteArrayAsync($"/api/v1/pictures/{picture}");
         var archive = BackupWorld.ArchivePath();
-        await File.WriteAllTextAsync(archive, "an older backup");
+        var older = await PasserelleCli.RunAsync(world.Cli, null, "db", "backup", archive);
+        Assert.True(older.ExitCode == 0, older.Output + older.Error);
 
         var refused = await PasserelleCli.RunAsync(world.Cli, null, "db", "backup", archive);
         var replaced = await PasserelleCli.RunAsync(world.Cli, null, "db", "backup", archive, "--overwrite");
@@ -150,6 +151,58 @@ public sealed class BackupTests
         Assert.Contains("error backup.inside-store", intoStore.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(inside));
         Assert.Equal(before, await File.ReadAllBytesAsync(database));
+    }
+
+    /// <summary>A path through a symbolic link names the live database under another name.</summary>
+    [Fact]
+    public async Task Overwrite_replaces_only_an_earlier_backup_not_a_database_reached_through_a_link()
+    {
+        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        var world = await BackupWorld.BuildAsync(app);
+        var database = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(app.ConnectionString).DataSource;
+        var link = Path.Combine(Path.GetTempPath(), $"passerelle-link-{Guid.NewGuid():N}");
+        Directory.CreateSymbolicLink(link, Path.GetDirectoryName(Path.GetFullPath(database))!);
+        var other = Path.Combine(Path.GetTempPath(), $"passerelle-notes-{Guid.NewGuid():N}.txt");
+        await File.WriteAllTextAsync(other, "not a backup");
+        try
+        {
+            var before = await File.ReadAllBytesAsync(database);
+
+            var throughLink = await PasserelleCli.RunAsync(
+                world.Cli, null, "db", "backup", Path.Combine(link, Path.GetFileName(database)), "--overwrite");
+            var overText = await PasserelleCli.RunAsync(world.Cli, null, "db", "backup", other, "--overwrite");
+
+            Assert.Equal(1, throughLink.ExitCode);
+            Assert.Contains("error backup.not-a-backup", throughLink.Error, StringComparison.Ordinal);
+            Assert.Equal(before, await File.ReadAllBytesAsync(database));
+            Assert.Equal(1, overText.ExitCode);
+            Assert.Equal("not a backup", await File.ReadAllTextAsync(other));
+        }
+        finally
+        {
+            Directory.Delete(link);
+            File.Delete(other);
+        }
+    }
+
+    [Fact]
+    public async Task Only_the_picture_stores_own_files_go_into_the_archive()
+    {
+        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        var world = await BackupWorld.BuildAsync(app);
+        await world.AddPictureAsync();
+        var image = Directory.EnumerateFiles(world.BlobFolder, "*.image", SearchOption.AllDirectories).Single();
+        File.Copy(image, image + ".partial");
+        await File.WriteAllTextAsync(Path.Combine(world.BlobFolder, "audit-checkpoint.key"), "a key put in the wrong place");
+        var archive = BackupWorld.ArchivePath();
+
+        var backup = await PasserelleCli.RunAsync(world.Cli, null, "db", "backup", archive);
+
+        Assert.True(backup.ExitCode == 0, backup.Output + backup.Error);
+        var blobs = BackupArchives.Read(archive).Select(m => m.Name)
+            .Where(n => n.StartsWith("blobs/", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, blobs.Count);
+        Assert.All(blobs, name => Assert.Matches(@"\.(image|thumb)$", name));
     }
 
     [Fact]

@@ -50,6 +50,22 @@ public sealed class BadInputTests
     }
 
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_value_of_the_wrong_type_is_a_400_naming_where_and_no_internal_type(Db db)
+    {
+        var (app, admin) = await StartAsync(db);
+        await using var _ = app;
+        var before = await AgencyCountAsync(app);
+
+        var response = await admin.PostAsync("/api/v1/agencies", new StringContent("{\"code\": 5, \"name\": \"X\"}", Encoding.UTF8, "application/json"));
+
+        var detail = (await ProblemAsync(response, HttpStatusCode.BadRequest, "request.malformed-json")).GetProperty("detail").GetString();
+        Assert.Contains("$.code", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("Passerelle", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", detail, StringComparison.Ordinal);
+        Assert.Equal(before, await AgencyCountAsync(app));
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task The_wrong_content_type_is_a_415(Db db)
     {
         var (app, admin) = await StartAsync(db);

@@ -33,6 +33,19 @@ public sealed class ServerErrorTests
         Assert.DoesNotContain(" at ", body, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/hits", "/hits")]
+    [InlineData("//elsewhere.example/", "/elsewhere.example/")]
+    [InlineData("/\\elsewhere.example/", "/elsewhere.example/")]
+    [InlineData("/\\/\\/elsewhere.example", "/elsewhere.example")]
+    public void The_error_pages_try_again_link_stays_on_this_site(string path, string link)
+    {
+        var http = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        http.Request.Path = path;
+
+        Assert.Equal(link, Errors.Problems.SamePage(http));
+    }
+
     [Fact]
     public async Task Serve_on_PostgreSQL_with_pending_migrations_refuses_to_start_and_names_the_fix()
     {
