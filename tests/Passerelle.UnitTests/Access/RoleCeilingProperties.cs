@@ -66,6 +66,15 @@ public sealed class RoleCeilingProperties
         Prop.ForAll(Cases.ToArbitrary(), c =>
             !AccessRules.MayGiveScopes(c.Actor, c.Scopes) || c.Actor.Scopes is null || c.Scopes.All(c.Actor.Scopes.Contains));
 
+    /// <summary>A backup carries the whole register and every secret hash; a restore replaces it all.</summary>
+    [Property(MaxTest = 10_000)]
+    public Property Only_an_administrator_acting_directly_backs_up_or_restores_the_database() =>
+        Prop.ForAll(Actors.ToArbitrary(), actor =>
+        {
+            var direct = actor.Roles.Contains(Roles.Admin) && actor.TokenId is null && actor.Scopes is null;
+            return AccessRules.MayBackUpDatabase(actor) == direct && AccessRules.MayRestoreDatabase(actor) == direct;
+        });
+
     [Property(MaxTest = 10_000)]
     public Property Nobody_but_an_administrator_grants_admin_auditor_or_rights_holder() =>
         Prop.ForAll(Actors.ToArbitrary(), Gen.Elements(AgencyA, AgencyB).ToArbitrary(), (actor, agency) =>
