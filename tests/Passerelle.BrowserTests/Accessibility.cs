@@ -49,7 +49,8 @@ public sealed class Accessibility
     {
         if (Source.Value is null)
         {
-            const string why = "axe-core is not installed: run `npm ci` in tests/Passerelle.BrowserTests/axe, then build.";
+            const string why =
+                "axe-core is not installed: run `npm ci` in tests/Passerelle.BrowserTests/axe, then build.";
             if (Environment.GetEnvironmentVariable("PASSERELLE_REQUIRE_BROWSER") == "1")
             {
                 throw new InvalidOperationException(why + " PASSERELLE_REQUIRE_BROWSER=1 makes this a failure.");
@@ -76,8 +77,9 @@ public sealed class Accessibility
         looked.TryAdd(path, true);
         loaded.TryAdd(path, true);
         var grave = violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        Assert.True(grave.Count == 0, $"axe-core on {page.Url} ({page.ViewportSize?.Width}×{page.ViewportSize?.Height}):\n"
-            + string.Join("\n", violations.Select(v => $"[{v.Impact}] {v.Id}: {v.Help}\n    " + string.Join("\n    ", v.Nodes))));
+        var size = $"{page.ViewportSize?.Width}×{page.ViewportSize?.Height}";
+        var described = violations.Select(v => $"[{v.Impact}] {v.Id}: {v.Help}\n    " + string.Join("\n    ", v.Nodes));
+        Assert.True(grave.Count == 0, $"axe-core on {page.Url} ({size}):\n" + string.Join("\n", described));
     }
 
     /// <summary>Fails naming each page the browser loaded that no <see cref="CheckAsync"/> looked at.</summary>

@@ -9,7 +9,8 @@ namespace Passerelle.BrowserTests;
 
 /// <summary>
 /// The pages people read at a counter or on a phone: the screening result, the hit inbox, the product lookup and the
-/// audit trail, at a phone's 390×844 and a desktop's 1366×900. Their tables and buttons show whole words.
+/// audit trail (and the officer's authentication requests), at a phone's 390×844 and a desktop's 1366×900. Their
+/// tables and buttons show whole words.
 /// </summary>
 public sealed class ReadingTests
 {
@@ -51,6 +52,9 @@ public sealed class ReadingTests
             misfits.AddRange(await MisfitsAsync(officer, watched[0], width));
             await officer.GotoAsync($"/Products/Lookup?q={Perfume}");
             await Assertions.Expect(officer.Locator("article.product")).ToHaveCountAsync(1);
+            misfits.AddRange(await MisfitsAsync(officer, watched[0], width));
+            await officer.GotoAsync("/Authentications");
+            await Assertions.Expect(officer.Locator("#requests tbody tr")).ToHaveCountAsync(2);
             misfits.AddRange(await MisfitsAsync(officer, watched[0], width));
             await coordinator.GotoAsync("/Hits");
             await Assertions.Expect(coordinator.Locator("#hit-cases tbody tr").First).ToBeVisibleAsync();
@@ -127,13 +131,19 @@ public sealed class ReadingTests
         (await police.PostAsJsonAsync($"/api/v1/hits/{cases[1]}/mismatch", new { note = "Different holder." })).EnsureSuccessStatusCode();
 
         using var brand = Api(app, await app.TokenAsync("lumiere.brand"));
+        var requests = new List<Guid>();
         foreach (var (gtin, name) in new[] { (Perfume, "Eau de parfum 50 ml"), (Pen, "Surligneur fluorescent jaune") })
         {
             var created = await brand.PostAsJsonAsync("/api/v1/products", new { brand = "Lumière", name, gtins = new[] { gtin }, counterfeitIndicators = "Genuine caps are engraved; fakes are printed." });
             created.EnsureSuccessStatusCode();
             var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
             (await brand.PostAsync($"/api/v1/products/{id}/publish", null)).EnsureSuccessStatusCode();
+            var request = await officer.PostAsJsonAsync("/api/v1/authentications", new { productId = id, quantity = 240, place = "Le Havre, terminal de France", route = "Ningbo – Le Havre, sea" });
+            request.EnsureSuccessStatusCode();
+            requests.Add((await request.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
         }
+
+        (await brand.PostAsJsonAsync($"/api/v1/authentications/{requests[0]}/reply", new { verdict = "counterfeit", reasons = "Printed cap." })).EnsureSuccessStatusCode();
 
         return app;
     }

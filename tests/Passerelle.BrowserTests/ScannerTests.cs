@@ -24,15 +24,17 @@ public sealed class ScannerTests
 
         await page.Keyboard.TypeAsync("6291041500213");
         await page.Keyboard.PressAsync("Enter");
-        await Assertions.Expect(page.Locator("article.product h2")).ToHaveTextAsync(["Lumière · Eau de parfum 50 ml"]);
+        var found = page.Locator("article.product h2");
+        await Assertions.Expect(found).ToHaveTextAsync(["Lumière · Eau de parfum 50 ml"]);
         await Assertions.Expect(field).ToBeFocusedAsync();
-        Assert.True(await field.EvaluateAsync<bool>("f => f.selectionStart === 0 && f.selectionEnd === f.value.length"));
+        Assert.True(
+            await field.EvaluateAsync<bool>("f => f.selectionStart === 0 && f.selectionEnd === f.value.length"));
         await a11y.CheckAsync();
 
         // The second scan replaces the first instead of being glued to it.
         await page.Keyboard.TypeAsync("4006381333931");
         await page.Keyboard.PressAsync("Enter");
-        await Assertions.Expect(page.Locator("article.product h2")).ToHaveTextAsync(["Lumière · Surligneur fluorescent jaune"]);
+        await Assertions.Expect(found).ToHaveTextAsync(["Lumière · Surligneur fluorescent jaune"]);
         await Assertions.Expect(field).ToHaveValueAsync("4006381333931");
 
         // Two codes glued together, as a field that kept the first would send, are named for what they are.
@@ -40,7 +42,8 @@ public sealed class ScannerTests
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator("#q-error")).ToContainTextAsync("Too many digits for one barcode");
         await Assertions.Expect(page.GetByText("No genuine product matches.")).ToHaveCountAsync(0);
-        Assert.True(await field.EvaluateAsync<bool>("f => document.activeElement === f && f.selectionEnd - f.selectionStart === 26"));
+        Assert.True(await field.EvaluateAsync<bool>(
+            "f => document.activeElement === f && f.selectionEnd - f.selectionStart === 26"));
         await a11y.CheckAsync();
         a11y.AssertEveryPageChecked();
     }
@@ -60,7 +63,8 @@ public sealed class ScannerTests
         var header = (await page.Locator("header.top").BoundingBoxAsync())!;
         var box = (await page.Locator("#query").BoundingBoxAsync())!;
         TestContext.Current.TestOutputHelper?.WriteLine(
-            $"At 390×844 the header is {header.Height:0} px tall; the screening box spans {box.Y:0}–{box.Y + box.Height:0} px.");
+            $"At 390×844 the header is {header.Height:0} px tall; "
+            + $"the screening box spans {box.Y:0}–{box.Y + box.Height:0} px.");
         // The whole box in the top half, which a phone's on-screen keyboard leaves uncovered.
         Assert.True(box.Y + box.Height <= 844 / 2, $"The screening box ends at {box.Y + box.Height:0} px.");
         Assert.True(header.Height <= 100, $"The header is {header.Height:0} px tall.");
@@ -71,7 +75,8 @@ public sealed class ScannerTests
         await Assertions.Expect(product).ToBeVisibleAsync();
         await page.WaitForFunctionAsync("() => window.scrollY > 0");
         var top = await product.EvaluateAsync<double>("e => e.getBoundingClientRect().top");
-        TestContext.Current.TestOutputHelper?.WriteLine($"At 390×844 the product result starts {top:0} px from the top of the screen.");
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"At 390×844 the product result starts {top:0} px from the top of the screen.");
         Assert.InRange(top, 0, 844 / 2);
         await a11y.CheckAsync();
         a11y.AssertEveryPageChecked();

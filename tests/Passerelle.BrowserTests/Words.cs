@@ -36,7 +36,8 @@ public static class Words
                 if (lines > 1) {
                   failures.push(`${name}: "${m[0]}" is broken across ${lines} lines`);
                 } else if (whole.width > inner + 1 || whole.left < outer.left - 1 || whole.right > outer.right + 1) {
-                  failures.push(`${name}: "${m[0]}" is ${Math.round(whole.width)} px wide in a box of ${Math.round(inner)} px`);
+                  const sizes = `${Math.round(whole.width)} px wide in a box of ${Math.round(inner)} px`;
+                  failures.push(`${name}: "${m[0]}" is ${sizes}`);
                 }
               }
             }
@@ -45,7 +46,8 @@ public static class Words
             const room = table.parentElement.getBoundingClientRect().width;
             const width = table.getBoundingClientRect().width;
             if (width > room + 1) {
-              failures.push(`table${table.id ? '#' + table.id : ''} is ${Math.round(width)} px wide in ${Math.round(room)} px`);
+              const name = 'table' + (table.id ? '#' + table.id : '');
+              failures.push(`${name} is ${Math.round(width)} px wide in ${Math.round(room)} px`);
             }
           }
           return failures;

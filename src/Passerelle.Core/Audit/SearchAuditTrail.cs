@@ -62,7 +62,8 @@ public sealed class SearchAuditTrail(PasserelleDb db, AuditWriter audit)
     /// reads under the filter's <see cref="AuditFilter.Before"/>, so entries written while an auditor pages through
     /// (their own readings among them) do not shift the pages they have not yet seen.
     /// </summary>
-    public async Task<Result<Page<AuditView>>> PageAsync(Actor actor, AuditFilter filter, int number, int size, CancellationToken ct)
+    public async Task<Result<Page<AuditView>>> PageAsync(
+        Actor actor, AuditFilter filter, int number, int size, CancellationToken ct)
     {
         if (await RefuseAsync(actor, ct) is { } refused)
         {
@@ -75,7 +76,8 @@ public sealed class SearchAuditTrail(PasserelleDb db, AuditWriter audit)
         }
 
         var details = Describe(filter).And("page", number).And("size", size);
-        await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.AuditViewed, target: "audit", purpose: "audit-review", details: details), ct);
+        await audit.AppendAsync(
+            AuditRecord.For(actor, AuditEvent.AuditViewed, target: "audit", purpose: "audit-review", details: details), ct);
         var query = Apply(filter);
         if (filter.Before is { } before)
         {

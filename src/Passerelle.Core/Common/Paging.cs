@@ -34,7 +34,7 @@ public static class Paging
             .Require(size is >= 1 and <= MaxSize, "size", "page.size", $"size is between 1 and {MaxSize}.")
             .ToError();
 
-    /// <summary>Counts <paramref name="ordered"/> up to the cap, then reads page <paramref name="number"/> of it.</summary>
+    /// <summary>Counts <paramref name="ordered"/> up to the cap, then reads its page <paramref name="number"/>.</summary>
     public static async Task<Page<T>> ReadAsync<T>(IQueryable<T> ordered, int number, int size, CancellationToken ct)
     {
         var counted = await ordered.Take(CountCap + 1).CountAsync(ct);

@@ -63,7 +63,8 @@ public sealed class ListHits(PasserelleDb db, AuditWriter audit)
         var order = ids.Items.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
         await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.HitViewed, target: "hits", purpose: "hit-management",
             details: AuditDetails.With("cases", views.Count).And("page", number)), ct);
-        return new Page<HitView>([.. views.OrderBy(v => order[v.Id])], ids.Number, ids.Size, ids.Total, ids.MoreThanTotal);
+        return new Page<HitView>(
+            [.. views.OrderBy(v => order[v.Id])], ids.Number, ids.Size, ids.Total, ids.MoreThanTotal);
     }
 
     public async Task<Result<HitView>> GetAsync(Actor actor, Guid id, CancellationToken ct)
@@ -86,6 +87,7 @@ public sealed class ListHits(PasserelleDb db, AuditWriter audit)
     private IQueryable<HitCase> Visible(Actor actor, Guid agency)
     {
         var coordinator = actor.IsInRole(Roles.Coordinator);
-        return db.HitCases.Where(h => (coordinator && (h.OwnerAgencyId == agency || h.QueryingAgencyId == agency)) || h.QueryingUserId == actor.UserId);
+        return db.HitCases.Where(h =>
+            (coordinator && (h.OwnerAgencyId == agency || h.QueryingAgencyId == agency)) || h.QueryingUserId == actor.UserId);
     }
 }

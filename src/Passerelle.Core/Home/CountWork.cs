@@ -10,13 +10,18 @@ namespace Passerelle.Core.Home;
 /// What waits for a person, as counts; null where <see cref="AccessRules"/> gives them no such work.
 /// </summary>
 /// <param name="HitsToDecide">Open hit cases on the agency's records, for the coordinators who decide them.</param>
-/// <param name="OpenHits">Cases the person opened (a coordinator: the agency) that the owner has not decided yet.</param>
+/// <param name="OpenHits">Cases the person (a coordinator: the agency) opened that the owner has not decided.</param>
 /// <param name="RequestsToAnswer">Authentication requests the rights holder has not answered.</param>
-/// <param name="RequestsAwaitingVerdict">Requests the officer (a coordinator: the agency) sent, still unanswered.</param>
+/// <param name="RequestsAwaitingVerdict">Requests the officer (a coordinator: the agency) sent, unanswered.</param>
 /// <param name="Overdue">Of those requests, the ones past their reply date.</param>
 /// <param name="UnreadNotifications">Notifications in the person's inbox not yet marked read.</param>
 public sealed record WorkCounts(
-    int? HitsToDecide, int? OpenHits, int? RequestsToAnswer, int? RequestsAwaitingVerdict, int? Overdue, int? UnreadNotifications)
+    int? HitsToDecide,
+    int? OpenHits,
+    int? RequestsToAnswer,
+    int? RequestsAwaitingVerdict,
+    int? Overdue,
+    int? UnreadNotifications)
 {
     public static readonly WorkCounts None = new(null, null, null, null, null, null);
 }
@@ -42,7 +47,9 @@ public sealed class CountWork(PasserelleDb db, TimeProvider time)
         var toAnswer = unanswered.Where(r => r.RightsHolderAgencyId == agency);
         var sent = unanswered.Where(r => r.RequestingUserId == user || (coordinator && r.RequestingAgencyId == agency));
 
-        int? hitsToDecide = AccessRules.MayDecideHits(actor) ? await hits.CountAsync(h => h.OwnerAgencyId == agency, ct) : null;
+        int? hitsToDecide = AccessRules.MayDecideHits(actor)
+            ? await hits.CountAsync(h => h.OwnerAgencyId == agency, ct)
+            : null;
         int? openHits = AccessRules.MayFollowHits(actor)
             ? await hits.CountAsync(h => h.QueryingUserId == user || (coordinator && h.QueryingAgencyId == agency), ct)
             : null;
@@ -56,8 +63,8 @@ public sealed class CountWork(PasserelleDb db, TimeProvider time)
         {
             // The inbox's own audience: the person, and for coordinators and rights holders their agency's notices.
             var shared = coordinator || actor.IsInRole(Roles.RightsHolder);
-            unread = await db.Notifications.AsNoTracking()
-                .CountAsync(n => n.AgencyId == agency && n.ReadAt == null && (n.UserId == user || (shared && n.UserId == null)), ct);
+            unread = await db.Notifications.AsNoTracking().CountAsync(
+                n => n.AgencyId == agency && n.ReadAt == null && (n.UserId == user || (shared && n.UserId == null)), ct);
         }
 
         return new WorkCounts(hitsToDecide, openHits, answer, awaiting, overdue, unread);

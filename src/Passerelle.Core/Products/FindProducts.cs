@@ -32,7 +32,9 @@ public sealed class FindProducts(PasserelleDb db, AgencyDirectory agencies, Audi
         // the words for it and answer that nothing matches.
         if (text.Length > 14 && text.All(char.IsAsciiDigit))
         {
-            return Error.Invalid("gtin.too-long", "Too many digits for one barcode: a GTIN has 8, 12, 13 or 14. Scan one barcode at a time.", "q");
+            const string message =
+                "Too many digits for one barcode: a GTIN has 8, 12, 13 or 14. Scan one barcode at a time.";
+            return Error.Invalid("gtin.too-long", message, "q");
         }
 
         string? gtin = null;

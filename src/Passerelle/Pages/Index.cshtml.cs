@@ -25,9 +25,10 @@ public sealed class IndexModel(CountWork counts, Inbox inbox, UiText text) : Pas
     {
         Counts = await counts.HandleAsync(Actor, ct);
         ViewData["Counts"] = Counts;
-        if (Counts.UnreadNotifications is > 0 && (await inbox.ListAsync(Actor, unreadOnly: true, ct)) is { Succeeded: true } notes)
+        if (Counts.UnreadNotifications is > 0)
         {
-            Unread = notes.Value!;
+            var notes = await inbox.ListAsync(Actor, unreadOnly: true, ct);
+            Unread = notes.Succeeded ? notes.Value! : [];
         }
     }
 

@@ -7,7 +7,7 @@ using Passerelle.IntegrationTests.Support;
 
 namespace Passerelle.IntegrationTests.Foundation;
 
-/// <summary>The audit trail and the hit inbox are read a page at a time, with the total and links between pages.</summary>
+/// <summary>The audit trail and the hit inbox are read a page at a time, with the total and links between.</summary>
 public sealed partial class PagingTests
 {
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
@@ -65,14 +65,17 @@ public sealed partial class PagingTests
         for (var i = 0; i < 28; i++)
         {
             var number = $"Y{i:D7}";
-            (await police.PostAsJsonAsync("/api/v1/documents", new { documentNumber = number, issuingState = "FRA", documentType = "passport", status = "stolen" })).EnsureSuccessStatusCode();
-            (await officer.PostAsJsonAsync("/api/v1/documents/screen", new { documentNumber = number, issuingState = "FRA", purpose = "border-check" })).EnsureSuccessStatusCode();
+            var record = new { documentNumber = number, issuingState = "FRA", documentType = "passport", status = "stolen" };
+            (await police.PostAsJsonAsync("/api/v1/documents", record)).EnsureSuccessStatusCode();
+            var screening = new { documentNumber = number, issuingState = "FRA", purpose = "border-check" };
+            (await officer.PostAsJsonAsync("/api/v1/documents/screen", screening)).EnsureSuccessStatusCode();
         }
 
         // The three newest cases are decided: they go to the end, behind every open one.
         foreach (var decided in (await police.GetFromJsonAsync<JsonElement>("/api/v1/hits")).EnumerateArray().Take(3))
         {
-            (await police.PostAsJsonAsync($"/api/v1/hits/{decided.GetProperty("id").GetGuid()}/mismatch", new { note = "Other holder." })).EnsureSuccessStatusCode();
+            var id = decided.GetProperty("id").GetGuid();
+            (await police.PostAsJsonAsync($"/api/v1/hits/{id}/mismatch", new { note = "Other holder." })).EnsureSuccessStatusCode();
         }
 
         var coordinator = await HomePageTests.SignInAsync(app, "police.coord");
@@ -94,5 +97,6 @@ public sealed partial class PagingTests
     private static string Link(string html, string rel) =>
         WebUtility.HtmlDecode(Regex.Match(html, $"rel=\"{rel}\" href=\"([^\"]+)\"").Groups[1].Value);
 
-    private static string Text(string html) => Regex.Replace(WebUtility.HtmlDecode(Regex.Replace(html, "<[^>]+>", "")), "\\s+", " ");
+    private static string Text(string html) =>
+        Regex.Replace(WebUtility.HtmlDecode(Regex.Replace(html, "<[^>]+>", "")), "\\s+", " ");
 }

@@ -31,7 +31,7 @@ public static class DetailsView
         }
     }
 
-    /// <summary>A kind and an id (<c>document:0195…</c>), with the place between them where a line may break.</summary>
+    /// <summary>A target's kind and id (<c>document:0195…</c>), between which a line may break.</summary>
     public static (string Kind, string Id) Target(string target)
     {
         var colon = target.IndexOf(':', StringComparison.Ordinal);

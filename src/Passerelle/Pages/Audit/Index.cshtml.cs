@@ -51,15 +51,23 @@ public sealed class IndexModel(SearchAuditTrail search, VerifyAuditTrail verify,
     /// <summary>This page's address for page <paramref name="number"/> of <paramref name="size"/> entries.</summary>
     public string Link(int number, int size) => Url.Page("", new
     {
-        from = Stamp(From), to = Stamp(To), login = Login, agency = Agency, operation = Operation, target = Target,
-        before = Through, p = number, size,
+        from = Stamp(From),
+        to = Stamp(To),
+        login = Login,
+        agency = Agency,
+        operation = Operation,
+        target = Target,
+        before = Through,
+        p = number,
+        size,
     })!;
 
     public string? Verdict { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
-    public static string? Stamp(DateTime? t) => t?.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
+    public static string? Stamp(DateTime? t) =>
+        t?.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
     public async Task<IActionResult> OnGetExportAsync(string format, CancellationToken ct)
     {

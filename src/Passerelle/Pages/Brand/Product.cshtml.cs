@@ -100,9 +100,12 @@ public sealed class ProductModel(FindProducts find, SaveProduct save, PublishPro
         return Page();
     }
 
-    public Task<IActionResult> OnPostPublishAsync(Guid id, CancellationToken ct) => ActAsync(id, "Published to officers.", async () => (await publish.HandleAsync(Actor, id, ct)).Error);
+    public Task<IActionResult> OnPostPublishAsync(Guid id, CancellationToken ct) =>
+        ActAsync(id, "Published to officers.", async () => (await publish.HandleAsync(Actor, id, ct)).Error);
 
-    public Task<IActionResult> OnPostPictureAsync(Guid id, IFormFile? picture, bool counterfeit, string? caption, CancellationToken ct) => ActAsync(id, "Picture added.", async () =>
+    public Task<IActionResult> OnPostPictureAsync(
+        Guid id, IFormFile? picture, bool counterfeit, string? caption, CancellationToken ct) =>
+        ActAsync(id, "Picture added.", async () =>
     {
         using var buffer = new MemoryStream();
         if (picture is not null)

@@ -7,7 +7,8 @@ namespace Passerelle.Pages.Shared;
 /// One entry of the main navigation: where it leads, the rule of the page it opens (the same rule the page asks in
 /// <c>MayOpen</c>), the paths it stands for, and what its badge counts.
 /// </summary>
-internal sealed record NavItem(string Href, string Label, Func<Actor, bool> MayOpen, string Section, Func<WorkCounts, Badge?>? Badge = null)
+internal sealed record NavItem(
+    string Href, string Label, Func<Actor, bool> MayOpen, string Section, Func<WorkCounts, Badge?>? Badge = null)
 {
     /// <summary>Whether <paramref name="path"/> is this entry's page, or a page under it (a case, a sheet).</summary>
     public bool IsCurrent(string path) =>
@@ -25,7 +26,8 @@ internal static class Navigation
 {
     public static readonly IReadOnlyList<NavItem> Items =
     [
-        new("/", "Home", AccessRules.MayUseOwnAccount, "/", c => Badge.Of(c.UnreadNotifications, "unread notifications")),
+        new("/", "Home", AccessRules.MayUseOwnAccount, "/",
+            c => Badge.Of(c.UnreadNotifications, "unread notifications")),
         new("/Screen", "Screen", AccessRules.MayScreen, "/Screen"),
         new("/Hits", "Hits", AccessRules.MayFollowHits, "/Hits", c => Badge.Of(c.HitsToDecide, "to decide")),
         new("/Products/Lookup", "Genuine products", AccessRules.MayLookUpProducts, "/Products"),
