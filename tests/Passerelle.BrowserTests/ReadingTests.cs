@@ -9,8 +9,8 @@ namespace Passerelle.BrowserTests;
 
 /// <summary>
 /// The pages people read at a counter or on a phone: the screening result, the hit inbox, the product lookup and the
-/// audit trail (and the officer's authentication requests), at a phone's 390×844 and a desktop's 1366×900. Their
-/// tables and buttons show whole words.
+/// audit trail (and the other lists: authentication requests, records, people, tokens, agencies), at a phone's
+/// 390×844 and a desktop's 1366×900. Their tables and buttons show whole words.
 /// </summary>
 public sealed class ReadingTests
 {
@@ -59,6 +59,13 @@ public sealed class ReadingTests
             await coordinator.GotoAsync("/Hits");
             await Assertions.Expect(coordinator.Locator("#hit-cases tbody tr").First).ToBeVisibleAsync();
             misfits.AddRange(await MisfitsAsync(coordinator, watched[1], width));
+            foreach (var list in new[] { "/Documents", "/Users", "/Tokens", "/Agencies" })
+            {
+                await coordinator.GotoAsync(list);
+                await Assertions.Expect(coordinator.Locator("main table tbody tr").First).ToBeVisibleAsync();
+                misfits.AddRange(await MisfitsAsync(coordinator, watched[1], width));
+            }
+
             await auditor.GotoAsync("/Audit");
             await Assertions.Expect(auditor.Locator("#audit-entries tbody tr").First).ToBeVisibleAsync();
             misfits.AddRange(await MisfitsAsync(auditor, watched[2], width));
