@@ -96,6 +96,7 @@ public static class CoreSetup
         services.AddScoped<DecideHit>();
         services.AddScoped<ListHits>();
         services.AddScoped<Inbox>();
+        services.AddScoped<Home.CountWork>();
         services.AddOptions<WebhookSettings>().BindConfiguration(WebhookSettings.Section).ValidateDataAnnotations().ValidateOnStart();
         // Needs the host's IDataProtectionProvider (WebApp); the CLI neither registers nor delivers webhooks.
         services.AddSingleton<WebhookSecrets>();

@@ -30,10 +30,14 @@ public sealed class DetentionJourneyTests
         using var _ = playwright;
         await using var __ = browser;
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = app.BaseAddress!.ToString(), Locale = "en-GB", ViewportSize = new() { Width = 412, Height = 915 } });
+        var a11y = Accessibility.Watch(page);
+        var asked = new List<string>();
+        Browsing.AcceptConfirmations(page, asked);
 
         // The rights holder describes the genuine product and publishes it; an alert is raised through the API.
-        await SignInAsync(page, "lumiere.brand");
+        await Browsing.SignInAsync(page, "lumiere.brand", a11y);
         await page.GotoAsync("/Brand/Product");
+        await a11y.CheckAsync();
         await page.GetByLabel("Brand").FillAsync("Lumière");
         await page.GetByLabel("Product name").FillAsync("Eau de parfum 50 ml");
         await page.GetByLabel("GTINs (one per line)").FillAsync(Gtin);
@@ -43,6 +47,8 @@ public sealed class DetentionJourneyTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Save as a new version" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Publish to officers" }).ClickAsync();
         await Assertions.Expect(page.Locator("#sheet-status")).ToContainTextAsync("Published");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("Published to officers.");
+        await a11y.CheckAsync();
         var productId = Guid.Parse(page.Url.Split('/')[^1]);
         using var brandApi = new HttpClient { BaseAddress = app.BaseAddress };
         brandApi.DefaultRequestHeaders.Authorization = new("Bearer", await app.TokenAsync("lumiere.brand"));
@@ -51,7 +57,7 @@ public sealed class DetentionJourneyTests
         await SignOutAsync(page);
 
         // The officer, on a phone-sized screen, types the GTIN and sees the sheet and the alert.
-        await SignInAsync(page, "douane.officer");
+        await Browsing.SignInAsync(page, "douane.officer", a11y);
         await page.GotoAsync("/Products/Lookup");
         await page.GetByLabel("Barcode, GS1 Digital Link or words").FillAsync(Gtin);
         await page.GetByRole(AriaRole.Button, new() { Name = "Look up" }).ClickAsync();
@@ -59,9 +65,11 @@ public sealed class DetentionJourneyTests
         await Assertions.Expect(product.GetByRole(AriaRole.Heading, new() { Level = 2 })).ToContainTextAsync("Lumière · Eau de parfum 50 ml");
         await Assertions.Expect(product.GetByRole(AriaRole.Alert)).ToContainTextAsync("Fake Lumière by sea from Ningbo");
         await Assertions.Expect(product).ToContainTextAsync("Hologram on the box");
+        await a11y.CheckAsync();
 
         // Detains 240 bottles and sends a photo with the request.
         await product.GetByRole(AriaRole.Link, new() { Name = "Detain and ask for authentication" }).ClickAsync();
+        await a11y.CheckAsync();
         await page.GetByLabel("Quantity detained").FillAsync("240");
         await page.GetByLabel("Where the goods are held").FillAsync("Le Havre, terminal de France");
         await page.GetByLabel("Route (from, to, how)").FillAsync("Ningbo – Le Havre, sea");
@@ -71,22 +79,27 @@ public sealed class DetentionJourneyTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Send the request" }).ClickAsync();
         await Assertions.Expect(page.Locator("#verdict")).ToContainTextAsync("Awaiting the rights holder");
         await AssertPhotoShownAsync(page);
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("Request sent to RH-LUMIERE");
+        await a11y.CheckAsync();
         await SignOutAsync(page);
 
         // The rights holder finds the request, sees the photo and answers "counterfeit".
-        await SignInAsync(page, "lumiere.brand");
+        await Browsing.SignInAsync(page, "lumiere.brand", a11y);
         await page.GotoAsync("/Authentications");
         await Assertions.Expect(page.Locator("#notifications")).ToContainTextAsync("FR-DOUANE detained 240");
+        await a11y.CheckAsync();
         await page.Locator("#requests tbody tr").First.GetByRole(AriaRole.Link).ClickAsync();
         await AssertPhotoShownAsync(page);
         await page.GetByLabel("Counterfeit").CheckAsync();
         await page.GetByLabel("Reasons").FillAsync("Printed cap, no hologram; batch code format is not ours.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send the reply" }).ClickAsync();
         await Assertions.Expect(page.Locator("#verdict")).ToContainTextAsync("counterfeit");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("Reply sent to the detaining agency.");
+        await a11y.CheckAsync();
         await SignOutAsync(page);
 
         // The officer records the seizure, and the statistics page draws it.
-        await SignInAsync(page, "douane.officer");
+        await Browsing.SignInAsync(page, "douane.officer", a11y);
         await page.GotoAsync("/Authentications");
         await page.Locator("#requests tbody tr").First.GetByRole(AriaRole.Link).ClickAsync();
         await Assertions.Expect(page.Locator("#verdict")).ToContainTextAsync("counterfeit");
@@ -94,12 +107,16 @@ public sealed class DetentionJourneyTests
         await page.GetByLabel("Estimated value (EUR)").FillAsync("19200");
         await page.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
         await Assertions.Expect(page.Locator("#outcome")).ToContainTextAsync("seized · 240");
+        Assert.Equal(["Publish this sheet? Officers see it at once.", "Record this outcome? It is counted in the seizure statistics."], asked);
+        await a11y.CheckAsync();
         await page.GotoAsync("/Statistics/Seizures");
         await Assertions.Expect(page.Locator("#by-brand")).ToContainTextAsync("Lumière");
         await Assertions.Expect(page.Locator("#by-brand rect.bar")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("#by-hs-chapter")).ToContainTextAsync("33");
         await Assertions.Expect(page.Locator("#by-route")).ToContainTextAsync("Ningbo – Le Havre, sea");
         await Assertions.Expect(page.Locator("#by-brand")).ToContainTextAsync("240");
+        await a11y.CheckAsync();
+        a11y.AssertEveryPageChecked();
     }
 
     /// <summary>The thumbnail is an image the browser could decode, fetched under the signed-in user's own rights.</summary>
@@ -108,15 +125,6 @@ public sealed class DetentionJourneyTests
         var photo = page.Locator("#photos img").First;
         await Assertions.Expect(photo).ToBeVisibleAsync();
         await page.WaitForFunctionAsync("() => { const i = document.querySelector('#photos img'); return i && i.complete && i.naturalWidth > 0; }");
-    }
-
-    private static async Task SignInAsync(IPage page, string login)
-    {
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Login").FillAsync(login);
-        await page.GetByLabel("Password").FillAsync(TestApp.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
     }
 
     private static Task SignOutAsync(IPage page) => page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();

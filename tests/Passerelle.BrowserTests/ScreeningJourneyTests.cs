@@ -29,11 +29,15 @@ public sealed class ScreeningJourneyTests
         using var _ = playwright;
         await using var __ = browser;
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = app.BaseAddress!.ToString(), Locale = "en-GB" });
+        var a11y = Accessibility.Watch(page);
+        var asked = new List<string>();
+        Browsing.AcceptConfirmations(page, asked);
 
         // The officer's reader types each line and Enter; the complete MRZ submits itself.
-        await SignInAsync(page, "douane.officer");
+        await Browsing.SignInAsync(page, "douane.officer", a11y);
         await page.GotoAsync("/Screen");
         await Assertions.Expect(page.Locator("#query")).ToBeFocusedAsync();
+        await a11y.CheckAsync();
         await page.Keyboard.TypeAsync(Line1);
         await page.Keyboard.PressAsync("Enter");
         await page.Keyboard.TypeAsync(Line2);
@@ -41,26 +45,24 @@ public sealed class ScreeningJourneyTests
         await Assertions.Expect(banner).ToContainTextAsync("HIT");
         await Assertions.Expect(banner).ToHaveClassAsync(new Regex("banner-hit"));
         await Assertions.Expect(page.Locator("#query")).ToBeFocusedAsync();
+        await a11y.CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
 
         // The owner's coordinator enrols TOTP, opens the inbox and confirms.
-        await SignInAsync(page, "police.coord");
+        await Browsing.SignInAsync(page, "police.coord", a11y);
         var key = (await page.Locator("#totp-key").InnerTextAsync()).Trim();
         await page.GetByLabel("Authentication code").FillAsync(Totp.Code(key, DateTimeOffset.UtcNow));
         await page.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
         await page.GotoAsync("/Hits");
         await Assertions.Expect(page.Locator("#notifications")).ToContainTextAsync("HIT on your record L898902C3");
+        await a11y.CheckAsync();
         var row = page.Locator("#hit-cases tbody tr").First;
         await Assertions.Expect(row).ToContainTextAsync("open");
         await row.GetByRole(AriaRole.Button, new() { Name = "Confirm" }).ClickAsync();
         await Assertions.Expect(page.Locator("#hit-cases tbody tr").First).ToContainTextAsync("confirmed");
-    }
-
-    private static async Task SignInAsync(IPage page, string login)
-    {
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Login").FillAsync(login);
-        await page.GetByLabel("Password").FillAsync(TestApp.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("Hit on L898902C3 confirmed.");
+        Assert.Equal(["Confirm the hit on L898902C3? The querying agency is told at once."], asked);
+        await a11y.CheckAsync();
+        a11y.AssertEveryPageChecked();
     }
 }

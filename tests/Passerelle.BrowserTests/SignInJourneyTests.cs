@@ -20,42 +20,51 @@ public sealed class SignInJourneyTests
         using var _ = playwright;
         await using var __ = browser;
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = app.BaseAddress!.ToString(), Locale = "en-GB" });
+        var a11y = Accessibility.Watch(page);
 
         // The administrator chose this password: the coordinator replaces it before anything else.
         const string own = "Only-Mine-From-Now-2026!";
         await SignInAsync(page, "new.coord", TestApp.Password);
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Account/ChangePassword$"));
+        await a11y.CheckAsync();
         await page.GotoAsync("/Users");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Account/ChangePassword$"));
         await page.GetByLabel("Current password").FillAsync(TestApp.Password);
         await page.GetByLabel("New password", new() { Exact = true }).FillAsync(own);
         await page.GetByLabel("New password again").FillAsync(own);
         await page.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your password is changed.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Your password is changed." })).ToBeVisibleAsync();
+        await a11y.CheckAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Continue" }).ClickAsync();
 
         // A coordinator must enrol a second factor at first sign-in.
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Account/EnrolTotp$"));
+        await a11y.CheckAsync();
         var key = (await page.Locator("#totp-key").InnerTextAsync()).Trim();
         await page.GetByLabel("Authentication code").FillAsync(Totp.Code(key, DateTimeOffset.UtcNow));
         await page.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
         await Assertions.Expect(page.Locator("#recovery-codes li")).ToHaveCountAsync(10);
+        await a11y.CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
 
         // From now on, the password alone is not enough, and the given one no longer works.
         await SignInAsync(page, "new.coord", TestApp.Password);
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("The login or password is wrong.");
+        await a11y.CheckAsync();
         await SignInAsync(page, "new.coord", own);
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Account/LoginTotp"));
+        await a11y.CheckAsync();
         await page.GetByLabel("Authentication code").FillAsync(Totp.Code(key, DateTimeOffset.UtcNow));
         await page.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Welcome to Passerelle" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Navigation)).ToContainTextAsync("People");
+        await a11y.CheckAsync();
 
         // The UI speaks French when asked, and keeps to it.
         await page.GetByLabel("Language").SelectOptionAsync("fr");
         await page.GetByRole(AriaRole.Button, new() { Name = "Change" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Bienvenue sur Passerelle" })).ToBeVisibleAsync();
+        await a11y.CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" }).ClickAsync();
 
         // Five wrong passwords lock the account.
@@ -65,6 +74,7 @@ public sealed class SignInJourneyTests
         }
 
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("verrouillé");
+        await a11y.CheckAsync();
 
         // The data protection officer enrols a second factor too, then finds the lockout in the audit trail.
         await SignInAsync(page, "dpo.a", TestApp.Password, french: true);
@@ -77,6 +87,8 @@ public sealed class SignInJourneyTests
         var rows = page.Locator("#audit-entries tbody tr");
         await Assertions.Expect(rows).ToHaveCountAsync(1);
         await Assertions.Expect(rows.First).ToContainTextAsync("officer.a");
+        await a11y.CheckAsync();
+        a11y.AssertEveryPageChecked();
     }
 
     private static async Task SignInAsync(IPage page, string login, string password, bool french = false)

@@ -57,6 +57,36 @@ public sealed class SearchAuditTrail(PasserelleDb db, AuditWriter audit)
         return await query.OrderByDescending(e => e.Sequence).Take(filter.Limit).Select(View).ToListAsync(ct);
     }
 
+    /// <summary>
+    /// Page <paramref name="number"/> of the entries the filter selects, newest first, with their count. A page
+    /// reads under the filter's <see cref="AuditFilter.Before"/>, so entries written while an auditor pages through
+    /// (their own readings among them) do not shift the pages they have not yet seen.
+    /// </summary>
+    public async Task<Result<Page<AuditView>>> PageAsync(
+        Actor actor, AuditFilter filter, int number, int size, CancellationToken ct)
+    {
+        if (await RefuseAsync(actor, ct) is { } refused)
+        {
+            return refused;
+        }
+
+        if (Paging.Check(number, size) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var details = Describe(filter).And("page", number).And("size", size);
+        await audit.AppendAsync(
+            AuditRecord.For(actor, AuditEvent.AuditViewed, target: "audit", purpose: "audit-review", details: details), ct);
+        var query = Apply(filter);
+        if (filter.Before is { } before)
+        {
+            query = query.Where(e => e.Sequence < before);
+        }
+
+        return await Paging.ReadAsync(query.OrderByDescending(e => e.Sequence).Select(View), number, size, ct);
+    }
+
     /// <summary>Every entry the filter selects, oldest first, streamed.</summary>
     public async Task<Result<IAsyncEnumerable<AuditView>>> ExportAsync(Actor actor, AuditFilter filter, string format, CancellationToken ct)
     {

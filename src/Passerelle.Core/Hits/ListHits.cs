@@ -29,8 +29,7 @@ public sealed class ListHits(PasserelleDb db, AuditWriter audit)
             only = parsed;
         }
 
-        var coordinator = actor.IsInRole(Roles.Coordinator);
-        var cases = db.HitCases.Where(h => (coordinator && (h.OwnerAgencyId == agency || h.QueryingAgencyId == agency)) || h.QueryingUserId == actor.UserId);
+        var cases = Visible(actor, agency);
         if (only is { } s)
         {
             cases = cases.Where(h => h.Status == s);
@@ -39,6 +38,33 @@ public sealed class ListHits(PasserelleDb db, AuditWriter audit)
         var views = await HitView.LoadManyAsync(db, cases.OrderByDescending(h => h.OpenedAt).Take(200), ct);
         await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.HitViewed, target: "hits", purpose: "hit-management", details: AuditDetails.With("cases", views.Count)), ct);
         return views;
+    }
+
+    /// <summary>
+    /// The inbox a page shows: the same cases as <see cref="HandleAsync"/>, open ones first, then newest first, page
+    /// <paramref name="number"/> of them with their count.
+    /// </summary>
+    public async Task<Result<Page<HitView>>> PageAsync(Actor actor, int number, int size, CancellationToken ct)
+    {
+        if (actor.AgencyId is not { } agency || !AccessRules.MayFollowHits(actor))
+        {
+            return await audit.DenyAsync(actor, "hits", ct);
+        }
+
+        if (Paging.Check(number, size) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var cases = Visible(actor, agency)
+            .OrderBy(h => h.Status == HitStatus.Open ? 0 : 1).ThenByDescending(h => h.OpenedAt).Select(h => h.Id);
+        var ids = await Paging.ReadAsync(cases, number, size, ct);
+        var views = await HitView.LoadManyAsync(db, db.HitCases.Where(h => ids.Items.Contains(h.Id)), ct);
+        var order = ids.Items.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+        await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.HitViewed, target: "hits", purpose: "hit-management",
+            details: AuditDetails.With("cases", views.Count).And("page", number)), ct);
+        return new Page<HitView>(
+            [.. views.OrderBy(v => order[v.Id])], ids.Number, ids.Size, ids.Total, ids.MoreThanTotal);
     }
 
     public async Task<Result<HitView>> GetAsync(Actor actor, Guid id, CancellationToken ct)
@@ -56,5 +82,12 @@ public sealed class ListHits(PasserelleDb db, AuditWriter audit)
 
         await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.HitViewed, target: $"hit:{id}", purpose: "hit-management"), ct);
         return await HitView.LoadAsync(db, id, ct);
+    }
+
+    private IQueryable<HitCase> Visible(Actor actor, Guid agency)
+    {
+        var coordinator = actor.IsInRole(Roles.Coordinator);
+        return db.HitCases.Where(h =>
+            (coordinator && (h.OwnerAgencyId == agency || h.QueryingAgencyId == agency)) || h.QueryingUserId == actor.UserId);
     }
 }

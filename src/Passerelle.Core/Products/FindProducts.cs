@@ -28,6 +28,15 @@ public sealed class FindProducts(PasserelleDb db, AgencyDirectory agencies, Audi
             return Error.Invalid("product.query", "Give a barcode number, a GS1 Digital Link, scanner data or words to search (at most 500 characters).", "q");
         }
 
+        // More digits than any GTIN has is most often a second scan glued to the first: say so, rather than search
+        // the words for it and answer that nothing matches.
+        if (text.Length > 14 && text.All(char.IsAsciiDigit))
+        {
+            const string message =
+                "Too many digits for one barcode: a GTIN has 8, 12, 13 or 14. Scan one barcode at a time.";
+            return Error.Invalid("gtin.too-long", message, "q");
+        }
+
         string? gtin = null;
         if (text.All(char.IsAsciiDigit) && text.Length is 8 or 12 or 13 or 14)
         {

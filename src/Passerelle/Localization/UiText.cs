@@ -325,5 +325,84 @@ public sealed class UiText
         ["Stop allowing"] = "Ne plus autoriser",
         ["Allow"] = "Autoriser",
         ["Your agency's settings do not send consignee details to rights holders."] = "Les réglages de votre agence ne transmettent pas les coordonnées des destinataires aux titulaires de droits.",
+
+        // Reading, feedback and the home page
+        ["Signed in as"] = "Connecté en tant que",
+        ["unread notifications"] = "notifications non lues",
+        ["to decide"] = "à décider",
+        ["to answer"] = "à traiter",
+        ["overdue"] = "en retard",
+        ["What waits for you"] = "Ce qui vous attend",
+        ["Hits to decide"] = "Concordances à décider",
+        ["Your hits awaiting the owner's decision"] = "Vos concordances en attente de la décision du propriétaire",
+        ["Authentication requests awaiting your verdict"] = "Demandes d'authentification en attente de votre avis",
+        ["Your requests awaiting the rights holder's verdict"] =
+            "Vos demandes en attente de l'avis du titulaire de droits",
+        ["Overdue requests"] = "Demandes en retard",
+        ["Unread notifications"] = "Notifications non lues",
+        ["Mark these as read"] = "Marquer comme lues",
+        ["{0} notifications marked as read."] = "{0} notifications marquées comme lues.",
+        ["None"] = "Aucun",
+        ["Entries"] = "Entrées",
+        ["{0} {1}–{2} of {3}"] = "{0} {1}–{2} sur {3}",
+        ["{0} {1}–{2} of more than {3}"] = "{0} {1}–{2} sur plus de {3}",
+        ["Previous page"] = "Page précédente",
+        ["Next page"] = "Page suivante",
+        ["Page {0}"] = "Page {0}",
+        ["Page {0} of {1}"] = "Page {0} sur {1}",
+        ["Per page"] = "Par page",
+        ["Pages of the audit trail"] = "Pages du journal d'audit",
+        ["Pages of hit cases"] = "Pages des dossiers de concordance",
+        ["Confirm the hit on {0}? The querying agency is told at once."] =
+            "Confirmer la concordance sur {0} ? L'agence qui a interrogé en est informée aussitôt.",
+        ["Clear the hit on {0}? This decision is final."] =
+            "Lever la concordance sur {0} ? Cette décision est définitive.",
+        ["Mark the hit on {0} as a mismatch? This decision is final."] =
+            "Marquer la concordance sur {0} comme erronée ? Cette décision est définitive.",
+        ["Hit on {0} confirmed."] = "Concordance sur {0} confirmée.",
+        ["Hit on {0} cleared."] = "Concordance sur {0} levée.",
+        ["Hit on {0} marked as a mismatch."] = "Concordance sur {0} marquée comme erronée.",
+        ["Status changed."] = "Statut modifié.",
+        ["Record withdrawn; it no longer screens."] = "Signalement retiré ; il n'est plus contrôlé.",
+        ["Document {0} reported; it screens from now on."] = "Document {0} signalé ; il est contrôlé dès maintenant.",
+        ["Reply sent to the detaining agency."] = "Réponse envoyée à l'agence qui a retenu les marchandises.",
+        ["Message sent."] = "Message envoyé.",
+        ["Outcome recorded."] = "Issue enregistrée.",
+        ["Photo added."] = "Photo ajoutée.",
+        ["Request sent to {0}; they answer by {1:yyyy-MM-dd}."] =
+            "Demande envoyée à {0} ; réponse attendue au plus tard le {1:yyyy-MM-dd}.",
+        ["Saved as version {0}."] = "Enregistré comme version {0}.",
+        ["Published to officers."] = "Publié pour les agents.",
+        ["Picture added."] = "Image ajoutée.",
+        ["{0} added; they choose their own password at first sign-in."] =
+            "{0} ajouté ; la personne choisit son propre mot de passe à la première connexion.",
+        ["{0} disabled: their sign-in and tokens stop now."] =
+            "{0} désactivé : sa connexion et ses jetons cessent dès maintenant.",
+        ["Token revoked; it is refused from its next use."] =
+            "Jeton révoqué ; il est refusé dès sa prochaine utilisation.",
+        ["Agency {0} added."] = "Agence {0} ajoutée.",
+        ["{0} verified; it may publish to officers."] = "{0} vérifié ; il peut publier pour les agents.",
+        ["Settings of {0} saved."] = "Réglages de {0} enregistrés.",
+        ["Alert raised; officers of the countries and agencies named see it now."] =
+            "Alerte émise ; les agents des pays et agences désignés la voient dès maintenant.",
+        ["Alert closed."] = "Alerte close.",
+        ["Withdraw record {0}? It stops screening at once; a tombstone remains."] =
+            "Retirer le signalement {0} ? Il cesse aussitôt d'être contrôlé ; une trace demeure.",
+        ["Close the alert {0}? Officers stop seeing it."] = "Clore l'alerte {0} ? Les agents ne la verront plus.",
+        ["Publish this sheet? Officers see it at once."] = "Publier cette fiche ? Les agents la voient aussitôt.",
+        ["Record this outcome? It is counted in the seizure statistics."] =
+            "Enregistrer cette issue ? Elle est comptée dans les statistiques de saisies.",
+        ["Disable {0}? Their sign-in and tokens stop at once."] =
+            "Désactiver {0} ? Sa connexion et ses jetons cessent aussitôt.",
+        ["Reset the password of {0}? Their current password and second factor stop working."] =
+            "Réinitialiser le mot de passe de {0} ? "
+            + "Son mot de passe actuel et son second facteur cessent de fonctionner.",
+        ["Revoke the token {0}? It is refused from its next use."] =
+            "Révoquer le jeton {0} ? Il est refusé dès sa prochaine utilisation.",
+        ["Verify {0}? It may then publish product sheets to officers."] =
+            "Vérifier {0} ? Il pourra alors publier des fiches produits pour les agents.",
+        ["Too many digits for one barcode: a GTIN has 8, 12, 13 or 14. Scan one barcode at a time."] =
+            "Trop de chiffres pour un seul code-barres : un GTIN en compte 8, 12, 13 ou 14. "
+            + "Scannez un code-barres à la fois.",
     };
 }

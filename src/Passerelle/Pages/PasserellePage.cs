@@ -31,6 +31,16 @@ public abstract class PasserellePage : PageModel
     private string Translate(string message) =>
         HttpContext.RequestServices.GetService<Localization.UiText>() is { } text ? text[message] : message;
 
+    /// <summary>
+    /// What an action did, said once in the layout's status region on the page after the redirect: TempData crosses
+    /// the redirect in an encrypted cookie that is read once, so a reload says nothing again.
+    /// </summary>
+    protected internal void Tell(string english, params object[] values)
+    {
+        var text = HttpContext.RequestServices.GetRequiredService<Localization.UiText>();
+        TempData["Status"] = text.Format(english, values);
+    }
+
     internal void Show(Error error)
     {
         if (error.Kind == ErrorKind.Forbidden)

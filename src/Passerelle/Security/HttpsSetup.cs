@@ -31,6 +31,8 @@ internal static class HttpsSetup
         var secure = required ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         services.PostConfigureAll<CookieAuthenticationOptions>(o => o.Cookie.SecurePolicy = secure);
         services.PostConfigure<AntiforgeryOptions>(o => o.Cookie.SecurePolicy = secure);
+        services.PostConfigure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(
+            o => o.Cookie.SecurePolicy = secure);
         return services;
     }
 

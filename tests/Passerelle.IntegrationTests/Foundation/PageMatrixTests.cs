@@ -72,6 +72,8 @@ public sealed partial class PageMatrixTests
         new("POST Hits/Index Mismatch", Target.Other,                      "D D D D D D"),
         new("GET Hits/Detail", Target.Own,                                 "D A D D D D"),
         new("GET Hits/Detail", Target.Other,                               "D D D D D D"),
+        new("GET Index", Target.None,                                     "A A A A A A"),
+        new("POST Index Read", Target.None,                               "A A A A A A"),
         new("GET Pictures/Show", Target.Own,                               "D A A A D A"),
         new("GET Pictures/Show", Target.Other,                             "D A A A D D"),
         new("GET Products/Lookup", Target.None,                            "D A A A D D"),

@@ -81,6 +81,8 @@ public sealed class EnrolTotpModel(UserManager<User> users, SignInManager<User> 
         {
             await users.ResetAuthenticatorKeyAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user) ?? "";
+            // A new key changes the security stamp; without a fresh cookie this session would end at the next check.
+            await signIn.RefreshSignInAsync(user);
         }
 
         Key = Group(key);

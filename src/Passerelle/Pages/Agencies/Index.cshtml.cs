@@ -34,6 +34,7 @@ public sealed class IndexModel(ListAgencies list, AddAgency add, VerifyRightsHol
         var result = await add.HandleAsync(Actor, new AddAgencyRequest(Code, Name, Kind, Country), ct);
         if (result.Succeeded)
         {
+            Tell("Agency {0} added.", result.Value!.Code);
             return RedirectToPage();
         }
 
@@ -47,6 +48,7 @@ public sealed class IndexModel(ListAgencies list, AddAgency add, VerifyRightsHol
         var result = await verify.HandleAsync(Actor, Code ?? "", Evidence, ct);
         if (result.Succeeded)
         {
+            Tell("{0} verified; it may publish to officers.", result.Value!.Code);
             return RedirectToPage();
         }
 
@@ -61,6 +63,7 @@ public sealed class IndexModel(ListAgencies list, AddAgency add, VerifyRightsHol
         var result = await settings.HandleAsync(Actor, Code ?? "", shareConsigneeDetails, ct);
         if (result.Succeeded)
         {
+            Tell("Settings of {0} saved.", Code ?? "");
             return RedirectToPage();
         }
 

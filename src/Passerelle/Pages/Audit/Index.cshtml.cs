@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Passerelle.Core.Access;
 using Passerelle.Core.Audit;
+using Passerelle.Core.Common;
 using Passerelle.Localization;
 
 namespace Passerelle.Pages.Audit;
@@ -30,11 +31,43 @@ public sealed class IndexModel(SearchAuditTrail search, VerifyAuditTrail verify,
     [BindProperty(Name = "before", SupportsGet = true)]
     public long? Before { get; set; }
 
-    public IReadOnlyList<AuditView> Entries { get; private set; } = [];
+    // "page" is the route value naming the Razor Page itself, so the number goes by "p".
+    [BindProperty(Name = "p", SupportsGet = true)]
+    public int PageNumber { get; set; } = 1;
+
+    [BindProperty(Name = "size", SupportsGet = true)]
+    public int Size { get; set; } = 50;
+
+    public IReadOnlyList<AuditView> Entries => Listed?.Items ?? [];
+
+    public Page<AuditView>? Listed { get; private set; }
+
+    /// <summary>
+    /// The entry the pages are read under: given, or else the newest one on the first page, so that the next pages
+    /// do not shift as entries are written (this reading's own among them).
+    /// </summary>
+    public long? Through => Before ?? (PageNumber == 1 && Entries.Count > 0 ? Entries[0].Sequence + 1 : null);
+
+    /// <summary>This page's address for page <paramref name="number"/> of <paramref name="size"/> entries.</summary>
+    public string Link(int number, int size) => Url.Page("", new
+    {
+        from = Stamp(From),
+        to = Stamp(To),
+        login = Login,
+        agency = Agency,
+        operation = Operation,
+        target = Target,
+        before = Through,
+        p = number,
+        size,
+    })!;
 
     public string? Verdict { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public static string? Stamp(DateTime? t) =>
+        t?.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
     public async Task<IActionResult> OnGetExportAsync(string format, CancellationToken ct)
     {
@@ -84,10 +117,10 @@ public sealed class IndexModel(SearchAuditTrail search, VerifyAuditTrail verify,
             return;
         }
 
-        var result = await search.HandleAsync(Actor, Filter(), ct);
+        var result = await search.PageAsync(Actor, Filter(), PageNumber, Size, ct);
         if (result.Succeeded)
         {
-            Entries = result.Value!;
+            Listed = result.Value!;
         }
         else
         {

@@ -38,10 +38,11 @@ public sealed class DetailModel(Detentions detentions, DetentionSteps steps, Det
     public async Task OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct);
 
     public Task<IActionResult> OnPostReplyAsync(Guid id, CancellationToken ct) =>
-        ActAsync(id, () => steps.ReplyAsync(Actor, id, Verdict, Reasons, ct), ct);
+        ActAsync(id, () => steps.ReplyAsync(Actor, id, Verdict, Reasons, ct), "Reply sent to the detaining agency.",
+            ct);
 
     public Task<IActionResult> OnPostMessageAsync(Guid id, CancellationToken ct) =>
-        ActAsync(id, () => steps.PostMessageAsync(Actor, id, Text, ct), ct);
+        ActAsync(id, () => steps.PostMessageAsync(Actor, id, Text, ct), "Message sent.", ct);
 
     public Task<IActionResult> OnPostOutcomeAsync(Guid id, CancellationToken ct)
     {
@@ -51,10 +52,12 @@ public sealed class DetailModel(Detentions detentions, DetentionSteps steps, Det
         if ((!string.IsNullOrWhiteSpace(Quantity) && quantity is null) || (!string.IsNullOrWhiteSpace(EstimatedValue) && value is null))
         {
             return ActAsync(id, () => Task.FromResult<Result<AuthenticationView>>(
-                Error.Invalid("authentication.number", "Quantity and value are plain numbers, such as 240 or 19200.50 (no thousands separators).", string.IsNullOrWhiteSpace(Quantity) || quantity is not null ? "estimatedValue" : "quantity")), ct);
+                Error.Invalid("authentication.number", "Quantity and value are plain numbers, such as 240 or 19200.50 (no thousands separators).", string.IsNullOrWhiteSpace(Quantity) || quantity is not null ? "estimatedValue" : "quantity")),
+                "", ct);
         }
 
-        return ActAsync(id, () => steps.RecordOutcomeAsync(Actor, id, Outcome, quantity, value, ct), ct);
+        return ActAsync(
+            id, () => steps.RecordOutcomeAsync(Actor, id, Outcome, quantity, value, ct), "Outcome recorded.", ct);
     }
 
     public async Task<IActionResult> OnPostPhotoAsync(Guid id, IFormFile? photo, CancellationToken ct)
@@ -65,14 +68,16 @@ public sealed class DetailModel(Detentions detentions, DetentionSteps steps, Det
             await photo.CopyToAsync(buffer, ct);
         }
 
-        return await ActAsync(id, () => photos.AddAsync(Actor, id, buffer.ToArray(), ct), ct);
+        return await ActAsync(id, () => photos.AddAsync(Actor, id, buffer.ToArray(), ct), "Photo added.", ct);
     }
 
-    private async Task<IActionResult> ActAsync(Guid id, Func<Task<Result<AuthenticationView>>> act, CancellationToken ct)
+    private async Task<IActionResult> ActAsync(
+        Guid id, Func<Task<Result<AuthenticationView>>> act, string done, CancellationToken ct)
     {
         var result = await act();
         if (result.Succeeded)
         {
+            Tell(done);
             return RedirectToPage(new { id });
         }
 

@@ -51,6 +51,7 @@ public sealed class NewModel(FindProducts find, Detentions detentions) : Passere
         var result = await detentions.RequestAsync(Actor, request, contents, ct);
         if (result.Succeeded)
         {
+            Tell("Request sent to {0}; they answer by {1:yyyy-MM-dd}.", result.Value!.RightsHolder, result.Value.DueOn);
             return RedirectToPage("Detail", new { id = result.Value!.Id });
         }
 

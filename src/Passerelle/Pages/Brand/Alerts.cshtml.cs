@@ -49,6 +49,7 @@ public sealed class AlertsModel(Alerts alerts, FindProducts find) : PasserellePa
             Confidence, List(TargetAgencies), List(TargetCountries), dates["expiresOn"]), ct)).Error;
         if (result is null)
         {
+            Tell("Alert raised; officers of the countries and agencies named see it now.");
             return RedirectToPage();
         }
 
@@ -66,6 +67,7 @@ public sealed class AlertsModel(Alerts alerts, FindProducts find) : PasserellePa
             return Page();
         }
 
+        Tell("Alert closed.");
         return RedirectToPage();
     }
 

@@ -86,6 +86,7 @@ public sealed class ProductModel(FindProducts find, SaveProduct save, PublishPro
         var result = await save.HandleAsync(Actor, id, request, ct);
         if (result.Succeeded)
         {
+            Tell("Saved as version {0}.", result.Value!.Version);
             return RedirectToPage(new { id = result.Value!.Id });
         }
 
@@ -99,9 +100,12 @@ public sealed class ProductModel(FindProducts find, SaveProduct save, PublishPro
         return Page();
     }
 
-    public Task<IActionResult> OnPostPublishAsync(Guid id, CancellationToken ct) => ActAsync(id, async () => (await publish.HandleAsync(Actor, id, ct)).Error);
+    public Task<IActionResult> OnPostPublishAsync(Guid id, CancellationToken ct) =>
+        ActAsync(id, "Published to officers.", async () => (await publish.HandleAsync(Actor, id, ct)).Error);
 
-    public Task<IActionResult> OnPostPictureAsync(Guid id, IFormFile? picture, bool counterfeit, string? caption, CancellationToken ct) => ActAsync(id, async () =>
+    public Task<IActionResult> OnPostPictureAsync(
+        Guid id, IFormFile? picture, bool counterfeit, string? caption, CancellationToken ct) =>
+        ActAsync(id, "Picture added.", async () =>
     {
         using var buffer = new MemoryStream();
         if (picture is not null)
@@ -112,7 +116,7 @@ public sealed class ProductModel(FindProducts find, SaveProduct save, PublishPro
         return (await pictures.AddAsync(Actor, id, buffer.ToArray(), ct, counterfeit, caption)).Error;
     });
 
-    private async Task<IActionResult> ActAsync(Guid id, Func<Task<Error?>> act)
+    private async Task<IActionResult> ActAsync(Guid id, string done, Func<Task<Error?>> act)
     {
         if (await act() is { } error)
         {
@@ -121,6 +125,7 @@ public sealed class ProductModel(FindProducts find, SaveProduct save, PublishPro
             return Page();
         }
 
+        Tell(done);
         return RedirectToPage(new { id });
     }
 

@@ -24,19 +24,20 @@ public sealed class DetailModel(FindDocuments find, ChangeDocument change, Delet
     public async Task<IActionResult> OnPostStatusAsync(CancellationToken ct)
     {
         var result = await change.HandleAsync(Actor, Id, new ChangeDocumentRequest(Status: Status), ct);
-        return await AfterAsync(result.Succeeded ? null : result.Error, ct);
+        return await AfterAsync(result.Succeeded ? null : result.Error, "Status changed.", ct);
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(CancellationToken ct)
     {
         var result = await delete.HandleAsync(Actor, Id, Reason, ct);
-        return await AfterAsync(result.Succeeded ? null : result.Error, ct);
+        return await AfterAsync(result.Succeeded ? null : result.Error, "Record withdrawn; it no longer screens.", ct);
     }
 
-    private async Task<IActionResult> AfterAsync(Core.Common.Error? error, CancellationToken ct)
+    private async Task<IActionResult> AfterAsync(Core.Common.Error? error, string done, CancellationToken ct)
     {
         if (error is null)
         {
+            Tell(done);
             return RedirectToPage(new { id = Id });
         }
 

@@ -52,6 +52,7 @@ public sealed class IndexModel(FindDocuments find, RegisterDocument register) : 
             TheftOrLossOn: TheftOrLossOn, NationalReference: NationalReference, Remarks: Remarks, HolderName: HolderName, HolderBirthDate: HolderBirthDate), ct);
         if (result.Succeeded)
         {
+            Tell("Document {0} reported; it screens from now on.", result.Value!.DocumentNumber);
             return RedirectToPage("./Detail", new { id = result.Value!.Id });
         }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Passerelle.Core.Access;
+using Passerelle.Core.Common;
 using Passerelle.Core.Hits;
 using Passerelle.Core.Notifications;
 
@@ -10,7 +11,18 @@ public sealed class IndexModel(ListHits list, DecideHit decide, Inbox inbox) : P
 {
     protected internal override bool MayOpen(Actor actor) => AccessRules.MayFollowHits(actor);
 
-    public IReadOnlyList<HitView> Cases { get; private set; } = [];
+    public IReadOnlyList<HitView> Cases => Listed?.Items ?? [];
+
+    public Page<HitView>? Listed { get; private set; }
+
+    // "page" is the route value naming the Razor Page itself, so the number goes by "p".
+    [BindProperty(Name = "p", SupportsGet = true)]
+    public int PageNumber { get; set; } = 1;
+
+    [BindProperty(Name = "size", SupportsGet = true)]
+    public int Size { get; set; } = 25;
+
+    public string Link(int number, int size) => Url.Page("", new { p = number, size })!;
 
     public IReadOnlyList<NotificationView> Notifications { get; private set; } = [];
 
@@ -33,6 +45,12 @@ public sealed class IndexModel(ListHits list, DecideHit decide, Inbox inbox) : P
         var result = await decide.HandleAsync(Actor, Id, decision, Note, ct);
         if (result.Succeeded)
         {
+            Tell(decision switch
+            {
+                HitDecision.Confirm => "Hit on {0} confirmed.",
+                HitDecision.Clear => "Hit on {0} cleared.",
+                _ => "Hit on {0} marked as a mismatch.",
+            }, result.Value!.DocumentNumber);
             return RedirectToPage();
         }
 
@@ -43,10 +61,10 @@ public sealed class IndexModel(ListHits list, DecideHit decide, Inbox inbox) : P
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var cases = await list.HandleAsync(Actor, null, ct);
+        var cases = await list.PageAsync(Actor, PageNumber, Size, ct);
         if (cases.Succeeded)
         {
-            Cases = cases.Value!;
+            Listed = cases.Value!;
         }
         else
         {

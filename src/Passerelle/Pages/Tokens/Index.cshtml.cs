@@ -52,6 +52,7 @@ public sealed class IndexModel(ListTokens list, CreateToken create, RevokeToken 
         var result = await revoke.HandleAsync(Actor, Id, ct);
         if (result.Succeeded)
         {
+            Tell("Token revoked; it is refused from its next use.");
             return RedirectToPage();
         }
 

@@ -58,6 +58,7 @@ public sealed class IndexModel(
         var result = await add.HandleAsync(Actor, new AddUserRequest(Agency ?? Actor.AgencyCode, Login, SelectedRoles, Password), ct);
         if (result.Succeeded)
         {
+            Tell("{0} added; they choose their own password at first sign-in.", result.Value!.Login);
             return RedirectToPage(new { agency = Agency });
         }
 
@@ -71,6 +72,7 @@ public sealed class IndexModel(
         var result = await disable.HandleAsync(Actor, Login ?? "", ct);
         if (result.Succeeded)
         {
+            Tell("{0} disabled: their sign-in and tokens stop now.", Login ?? "");
             return RedirectToPage(new { agency = Agency });
         }
 
@@ -101,7 +103,7 @@ public sealed class IndexModel(
         var result = await changeRoles.HandleAsync(Actor, Login ?? "", new ChangeUserRolesRequest(SelectedRoles), ct);
         if (result.Succeeded)
         {
-            Notice = text.Format("Roles of {0} changed.", result.Value!.Login);
+            Tell("Roles of {0} changed.", result.Value!.Login);
             return RedirectToPage(new { agency = Agency });
         }
 

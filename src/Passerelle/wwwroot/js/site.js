@@ -1,0 +1,30 @@
+// What every page shares.
+// - A button or form with data-confirm="…" asks before it submits: a destructive or final action (disable, revoke,
+//   close, decide) is confirmed first. Without script the action still works; the server checks it in any case.
+// - The status region says what the last action did; its text is set again after load, so screen readers that
+//   ignore a live region's first content still announce it.
+// - On a phone the navigation is one line that scrolls sideways; the current page is scrolled into it.
+(() => {
+  document.addEventListener('submit', (event) => {
+    const source = event.submitter && event.submitter.dataset.confirm !== undefined ? event.submitter : event.target;
+    const question = source.dataset ? source.dataset.confirm : undefined;
+    if (question && !window.confirm(question)) {
+      event.preventDefault();
+    }
+  });
+
+  document.addEventListener('DOMContentLoaded', () => {
+    const status = document.getElementById('status');
+    if (status && status.textContent.trim()) {
+      const text = status.textContent;
+      status.textContent = '';
+      window.setTimeout(() => { status.textContent = text; }, 100);
+    }
+
+    const current = document.querySelector('.top nav [aria-current="page"]');
+    const strip = current && current.closest('ul');
+    if (strip && strip.scrollWidth > strip.clientWidth) {
+      strip.scrollLeft = current.offsetLeft - (strip.clientWidth - current.offsetWidth) / 2;
+    }
+  });
+})();
