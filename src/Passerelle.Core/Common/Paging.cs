@@ -11,7 +11,8 @@ public sealed record Page<T>(IReadOnlyList<T> Items, int Number, int Size, int T
 {
     public bool HasPrevious => Number > 1;
 
-    public bool HasNext => MoreThanTotal || (long)Number * Size < Total;
+    /// <summary>Past the count's cap there is no next page: narrow the list instead (a filter, or an earlier start).</summary>
+    public bool HasNext => (long)Number * Size < (MoreThanTotal ? Paging.CountCap : Total);
 
     /// <summary>The position of the first item on this page, from 1; 0 when the page is empty.</summary>
     public int First => Items.Count == 0 ? 0 : ((Number - 1) * Size) + 1;
@@ -30,8 +31,10 @@ public static class Paging
 
     public static Error? Check(int number, int size) =>
         new Validation()
-            .Require(number is >= 1 and <= 1_000_000, "page", "page.number", "page is a number from 1.")
             .Require(size is >= 1 and <= MaxSize, "size", "page.size", $"size is between 1 and {MaxSize}.")
+            // A deep page would make the database walk every row before it; the count stops at the cap, so do pages.
+            .Require(number >= 1 && (long)(number - 1) * Math.Max(size, 1) < CountCap, "page", "page.number",
+                $"page is a number from 1, within the first {CountCap} items; narrow the list to go further.")
             .ToError();
 
     /// <summary>Counts <paramref name="ordered"/> up to the cap, then reads its page <paramref name="number"/>.</summary>

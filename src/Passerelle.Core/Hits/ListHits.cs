@@ -57,7 +57,9 @@ public sealed class ListHits(PasserelleDb db, AuditWriter audit)
         }
 
         var cases = Visible(actor, agency)
-            .OrderBy(h => h.Status == HitStatus.Open ? 0 : 1).ThenByDescending(h => h.OpenedAt).Select(h => h.Id);
+            .OrderBy(h => h.Status == HitStatus.Open ? 0 : 1).ThenByDescending(h => h.OpenedAt)
+            .ThenBy(h => h.Id) // Cases opened by one screening share their time: a page edge must not split them.
+            .Select(h => h.Id);
         var ids = await Paging.ReadAsync(cases, number, size, ct);
         var views = await HitView.LoadManyAsync(db, db.HitCases.Where(h => ids.Items.Contains(h.Id)), ct);
         var order = ids.Items.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);

@@ -28,7 +28,7 @@ public sealed class EnrolTotpModel(UserManager<User> users, SignInManager<User> 
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var user = await users.GetUserAsync(User);
+        var user = await CurrentAsync();
         if (user is null)
         {
             return RedirectToPage("./Login");
@@ -45,7 +45,7 @@ public sealed class EnrolTotpModel(UserManager<User> users, SignInManager<User> 
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var user = await users.GetUserAsync(User);
+        var user = await CurrentAsync();
         if (user is null)
         {
             return RedirectToPage("./Login");
@@ -72,6 +72,23 @@ public sealed class EnrolTotpModel(UserManager<User> users, SignInManager<User> 
         await audit.RecordAsync(HttpContext, AuditEvent.TotpEnrolled, Outcomes.Success, user, null);
         await signIn.RefreshSignInAsync(user);
         return Page();
+    }
+
+    /// <summary>
+    /// The person signed in, only while this session still stands: both handlers may refresh the sign-in, and a fresh
+    /// cookie for a session already ended (disabled, password reset: a stamp changed since the last minute's check)
+    /// would bring it back for hours.
+    /// </summary>
+    private async Task<User?> CurrentAsync()
+    {
+        var user = await signIn.ValidateSecurityStampAsync(User);
+        if (user is null || user.DisabledAt is not null)
+        {
+            await signIn.SignOutAsync();
+            return null;
+        }
+
+        return user;
     }
 
     private async Task LoadKeyAsync(User user)
