@@ -228,4 +228,8 @@ public sealed class AuditWriter : IAsyncDisposable, IDisposable
 /// when the batch now being committed has been, and whether the writer has stopped.
 /// </summary>
 public sealed record AuditWriterState(
-    int Queued, DateTimeOffset? LastCommitAt, DateTimeOffset? FailingSince, DateTimeOffset? CommittingSince, bool Stopped);
+    int Queued,
+    DateTimeOffset? LastCommitAt,
+    DateTimeOffset? FailingSince,
+    DateTimeOffset? CommittingSince,
+    bool Stopped);

@@ -11,7 +11,9 @@ public sealed record Page<T>(IReadOnlyList<T> Items, int Number, int Size, int T
 {
     public bool HasPrevious => Number > 1;
 
-    /// <summary>Past the count's cap there is no next page: narrow the list instead (a filter, or an earlier start).</summary>
+    /// <summary>
+    /// Past the count's cap there is no next page: narrow the list instead (a filter, or an earlier start).
+    /// </summary>
     public bool HasNext => (long)Number * Size < (MoreThanTotal ? Paging.CountCap : Total);
 
     /// <summary>The position of the first item on this page, from 1; 0 when the page is empty.</summary>
@@ -37,7 +39,9 @@ public static class Paging
                 $"page is a number from 1, within the first {CountCap} items; narrow the list to go further.")
             .ToError();
 
-    /// <summary>Counts <paramref name="ordered"/> up to the cap, then reads its page <paramref name="number"/>.</summary>
+    /// <summary>
+    /// Counts <paramref name="ordered"/> up to the cap, then reads its page <paramref name="number"/>.
+    /// </summary>
     public static async Task<Page<T>> ReadAsync<T>(IQueryable<T> ordered, int number, int size, CancellationToken ct)
     {
         var counted = await ordered.Take(CountCap + 1).CountAsync(ct);
