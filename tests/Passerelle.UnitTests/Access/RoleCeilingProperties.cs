@@ -75,6 +75,18 @@ public sealed class RoleCeilingProperties
             return AccessRules.MayBackUpDatabase(actor) == direct && AccessRules.MayRestoreDatabase(actor) == direct;
         });
 
+    /// <summary>A count on the home page is never shown to someone the rules would not let act on what it counts.</summary>
+    [Property(MaxTest = 10_000)]
+    public Property Work_counts_follow_the_rules_on_the_records_they_count() =>
+        Prop.ForAll(Actors.ToArbitrary(), actor =>
+            (!AccessRules.MayDecideHits(actor) || AccessRules.MayDecideHit(actor, actor.AgencyId!.Value))
+            && (!AccessRules.MayAnswerAuthentications(actor) || AccessRules.MayManageOwnProducts(actor))
+            && (!AccessRules.MayAwaitAuthentications(actor)
+                || (AccessRules.MayLookUpProducts(actor) && actor.AgencyId is not null))
+            // A rights holder's people never see law-enforcement work counts.
+            && (!actor.Roles.SetEquals([Roles.RightsHolder])
+                || !(AccessRules.MayDecideHits(actor) || AccessRules.MayAwaitAuthentications(actor))));
+
     [Property(MaxTest = 10_000)]
     public Property Nobody_but_an_administrator_grants_admin_auditor_or_rights_holder() =>
         Prop.ForAll(Actors.ToArbitrary(), Gen.Elements(AgencyA, AgencyB).ToArbitrary(), (actor, agency) =>
