@@ -114,7 +114,9 @@ internal static class DocumentsCommands
             var failure = await Progress.RunAsync($"Screening {input.Name}", Math.Max(1, lines.Length - 1), async (done, rows) =>
             {
                 await using var writer = new StreamWriter(results.FullName);
-                await writer.WriteLineAsync("line,result,recordId,ownerAgency,status,caseId,error");
+                // documentCheck and checkReasons come last, so readers of the earlier columns keep working.
+                await writer.WriteLineAsync(
+                    "line,result,recordId,ownerAgency,status,caseId,error,documentCheck,checkReasons");
                 for (var start = 1; start < lines.Length; start += 1000)
                 {
                     var chunk = string.Join('\n', lines.Skip(start).Take(1000).Prepend(lines[0]));
@@ -134,8 +136,10 @@ internal static class DocumentsCommands
                         string Get(JsonElement e, string name) => e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) ? v.ToString() : "";
                         // Every cell goes through Csv.Quote: the server's answer is not ours to trust in a spreadsheet.
                         var message = answer.TryGetProperty("error", out var error) ? Get(error, "message") : "";
+                        var reasons = answer.TryGetProperty("documentCheckReasons", out var r)
+                            ? string.Join(' ', r.EnumerateArray().Select(reason => Get(reason, "code"))) : "";
                         string[] cells = [Get(answer, "result"), Get(match, "recordId"), Get(match, "ownerAgency"), Get(match, "status"),
-                            Get(match, "caseId"), message];
+                            Get(match, "caseId"), message, Get(answer, "documentCheck"), reasons];
                         await writer.WriteLineAsync(string.Join(',', cells.Select(Csv.Quote).Prepend(line.ToString(CultureInfo.InvariantCulture))));
                     }
 
