@@ -2,11 +2,12 @@ using Microsoft.AspNetCore.Mvc;
 using Passerelle.Core.Access;
 using Passerelle.Core.Hits;
 using Passerelle.Core.Notifications;
+using Passerelle.Localization;
 
 namespace Passerelle.Pages.Hits;
 
 /// <summary>The hit inbox: cases on the agency's records to decide, cases the officer opened, and notifications.</summary>
-public sealed class IndexModel(ListHits list, DecideHit decide, Inbox inbox) : PasserellePage
+public sealed class IndexModel(ListHits list, DecideHit decide, Inbox inbox, UiText text) : PasserellePage
 {
     protected internal override bool MayOpen(Actor actor) => AccessRules.MayFollowHits(actor);
 
@@ -20,11 +21,13 @@ public sealed class IndexModel(ListHits list, DecideHit decide, Inbox inbox) : P
     [BindProperty(Name = "note")]
     public string? Note { get; set; }
 
+    public bool MayDecide(HitView hit) => hit.Status == "open" && AccessRules.MayDecideHit(Actor, hit.OwnerAgencyId);
+
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     public Task<IActionResult> OnPostConfirmAsync(CancellationToken ct) => DecideAsync(HitDecision.Confirm, ct);
 
-    public Task<IActionResult> OnPostClearAsync(CancellationToken ct) => DecideAsync(HitDecision.Clear, ct);
+    public Task<IActionResult> OnPostRecoverAsync(CancellationToken ct) => DecideAsync(HitDecision.Recover, ct);
 
     public Task<IActionResult> OnPostMismatchAsync(CancellationToken ct) => DecideAsync(HitDecision.Mismatch, ct);
 
@@ -33,6 +36,14 @@ public sealed class IndexModel(ListHits list, DecideHit decide, Inbox inbox) : P
         var result = await decide.HandleAsync(Actor, Id, decision, Note, ct);
         if (result.Succeeded)
         {
+            var hit = result.Value!;
+            // Shown once after the redirect, where the layout shows TempData["Status"].
+            TempData["Status"] = text.Format(decision switch
+            {
+                HitDecision.Confirm => "Case {0} ({1}): confirmed. The officer is told to seize the document.",
+                HitDecision.Recover => "Case {0} ({1}): recovered. The record leaves screening.",
+                HitDecision.Mismatch => "Case {0} ({1}): mismatch. The officer is told.",
+            }, hit.DocumentNumber, hit.IssuingState);
             return RedirectToPage();
         }
 
