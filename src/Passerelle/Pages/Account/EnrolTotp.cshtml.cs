@@ -80,6 +80,9 @@ public sealed class EnrolTotpModel(UserManager<User> users, SignInManager<User> 
         if (string.IsNullOrEmpty(key))
         {
             await users.ResetAuthenticatorKeyAsync(user);
+            // A new key changes the security stamp: without a fresh cookie, the stamp check signs the person out
+            // within a minute, even someone who only looked at this page.
+            await signIn.RefreshSignInAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user) ?? "";
         }
 
