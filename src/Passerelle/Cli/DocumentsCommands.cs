@@ -93,7 +93,12 @@ internal static class DocumentsCommands
     private static Command Screen()
     {
         var manifest = new Argument<FileInfo>("manifest") { Description = "CSV with a header: documentNumber, issuingState, documentType, or mrz." };
-        var server = new Option<Uri>("--server") { Description = "The Passerelle server.", DefaultValueFactory = _ => new Uri("http://localhost:5000") };
+        // Read as text: System.CommandLine has no converter for Uri, so an Option<Uri> given a value threw.
+        var server = new Option<string>("--server")
+        {
+            Description = "The Passerelle server.",
+            DefaultValueFactory = _ => "http://localhost:5000",
+        };
         var token = new Option<string?>("--token") { Description = "An API token with documents:screen (default: $PASSERELLE_TOKEN)." };
         var purpose = new Option<string>("--purpose") { Description = "Why these documents are screened.", DefaultValueFactory = _ => "passenger-manifest" };
         var output = new Option<FileInfo?>("--output") { Description = "Where to write the results (default MANIFEST.results.csv)." };
@@ -107,9 +112,15 @@ internal static class DocumentsCommands
                 return CliOutput.Fail(!input.Exists ? $"{input.FullName} does not exist." : "give --token or set PASSERELLE_TOKEN.", ExitCodes.BadInput);
             }
 
+            var given = parse.GetValue(server);
+            if (!Uri.TryCreate(given, UriKind.Absolute, out var address) || address.Scheme is not ("http" or "https"))
+            {
+                return CliOutput.Fail($"--server is an http or https address, not '{given}'.", ExitCodes.BadInput);
+            }
+
             var lines = await File.ReadAllLinesAsync(input.FullName, ct);
             var results = new FileInfo(parse.GetValue(output)?.FullName ?? Path.ChangeExtension(input.FullName, ".results.csv"));
-            using var http = new HttpClient { BaseAddress = parse.GetValue(server), Timeout = TimeSpan.FromMinutes(2) };
+            using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(2) };
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
             var failure = await Progress.RunAsync($"Screening {input.Name}", Math.Max(1, lines.Length - 1), async (done, rows) =>
             {
