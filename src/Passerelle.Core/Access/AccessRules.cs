@@ -121,12 +121,30 @@ public static partial class AccessRules
         (actor.HasScope(Scopes.DocumentsScreen) || actor.HasScope(Scopes.DocumentsWrite))
         && (actor.IsInRole(Roles.Officer) || actor.IsInRole(Roles.Investigator) || actor.IsInRole(Roles.Coordinator));
 
-    /// <summary>A hit case reaches the officer who opened it and the coordinators of both agencies concerned.</summary>
-    public static bool MayReadHit(Actor actor, Guid ownerAgencyId, Guid queryingAgencyId, Guid? queryingUserId) =>
-        MayFollowHits(actor)
-        && ((queryingUserId is not null && queryingUserId == actor.UserId)
-            || (actor.IsInRole(Roles.Coordinator)
-                && (actor.AgencyId == ownerAgencyId || actor.AgencyId == queryingAgencyId)));
+    /// <summary>
+    /// Which hit cases an actor reads, as a filter a query can apply: always the cases they screened; the owner
+    /// agency's cases for its coordinators and for its investigators who keep the register (documents:write), who
+    /// read them but do not decide; the querying agency's cases for its coordinators.
+    /// </summary>
+    public static HitVisibility HitsVisibleTo(Actor actor) =>
+        !MayFollowHits(actor) || actor.AgencyId is null ? HitVisibility.None
+        : new HitVisibility(
+            Screened: true,
+            OwnerAgency: actor.IsInRole(Roles.Coordinator)
+                || (actor.IsInRole(Roles.Investigator) && actor.HasScope(Scopes.DocumentsWrite)),
+            QueryingAgency: actor.IsInRole(Roles.Coordinator));
+
+    /// <summary>
+    /// A hit case reaches whoever screened it (<paramref name="screenedByActor"/>: opened it or screened it again),
+    /// and the people of both agencies <see cref="HitsVisibleTo"/> names.
+    /// </summary>
+    public static bool MayReadHit(Actor actor, Guid ownerAgencyId, Guid queryingAgencyId, bool screenedByActor)
+    {
+        var visible = HitsVisibleTo(actor);
+        return (visible.Screened && screenedByActor)
+            || (visible.OwnerAgency && actor.AgencyId == ownerAgencyId)
+            || (visible.QueryingAgency && actor.AgencyId == queryingAgencyId);
+    }
 
     /// <summary>The inbox is for those who get notifications: who screens or decides hits, and rights holders.</summary>
     public static bool MayReadInbox(Actor actor) =>

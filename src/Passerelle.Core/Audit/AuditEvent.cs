@@ -54,7 +54,8 @@ public enum AuditEvent
     DocumentScreened = 6100,
     HitOpened = 6200,
     HitConfirmed = 6201,
-    HitCleared = 6202,
+    /// <summary>The document was found; its record became recovered. Older entries read hit.cleared.</summary>
+    HitRecovered = 6202,
     HitMismatch = 6203,
     HitViewed = 6210,
 
@@ -129,7 +130,7 @@ public static class AuditEvents
         AuditEvent.DocumentScreened => "document.screened",
         AuditEvent.HitOpened => "hit.opened",
         AuditEvent.HitConfirmed => "hit.confirmed",
-        AuditEvent.HitCleared => "hit.cleared",
+        AuditEvent.HitRecovered => "hit.recovered",
         AuditEvent.HitMismatch => "hit.mismatch",
         AuditEvent.HitViewed => "hit.viewed",
         AuditEvent.NotificationSent => "notification.sent",

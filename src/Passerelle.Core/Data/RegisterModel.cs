@@ -58,8 +58,13 @@ internal static class RegisterModel
             hit.Property(h => h.Location).HasMaxLength(200);
             hit.Property(h => h.DecidedBy).HasMaxLength(256);
             hit.Property(h => h.DecisionNote).HasMaxLength(1000);
+            hit.Property(h => h.LastScreenedBy).HasMaxLength(256);
             hit.HasOne<TravelDocument>().WithMany().HasForeignKey(h => h.DocumentId).OnDelete(DeleteBehavior.Restrict);
             hit.HasIndex(h => new { h.OwnerAgencyId, h.Status, h.OpenedAt });
+            // One open case per record and querying agency, kept by the database itself: two screenings at once, on
+            // one node or two, cannot both open one (OpenHits joins the case the other opened).
+            hit.HasIndex(h => new { h.DocumentId, h.QueryingAgencyId }).IsUnique()
+                .HasFilter("\"Status\" = 'Open'").HasDatabaseName(OpenHits.OneOpenCaseIndex);
             hit.HasIndex(h => new { h.QueryingAgencyId, h.OpenedAt });
         });
 

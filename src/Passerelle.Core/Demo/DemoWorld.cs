@@ -7,7 +7,8 @@ using Passerelle.Core.People;
 
 namespace Passerelle.Core.Demo;
 
-public sealed record DemoLogin(string Login, string Password, string Agency, string Role);
+/// <param name="Try">What the persona is for: what to try signed in as it.</param>
+public sealed record DemoLogin(string Login, string Password, string Agency, string Role, string Try);
 
 /// <summary>
 /// A small world to try Passerelle in: French customs and police, a foreign police NCB and a verified rights holder,
@@ -26,16 +27,44 @@ public sealed class DemoWorld(
         new("RH-MAISON-LUMIERE", "Maison Lumière SA", "rights-holder", "FRA"),
     ];
 
+    /// <summary>The specimen passport's owner; its coordinators decide the specimen's hits.</summary>
+    public const string SpecimenOwner = "FR-DGPN";
+
     public static readonly IReadOnlyList<DemoLogin> Logins =
     [
-        new("admin", "Demo-Admin-2026!", "FR-DGDDI", Roles.Admin),
-        new("douane.coordinator", "Demo-Coord-2026!", "FR-DGDDI", Roles.Coordinator),
-        new("douane.officer", "Demo-Officer-2026!", "FR-DGDDI", Roles.Officer),
-        new("police.investigator", "Demo-Invest-2026!", "FR-DGPN", Roles.Investigator),
-        new("dpo.auditor", "Demo-Auditor-2026!", "FR-DGDDI", Roles.Auditor),
-        new("ncb.officer", "Demo-Ncb-2026!", "DE-NCB-WIESBADEN", Roles.Officer),
-        new("lumiere.brand", "Demo-Brand-2026!", "RH-MAISON-LUMIERE", Roles.RightsHolder),
+        new("admin", "Demo-Admin-2026!", "FR-DGDDI", Roles.Admin,
+            "agencies and people: add an agency, verify a rights holder, add a person"),
+        new("douane.coordinator", "Demo-Coord-2026!", "FR-DGDDI", Roles.Coordinator,
+            "French customs' people and tokens; follows the hits its officers open"),
+        new("douane.officer", "Demo-Officer-2026!", "FR-DGDDI", Roles.Officer,
+            "Screen the specimen passport's MRZ (a HIT); look up 6291041500213 and detain the goods"),
+        new("police.coordinator", "Demo-Police-2026!", SpecimenOwner, Roles.Coordinator,
+            "owns the specimen passport: under Hits, confirm it, mark it recovered or a mismatch"),
+        new("police.investigator", "Demo-Invest-2026!", SpecimenOwner, Roles.Investigator,
+            "keeps French police's register (Documents); reads its hit cases but does not decide them"),
+        new("dpo.auditor", "Demo-Auditor-2026!", "FR-DGDDI", Roles.Auditor,
+            "reads and verifies the audit trail: every screening and decision is there"),
+        new("ncb.officer", "Demo-Ncb-2026!", "DE-NCB-WIESBADEN", Roles.Officer,
+            "a foreign officer: screening the specimen opens a case of its own, apart from French customs'"),
+        new("lumiere.brand", "Demo-Brand-2026!", "RH-MAISON-LUMIERE", Roles.RightsHolder,
+            "the rights holder: product sheets, alerts, and the answer to a detention"),
     ];
+
+    /// <summary>What <c>serve --demo</c> prints: every login, its password, role, agency and what it is for.</summary>
+    public static IEnumerable<string> Guide()
+    {
+        yield return "Demo logins (public passwords, for trying Passerelle only):";
+        foreach (var login in Logins)
+        {
+            yield return $"  {login.Login,-20} {login.Password,-19} {login.Role,-14} {login.Agency,-18} {login.Try}";
+        }
+
+        var totp = Logins.Where(l => Roles.AlwaysNeedTotp.Contains(l.Role)).Select(l => l.Login);
+        yield return $"{string.Join(", ", totp)} enrol an authenticator app (TOTP) at their first sign-in.";
+        yield return $"The specimen passport L898902C3 belongs to {SpecimenOwner}: screen it as douane.officer, then " +
+            "decide its hit as police.coordinator.";
+        yield return "A token for the API: passerelle tokens create --user douane.officer --scope documents:screen";
+    }
 
     /// <summary>Seeds the world if no agency and no person exist yet; returns whether it did.</summary>
     public async Task<bool> SeedAsync(CancellationToken ct)
@@ -70,7 +99,7 @@ public sealed class DemoWorld(
             "L898902C3,UTO,passport,stolen,2026-10-02,2026-09-30,ERIKSSON ANNA MARIA,1974-08-12,Stolen with luggage at Gare du Nord\n" +
             "D23145890,UTO,identity-card,lost,2026-09-15,2026-09-14,ERIKSSON ANNA MARIA,1974-08-12,\n" +
             "XA0012345,FRA,passport,stolen-blank,2026-08-20,2026-08-19,,,Batch of blanks stolen in transit\n");
-        Check(await import.HandleAsync(seeder, "FR-DGPN", records, null, ct));
+        Check(await import.HandleAsync(seeder, SpecimenOwner, records, null, ct));
         await SeedProductsAsync(ct);
         return true;
     }

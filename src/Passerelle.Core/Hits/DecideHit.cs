@@ -8,22 +8,25 @@ using Passerelle.Core.TravelDocuments;
 
 namespace Passerelle.Core.Hits;
 
+/// <summary>What the owner decides; each has one word, used alike by the API, the pages and the timeline.</summary>
 public enum HitDecision
 {
     /// <summary>The document is still wanted: seize it.</summary>
     Confirm,
 
     /// <summary>The record is stale, the document was found: the record becomes recovered and leaves screening.</summary>
-    Clear,
+    Recover,
 
     /// <summary>The screened document is not the recorded one.</summary>
     Mismatch,
 }
 
-/// <summary>The owner's coordinator decides a hit; the querying officer is told in their inbox.</summary>
-public sealed class DecideHit(PasserelleDb db, AuditTrail trail, AuditWriter audit, ScreeningIndex index, TimeProvider time)
+/// <summary>The owner's coordinator decides a hit; whoever screened it is told in their inbox.</summary>
+public sealed class DecideHit(
+    PasserelleDb db, AuditTrail trail, AuditWriter audit, ScreeningIndex index, TimeProvider time)
 {
-    public async Task<Result<HitView>> HandleAsync(Actor actor, Guid id, HitDecision decision, string? note, CancellationToken ct)
+    public async Task<Result<HitView>> HandleAsync(
+        Actor actor, Guid id, HitDecision decision, string? note, CancellationToken ct)
     {
         var hit = await db.HitCases.FirstOrDefaultAsync(h => h.Id == id, ct);
         if (hit is null)
@@ -38,7 +41,7 @@ public sealed class DecideHit(PasserelleDb db, AuditTrail trail, AuditWriter aud
 
         if (hit.Status != HitStatus.Open)
         {
-            return Error.Conflict("hit.decided", $"This case was already decided: {hit.Status.ToString().ToLowerInvariant()}.");
+            return Error.Conflict("hit.decided", $"This case was already decided: {hit.Status.Name()}.");
         }
 
         if (note is { Length: > 1000 })
@@ -50,39 +53,56 @@ public sealed class DecideHit(PasserelleDb db, AuditTrail trail, AuditWriter aud
         hit.Status = decision switch
         {
             HitDecision.Confirm => HitStatus.Confirmed,
-            HitDecision.Clear => HitStatus.Cleared,
+            HitDecision.Recover => HitStatus.Recovered,
             HitDecision.Mismatch => HitStatus.Mismatch,
         };
         hit.DecidedAt = now;
         hit.DecidedBy = actor.Login;
         hit.DecisionNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
-        var kind = hit.Status.ToString().ToLowerInvariant();
-        db.HitCaseEvents.Add(new HitCaseEvent { CaseId = id, At = now, Kind = kind, By = actor.Login, Note = hit.DecisionNote });
+        var kind = hit.Status.Name();
+        db.HitCaseEvents.Add(new HitCaseEvent
+        {
+            CaseId = id,
+            At = now,
+            Kind = kind,
+            By = actor.Login,
+            Note = hit.DecisionNote,
+        });
         var document = await db.TravelDocuments.FirstAsync(d => d.Id == hit.DocumentId, ct);
+        var record = $"record {document.Number} ({document.IssuingState})";
         var tell = decision switch
         {
-            HitDecision.Confirm => $"CONFIRMED: record {document.Number} ({document.IssuingState}) is still wanted. Seize the document.",
-            HitDecision.Clear => $"CLEARED: record {document.Number} ({document.IssuingState}) was stale; the document was found. Let it pass.",
-            HitDecision.Mismatch => $"MISMATCH: the document screened is not record {document.Number} ({document.IssuingState}).",
+            HitDecision.Confirm => $"CONFIRMED: {record} is still wanted. Seize the document.",
+            HitDecision.Recover => $"RECOVERED: {record} was stale; the document was found. Let it pass.",
+            HitDecision.Mismatch => $"MISMATCH: the document screened is not {record}.",
         };
-        db.Notifications.Add(new Notification
+        // The one who opened the case and the one who screened it last (who may have the traveller now) both hear.
+        foreach (var user in new[] { hit.QueryingUserId, hit.LastScreenedByUserId }.Distinct())
         {
-            Id = Guid.CreateVersion7(),
-            AgencyId = hit.QueryingAgencyId,
-            UserId = hit.QueryingUserId,
-            Kind = $"hit.{kind}",
-            CaseId = id,
-            Message = tell + (hit.DecisionNote is null ? "" : $" Note: {hit.DecisionNote}"),
-            CreatedAt = now,
-        });
+            db.Notifications.Add(new Notification
+            {
+                Id = Guid.CreateVersion7(),
+                AgencyId = hit.QueryingAgencyId,
+                UserId = user,
+                Kind = $"hit.{kind}",
+                CaseId = id,
+                Message = tell + (hit.DecisionNote is null ? "" : $" Note: {hit.DecisionNote}"),
+                CreatedAt = now,
+            });
+        }
 
-        var records = new List<AuditRecord> { AuditRecord.For(actor, Event(decision), target: $"hit:{id}", details: AuditDetails.With("note", hit.DecisionNote)) };
-        if (decision == HitDecision.Clear)
+        var records = new List<AuditRecord>
+        {
+            AuditRecord.For(actor, Event(decision), target: $"hit:{id}",
+                details: AuditDetails.With("note", hit.DecisionNote)),
+        };
+        if (decision == HitDecision.Recover)
         {
             document.Status = DocumentStatus.Recovered;
             document.Version++;
             document.UpdatedAt = now;
-            records.Add(AuditRecord.For(actor, AuditEvent.DocumentChanged, target: $"document:{document.Id}", details: AuditDetails.With("status", "→ recovered").And("clearedHit", id)));
+            records.Add(AuditRecord.For(actor, AuditEvent.DocumentChanged, target: $"document:{document.Id}",
+                details: AuditDetails.With("status", "→ recovered").And("recoveredHit", id)));
             db.TravelDocumentRevisions.Add(new TravelDocumentRevision
             {
                 DocumentId = document.Id,
@@ -90,20 +110,20 @@ public sealed class DecideHit(PasserelleDb db, AuditTrail trail, AuditWriter aud
                 ChangedAt = now,
                 ChangedBy = actor.Login,
                 Kind = "recovered",
-                Changes = $"status: → recovered (hit {id} cleared)",
+                Changes = $"status: → recovered (hit {id} decided: recovered)",
             });
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var sequence = await trail.StageAsync(db, records, ct);
-        if (decision == HitDecision.Clear)
+        if (decision == HitDecision.Recover)
         {
             document.ChangeSequence = sequence;
         }
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        if (decision == HitDecision.Clear)
+        if (decision == HitDecision.Recover)
         {
             DocumentWriter.Apply(index, document);
         }
@@ -114,7 +134,7 @@ public sealed class DecideHit(PasserelleDb db, AuditTrail trail, AuditWriter aud
     private static AuditEvent Event(HitDecision decision) => decision switch
     {
         HitDecision.Confirm => AuditEvent.HitConfirmed,
-        HitDecision.Clear => AuditEvent.HitCleared,
+        HitDecision.Recover => AuditEvent.HitRecovered,
         HitDecision.Mismatch => AuditEvent.HitMismatch,
     };
 }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Passerelle.Core.Access;
 using Passerelle.Core.Audit;
 using Passerelle.Core.Common;
@@ -6,14 +7,16 @@ using Passerelle.Core.Data;
 namespace Passerelle.Core.Hits;
 
 /// <summary>
-/// Hit cases as each side sees them: the owner agency's coordinators see the cases on their records; the querying
-/// officer sees the cases they opened, and their coordinators see their agency's. Reading a case is audited.
+/// Hit cases as each side sees them (<see cref="AccessRules.HitsVisibleTo"/>): the owner agency's coordinators and
+/// investigators see the cases on its records; whoever screened a case sees it, and the querying agency's
+/// coordinators see their agency's. Reading a case is audited.
 /// </summary>
 public sealed class ListHits(PasserelleDb db, AuditWriter audit)
 {
     public async Task<Result<IReadOnlyList<HitView>>> HandleAsync(Actor actor, string? status, CancellationToken ct)
     {
-        if (actor.AgencyId is not { } agency || !AccessRules.MayFollowHits(actor))
+        var visible = AccessRules.HitsVisibleTo(actor);
+        if (actor.AgencyId is not { } agency || visible == HitVisibility.None)
         {
             return await audit.DenyAsync(actor, "hits", ct);
         }
@@ -21,22 +24,23 @@ public sealed class ListHits(PasserelleDb db, AuditWriter audit)
         HitStatus? only = null;
         if (status is not null)
         {
-            if (!EnumNames.TryParse<HitStatus>(status, out var parsed))
+            if (!HitStatuses.TryParse(status, out var parsed))
             {
-                return Error.Invalid("hit.status", "status is open, confirmed, cleared or mismatch.", "status");
+                return Error.Invalid("hit.status", "status is open, confirmed, recovered or mismatch.", "status");
             }
 
             only = parsed;
         }
 
-        var cases = Visible(actor, agency);
+        var cases = Visible(actor, agency, visible);
         if (only is { } s)
         {
             cases = cases.Where(h => h.Status == s);
         }
 
         var views = await HitView.LoadManyAsync(db, cases.OrderByDescending(h => h.OpenedAt).Take(200), ct);
-        await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.HitViewed, target: "hits", purpose: "hit-management", details: AuditDetails.With("cases", views.Count)), ct);
+        await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.HitViewed, target: "hits", purpose: "hit-management",
+            details: AuditDetails.With("cases", views.Count)), ct);
         return views;
     }
 
@@ -46,7 +50,8 @@ public sealed class ListHits(PasserelleDb db, AuditWriter audit)
     /// </summary>
     public async Task<Result<Page<HitView>>> PageAsync(Actor actor, int number, int size, CancellationToken ct)
     {
-        if (actor.AgencyId is not { } agency || !AccessRules.MayFollowHits(actor))
+        var visible = AccessRules.HitsVisibleTo(actor);
+        if (actor.AgencyId is not { } agency || visible == HitVisibility.None)
         {
             return await audit.DenyAsync(actor, "hits", ct);
         }
@@ -56,7 +61,7 @@ public sealed class ListHits(PasserelleDb db, AuditWriter audit)
             return invalid;
         }
 
-        var cases = Visible(actor, agency)
+        var cases = Visible(actor, agency, visible)
             .OrderBy(h => h.Status == HitStatus.Open ? 0 : 1).ThenByDescending(h => h.OpenedAt)
             .ThenBy(h => h.Id) // Cases opened by one screening share their time: a page edge must not split them.
             .Select(h => h.Id);
@@ -71,25 +76,37 @@ public sealed class ListHits(PasserelleDb db, AuditWriter audit)
 
     public async Task<Result<HitView>> GetAsync(Actor actor, Guid id, CancellationToken ct)
     {
-        var hit = await db.HitCases.FindAsync([id], ct);
+        var hit = await db.HitCases.AsNoTracking().FirstOrDefaultAsync(h => h.Id == id, ct);
         if (hit is null)
         {
             return Error.NotFound("hit.not-found", $"No hit case has id {id}.");
         }
 
-        if (!AccessRules.MayReadHit(actor, hit.OwnerAgencyId, hit.QueryingAgencyId, hit.QueryingUserId))
+        var screened = await ScreenedBy(actor).ContainsAsync(id, ct);
+        if (!AccessRules.MayReadHit(actor, hit.OwnerAgencyId, hit.QueryingAgencyId, screened))
         {
             return await audit.DenyAsync(actor, $"hit:{id}", ct);
         }
 
-        await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.HitViewed, target: $"hit:{id}", purpose: "hit-management"), ct);
+        await audit.AppendAsync(
+            AuditRecord.For(actor, AuditEvent.HitViewed, target: $"hit:{id}", purpose: "hit-management"), ct);
         return await HitView.LoadAsync(db, id, ct);
     }
 
-    private IQueryable<HitCase> Visible(Actor actor, Guid agency)
+    private IQueryable<HitCase> Visible(Actor actor, Guid agency, HitVisibility visible)
     {
-        var coordinator = actor.IsInRole(Roles.Coordinator);
+        var (owner, querying) = (visible.OwnerAgency, visible.QueryingAgency);
         return db.HitCases.Where(h =>
-            (coordinator && (h.OwnerAgencyId == agency || h.QueryingAgencyId == agency)) || h.QueryingUserId == actor.UserId);
+            (owner && h.OwnerAgencyId == agency) || (querying && h.QueryingAgencyId == agency)
+            || ScreenedBy(actor).Contains(h.Id));
     }
+
+    /// <summary>The cases the actor opened, screened last, or screened again in between (the timeline says).</summary>
+    private IQueryable<Guid> ScreenedBy(Actor actor) =>
+        db.HitCases.Where(h => actor.UserId != null
+                && (h.QueryingUserId == actor.UserId || h.LastScreenedByUserId == actor.UserId))
+            .Select(h => h.Id)
+            .Union(db.HitCaseEvents
+                .Where(e => actor.UserId != null && e.Kind == "screened-again" && e.By == actor.Login)
+                .Select(e => e.CaseId));
 }

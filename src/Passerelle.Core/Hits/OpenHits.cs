@@ -1,5 +1,6 @@
-using System.Text.Json;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Passerelle.Core.Access;
 using Passerelle.Core.Audit;
 using Passerelle.Core.Common;
@@ -11,80 +12,163 @@ namespace Passerelle.Core.Hits;
 
 /// <summary>
 /// A match to open a case for. Matches of one screened item share the same <see cref="Screening"/> instance, which is
-/// written once with every case it opened.
+/// written once with every case it opened or joined.
 /// </summary>
-public sealed record HitToOpen(TravelDocument Document, MatchKind Kind, string QueriedNumber, string? QueriedState, AuditRecord Screening);
+public sealed record HitToOpen(
+    TravelDocument Document, MatchKind Kind, string QueriedNumber, string? QueriedState, AuditRecord Screening);
+
+/// <summary>The case a match went to, and how many screenings it now holds.</summary>
+public sealed record OpenedCase(Guid Id, int Screenings);
 
 /// <summary>
-/// Opens a case for every match and tells the owner agency at once: a notification in its coordinators' inbox and
-/// a signed delivery queued for each of its webhooks, in the same transaction as the screening's audit entry.
+/// Gives every match a case and tells the owner agency once per case. A record has at most one open case per
+/// querying agency: a repeat screening joins it (its count and last screening), so the owner decides once and hears
+/// once, by one notification and one webhook delivery. All of it commits with the screening's audit entry.
 /// </summary>
 public sealed class OpenHits(PasserelleDb db, AuditTrail trail, TimeProvider time, WebhookSignal signal)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    /// <summary>The filtered unique index that keeps one open case per record and querying agency.</summary>
+    public const string OneOpenCaseIndex = "IX_hit_cases_one_open_per_agency";
 
-    /// <summary>Returns the case ids, in the order of <paramref name="matches"/>.</summary>
-    public async Task<IReadOnlyList<Guid>> OpenAsync(Actor actor, string purpose, string? location, IReadOnlyList<HitToOpen> matches, CancellationToken ct)
+    /// <summary>Returns the cases, in the order of <paramref name="matches"/>.</summary>
+    public async Task<IReadOnlyList<OpenedCase>> OpenAsync(
+        Actor actor, string purpose, string? location, IReadOnlyList<HitToOpen> matches, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TryOpenAsync(actor, purpose, location, matches, ct);
+            }
+            catch (DbUpdateException ex) when (attempt < 3 && IsOpenCaseConflict(ex))
+            {
+                // Another writer opened the same case between our look and our write (the index refused the second
+                // one): forget what this attempt staged and look again, which now finds that case and joins it.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<IReadOnlyList<OpenedCase>> TryOpenAsync(
+        Actor actor, string purpose, string? location, IReadOnlyList<HitToOpen> matches, CancellationToken ct)
     {
         var now = time.UtcNow();
+        var agency = actor.AgencyId!.Value;
         var owners = matches.Select(m => m.Document.OwnerAgencyId).Distinct().ToList();
-        var webhooks = await db.Webhooks.AsNoTracking().Where(w => owners.Contains(w.AgencyId) && w.DisabledAt == null).ToListAsync(ct);
-        var ids = new List<Guid>();
+        var documents = matches.Select(m => m.Document.Id).Distinct().ToList();
+        var webhooks = await db.Webhooks.AsNoTracking()
+            .Where(w => owners.Contains(w.AgencyId) && w.DisabledAt == null).ToListAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // The chain's turn is taken before the look-up, not only to append: on PostgreSQL it queues this screening
+        // behind any other still committing, so the second finds the first one's case (SQLite's single writer does
+        // the same by itself). The unique index stays the guarantee; the retry above handles what slips past.
+        await AuditTrail.TakeTurnAsync(db, ct);
+        var open = await db.HitCases
+            .Where(h => documents.Contains(h.DocumentId) && h.QueryingAgencyId == agency && h.Status == HitStatus.Open)
+            .ToDictionaryAsync(h => h.DocumentId, ct);
+        var cases = new List<HitCase>();
+        var newlyOpened = new List<HitCase>();
         foreach (var match in matches)
         {
-            var hit = new HitCase
+            if (open.TryGetValue(match.Document.Id, out var hit))
             {
-                Id = Guid.CreateVersion7(),
-                DocumentId = match.Document.Id,
-                OwnerAgencyId = match.Document.OwnerAgencyId,
-                Match = match.Kind,
-                QueriedNumber = match.QueriedNumber,
-                QueriedState = match.QueriedState,
-                QueryingAgencyId = actor.AgencyId!.Value,
-                QueryingUserId = actor.UserId,
-                QueryingLogin = actor.Login,
-                Purpose = purpose,
-                Location = location,
-                OpenedAt = now,
-                Status = HitStatus.Open,
-            };
-            ids.Add(hit.Id);
-            db.HitCases.Add(hit);
-            var kind = match.Kind == MatchKind.Hit ? "HIT" : "POSSIBLE match";
-            var message = $"{kind} on your record {match.Document.Number} ({match.Document.IssuingState}, {match.Document.Type.Name()}, {match.Document.Status.Name()}): " +
-                $"screened by {actor.AgencyCode}{(location is null ? "" : $" at {location}")} for {purpose}. Confirm, clear or mark a mismatch.";
-            db.Notifications.Add(new Notification { Id = Guid.CreateVersion7(), AgencyId = hit.OwnerAgencyId, Kind = "hit.opened", CaseId = hit.Id, Message = message, CreatedAt = now });
-            db.HitCaseEvents.Add(new HitCaseEvent { CaseId = hit.Id, At = now, Kind = "opened", By = actor.Login, Note = $"{match.Kind.ToString().ToLowerInvariant()} for {purpose}" });
-            db.HitCaseEvents.Add(new HitCaseEvent { CaseId = hit.Id, At = now, Kind = "notified", By = "passerelle", Note = "owner agency's inbox" });
-            var payload = JsonSerializer.Serialize(new
-            {
-                @event = "hit.opened",
-                caseId = hit.Id,
-                match = match.Kind == MatchKind.Hit ? "hit" : "possible",
-                record = new { id = match.Document.Id, documentNumber = match.Document.Number, issuingState = match.Document.IssuingState, documentType = match.Document.Type.Name(), status = match.Document.Status.Name() },
-                queryingAgency = actor.AgencyCode,
-                purpose,
-                location,
-                openedAt = now,
-            }, Json);
-            foreach (var webhook in webhooks.Where(w => w.AgencyId == hit.OwnerAgencyId))
-            {
-                db.WebhookDeliveries.Add(new WebhookDelivery { Id = Guid.CreateVersion7(), WebhookId = webhook.Id, Event = "hit.opened", CaseId = hit.Id, Payload = payload, CreatedAt = now, NextAttemptAt = now });
+                Join(hit, match, actor, purpose, location, now);
             }
+            else
+            {
+                hit = Open(match, actor, purpose, location, now);
+                open[match.Document.Id] = hit;
+                newlyOpened.Add(hit);
+                OwnerNotice.Stage(db, hit, match, actor, purpose, location, now, webhooks);
+            }
+
+            cases.Add(hit);
         }
 
         // By reference: two items of a manifest may be screened alike and still be two consultations.
-        var screenings = matches.Select((m, i) => (m.Screening, Case: ids[i]))
+        var screenings = matches.Select((m, i) => (m.Screening, Case: cases[i].Id))
             .GroupBy(s => s.Screening, (IEqualityComparer<AuditRecord>)ReferenceEqualityComparer.Instance)
-            .Select(g => g.Key with { Details = (g.Key.Details ?? AuditDetails.Empty).And("case", g.Select(s => s.Case.ToString())) });
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            .Select(g => g.Key with
+            {
+                Details = (g.Key.Details ?? AuditDetails.Empty)
+                    .And("case", g.Select(s => s.Case.ToString()).Distinct()),
+            });
         await trail.AppendAsync(db, [.. screenings], ct);
         await transaction.CommitAsync(ct);
-        if (webhooks.Count > 0)
+        if (newlyOpened.Count > 0 && webhooks.Count > 0)
         {
             signal.Wake();
         }
 
-        return ids;
+        // A case joined twice in one batch reports its final count to both items.
+        return [.. cases.Select(h => new OpenedCase(h.Id, h.ScreenCount))];
     }
+
+    private HitCase Open(HitToOpen match, Actor actor, string purpose, string? location, DateTime now)
+    {
+        var hit = new HitCase
+        {
+            Id = Guid.CreateVersion7(),
+            DocumentId = match.Document.Id,
+            OwnerAgencyId = match.Document.OwnerAgencyId,
+            Match = match.Kind,
+            QueriedNumber = match.QueriedNumber,
+            QueriedState = match.QueriedState,
+            QueryingAgencyId = actor.AgencyId!.Value,
+            QueryingUserId = actor.UserId,
+            QueryingLogin = actor.Login,
+            Purpose = purpose,
+            Location = location,
+            OpenedAt = now,
+            LastScreenedAt = now,
+            LastScreenedByUserId = actor.UserId,
+            LastScreenedBy = actor.Login,
+            Status = HitStatus.Open,
+        };
+        db.HitCases.Add(hit);
+        db.HitCaseEvents.Add(new HitCaseEvent
+        {
+            CaseId = hit.Id,
+            At = now,
+            Kind = "opened",
+            By = actor.Login,
+            Note = Note(match.Kind, purpose, location),
+        });
+        return hit;
+    }
+
+    /// <summary>A repeat screening: counted and on the timeline, and no new word to the owner.</summary>
+    private void Join(HitCase hit, HitToOpen match, Actor actor, string purpose, string? location, DateTime now)
+    {
+        hit.ScreenCount++;
+        hit.LastScreenedAt = now;
+        hit.LastScreenedByUserId = actor.UserId;
+        hit.LastScreenedBy = actor.Login;
+        if (match.Kind == MatchKind.Hit)
+        {
+            hit.Match = MatchKind.Hit;
+        }
+
+        db.HitCaseEvents.Add(new HitCaseEvent
+        {
+            CaseId = hit.Id,
+            At = now,
+            Kind = "screened-again",
+            By = actor.Login,
+            Note = Note(match.Kind, purpose, location),
+        });
+    }
+
+    private static string Note(MatchKind kind, string purpose, string? location) =>
+        $"{kind.ToString().ToLowerInvariant()} for {purpose}{(location is null ? "" : $" at {location}")}";
+
+    private static bool IsOpenCaseConflict(DbUpdateException ex) => ex.InnerException switch
+    {
+        PostgresException pg =>
+            pg is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: OneOpenCaseIndex },
+        // SQLite names the columns, not the index: "UNIQUE constraint failed: hit_cases.DocumentId, ...".
+        SqliteException lite => lite.SqliteExtendedErrorCode == 2067
+            && lite.Message.Contains("hit_cases.DocumentId", StringComparison.Ordinal),
+        _ => false,
+    };
 }

@@ -372,6 +372,16 @@ namespace Passerelle.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("DocumentId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime>("LastScreenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastScreenedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid?>("LastScreenedByUserId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Location")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -412,6 +422,9 @@ namespace Passerelle.Migrations.PostgreSql.Migrations
                     b.Property<Guid?>("QueryingUserId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("ScreenCount")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -419,7 +432,10 @@ namespace Passerelle.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DocumentId");
+                    b.HasIndex("DocumentId", "QueryingAgencyId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_hit_cases_one_open_per_agency")
+                        .HasFilter("\"Status\" = 'Open'");
 
                     b.HasIndex("QueryingAgencyId", "OpenedAt");
 

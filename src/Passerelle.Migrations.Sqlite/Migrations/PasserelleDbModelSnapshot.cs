@@ -360,6 +360,16 @@ namespace Passerelle.Migrations.Sqlite.Migrations
                     b.Property<Guid>("DocumentId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("LastScreenedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastScreenedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LastScreenedByUserId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Location")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -400,6 +410,9 @@ namespace Passerelle.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("QueryingUserId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ScreenCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -407,7 +420,10 @@ namespace Passerelle.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DocumentId");
+                    b.HasIndex("DocumentId", "QueryingAgencyId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_hit_cases_one_open_per_agency")
+                        .HasFilter("\"Status\" = 'Open'");
 
                     b.HasIndex("QueryingAgencyId", "OpenedAt");
 

@@ -93,7 +93,12 @@ internal static class DocumentsCommands
     private static Command Screen()
     {
         var manifest = new Argument<FileInfo>("manifest") { Description = "CSV with a header: documentNumber, issuingState, documentType, or mrz." };
-        var server = new Option<Uri>("--server") { Description = "The Passerelle server.", DefaultValueFactory = _ => new Uri("http://localhost:5000") };
+        // Read as text: System.CommandLine has no converter for Uri, so an Option<Uri> given a value threw.
+        var server = new Option<string>("--server")
+        {
+            Description = "The Passerelle server.",
+            DefaultValueFactory = _ => "http://localhost:5000",
+        };
         var token = new Option<string?>("--token") { Description = "An API token with documents:screen (default: $PASSERELLE_TOKEN)." };
         var purpose = new Option<string>("--purpose") { Description = "Why these documents are screened.", DefaultValueFactory = _ => "passenger-manifest" };
         var output = new Option<FileInfo?>("--output") { Description = "Where to write the results (default MANIFEST.results.csv)." };
@@ -107,14 +112,22 @@ internal static class DocumentsCommands
                 return CliOutput.Fail(!input.Exists ? $"{input.FullName} does not exist." : "give --token or set PASSERELLE_TOKEN.", ExitCodes.BadInput);
             }
 
+            var given = parse.GetValue(server);
+            if (!Uri.TryCreate(given, UriKind.Absolute, out var address) || address.Scheme is not ("http" or "https"))
+            {
+                return CliOutput.Fail($"--server is an http or https address, not '{given}'.", ExitCodes.BadInput);
+            }
+
             var lines = await File.ReadAllLinesAsync(input.FullName, ct);
             var results = new FileInfo(parse.GetValue(output)?.FullName ?? Path.ChangeExtension(input.FullName, ".results.csv"));
-            using var http = new HttpClient { BaseAddress = parse.GetValue(server), Timeout = TimeSpan.FromMinutes(2) };
+            using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(2) };
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
             var failure = await Progress.RunAsync($"Screening {input.Name}", Math.Max(1, lines.Length - 1), async (done, rows) =>
             {
                 await using var writer = new StreamWriter(results.FullName);
-                await writer.WriteLineAsync("line,result,recordId,ownerAgency,status,caseId,error");
+                // documentCheck and checkReasons come last, so readers of the earlier columns keep working.
+                await writer.WriteLineAsync(
+                    "line,result,recordId,ownerAgency,status,caseId,error,documentCheck,checkReasons");
                 for (var start = 1; start < lines.Length; start += 1000)
                 {
                     var chunk = string.Join('\n', lines.Skip(start).Take(1000).Prepend(lines[0]));
@@ -134,8 +147,10 @@ internal static class DocumentsCommands
                         string Get(JsonElement e, string name) => e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) ? v.ToString() : "";
                         // Every cell goes through Csv.Quote: the server's answer is not ours to trust in a spreadsheet.
                         var message = answer.TryGetProperty("error", out var error) ? Get(error, "message") : "";
+                        var reasons = answer.TryGetProperty("documentCheckReasons", out var r)
+                            ? string.Join(' ', r.EnumerateArray().Select(reason => Get(reason, "code"))) : "";
                         string[] cells = [Get(answer, "result"), Get(match, "recordId"), Get(match, "ownerAgency"), Get(match, "status"),
-                            Get(match, "caseId"), message];
+                            Get(match, "caseId"), message, Get(answer, "documentCheck"), reasons];
                         await writer.WriteLineAsync(string.Join(',', cells.Select(Csv.Quote).Prepend(line.ToString(CultureInfo.InvariantCulture))));
                     }
 

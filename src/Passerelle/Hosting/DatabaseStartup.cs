@@ -77,14 +77,11 @@ internal sealed class DatabaseStartup(
             output.WriteLine($"Open {url}");
         }
 
-        output.WriteLine("Demo logins (public passwords, for trying Passerelle only):");
-        foreach (var login in DemoWorld.Logins)
+        foreach (var line in DemoWorld.Guide())
         {
-            output.WriteLine($"  {login.Login,-22} {login.Password,-20} {login.Role,-14} {login.Agency}");
+            output.WriteLine(line);
         }
 
-        output.WriteLine("admin and douane.coordinator enrol an authenticator app (TOTP) at their first sign-in.");
-        output.WriteLine("A token for the API: passerelle tokens create --user douane.coordinator --scope users:read");
         output.WriteLine();
     }
 }

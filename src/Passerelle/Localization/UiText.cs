@@ -355,13 +355,10 @@ public sealed class UiText
         ["Pages of hit cases"] = "Pages des dossiers de concordance",
         ["Confirm the hit on {0}? The querying agency is told at once."] =
             "Confirmer la concordance sur {0} ? L'agence qui a interrogé en est informée aussitôt.",
-        ["Clear the hit on {0}? This decision is final."] =
-            "Lever la concordance sur {0} ? Cette décision est définitive.",
+        ["Mark the document {0} as recovered? It leaves screening, and this decision is final."] =
+            "Marquer le document {0} comme retrouvé ? Il ne sort plus au contrôle, et cette décision est définitive.",
         ["Mark the hit on {0} as a mismatch? This decision is final."] =
             "Marquer la concordance sur {0} comme erronée ? Cette décision est définitive.",
-        ["Hit on {0} confirmed."] = "Concordance sur {0} confirmée.",
-        ["Hit on {0} cleared."] = "Concordance sur {0} levée.",
-        ["Hit on {0} marked as a mismatch."] = "Concordance sur {0} marquée comme erronée.",
         ["Status changed."] = "Statut modifié.",
         ["Record withdrawn; it no longer screens."] = "Signalement retiré ; il n'est plus contrôlé.",
         ["Document {0} reported; it screens from now on."] = "Document {0} signalé ; il est contrôlé dès maintenant.",
@@ -404,5 +401,43 @@ public sealed class UiText
         ["Too many digits for one barcode: a GTIN has 8, 12, 13 or 14. Scan one barcode at a time."] =
             "Trop de chiffres pour un seul code-barres : un GTIN en compte 8, 12, 13 ou 14. "
             + "Scannez un code-barres à la fois.",
+
+        // Screening and hit cases
+        ["CHECK THE DOCUMENT"] = "VÉRIFIEZ LE DOCUMENT",
+        ["Why"] = "Pourquoi",
+        ["No match in the register, but the document fails its check."] =
+            "Aucune correspondance dans le registre, mais le document échoue à son contrôle.",
+        ["A faulty genuine document or a forgery: examine the document."] =
+            "Un document authentique défectueux ou une contrefaçon : examinez le document.",
+        ["Document check: not done. A typed number carries no check digit; examine the document."] =
+            "Contrôle du document : non fait. Un numéro saisi ne porte aucun chiffre de contrôle ; " +
+            "examinez le document.",
+        ["Document check: the MRZ's check digits and codes are valid."] =
+            "Contrôle du document : les chiffres de contrôle et les codes de la bande MRZ sont valides.",
+        ["That answer is no longer shown. Screen the document again if you need it."] =
+            "Cette réponse n'est plus affichée. Contrôlez de nouveau le document si nécessaire.",
+        ["The document number's check digit is wrong."] = "Le chiffre de contrôle du numéro du document est faux.",
+        ["The birth date's check digit is wrong."] = "Le chiffre de contrôle de la date de naissance est faux.",
+        ["The expiry date's check digit is wrong."] = "Le chiffre de contrôle de la date d'expiration est faux.",
+        ["The optional data's check digit is wrong."] = "Le chiffre de contrôle des données facultatives est faux.",
+        ["The composite check digit is wrong."] = "Le chiffre de contrôle global est faux.",
+        ["The issuing state '{0}' is not an ICAO Doc 9303 code."] =
+            "L'État émetteur « {0} » n'est pas un code OACI (Doc 9303).",
+        ["The nationality '{0}' is not an ICAO Doc 9303 code."] =
+            "La nationalité « {0} » n'est pas un code OACI (Doc 9303).",
+        ["The birth date '{0}' is not a date."] = "La date de naissance « {0} » n'est pas une date.",
+        ["The expiry date '{0}' is not a date."] = "La date d'expiration « {0} » n'est pas une date.",
+        ["The sex '{0}' is not M, F, X or <."] = "Le sexe « {0} » n'est ni M, ni F, ni X, ni <.",
+        ["Only a document number was given: nothing on the document could be checked."] =
+            "Seul un numéro de document a été donné : rien sur le document n'a pu être contrôlé.",
+        ["screened {0} times"] = "contrôlé {0} fois",
+        ["screened {0} times, last at {1}"] = "contrôlé {0} fois, la dernière le {1}",
+        ["Mark recovered"] = "Marquer retrouvé",
+        ["Case {0} ({1}): confirmed. The officer is told to seize the document."] =
+            "Dossier {0} ({1}) : confirmé. L'agent est invité à saisir le document.",
+        ["Case {0} ({1}): recovered. The record leaves screening."] =
+            "Dossier {0} ({1}) : retrouvé. La fiche ne sort plus au contrôle.",
+        ["Case {0} ({1}): mismatch. The officer is told."] =
+            "Dossier {0} ({1}) : non-concordance. L'agent est prévenu.",
     };
 }

@@ -172,7 +172,8 @@ public sealed partial class AuthorizationMatrixTests
                     return await client.DeleteAsync($"/api/v1/documents/{await RecordAsync(DocumentOwner(agency), n)}?reason=matrix");
                 case "GET /api/v1/hits/{id}":
                     return await client.GetAsync($"/api/v1/hits/{await CaseAsync(DocumentOwner(agency), n)}");
-                case "POST /api/v1/hits/{id}/confirm" or "POST /api/v1/hits/{id}/clear" or "POST /api/v1/hits/{id}/mismatch":
+                case "POST /api/v1/hits/{id}/confirm" or "POST /api/v1/hits/{id}/recover"
+                    or "POST /api/v1/hits/{id}/clear" or "POST /api/v1/hits/{id}/mismatch":
                     var decision = row.Route.Split('/')[^1];
                     return await client.PostAsJsonAsync($"/api/v1/hits/{await CaseAsync(DocumentOwner(agency), n)}/{decision}", new { note = "matrix" });
                 case "POST /api/v1/notifications/{id}/read":

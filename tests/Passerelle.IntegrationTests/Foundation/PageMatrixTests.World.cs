@@ -105,7 +105,8 @@ public sealed partial class PageMatrixTests
                 "POST Documents/Index" => ("/Documents", F(("documentNumber", $"P{n:D8}"), ("issuingState", "FRA"), ("documentType", "passport"), ("status", "lost"))),
                 "GET Documents/Detail" or "POST Documents/Detail Status" or "POST Documents/Detail Delete" =>
                     ($"/Documents/Detail?id={await RecordAsync(register, n)}", F(("status", "lost"), ("reason", "Page matrix."))),
-                "POST Hits/Index Confirm" or "POST Hits/Index Clear" or "POST Hits/Index Mismatch" => ("/Hits", F(("id", $"{await CaseAsync(register, n)}"), ("note", "Page matrix."))),
+                "POST Hits/Index Confirm" or "POST Hits/Index Recover" or "POST Hits/Index Mismatch" =>
+                    ("/Hits", F(("id", $"{await CaseAsync(register, n)}"), ("note", "Page matrix."))),
                 "GET Hits/Detail" => ($"/Hits/Detail?id={await CaseAsync(register, n)}", F()),
                 "GET Pictures/Show" => ($"/Pictures/Show/{await PictureAsync(own, n)}", F()),
                 "POST Screen/Index" => ("/Screen", F(("mrz", "not an mrz"), ("purpose", "page matrix"))),

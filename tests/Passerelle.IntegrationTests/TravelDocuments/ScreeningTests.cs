@@ -135,7 +135,7 @@ public sealed class ScreeningTests
     }
 
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
-    public async Task Clearing_a_hit_marks_the_record_recovered_and_it_leaves_screening(Db db)
+    public async Task Marking_a_hit_recovered_marks_the_record_recovered_and_it_leaves_screening(Db db)
     {
         await using var app = await TestApp.StartAsync(db);
         var world = await RegisterWorld.BuildAsync(app);
@@ -143,11 +143,21 @@ public sealed class ScreeningTests
         var hit = await RegisterWorld.ScreenAsync(world.CustomsOfficer, new { mrz = Eriksson, purpose = "border-check" });
         var caseId = hit.GetProperty("matches")[0].GetProperty("caseId").GetGuid();
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await world.OtherCoordinator.PostAsJsonAsync($"/api/v1/hits/{caseId}/clear", new { })).StatusCode);
-        (await world.PoliceCoordinator.PostAsJsonAsync($"/api/v1/hits/{caseId}/clear", new { note = "Returned by the holder." })).EnsureSuccessStatusCode();
+        var refused = await world.OtherCoordinator.PostAsJsonAsync($"/api/v1/hits/{caseId}/recover", new { });
+        var decided = await world.PoliceCoordinator.PostAsJsonAsync($"/api/v1/hits/{caseId}/recover", new { note = "Ok" });
 
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        decided.EnsureSuccessStatusCode();
+        var status = (await decided.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString();
+        Assert.Equal("recovered", status);
         var record = await world.PoliceCoordinator.GetFromJsonAsync<JsonElement>($"/api/v1/documents/{id}");
         Assert.Equal("recovered", record.GetProperty("record").GetProperty("status").GetString());
+        var officerInbox = await world.CustomsOfficer.GetFromJsonAsync<JsonElement>("/api/v1/notifications");
+        Assert.Equal("hit.recovered", officerInbox[0].GetProperty("kind").GetString());
+        await using var context = app.NewContext();
+        var recovered = await context.AuditEntries
+            .CountAsync(e => e.Operation == "hit.recovered" && e.EventCode == 6202);
+        Assert.Equal(1, recovered);
         Assert.Equal("clear", (await RegisterWorld.ScreenAsync(world.CustomsOfficer, new { mrz = Eriksson, purpose = "border-check" })).GetProperty("result").GetString());
     }
 

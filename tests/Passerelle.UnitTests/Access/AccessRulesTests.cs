@@ -94,6 +94,19 @@ public sealed class AccessRulesTests
     }
 
     [Fact]
+    public void An_owners_investigator_reads_its_hit_cases_but_does_not_decide_them()
+    {
+        var investigator = Person(Roles.Investigator);
+
+        Assert.True(AccessRules.MayReadHit(investigator, AgencyA, AgencyB, screenedByActor: false));
+        Assert.False(AccessRules.MayDecideHit(investigator, AgencyA));
+        Assert.False(AccessRules.MayReadHit(investigator, AgencyB, AgencyB, screenedByActor: false));
+        var screeningToken = Machine(Roles.Investigator, Scopes.DocumentsScreen);
+        Assert.False(AccessRules.MayReadHit(screeningToken, AgencyA, AgencyB, screenedByActor: false));
+        Assert.True(AccessRules.MayDecideHit(Person(Roles.Coordinator), AgencyA));
+    }
+
+    [Fact]
     public void The_inbox_needs_its_own_scope()
     {
         Assert.False(AccessRules.MayReadInbox(Machine(Roles.Coordinator, Scopes.DocumentsWrite)));

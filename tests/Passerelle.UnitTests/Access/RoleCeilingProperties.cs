@@ -87,6 +87,39 @@ public sealed class RoleCeilingProperties
             && (!actor.Roles.SetEquals([Roles.RightsHolder])
                 || !(AccessRules.MayDecideHits(actor) || AccessRules.MayAwaitAuthentications(actor))));
 
+    /// <summary>A hit case on one agency's record, opened by it or another, the actor a screener or not.</summary>
+    private static readonly Gen<(Actor Actor, Guid Owner, Guid Querying, bool Screened)> HitCases =
+        from actor in Actors
+        from owner in Gen.Elements(AgencyA, AgencyB)
+        from querying in Gen.Elements(AgencyA, AgencyB)
+        from screened in Gen.Elements(true, false)
+        select (actor, owner, querying, screened);
+
+    private static bool Follows(Actor actor) =>
+        (actor.HasScope(Scopes.DocumentsScreen) || actor.HasScope(Scopes.DocumentsWrite))
+        && (actor.Roles.Contains(Roles.Officer) || actor.Roles.Contains(Roles.Investigator)
+            || actor.Roles.Contains(Roles.Coordinator));
+
+    [Property(MaxTest = 10_000)]
+    public Property Only_the_owners_coordinators_decide_a_hit_and_its_investigators_never_do() =>
+        Prop.ForAll(HitCases.ToArbitrary(), c =>
+            AccessRules.MayDecideHit(c.Actor, c.Owner)
+            == (c.Actor.Roles.Contains(Roles.Coordinator) && c.Actor.AgencyId == c.Owner
+                && c.Actor.HasScope(Scopes.DocumentsWrite)));
+
+    [Property(MaxTest = 10_000)]
+    public Property A_hit_case_is_read_only_by_a_party_to_it() =>
+        Prop.ForAll(HitCases.ToArbitrary(), c =>
+        {
+            var (actor, roles) = (c.Actor, c.Actor.Roles);
+            var keepsOwnersRegister = actor.AgencyId == c.Owner
+                && (roles.Contains(Roles.Coordinator)
+                    || (roles.Contains(Roles.Investigator) && actor.HasScope(Scopes.DocumentsWrite)));
+            var coordinatesQuerying = actor.AgencyId == c.Querying && roles.Contains(Roles.Coordinator);
+            var expected = Follows(actor) && (c.Screened || keepsOwnersRegister || coordinatesQuerying);
+            return AccessRules.MayReadHit(actor, c.Owner, c.Querying, c.Screened) == expected;
+        });
+
     [Property(MaxTest = 10_000)]
     public Property Nobody_but_an_administrator_grants_admin_auditor_or_rights_holder() =>
         Prop.ForAll(Actors.ToArbitrary(), Gen.Elements(AgencyA, AgencyB).ToArbitrary(), (actor, agency) =>

@@ -32,11 +32,13 @@ public sealed class IndexModel(ListHits list, DecideHit decide, Inbox inbox) : P
     [BindProperty(Name = "note")]
     public string? Note { get; set; }
 
+    public bool MayDecide(HitView hit) => hit.Status == "open" && AccessRules.MayDecideHit(Actor, hit.OwnerAgencyId);
+
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     public Task<IActionResult> OnPostConfirmAsync(CancellationToken ct) => DecideAsync(HitDecision.Confirm, ct);
 
-    public Task<IActionResult> OnPostClearAsync(CancellationToken ct) => DecideAsync(HitDecision.Clear, ct);
+    public Task<IActionResult> OnPostRecoverAsync(CancellationToken ct) => DecideAsync(HitDecision.Recover, ct);
 
     public Task<IActionResult> OnPostMismatchAsync(CancellationToken ct) => DecideAsync(HitDecision.Mismatch, ct);
 
@@ -45,12 +47,13 @@ public sealed class IndexModel(ListHits list, DecideHit decide, Inbox inbox) : P
         var result = await decide.HandleAsync(Actor, Id, decision, Note, ct);
         if (result.Succeeded)
         {
+            var hit = result.Value!;
             Tell(decision switch
             {
-                HitDecision.Confirm => "Hit on {0} confirmed.",
-                HitDecision.Clear => "Hit on {0} cleared.",
-                _ => "Hit on {0} marked as a mismatch.",
-            }, result.Value!.DocumentNumber);
+                HitDecision.Confirm => "Case {0} ({1}): confirmed. The officer is told to seize the document.",
+                HitDecision.Recover => "Case {0} ({1}): recovered. The record leaves screening.",
+                HitDecision.Mismatch => "Case {0} ({1}): mismatch. The officer is told.",
+            }, hit.DocumentNumber, hit.IssuingState);
             return RedirectToPage();
         }
 

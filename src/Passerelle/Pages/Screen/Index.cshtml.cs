@@ -1,11 +1,16 @@
 using Microsoft.AspNetCore.Mvc;
 using Passerelle.Core.Access;
+using Passerelle.Core.Standards;
 using Passerelle.Core.TravelDocuments;
 
 namespace Passerelle.Pages.Screen;
 
-/// <summary>One input for an MRZ or a document number, a result banner, and the input ready for the next traveller.</summary>
-public sealed class IndexModel(ScreenDocuments screen) : PasserellePage
+/// <summary>
+/// One input for an MRZ or a document number, a result banner, and the input ready for the next traveller. A
+/// screening is posted, then redirected to a page that shows its answer (post, redirect, get), so a reload shows the
+/// answer again without screening, or auditing, a second time.
+/// </summary>
+public sealed class IndexModel(ScreenDocuments screen, TimeProvider time) : PasserellePage
 {
     protected internal override bool MayOpen(Actor actor) => AccessRules.MayScreen(actor);
 
@@ -28,29 +33,73 @@ public sealed class IndexModel(ScreenDocuments screen) : PasserellePage
     /// <summary>What was screened, shown beside the result once the input is cleared for the next one.</summary>
     public string? Screened { get; private set; }
 
-    public void OnGet()
+    public DateTime? ScreenedAt { get; private set; }
+
+    /// <summary>A reload came too late, or from another person: the answer is gone, and says so.</summary>
+    public bool Expired { get; private set; }
+
+    /// <summary>
+    /// The banner: a hit is red and a possible match amber, whatever the document check says; a clear answer is green
+    /// only when the document does not fail its check, and amber "check the document" when it does.
+    /// </summary>
+    public string Banner => Result is null ? "" : Result.Result switch
     {
+        "hit" => "hit",
+        "possible" => "possible",
+        _ when Result.DocumentCheck == DocumentCheck.Fail => "check",
+        _ => "clear",
+    };
+
+    public void OnGet(string? r)
+    {
+        var memory = ScreeningMemory.For(HttpContext);
+        var user = Actor.UserId ?? Guid.Empty;
+        if (memory.RecallContext(HttpContext, user) is { } context)
+        {
+            (Purpose, Location) = context;
+        }
+
+        if (r is null)
+        {
+            return;
+        }
+
+        // The answer holds personal data: no cache keeps it, and it leaves the browser with the session.
+        Response.Headers.CacheControl = "no-store";
+        if (memory.RecallResult(HttpContext, user, r, time.GetUtcNow().UtcDateTime) is { } outcome)
+        {
+            (Result, Screened, ScreenedAt) = (outcome.Result, outcome.Screened, outcome.At);
+        }
+        else
+        {
+            Expired = true;
+        }
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var text = Query?.Trim() ?? "";
-        var isMrz = text.Contains('<', StringComparison.Ordinal) || text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length > 1;
+        var isMrz = text.Contains('<', StringComparison.Ordinal)
+            || text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length > 1;
+        var state = string.IsNullOrWhiteSpace(IssuingState) ? null : IssuingState;
         var request = isMrz
             ? new ScreenRequest(Mrz: text, Purpose: Purpose, Location: Location)
-            : new ScreenRequest(DocumentNumber: text, IssuingState: string.IsNullOrWhiteSpace(IssuingState) ? null : IssuingState, Purpose: Purpose, Location: Location);
+            : new ScreenRequest(DocumentNumber: text, IssuingState: state, Purpose: Purpose, Location: Location);
         var result = await screen.ScreenAsync(Actor, request, ct);
-        if (result.Succeeded)
-        {
-            Result = result.Value;
-            Screened = isMrz && Result!.Mrz is { } mrz ? $"{mrz.DocumentNumber} ({mrz.IssuingState})" : text.ToUpperInvariant();
-            Query = null;
-        }
-        else
+        var memory = ScreeningMemory.For(HttpContext);
+        var user = Actor.UserId ?? Guid.Empty;
+        if (!result.Succeeded)
         {
             Show(result.Error!);
+            return Page();
         }
 
-        return Page();
+        memory.RememberContext(HttpContext, user, Purpose, string.IsNullOrWhiteSpace(Location) ? null : Location);
+        var answer = result.Value!;
+        var screened = isMrz && answer.Mrz is { } mrz
+            ? $"{mrz.DocumentNumber} ({mrz.IssuingState})" : text.ToUpperInvariant();
+        var outcome = new ScreenOutcome(answer, screened, time.GetUtcNow().UtcDateTime);
+        var id = memory.RememberResult(HttpContext, user, outcome);
+        return RedirectToPage(new { r = id });
     }
 }
