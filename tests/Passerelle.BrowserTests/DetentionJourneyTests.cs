@@ -91,9 +91,12 @@ public sealed class DetentionJourneyTests
         await page.Locator("#requests tbody tr").First.GetByRole(AriaRole.Link).ClickAsync();
         await Assertions.Expect(page.Locator("#verdict")).ToContainTextAsync("counterfeit");
         await page.GetByLabel("Outcome").SelectOptionAsync("seized");
-        await page.GetByLabel("Estimated value (EUR)").FillAsync("19200");
+        await page.GetByLabel("Estimated value").FillAsync("19200");
+        await page.GetByLabel("Currency (ISO 4217)").SelectOptionAsync("EUR");
         await page.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#outcome")).ToContainTextAsync("seized · 240");
+        await Assertions.Expect(page.Locator("#outcome")).ToHaveTextAsync("seized");
+        await Assertions.Expect(page.Locator("#outcome-quantity")).ToHaveTextAsync("240");
+        await Assertions.Expect(page.Locator("#outcome-value")).ToHaveTextAsync("€19,200.00");
         await page.GotoAsync("/Statistics/Seizures");
         await Assertions.Expect(page.Locator("#by-brand")).ToContainTextAsync("Lumière");
         await Assertions.Expect(page.Locator("#by-brand rect.bar")).ToHaveCountAsync(1);

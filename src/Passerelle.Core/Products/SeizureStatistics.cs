@@ -6,7 +6,11 @@ using Passerelle.Core.Data;
 
 namespace Passerelle.Core.Products;
 
-public sealed record Tally(string Key, int Cases, long Items, decimal Value);
+/// <summary>A sum of money in one currency (ISO 4217).</summary>
+public sealed record Money(decimal Amount, string Currency);
+
+/// <param name="Value">The estimated values, summed per currency, since no rate of exchange is Passerelle's to pick.</param>
+public sealed record Tally(string Key, int Cases, long Items, IReadOnlyList<Money> Value);
 
 /// <param name="PlacesOfOwnAgencyOnly">
 /// Whether <paramref name="ByRoute"/> and <paramref name="ByPlace"/> count only the caller's own agency's
@@ -60,23 +64,30 @@ public sealed class SeizureStatistics(PasserelleDb db, AuditWriter audit)
             s.r.OutcomeAt,
             s.r.OutcomeQuantity,
             s.r.EstimatedValue,
+            s.r.Currency,
             s.r.RequestingAgencyId,
             s.r.RightsHolderAgencyId,
         }).ToListAsync(ct);
         var placed = rows
             .Where(r => AccessRules.MaySeeDetentionPlace(actor, r.RequestingAgencyId, r.RightsHolderAgencyId))
             .ToList();
-        static List<Tally> By<T>(IEnumerable<T> items, Func<T, string> key, Func<T, long> count, Func<T, decimal> value) =>
-            [.. items.GroupBy(key).Select(g => new Tally(g.Key, g.Count(), g.Sum(count), g.Sum(value))).OrderByDescending(t => t.Items).ThenBy(t => t.Key, StringComparer.Ordinal)];
+        static List<Tally> By<T>(IEnumerable<T> items, Func<T, string> key, Func<T, long> count, Func<T, Money?> value) =>
+            [.. items.GroupBy(key).Select(g => new Tally(g.Key, g.Count(), g.Sum(count), Sums(g.Select(value))))
+                .OrderByDescending(t => t.Items).ThenBy(t => t.Key, StringComparer.Ordinal)];
+        static Money? Worth(decimal? amount, string? currency) => amount is { } a && currency is { } c ? new Money(a, c) : null;
 
         await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.StatisticsViewed, target: "statistics:seizures", purpose: "statistics"), ct);
         return new SeizureReport(
-            By(rows, r => r.Brand, r => r.OutcomeQuantity ?? 0, r => r.EstimatedValue ?? 0),
-            By(rows, r => r.HsCode is { Length: >= 2 } hs ? hs[..2] : "??", r => r.OutcomeQuantity ?? 0, r => r.EstimatedValue ?? 0),
-            By(placed, r => r.Route ?? "not given", r => r.OutcomeQuantity ?? 0, r => r.EstimatedValue ?? 0),
-            By(placed, r => r.Place, r => r.OutcomeQuantity ?? 0, r => r.EstimatedValue ?? 0),
-            [.. By(rows, r => r.OutcomeAt!.Value.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), r => r.OutcomeQuantity ?? 0, r => r.EstimatedValue ?? 0)
+            By(rows, r => r.Brand, r => r.OutcomeQuantity ?? 0, r => Worth(r.EstimatedValue, r.Currency)),
+            By(rows, r => r.HsCode is { Length: >= 2 } hs ? hs[..2] : "??", r => r.OutcomeQuantity ?? 0, r => Worth(r.EstimatedValue, r.Currency)),
+            By(placed, r => r.Route ?? "not given", r => r.OutcomeQuantity ?? 0, r => Worth(r.EstimatedValue, r.Currency)),
+            By(placed, r => r.Place, r => r.OutcomeQuantity ?? 0, r => Worth(r.EstimatedValue, r.Currency)),
+            [.. By(rows, r => r.OutcomeAt!.Value.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), r => r.OutcomeQuantity ?? 0, r => Worth(r.EstimatedValue, r.Currency))
                 .OrderBy(t => t.Key, StringComparer.Ordinal)],
             scope == SeizureStatisticsScope.OwnCountry);
     }
+
+    private static List<Money> Sums(IEnumerable<Money?> values) =>
+        [.. values.OfType<Money>().GroupBy(m => m.Currency, StringComparer.Ordinal)
+            .Select(g => new Money(g.Sum(m => m.Amount), g.Key)).OrderBy(m => m.Currency, StringComparer.Ordinal)];
 }

@@ -6,7 +6,7 @@ namespace Passerelle.Localization;
 /// The UI's words in English and French. English is the key; a missing French entry shows the English, never a
 /// blank.
 /// </summary>
-public sealed class UiText
+public sealed partial class UiText
 {
     public string this[string english] =>
         CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "fr" && French.TryGetValue(english, out var french) ? french : english;
@@ -325,5 +325,30 @@ public sealed class UiText
         ["Stop allowing"] = "Ne plus autoriser",
         ["Allow"] = "Autoriser",
         ["Your agency's settings do not send consignee details to rights holders."] = "Les réglages de votre agence ne transmettent pas les coordonnées des destinataires aux titulaires de droits.",
+
+        // Detentions, product sheets and alerts: outcomes, money, status messages
+        ["Rights holder"] = "Titulaire de droits",
+        ["Detained by"] = "Retenues par",
+        ["Estimated value"] = "Valeur estimée",
+        ["Recorded by"] = "Enregistrée par",
+        ["Recorded at"] = "Enregistrée le",
+        ["Correct the outcome"] = "Corriger l'issue",
+        ["Correct"] = "Corriger",
+        ["Choose…"] = "Choisir…",
+        ["Currency (ISO 4217)"] = "Devise (ISO 4217)",
+        ["You recorded this outcome; you may correct it until {0}."] = "Vous avez enregistré cette issue ; vous pouvez la corriger jusqu'au {0}.",
+        ["The outcome is recorded once the rights holder has answered, or once its reply is overdue."] =
+            "L'issue s'enregistre une fois que le titulaire de droits a répondu, ou que sa réponse est en retard.",
+        ["Your reply was sent."] = "Votre réponse a été envoyée.",
+        ["Your message was sent."] = "Votre message a été envoyé.",
+        ["The outcome was recorded."] = "L'issue a été enregistrée.",
+        ["The outcome was corrected."] = "L'issue a été corrigée.",
+        ["The photo was added."] = "La photo a été ajoutée.",
+        ["The request was sent to {0}."] = "La demande a été envoyée à {0}.",
+        ["The alert was sent."] = "L'alerte a été envoyée.",
+        ["The alert was closed."] = "L'alerte a été close.",
+        ["The product sheet was saved as version {0}."] = "La fiche produit a été enregistrée en version {0}.",
+        ["The product sheet is published to officers."] = "La fiche produit est publiée pour les agents.",
+        ["The picture was added."] = "L'image a été ajoutée.",
     };
 }

@@ -6,7 +6,7 @@ namespace Passerelle.Pages.Authentications;
 
 /// <summary>An officer who holds suspect goods asks the rights holder to authenticate them, with photos taken on the spot.</summary>
 [RequestSizeLimit((Detentions.MaxPhotos * Core.Pictures.AcceptPicture.MaxBytes) + (64 * 1024))]
-public sealed class NewModel(FindProducts find, Detentions detentions) : PasserellePage
+public sealed class NewModel(FindProducts find, Detentions detentions, Localization.UiText text) : PasserellePage
 {
     protected internal override bool MayOpen(Actor actor) => AccessRules.MayLookUpProducts(actor);
 
@@ -51,6 +51,7 @@ public sealed class NewModel(FindProducts find, Detentions detentions) : Passere
         var result = await detentions.RequestAsync(Actor, request, contents, ct);
         if (result.Succeeded)
         {
+            TempData["Status"] = text.Format("The request was sent to {0}.", result.Value!.RightsHolder);
             return RedirectToPage("Detail", new { id = result.Value!.Id });
         }
 

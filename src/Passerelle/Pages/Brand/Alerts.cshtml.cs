@@ -7,7 +7,7 @@ using Passerelle.Core.Products;
 namespace Passerelle.Pages.Brand;
 
 /// <summary>A rights holder raises alerts about suspect shipments for the agencies or countries it picks, and closes them.</summary>
-public sealed class AlertsModel(Alerts alerts, FindProducts find) : PasserellePage
+public sealed class AlertsModel(Alerts alerts, FindProducts find, Localization.UiText text) : PasserellePage
 {
     protected internal override bool MayOpen(Actor actor) => AccessRules.MayManageOwnProducts(actor);
 
@@ -49,6 +49,7 @@ public sealed class AlertsModel(Alerts alerts, FindProducts find) : PasserellePa
             Confidence, List(TargetAgencies), List(TargetCountries), dates["expiresOn"]), ct)).Error;
         if (result is null)
         {
+            TempData["Status"] = text["The alert was sent."];
             return RedirectToPage();
         }
 
@@ -66,6 +67,7 @@ public sealed class AlertsModel(Alerts alerts, FindProducts find) : PasserellePa
             return Page();
         }
 
+        TempData["Status"] = text["The alert was closed."];
         return RedirectToPage();
     }
 

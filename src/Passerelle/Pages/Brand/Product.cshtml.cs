@@ -25,7 +25,8 @@ public sealed class FeatureForm
 /// features shared with every verified agency or only those picked. Saving makes a new version; publishing shows it to officers.
 /// </summary>
 [RequestSizeLimit(AcceptPicture.MaxBytes + (64 * 1024))]
-public sealed class ProductModel(FindProducts find, SaveProduct save, PublishProduct publish, ProductPictures pictures) : PasserellePage
+public sealed class ProductModel(
+    FindProducts find, SaveProduct save, PublishProduct publish, ProductPictures pictures, Localization.UiText text) : PasserellePage
 {
     protected internal override bool MayOpen(Actor actor) => AccessRules.MayManageOwnProducts(actor);
 
@@ -86,6 +87,7 @@ public sealed class ProductModel(FindProducts find, SaveProduct save, PublishPro
         var result = await save.HandleAsync(Actor, id, request, ct);
         if (result.Succeeded)
         {
+            TempData["Status"] = text.Format("The product sheet was saved as version {0}.", result.Value!.Version);
             return RedirectToPage(new { id = result.Value!.Id });
         }
 
@@ -99,9 +101,9 @@ public sealed class ProductModel(FindProducts find, SaveProduct save, PublishPro
         return Page();
     }
 
-    public Task<IActionResult> OnPostPublishAsync(Guid id, CancellationToken ct) => ActAsync(id, async () => (await publish.HandleAsync(Actor, id, ct)).Error);
+    public Task<IActionResult> OnPostPublishAsync(Guid id, CancellationToken ct) => ActAsync(id, "The product sheet is published to officers.", async () => (await publish.HandleAsync(Actor, id, ct)).Error);
 
-    public Task<IActionResult> OnPostPictureAsync(Guid id, IFormFile? picture, bool counterfeit, string? caption, CancellationToken ct) => ActAsync(id, async () =>
+    public Task<IActionResult> OnPostPictureAsync(Guid id, IFormFile? picture, bool counterfeit, string? caption, CancellationToken ct) => ActAsync(id, "The picture was added.", async () =>
     {
         using var buffer = new MemoryStream();
         if (picture is not null)
@@ -112,7 +114,7 @@ public sealed class ProductModel(FindProducts find, SaveProduct save, PublishPro
         return (await pictures.AddAsync(Actor, id, buffer.ToArray(), ct, counterfeit, caption)).Error;
     });
 
-    private async Task<IActionResult> ActAsync(Guid id, Func<Task<Error?>> act)
+    private async Task<IActionResult> ActAsync(Guid id, string done, Func<Task<Error?>> act)
     {
         if (await act() is { } error)
         {
@@ -121,6 +123,7 @@ public sealed class ProductModel(FindProducts find, SaveProduct save, PublishPro
             return Page();
         }
 
+        TempData["Status"] = text[done];
         return RedirectToPage(new { id });
     }
 
