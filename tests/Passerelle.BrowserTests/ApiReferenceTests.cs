@@ -20,13 +20,14 @@ public sealed class ApiReferenceTests
         // Requests to other origins are recorded and refused, so the test needs no network and fails when one is made.
         await page.RouteAsync("**/*", async route =>
         {
-            if (route.Request.Url.StartsWith(origin, StringComparison.Ordinal) || route.Request.Url.StartsWith("data:", StringComparison.Ordinal))
+            var url = route.Request.Url;
+            if (url.StartsWith(origin, StringComparison.Ordinal) || url.StartsWith("data:", StringComparison.Ordinal))
             {
                 await route.ContinueAsync();
             }
             else
             {
-                elsewhere.Add(route.Request.Url);
+                elsewhere.Add(url);
                 await route.AbortAsync();
             }
         });

@@ -28,7 +28,12 @@ public enum OutcomeAccess
 /// <param name="RecordedAt">When the outcome was first recorded; a correction keeps this time.</param>
 /// <param name="RecordedBy">The person who recorded it.</param>
 public sealed record DetentionOutcomeFacts(
-    Guid RequestingAgencyId, Guid? RequestingUserId, bool Answered, DateOnly DueOn, DateTime? RecordedAt, Guid? RecordedBy);
+    Guid RequestingAgencyId,
+    Guid? RequestingUserId,
+    bool Answered,
+    DateOnly DueOn,
+    DateTime? RecordedAt,
+    Guid? RecordedBy);
 
 public static partial class AccessRules
 {
@@ -61,6 +66,8 @@ public static partial class AccessRules
             return OutcomeAccess.NotAuthor;
         }
 
-        return now < recordedAt + OutcomeCorrectionWindow ? OutcomeAccess.Correct : OutcomeAccess.CorrectionWindowClosed;
+        return now < recordedAt + OutcomeCorrectionWindow
+            ? OutcomeAccess.Correct
+            : OutcomeAccess.CorrectionWindowClosed;
     }
 }

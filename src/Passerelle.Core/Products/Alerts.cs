@@ -60,7 +60,8 @@ public sealed class Alerts(PasserelleDb db, AgencyDirectory agencies, AuditTrail
         var mine = await db.ProductSheets.CountAsync(p => products.Contains(p.Id) && p.OwnerAgencyId == owner, ct);
         var invalid = new Validation()
             .Require(request.Title is { Length: > 0 and <= 200 }, "title", "alert.title", "The title is required, at most 200 characters.")
-            .Require(TransportModes.Contains(request.TransportMode), "transportMode", "alert.mode", $"The transport mode is one of {string.Join(", ", TransportModes)}.")
+            .Require(TransportModes.Contains(request.TransportMode), "transportMode", "alert.mode",
+                $"The transport mode is one of {string.Join(", ", TransportModes)}.")
             .Require(Confidences.Contains(request.Confidence), "confidence", "alert.confidence", "The confidence is low, medium or high.")
             .Require(containers.All(c => c.Valid), "containers", "alert.container", containers.FirstOrDefault(c => !c.Valid)?.Reason ?? "")
             .Require(mine == products.Count, "products", "alert.products", "An alert names the rights holder's own product sheets.")

@@ -63,7 +63,7 @@ public sealed class AuthenticationRequest
     /// <summary>The ISO 4217 code of <see cref="EstimatedValue"/>'s currency; set whenever the value is.</summary>
     public string? Currency { get; set; }
 
-    /// <summary>When the outcome was first recorded; a correction keeps it, so the correction window never grows.</summary>
+    /// <summary>When the outcome was first recorded; a correction keeps it, so its window never grows.</summary>
     public DateTime? OutcomeAt { get; set; }
 
     /// <summary>The person who recorded the outcome, the only one who may correct it.</summary>

@@ -31,7 +31,8 @@ namespace Passerelle.Migrations.Sqlite.Migrations
                 nullable: true);
 
             // Values recorded before currencies were entered through a form labelled "Estimated value (EUR)".
-            migrationBuilder.Sql("UPDATE authentication_requests SET \"Currency\" = 'EUR' WHERE \"EstimatedValue\" IS NOT NULL;");
+            migrationBuilder.Sql(
+                "UPDATE authentication_requests SET \"Currency\" = 'EUR' WHERE \"EstimatedValue\" IS NOT NULL;");
         }
 
         /// <inheritdoc />

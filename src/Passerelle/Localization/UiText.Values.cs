@@ -13,7 +13,8 @@ public sealed partial class UiText
     /// <param name="set">Which kind of value it is, since one word may name two things (a hit, a hit's status).</param>
     public string Value(string set, string? value) =>
         value is null ? ""
-        : CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "fr" && FrenchValues.TryGetValue($"{set}.{value}", out var french) ? french
+        : CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "fr"
+            && FrenchValues.TryGetValue($"{set}.{value}", out var french) ? french
         : value;
 
     /// <summary>Whether <paramref name="value"/> of <paramref name="set"/> has a French entry.</summary>

@@ -336,7 +336,8 @@ public sealed partial class UiText
         ["Correct"] = "Corriger",
         ["Choose…"] = "Choisir…",
         ["Currency (ISO 4217)"] = "Devise (ISO 4217)",
-        ["You recorded this outcome; you may correct it until {0}."] = "Vous avez enregistré cette issue ; vous pouvez la corriger jusqu'au {0}.",
+        ["You recorded this outcome; you may correct it until {0}."] =
+            "Vous avez enregistré cette issue ; vous pouvez la corriger jusqu'au {0}.",
         ["The outcome is recorded once the rights holder has answered, or once its reply is overdue."] =
             "L'issue s'enregistre une fois que le titulaire de droits a répondu, ou que sa réponse est en retard.",
         ["Your reply was sent."] = "Votre réponse a été envoyée.",

@@ -4,7 +4,7 @@ using Passerelle.IntegrationTests.Support;
 
 namespace Passerelle.IntegrationTests.Hosting;
 
-/// <summary>The favicon, the cache lifetime of wwwroot's files, and an API reference that reaches nowhere else.</summary>
+/// <summary>The favicon, how long wwwroot's files are cached, and an API reference that reaches nowhere else.</summary>
 public sealed partial class StaticAssetsTests
 {
     [Theory]
@@ -46,7 +46,8 @@ public sealed partial class StaticAssetsTests
 
         var page = await client.GetAsync("/api/docs/", TestContext.Current.CancellationToken);
         var html = await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        var start = await client.GetStringAsync("/api/docs/scalar.aspnetcore.js", TestContext.Current.CancellationToken);
+        var start = await client.GetStringAsync(
+            "/api/docs/scalar.aspnetcore.js", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Empty(Origins().Matches(html + start).Select(m => m.Value));
@@ -56,7 +57,8 @@ public sealed partial class StaticAssetsTests
         var nonce = Nonce().Match(csp).Groups["nonce"].Value;
         Assert.NotEmpty(nonce);
         Assert.DoesNotContain("script-src 'self' 'unsafe-inline'", csp, StringComparison.Ordinal);
-        Assert.All(ScriptTags().Matches(html), tag => Assert.Contains($"nonce=\"{nonce}\"", tag.Value, StringComparison.Ordinal));
+        Assert.All(ScriptTags().Matches(html),
+            tag => Assert.Contains($"nonce=\"{nonce}\"", tag.Value, StringComparison.Ordinal));
     }
 
     [GeneratedRegex("""href="(?<url>/css/site\.css\?v=[^"]+)""")]

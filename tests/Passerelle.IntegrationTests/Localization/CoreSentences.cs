@@ -10,14 +10,15 @@ namespace Passerelle.IntegrationTests.Localization;
 /// </summary>
 internal static partial class CoreSentences
 {
+    private static readonly string[] Skipped = ["bin/", "obj/", "Backup/", "Audit/AuditCheckpoint"];
+
     public static IEnumerable<(string File, string Template)> Read()
     {
         var core = Path.Combine(Root(), "src", "Passerelle.Core");
         foreach (var file in Directory.EnumerateFiles(core, "*.cs", SearchOption.AllDirectories))
         {
             var relative = Path.GetRelativePath(core, file).Replace('\\', '/');
-            if (relative.StartsWith("bin/", StringComparison.Ordinal) || relative.StartsWith("obj/", StringComparison.Ordinal)
-                || relative.StartsWith("Backup/", StringComparison.Ordinal) || relative.StartsWith("Audit/AuditCheckpoint", StringComparison.Ordinal))
+            if (Skipped.Any(prefix => relative.StartsWith(prefix, StringComparison.Ordinal)))
             {
                 continue;
             }
@@ -79,7 +80,8 @@ internal static partial class CoreSentences
                 if (joined)
                 {
                     var offset = Placeholder().Count(found[^1]);
-                    found[^1] += Placeholder().Replace(text, m => $"{{{int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + offset}}}");
+                    found[^1] += Placeholder().Replace(text, m =>
+                        $"{{{int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + offset}}}");
                 }
                 else
                 {
@@ -103,7 +105,10 @@ internal static partial class CoreSentences
         return found;
     }
 
-    /// <summary>Reads a literal whose opening quote is just before <paramref name="i"/>; returns it and the index after its closing quote.</summary>
+    /// <summary>
+    /// Reads a literal whose opening quote is just before <paramref name="i"/>; returns it and the index after its
+    /// closing quote.
+    /// </summary>
     private static (string Text, int End) ReadLiteral(string s, int i, bool interpolated, bool verbatim)
     {
         var text = new StringBuilder();
@@ -160,7 +165,8 @@ internal static partial class CoreSentences
         }
     }
 
-    [GeneratedRegex(@"(Error\.(?:Invalid|NotFound|Conflict|Forbidden)|new Error|\.Require|\bWarn|DenyAsync|CheckResult\.No)\(")]
+    [GeneratedRegex(
+        @"(Error\.(?:Invalid|NotFound|Conflict|Forbidden)|new Error|\.Require|\bWarn|DenyAsync|CheckResult\.No)\(")]
     private static partial Regex Calls();
 
     [GeneratedRegex(@"\{(\d+)\}")]

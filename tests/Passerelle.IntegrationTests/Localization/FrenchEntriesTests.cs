@@ -21,7 +21,9 @@ public sealed partial class FrenchEntriesTests
     private static IEnumerable<(string Set, string Value)> StoredValues()
     {
         static IEnumerable<string> Names<T>()
-            where T : struct, Enum => Enum.GetValues<T>().Select(v => Kebab().Replace(v.ToString(), "-$1").ToLowerInvariant());
+            where T : struct, Enum =>
+            Enum.GetValues<T>().Select(v => Kebab().Replace(v.ToString(), "-$1").ToLowerInvariant());
+        var decided = Names<HitStatus>().Where(s => s != "open").ToList();
 
         var sets = new Dictionary<string, IEnumerable<string>>
         {
@@ -30,7 +32,7 @@ public sealed partial class FrenchEntriesTests
             ["agency-kind"] = AgencyKinds.Names,
             ["role"] = Roles.All,
             ["hit-status"] = Names<HitStatus>(),
-            ["hit-event"] = Names<HitStatus>().Where(s => s != "open").Concat(["opened", "notified", "webhook-delivered", "webhook-failed"]),
+            ["hit-event"] = decided.Concat(["opened", "notified", "webhook-delivered", "webhook-failed"]),
             ["match"] = Names<MatchKind>(),
             ["screening-result"] = Names<MatchKind>().Concat(["clear", "invalid"]),
             ["feature-kind"] = Names<FeatureKind>(),
@@ -39,10 +41,11 @@ public sealed partial class FrenchEntriesTests
             ["alert-status"] = Names<AlertStatus>(),
             ["confidence"] = Alerts.Confidences,
             ["transport-mode"] = Alerts.TransportModes,
-            ["audit-outcome"] = typeof(Outcomes).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (string)f.GetValue(null)!),
+            ["audit-outcome"] = typeof(Outcomes).GetFields(BindingFlags.Public | BindingFlags.Static)
+                .Select(f => (string)f.GetValue(null)!),
             ["operation"] = Enum.GetValues<AuditEvent>().Select(e => e.Operation()),
             ["purpose"] = Pages.Screen.IndexModel.Purposes,
-            ["notification"] = Names<HitStatus>().Where(s => s != "open").Select(s => $"hit.{s}")
+            ["notification"] = decided.Select(s => $"hit.{s}")
                 .Concat(["hit.opened", "authentication.requested", "authentication.replied", "authentication.message",
                     "authentication.photo", "authentication.outcome", "authentication.outcome-corrected"]),
             ["revision"] = ["created", "changed", "updated", "recovered", "deleted"],
@@ -53,7 +56,8 @@ public sealed partial class FrenchEntriesTests
     [Fact]
     public void Every_stored_value_a_page_shows_has_a_French_entry()
     {
-        var missing = StoredValues().Where(v => !UiText.HasFrenchValue(v.Set, v.Value)).Select(v => $"{v.Set}.{v.Value}").ToList();
+        var missing = StoredValues().Where(v => !UiText.HasFrenchValue(v.Set, v.Value))
+            .Select(v => $"{v.Set}.{v.Value}").ToList();
 
         Assert.True(missing.Count == 0, "No French for: " + string.Join(", ", missing));
     }
@@ -62,7 +66,8 @@ public sealed partial class FrenchEntriesTests
     public void Every_sentence_Core_writes_for_a_person_has_a_French_entry()
     {
         var sentences = CoreSentences.Read().ToList();
-        var missing = sentences.Where(s => !UiText.HasFrenchMessage(s.Template)).Select(s => $"{s.File}: {s.Template}").ToList();
+        var missing = sentences.Where(s => !UiText.HasFrenchMessage(s.Template))
+            .Select(s => $"{s.File}: {s.Template}").ToList();
 
         Assert.InRange(sentences.Count, 150, 1000);
         Assert.True(missing.Count == 0, "No French for:\n" + string.Join("\n", missing));
@@ -77,11 +82,14 @@ public sealed partial class FrenchEntriesTests
         {
             CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("fr");
 
-            Assert.Equal("La quantité va de 1 aux 240 retenus.", text.Message("The quantity is 1 to the 240 detained."));
+            Assert.Equal("La quantité va de 1 aux 240 retenus.",
+                text.Message("The quantity is 1 to the 240 detained."));
             Assert.Equal("Ligne 3 : L'État émetteur « ZZZ » n'est pas un code de l'OACI (Doc 9303).",
                 text.Message("Line 3: The issuing state 'ZZZ' is not an ICAO Doc 9303 code."));
-            Assert.Equal("An unknown sentence stays as written.", text.Message("An unknown sentence stays as written."));
-            Assert.Equal(("saisie", "not-a-status"), (text.Value("outcome", "seized"), text.Value("document-status", "not-a-status")));
+            Assert.Equal("An unknown sentence stays as written.",
+                text.Message("An unknown sentence stays as written."));
+            Assert.Equal(("saisie", "not-a-status"),
+                (text.Value("outcome", "seized"), text.Value("document-status", "not-a-status")));
         }
         finally
         {
@@ -98,8 +106,8 @@ public sealed partial class FrenchEntriesTests
         {
             CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
 
-            Assert.Equal(("stolen-blank", "The quantity is 1 to the 240 detained."),
-                (text.Value("document-status", "stolen-blank"), text.Message("The quantity is 1 to the 240 detained.")));
+            var sentence = "The quantity is 1 to the 240 detained.";
+            Assert.Equal(("stolen-blank", sentence), (text.Value("document-status", "stolen-blank"), text.Message(sentence)));
         }
         finally
         {

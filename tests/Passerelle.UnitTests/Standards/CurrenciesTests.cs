@@ -70,6 +70,7 @@ public sealed class CurrenciesTests
     [InlineData(4800, "JPY", true)]
     [InlineData(4800.5, "JPY", false)]
     [InlineData(12.345, "KWD", true)]
-    public void An_amount_fits_when_it_has_no_more_decimals_than_its_currency_takes(double amount, string code, bool fits) =>
+    public void An_amount_fits_when_it_has_no_more_decimals_than_its_currency_takes(
+        double amount, string code, bool fits) =>
         Assert.Equal(fits, Currencies.FitsMinorUnits((decimal)amount, code));
 }

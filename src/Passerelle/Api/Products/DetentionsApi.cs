@@ -23,8 +23,9 @@ internal static class DetentionsApi
         requests.MapPost("/{id:guid}/photos", AddPhoto).WithSummary("The detaining agency adds a photo of the goods (JPEG, PNG or WebP by content, at most 5 MB).")
             .WithMetadata(new RequestSizeLimitAttribute(ProductsApi.PictureBodyBytes));
         requests.MapPost("/{id:guid}/outcome", Outcome).WithSummary(
-            "The detaining agency records released, seized or destroyed, once the rights holder has answered or its reply " +
-            "is overdue; the person who recorded it may correct it within 24 hours. A value needs its ISO 4217 currency.");
+            "The detaining agency records released, seized or destroyed, once the rights holder has answered or " +
+            "its reply is overdue; the person who recorded it may correct it within 24 hours. A value needs its " +
+            "ISO 4217 currency.");
         api.MapGet("/statistics/seizures", Statistics).WithTags("Detentions").WithSummary("Seizures by brand, HS chapter, place and month.");
     }
 

@@ -13,7 +13,8 @@ namespace Passerelle.Pages.Authentications;
 /// </summary>
 [RequestSizeLimit(Core.Pictures.AcceptPicture.MaxBytes + (64 * 1024))]
 public sealed class DetailModel(
-    Detentions detentions, DetentionSteps steps, DetentionOutcomes outcomes, DetentionPhotos photos, UiText text) : PasserellePage
+    Detentions detentions, DetentionSteps steps, DetentionOutcomes outcomes, DetentionPhotos photos, UiText text)
+    : PasserellePage
 {
     protected internal override bool MayOpen(Actor actor) => AccessRules.MayFollowDetentions(actor);
 
@@ -59,8 +60,9 @@ public sealed class DetailModel(
         if ((!string.IsNullOrWhiteSpace(Quantity) && quantity is null) || (!string.IsNullOrWhiteSpace(EstimatedValue) && value is null))
         {
             var field = string.IsNullOrWhiteSpace(Quantity) || quantity is not null ? "estimatedValue" : "quantity";
-            return ActAsync(id, "", () => Task.FromResult<Result<AuthenticationView>>(Error.Invalid(
-                "authentication.number", "Quantity and value are plain numbers, such as 240 or 19200.50 (no thousands separators).", field)), ct);
+            var notANumber = Error.Invalid("authentication.number",
+                "Quantity and value are plain numbers, such as 240 or 19200.50 (no thousands separators).", field);
+            return ActAsync(id, "", () => Task.FromResult<Result<AuthenticationView>>(notANumber), ct);
         }
 
         var correcting = Request.Form.ContainsKey("correction");
@@ -79,7 +81,8 @@ public sealed class DetailModel(
         return await ActAsync(id, "The photo was added.", () => photos.AddAsync(Actor, id, buffer.ToArray(), ct), ct);
     }
 
-    private async Task<IActionResult> ActAsync(Guid id, string done, Func<Task<Result<AuthenticationView>>> act, CancellationToken ct)
+    private async Task<IActionResult> ActAsync(
+        Guid id, string done, Func<Task<Result<AuthenticationView>>> act, CancellationToken ct)
     {
         var result = await act();
         if (result.Succeeded)

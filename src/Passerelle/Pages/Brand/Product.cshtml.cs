@@ -26,7 +26,8 @@ public sealed class FeatureForm
 /// </summary>
 [RequestSizeLimit(AcceptPicture.MaxBytes + (64 * 1024))]
 public sealed class ProductModel(
-    FindProducts find, SaveProduct save, PublishProduct publish, ProductPictures pictures, Localization.UiText text) : PasserellePage
+    FindProducts find, SaveProduct save, PublishProduct publish, ProductPictures pictures, Localization.UiText text)
+    : PasserellePage
 {
     protected internal override bool MayOpen(Actor actor) => AccessRules.MayManageOwnProducts(actor);
 
@@ -101,9 +102,13 @@ public sealed class ProductModel(
         return Page();
     }
 
-    public Task<IActionResult> OnPostPublishAsync(Guid id, CancellationToken ct) => ActAsync(id, "The product sheet is published to officers.", async () => (await publish.HandleAsync(Actor, id, ct)).Error);
+    public Task<IActionResult> OnPostPublishAsync(Guid id, CancellationToken ct) =>
+        ActAsync(id, "The product sheet is published to officers.", async () =>
+            (await publish.HandleAsync(Actor, id, ct)).Error);
 
-    public Task<IActionResult> OnPostPictureAsync(Guid id, IFormFile? picture, bool counterfeit, string? caption, CancellationToken ct) => ActAsync(id, "The picture was added.", async () =>
+    public Task<IActionResult> OnPostPictureAsync(
+        Guid id, IFormFile? picture, bool counterfeit, string? caption, CancellationToken ct) =>
+        ActAsync(id, "The picture was added.", async () =>
     {
         using var buffer = new MemoryStream();
         if (picture is not null)
