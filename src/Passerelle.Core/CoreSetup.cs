@@ -87,6 +87,7 @@ public static class CoreSetup
         services.AddScoped<Pictures.ShowPicture>();
         services.AddScoped<Products.DetentionPhotos>();
         services.AddScoped<Products.DetentionSteps>();
+        services.AddScoped<Products.DetentionOutcomes>();
         services.AddSingleton<Pictures.IBlobStore>(provider =>
             new Pictures.FileSystemBlobStore(provider.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()["Blobs:Path"] ?? Path.Combine("data", "blobs")));
         services.AddScoped<Products.SeizureStatistics>();

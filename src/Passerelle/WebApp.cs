@@ -1,10 +1,10 @@
 using Passerelle.Api;
+using Passerelle.Api.Reference;
 using Passerelle.Core;
 using Passerelle.Errors;
 using Passerelle.Hosting;
 using Passerelle.Localization;
 using Passerelle.Security;
-using Scalar.AspNetCore;
 
 namespace Passerelle;
 
@@ -21,7 +21,7 @@ internal static class WebApp
         builder.AddPasserelleTelemetry();
 
         var services = builder.Services;
-        // First hosted service: another one loads the data-protection keys from the database this one migrates.
+        // Migrates in the host's Starting phase, before any service (data protection's key ring) reads the database.
         services.AddHostedService<DatabaseStartup>();
         // Second, so it stops second to last: after every service that writes audit entries.
         services.AddHostedService<AuditWriterDrain>();
@@ -60,7 +60,7 @@ internal static class WebApp
         app.UsePasserelleHttps();
 
         app.UseSecurityHeaders();
-        app.UseStaticFiles();
+        app.UsePasserelleStaticFiles();
         app.UsePasserelleLocalization();
         app.UseRouting();
         app.UseBodyLimits();
@@ -72,7 +72,7 @@ internal static class WebApp
 
         app.MapPasserelleHealth();
         app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference("/api/docs", o => o.WithTitle("Passerelle API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+        app.MapPasserelleApiReference();
         app.MapPasserelleApi();
         app.MapRazorPages();
         return app;

@@ -104,9 +104,12 @@ public sealed class DetentionJourneyTests
         await page.Locator("#requests tbody tr").First.GetByRole(AriaRole.Link).ClickAsync();
         await Assertions.Expect(page.Locator("#verdict")).ToContainTextAsync("counterfeit");
         await page.GetByLabel("Outcome").SelectOptionAsync("seized");
-        await page.GetByLabel("Estimated value (EUR)").FillAsync("19200");
+        await page.GetByLabel("Estimated value").FillAsync("19200");
+        await page.GetByLabel("Currency (ISO 4217)").SelectOptionAsync("EUR");
         await page.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#outcome")).ToContainTextAsync("seized · 240");
+        await Assertions.Expect(page.Locator("#outcome")).ToHaveTextAsync("seized");
+        await Assertions.Expect(page.Locator("#outcome-quantity")).ToHaveTextAsync("240");
+        await Assertions.Expect(page.Locator("#outcome-value")).ToHaveTextAsync("€19,200.00");
         Assert.Equal(["Publish this sheet? Officers see it at once.", "Record this outcome? It is counted in the seizure statistics."], asked);
         await a11y.CheckAsync();
         await page.GotoAsync("/Statistics/Seizures");

@@ -75,7 +75,10 @@ internal static class ProductsModel
             request.Property(r => r.VerdictReasons).HasMaxLength(4000);
             request.Property(r => r.RepliedBy).HasMaxLength(256);
             request.Property(r => r.Outcome).HasConversion<string>().HasMaxLength(12);
-            request.Property(r => r.EstimatedValue).HasPrecision(14, 2);
+            // Four decimal places: list one's largest minor unit (CLF, UYW); dinars take three.
+            request.Property(r => r.EstimatedValue).HasPrecision(18, 4);
+            request.Property(r => r.Currency).HasMaxLength(3);
+            request.Property(r => r.OutcomeBy).HasMaxLength(256);
             request.HasOne<ProductSheet>().WithMany().HasForeignKey(r => r.ProductId).OnDelete(DeleteBehavior.Restrict);
             request.HasIndex(r => new { r.RightsHolderAgencyId, r.CreatedAt });
             request.HasIndex(r => new { r.RequestingAgencyId, r.CreatedAt });

@@ -29,8 +29,11 @@ public sealed record AlertView(
 /// </summary>
 public sealed class Alerts(PasserelleDb db, AgencyDirectory agencies, AuditTrail trail, AuditWriter audit, ProductCatalogue catalogue, FollowCatalogue follow, TimeProvider time)
 {
-    private static readonly string[] Modes = ["sea", "air", "road", "rail", "postal", "other"];
-    private static readonly string[] Confidences = ["low", "medium", "high"];
+    /// <summary>How a shipment travels, as an alert names it.</summary>
+    public static readonly IReadOnlyList<string> TransportModes = ["sea", "air", "road", "rail", "postal", "other"];
+
+    /// <summary>How sure the rights holder is of its alert.</summary>
+    public static readonly IReadOnlyList<string> Confidences = ["low", "medium", "high"];
 
     public async Task<Result<AlertView>> SaveAsync(Actor actor, Guid? id, AlertRequest request, CancellationToken ct)
     {
@@ -57,7 +60,8 @@ public sealed class Alerts(PasserelleDb db, AgencyDirectory agencies, AuditTrail
         var mine = await db.ProductSheets.CountAsync(p => products.Contains(p.Id) && p.OwnerAgencyId == owner, ct);
         var invalid = new Validation()
             .Require(request.Title is { Length: > 0 and <= 200 }, "title", "alert.title", "The title is required, at most 200 characters.")
-            .Require(Modes.Contains(request.TransportMode), "transportMode", "alert.mode", $"The transport mode is one of {string.Join(", ", Modes)}.")
+            .Require(TransportModes.Contains(request.TransportMode), "transportMode", "alert.mode",
+                $"The transport mode is one of {string.Join(", ", TransportModes)}.")
             .Require(Confidences.Contains(request.Confidence), "confidence", "alert.confidence", "The confidence is low, medium or high.")
             .Require(containers.All(c => c.Valid), "containers", "alert.container", containers.FirstOrDefault(c => !c.Valid)?.Reason ?? "")
             .Require(mine == products.Count, "products", "alert.products", "An alert names the rights holder's own product sheets.")

@@ -60,7 +60,16 @@ public sealed class AuthenticationRequest
 
     public decimal? EstimatedValue { get; set; }
 
+    /// <summary>The ISO 4217 code of <see cref="EstimatedValue"/>'s currency; set whenever the value is.</summary>
+    public string? Currency { get; set; }
+
+    /// <summary>When the outcome was first recorded; a correction keeps it, so its window never grows.</summary>
     public DateTime? OutcomeAt { get; set; }
+
+    /// <summary>The person who recorded the outcome, the only one who may correct it.</summary>
+    public Guid? OutcomeUserId { get; set; }
+
+    public string? OutcomeBy { get; set; }
 }
 
 /// <summary>One message in the conversation between the officer's agency and the rights holder.</summary>

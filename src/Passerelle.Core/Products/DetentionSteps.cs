@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Passerelle.Core.Access;
 using Passerelle.Core.Audit;
@@ -8,8 +7,8 @@ using Passerelle.Core.Data;
 namespace Passerelle.Core.Products;
 
 /// <summary>
-/// The steps after a request: the rights holder answers genuine, counterfeit or cannot tell, both sides talk in the
-/// thread, and the detaining agency records released, seized or destroyed. Each step tells the other side.
+/// The steps after a request: the rights holder answers genuine, counterfeit or cannot tell, and both sides talk in
+/// the thread (the outcome is <see cref="DetentionOutcomes"/>). Each step tells the other side.
 /// </summary>
 public sealed class DetentionSteps(PasserelleDb db, Detentions detentions, AuditWriter audit, TimeProvider time)
 {
@@ -72,39 +71,6 @@ public sealed class DetentionSteps(PasserelleDb db, Detentions detentions, Audit
         db.AuthenticationMessages.Add(new AuthenticationMessage { RequestId = id, At = time.UtcNow(), By = actor.Login, Agency = actor.AgencyCode!, Text = text.Trim() });
         await detentions.NotifyAsync(holder ? detention.RequestingAgencyId : detention.RightsHolderAgencyId, holder ? detention.RequestingUserId : null, "authentication.message", id, $"{actor.AgencyCode}: {text.Trim()}", ct);
         await detentions.SaveAsync(actor, AuditEvent.AuthenticationMessage, id, null, ct);
-        return await detentions.ViewAsync(id, ct);
-    }
-
-    public async Task<Result<AuthenticationView>> RecordOutcomeAsync(Actor actor, Guid id, string? outcome, int? quantity, decimal? estimatedValue, CancellationToken ct)
-    {
-        var detention = await db.AuthenticationRequests.FirstOrDefaultAsync(r => r.Id == id, ct);
-        if (detention is null)
-        {
-            return Error.NotFound("authentication.not-found", $"No authentication request has id {id}.");
-        }
-
-        if (!Detentions.MayFollow(actor, detention))
-        {
-            return await audit.DenyAsync(actor, $"authentication:{id}", ct, "The detaining agency records the outcome.");
-        }
-
-        var invalid = new Validation()
-            .Require(EnumNames.TryParse<DetentionOutcome>(outcome, out var value), "outcome", "authentication.outcome", "The outcome is released, seized or destroyed.")
-            .Require(quantity is null || (quantity > 0 && quantity <= detention.Quantity), "quantity", "authentication.outcome-quantity", $"The quantity is 1 to the {detention.Quantity} detained.")
-            .Require(estimatedValue is null || estimatedValue >= 0, "estimatedValue", "authentication.value", "The estimated value is 0 or more.")
-            .ToError();
-        if (invalid is not null)
-        {
-            return invalid;
-        }
-
-        detention.Outcome = value;
-        detention.OutcomeQuantity = quantity ?? detention.Quantity;
-        detention.EstimatedValue = estimatedValue;
-        detention.OutcomeAt = time.UtcNow();
-        await detentions.NotifyAsync(detention.RightsHolderAgencyId, null, "authentication.outcome", id, $"{actor.AgencyCode} recorded: {value.ToString().ToLowerInvariant()}, {detention.OutcomeQuantity} items.", ct);
-        await detentions.SaveAsync(actor, AuditEvent.DetentionOutcome, id, AuditDetails.With("outcome", value.ToString())
-            .And("quantity", detention.OutcomeQuantity).And("estimatedValue", estimatedValue?.ToString(CultureInfo.InvariantCulture)), ct);
         return await detentions.ViewAsync(id, ct);
     }
 }

@@ -28,7 +28,8 @@ public sealed record MessageView(DateTime At, string By, string Agency, string T
 public sealed record AuthenticationView(
     Guid Id, Guid ProductId, string Brand, string Product, string RightsHolder, string RequestingAgency, string RequestingLogin, int Quantity,
     string Place, string? Route, string? ConsigneeDetails, DateTime CreatedAt, DateOnly DueOn, bool Overdue, string? Verdict, string? VerdictReasons,
-    DateTime? RepliedAt, string? Outcome, int? OutcomeQuantity, decimal? EstimatedValue, IReadOnlyList<MessageView> Thread, IReadOnlyList<PictureView> Photos);
+    DateTime? RepliedAt, string? Outcome, int? OutcomeQuantity, decimal? EstimatedValue, string? Currency,
+    string? OutcomeBy, DateTime? OutcomeAt, IReadOnlyList<MessageView> Thread, IReadOnlyList<PictureView> Photos);
 
 /// <summary>
 /// The detention workflow: an officer who detains suspect goods asks the rights holder to authenticate them; the rights
@@ -190,7 +191,8 @@ public sealed class Detentions(PasserelleDb db, PictureStore pictures, AuditTrai
             var d = row.r;
             return new AuthenticationView(d.Id, d.ProductId, row.Brand, row.Name, row.Holder, row.Requesting, d.RequestingLogin, d.Quantity, d.Place, d.Route,
                 d.ConsigneeDetails, d.CreatedAt, d.DueOn, d.Verdict is null && d.DueOn < today, d.Verdict is { } v ? Name(v) : null, d.VerdictReasons,
-                d.RepliedAt, d.Outcome?.ToString().ToLowerInvariant(), d.OutcomeQuantity, d.EstimatedValue, [.. threads[id]], [.. photos[$"authentication:{id}"]]);
+                d.RepliedAt, d.Outcome is { } o ? Name(o) : null, d.OutcomeQuantity, d.EstimatedValue, d.Currency,
+                d.OutcomeBy, d.OutcomeAt, [.. threads[id]], [.. photos[$"authentication:{id}"]]);
         })];
     }
 
@@ -199,5 +201,12 @@ public sealed class Detentions(PasserelleDb db, PictureStore pictures, AuditTrai
         Verdict.Genuine => "genuine",
         Verdict.Counterfeit => "counterfeit",
         Verdict.CannotTell => "cannot-tell",
+    };
+
+    internal static string Name(DetentionOutcome outcome) => outcome switch
+    {
+        DetentionOutcome.Released => "released",
+        DetentionOutcome.Seized => "seized",
+        DetentionOutcome.Destroyed => "destroyed",
     };
 }

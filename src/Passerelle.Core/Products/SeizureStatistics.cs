@@ -6,7 +6,11 @@ using Passerelle.Core.Data;
 
 namespace Passerelle.Core.Products;
 
-public sealed record Tally(string Key, int Cases, long Items, decimal Value);
+/// <summary>A sum of money in one currency (ISO 4217).</summary>
+public sealed record Money(decimal Amount, string Currency);
+
+/// <param name="Value">The estimated values summed per currency: no rate of exchange is Passerelle's to pick.</param>
+public sealed record Tally(string Key, int Cases, long Items, IReadOnlyList<Money> Value);
 
 /// <param name="PlacesOfOwnAgencyOnly">
 /// Whether <paramref name="ByRoute"/> and <paramref name="ByPlace"/> count only the caller's own agency's
@@ -51,7 +55,7 @@ public sealed class SeizureStatistics(PasserelleDb db, AuditWriter audit)
             seizures = seizures.Where(s => country.Contains(s.Country));
         }
 
-        var rows = await seizures.Select(s => new
+        var rows = (await seizures.Select(s => new
         {
             s.p.Brand,
             s.p.HsCode,
@@ -60,23 +64,38 @@ public sealed class SeizureStatistics(PasserelleDb db, AuditWriter audit)
             s.r.OutcomeAt,
             s.r.OutcomeQuantity,
             s.r.EstimatedValue,
+            s.r.Currency,
             s.r.RequestingAgencyId,
             s.r.RightsHolderAgencyId,
-        }).ToListAsync(ct);
-        var placed = rows
-            .Where(r => AccessRules.MaySeeDetentionPlace(actor, r.RequestingAgencyId, r.RightsHolderAgencyId))
-            .ToList();
-        static List<Tally> By<T>(IEnumerable<T> items, Func<T, string> key, Func<T, long> count, Func<T, decimal> value) =>
-            [.. items.GroupBy(key).Select(g => new Tally(g.Key, g.Count(), g.Sum(count), g.Sum(value))).OrderByDescending(t => t.Items).ThenBy(t => t.Key, StringComparer.Ordinal)];
+        }).ToListAsync(ct)).Select(r => new Seizure(
+            r.Brand, r.HsCode, r.Route, r.Place, r.OutcomeAt!.Value, r.OutcomeQuantity ?? 0,
+            r.EstimatedValue is { } amount && r.Currency is { } currency ? new Money(amount, currency) : null,
+            AccessRules.MaySeeDetentionPlace(actor, r.RequestingAgencyId, r.RightsHolderAgencyId))).ToList();
+        var placed = rows.Where(r => r.PlaceShown).ToList();
 
-        await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.StatisticsViewed, target: "statistics:seizures", purpose: "statistics"), ct);
+        var viewed = AuditRecord.For(actor, AuditEvent.StatisticsViewed, target: "statistics:seizures", purpose: "statistics");
+        await audit.AppendAsync(viewed, ct);
         return new SeizureReport(
-            By(rows, r => r.Brand, r => r.OutcomeQuantity ?? 0, r => r.EstimatedValue ?? 0),
-            By(rows, r => r.HsCode is { Length: >= 2 } hs ? hs[..2] : "??", r => r.OutcomeQuantity ?? 0, r => r.EstimatedValue ?? 0),
-            By(placed, r => r.Route ?? "not given", r => r.OutcomeQuantity ?? 0, r => r.EstimatedValue ?? 0),
-            By(placed, r => r.Place, r => r.OutcomeQuantity ?? 0, r => r.EstimatedValue ?? 0),
-            [.. By(rows, r => r.OutcomeAt!.Value.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), r => r.OutcomeQuantity ?? 0, r => r.EstimatedValue ?? 0)
+            By(rows, r => r.Brand),
+            By(rows, r => r.HsCode is { Length: >= 2 } hs ? hs[..2] : "??"),
+            By(placed, r => r.Route ?? "not given"),
+            By(placed, r => r.Place),
+            [.. By(rows, r => r.At.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture))
                 .OrderBy(t => t.Key, StringComparer.Ordinal)],
             scope == SeizureStatisticsScope.OwnCountry);
     }
+
+    private static List<Tally> By(IEnumerable<Seizure> seizures, Func<Seizure, string> key) =>
+        [.. seizures.GroupBy(key)
+            .Select(g => new Tally(g.Key, g.Count(), g.Sum(s => s.Items), Sums(g.Select(s => s.Value))))
+            .OrderByDescending(t => t.Items).ThenBy(t => t.Key, StringComparer.Ordinal)];
+
+    private static List<Money> Sums(IEnumerable<Money?> values) =>
+        [.. values.OfType<Money>().GroupBy(m => m.Currency, StringComparer.Ordinal)
+            .Select(g => new Money(g.Sum(m => m.Amount), g.Key)).OrderBy(m => m.Currency, StringComparer.Ordinal)];
+
+    /// <param name="PlaceShown">Whether the caller may see this detention's place and route.</param>
+    private sealed record Seizure(
+        string Brand, string? HsCode, string? Route, string Place, DateTime At, long Items, Money? Value,
+        bool PlaceShown);
 }

@@ -907,12 +907,16 @@ namespace Passerelle.Migrations.PostgreSql.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("date");
 
                     b.Property<decimal?>("EstimatedValue")
-                        .HasPrecision(14, 2)
-                        .HasColumnType("numeric(14,2)");
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
 
                     b.Property<string>("Outcome")
                         .HasMaxLength(12)
@@ -921,8 +925,15 @@ namespace Passerelle.Migrations.PostgreSql.Migrations
                     b.Property<DateTime?>("OutcomeAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("OutcomeBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<int?>("OutcomeQuantity")
                         .HasColumnType("integer");
+
+                    b.Property<Guid?>("OutcomeUserId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Place")
                         .IsRequired()

@@ -891,11 +891,15 @@ namespace Passerelle.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("TEXT");
 
                     b.Property<decimal?>("EstimatedValue")
-                        .HasPrecision(14, 2)
+                        .HasPrecision(18, 4)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Outcome")
@@ -905,8 +909,15 @@ namespace Passerelle.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("OutcomeAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OutcomeBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("OutcomeQuantity")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("OutcomeUserId")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Place")
                         .IsRequired()

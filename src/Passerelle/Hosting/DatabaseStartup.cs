@@ -13,15 +13,21 @@ internal sealed class StartupRefusedException(string message) : Exception(messag
 /// Before the server takes requests: the embedded SQLite database migrates itself, PostgreSQL must already be
 /// migrated, and <c>--demo</c> seeds the demo world into an empty database, never in Production.
 /// </summary>
+/// <remarks>
+/// It works in <see cref="StartingAsync"/>, which the host runs before any hosted service's <c>StartAsync</c>: the
+/// data-protection service loads its key ring from the database in its own <c>StartAsync</c>, and on a new database
+/// that read, made before the tables exist, logs three errors with stack traces that look like a crash. Running first
+/// by phase rather than by registration order keeps that true whatever registers its services earlier.
+/// </remarks>
 internal sealed class DatabaseStartup(
     IServiceScopeFactory scopes,
     IOptions<DatabaseOptions> database,
     IConfiguration configuration,
     IHostApplicationLifetime lifetime,
     IServer server,
-    ILogger<DatabaseStartup> log) : IHostedService
+    ILogger<DatabaseStartup> log) : IHostedLifecycleService
 {
-    public async Task StartAsync(CancellationToken ct)
+    public async Task StartingAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var migrator = scope.ServiceProvider.GetRequiredService<DatabaseMigrator>();
@@ -48,7 +54,15 @@ internal sealed class DatabaseStartup(
         }
     }
 
+    public Task StartAsync(CancellationToken ct) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken ct) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken ct) => Task.CompletedTask;
+
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken ct) => Task.CompletedTask;
 
     /// <summary>
     /// The demo's passwords are public: outside Development (and the tests' environment) a server refuses to start

@@ -6,7 +6,7 @@ namespace Passerelle.Localization;
 /// The UI's words in English and French. English is the key; a missing French entry shows the English, never a
 /// blank.
 /// </summary>
-public sealed class UiText
+public sealed partial class UiText
 {
     public string this[string english] =>
         CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "fr" && French.TryGetValue(english, out var french) ? french : english;
@@ -362,10 +362,6 @@ public sealed class UiText
         ["Status changed."] = "Statut modifié.",
         ["Record withdrawn; it no longer screens."] = "Signalement retiré ; il n'est plus contrôlé.",
         ["Document {0} reported; it screens from now on."] = "Document {0} signalé ; il est contrôlé dès maintenant.",
-        ["Reply sent to the detaining agency."] = "Réponse envoyée à l'agence qui a retenu les marchandises.",
-        ["Message sent."] = "Message envoyé.",
-        ["Outcome recorded."] = "Issue enregistrée.",
-        ["Photo added."] = "Photo ajoutée.",
         ["Request sent to {0}; they answer by {1:yyyy-MM-dd}."] =
             "Demande envoyée à {0} ; réponse attendue au plus tard le {1:yyyy-MM-dd}.",
         ["Saved as version {0}."] = "Enregistré comme version {0}.",
@@ -439,5 +435,26 @@ public sealed class UiText
             "Dossier {0} ({1}) : retrouvé. La fiche ne sort plus au contrôle.",
         ["Case {0} ({1}): mismatch. The officer is told."] =
             "Dossier {0} ({1}) : non-concordance. L'agent est prévenu.",
+        // Detentions, product sheets and alerts: outcomes, money, status messages
+        ["Rights holder"] = "Titulaire de droits",
+        ["Detained by"] = "Retenues par",
+        ["Estimated value"] = "Valeur estimée",
+        ["Recorded by"] = "Enregistrée par",
+        ["Recorded at"] = "Enregistrée le",
+        ["Correct the outcome"] = "Corriger l'issue",
+        ["Correct"] = "Corriger",
+        ["Choose…"] = "Choisir…",
+        ["Currency (ISO 4217)"] = "Devise (ISO 4217)",
+        ["You recorded this outcome; you may correct it until {0}."] =
+            "Vous avez enregistré cette issue ; vous pouvez la corriger jusqu'au {0}.",
+        ["The outcome is recorded once the rights holder has answered, or once its reply is overdue."] =
+            "L'issue s'enregistre une fois que le titulaire de droits a répondu, ou que sa réponse est en retard.",
+        ["Your reply was sent."] = "Votre réponse a été envoyée.",
+        ["Your message was sent."] = "Votre message a été envoyé.",
+        ["The outcome was recorded."] = "L'issue a été enregistrée.",
+        ["The outcome was corrected."] = "L'issue a été corrigée.",
+        ["Correct this outcome? The old and new values are kept in the audit trail."] =
+            "Corriger cette issue ? L'ancienne et la nouvelle valeur sont conservées dans le journal d'audit.",
+        ["The photo was added."] = "La photo a été ajoutée.",
     };
 }

@@ -29,7 +29,7 @@ public abstract class PasserellePage : PageModel
 
     /// <summary>Core speaks English; a message the UI knows in the person's language is shown in it.</summary>
     private string Translate(string message) =>
-        HttpContext.RequestServices.GetService<Localization.UiText>() is { } text ? text[message] : message;
+        HttpContext.RequestServices.GetService<Localization.UiText>() is { } text ? text.Message(message) : message;
 
     /// <summary>
     /// What an action did, said once in the layout's status region on the page after the redirect: TempData crosses

@@ -80,13 +80,22 @@ public sealed partial class AuthorizationMatrixTests
         }
 
         /// <summary>A request on RH-BRAND's product from FR-A's coordinator (own), or on RH-OTHER's from FR-B's (other).</summary>
-        private async Task<Guid> DetentionAsync(bool own, int n)
+        /// <param name="answered">Whether the rights holder has given its verdict, which an outcome waits for.</param>
+        private async Task<Guid> DetentionAsync(bool own, int n, bool answered = false)
         {
             var product = await ProductAsync(own, n);
             var requester = setup[own ? "FR-A/coordinator" : "FR-B/coordinator"];
             var response = await requester.PostAsJsonAsync("/api/v1/authentications", new { productId = product, quantity = 10, place = "Le Havre" });
             response.EnsureSuccessStatusCode();
-            return (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
+            var id = (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
+            if (answered)
+            {
+                var holder = setup[own ? "RH-BRAND/rights-holder" : "RH-OTHER/rights-holder"];
+                (await holder.PostAsJsonAsync($"/api/v1/authentications/{id}/reply", new { verdict = "counterfeit", reasons = "Wrong hologram." }))
+                    .EnsureSuccessStatusCode();
+            }
+
+            return id;
         }
 
         private async Task<Guid> PictureAsync(bool own, int n)
@@ -193,7 +202,7 @@ public sealed partial class AuthorizationMatrixTests
                 case "POST /api/v1/authentications/{id}/photos":
                     return await client.PostAsync($"/api/v1/authentications/{await DetentionAsync(row.Target == Target.Own, n)}/photos", new ByteArrayContent(Pictures.Jpeg(16, 16)));
                 case "POST /api/v1/authentications/{id}/outcome":
-                    return await client.PostAsJsonAsync($"/api/v1/authentications/{await DetentionAsync(row.Target == Target.Own, n)}/outcome", new { outcome = "seized" });
+                    return await client.PostAsJsonAsync($"/api/v1/authentications/{await DetentionAsync(row.Target == Target.Own, n, answered: true)}/outcome", new { outcome = "seized" });
                 case "POST /api/v1/products/lookup/photo":
                     return await client.PostAsync("/api/v1/products/lookup/photo", new ByteArrayContent(Pictures.Ean13("6291041500213")));
                 case "POST /api/v1/products/{id}/pictures":

@@ -52,7 +52,7 @@ public sealed class DetentionTests
         var replied = await brand.PostAsJsonAsync($"/api/v1/authentications/{id}/reply", new { verdict = "counterfeit", reasons = "No hologram; wrong font on the label." });
         Assert.Equal(HttpStatusCode.OK, replied.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await brand.PostAsJsonAsync($"/api/v1/authentications/{id}/reply", new { verdict = "genuine", reasons = "Changed my mind." })).StatusCode);
-        var seized = await officer.PostAsJsonAsync($"/api/v1/authentications/{id}/outcome", new { outcome = "seized", quantity = 240, estimatedValue = 19_200m });
+        var seized = await officer.PostAsJsonAsync($"/api/v1/authentications/{id}/outcome", new { outcome = "seized", quantity = 240, estimatedValue = 19_200m, currency = "EUR" });
         var final = await seized.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(("counterfeit", "seized", false), (final.GetProperty("verdict").GetString(), final.GetProperty("outcome").GetString(), final.GetProperty("overdue").GetBoolean()));
         Assert.Equal(2, final.GetProperty("thread").GetArrayLength());
@@ -134,14 +134,18 @@ public sealed class DetentionTests
         var (brand, officer, product) = await WorldAsync(app);
         var id = (await (await officer.PostAsJsonAsync("/api/v1/authentications", new { productId = product, quantity = 12, place = "Roissy" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 
+        var answered = (await (await officer.PostAsJsonAsync("/api/v1/authentications", new { productId = product, quantity = 12, place = "Roissy" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        (await brand.PostAsJsonAsync($"/api/v1/authentications/{answered}/reply", new { verdict = "counterfeit", reasons = "No hologram." })).EnsureSuccessStatusCode();
+
         var verdict = await brand.PostAsJsonAsync($"/api/v1/authentications/{id}/reply", new { verdict = "7", reasons = "A number." });
-        var outcome = await officer.PostAsJsonAsync($"/api/v1/authentications/{id}/outcome", new { outcome = "1" });
+        var outcome = await officer.PostAsJsonAsync($"/api/v1/authentications/{answered}/outcome", new { outcome = "1" });
         var feature = await brand.PutAsJsonAsync($"/api/v1/products/{product}", new { brand = "Lumière", name = "Eau de parfum", features = new[] { new { kind = "2", description = "A number for a kind." } } });
 
         Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (verdict.StatusCode, outcome.StatusCode, feature.StatusCode));
         Assert.Equal("authentication.verdict", (await verdict.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
         var stored = await officer.GetFromJsonAsync<JsonElement>($"/api/v1/authentications/{id}");
-        Assert.Equal((JsonValueKind.Null, JsonValueKind.Null), (stored.GetProperty("verdict").ValueKind, stored.GetProperty("outcome").ValueKind));
+        var unrecorded = await officer.GetFromJsonAsync<JsonElement>($"/api/v1/authentications/{answered}");
+        Assert.Equal((JsonValueKind.Null, JsonValueKind.Null), (stored.GetProperty("verdict").ValueKind, unrecorded.GetProperty("outcome").ValueKind));
         await using var context = app.NewContext();
         Assert.Equal(1, await context.ProductSheets.Where(p => p.Id == product).Select(p => p.Version).SingleAsync());
     }

@@ -160,16 +160,17 @@ public sealed class ProductPagesTests
         (await api.PostAsync($"/api/v1/products/{product}/publish", null)).EnsureSuccessStatusCode();
         var officerApi = app.ClientWithToken(await app.TokenAsync("douane.officer"));
         var id = (await (await officerApi.PostAsJsonAsync("/api/v1/authentications", new { productId = product, quantity = 12, place = "Roissy" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        (await api.PostAsJsonAsync($"/api/v1/authentications/{id}/reply", new { verdict = "counterfeit", reasons = "No hologram." })).EnsureSuccessStatusCode();
         var officer = await SignInAsync(app, "douane.officer");
         var page = $"/Authentications/Detail/{id}";
 
-        var (_, refused) = await officer.PostFormAsync(page, $"{page}?handler=Outcome", ("outcome", "seized"), ("quantity", "12"), ("estimatedValue", "19,200.50"));
+        var (_, refused) = await officer.PostFormAsync(page, $"{page}?handler=Outcome", ("outcome", "seized"), ("quantity", "12"), ("estimatedValue", "19,200.50"), ("currency", "EUR"));
         await using (var context = app.NewContext())
         {
             Assert.Null(await context.AuthenticationRequests.Select(r => r.Outcome).SingleAsync());
         }
 
-        await officer.PostFormAsync(page, $"{page}?handler=Outcome", ("outcome", "seized"), ("quantity", "12"), ("estimatedValue", "19200,50"));
+        await officer.PostFormAsync(page, $"{page}?handler=Outcome", ("outcome", "seized"), ("quantity", "12"), ("estimatedValue", "19200,50"), ("currency", "EUR"));
 
         Assert.Contains("no thousands separators", Browserless.Inner(refused, "estimatedValue-error"), StringComparison.Ordinal);
         await using var after = app.NewContext();

@@ -44,7 +44,10 @@ public sealed class SeizureStatisticsTests
         var created = await client.PostAsJsonAsync("/api/v1/authentications", new { productId = product, quantity, place, route });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        var outcome = new { outcome = "seized", quantity, estimatedValue = quantity * 80m };
+        var brand = app.ClientWithToken(await app.TokenAsync("lumiere.brand"));
+        var verdict = new { verdict = "counterfeit", reasons = "No hologram." };
+        (await brand.PostAsJsonAsync($"/api/v1/authentications/{id}/reply", verdict)).EnsureSuccessStatusCode();
+        var outcome = new { outcome = "seized", quantity, estimatedValue = quantity * 80m, currency = "EUR" };
         (await client.PostAsJsonAsync($"/api/v1/authentications/{id}/outcome", outcome)).EnsureSuccessStatusCode();
     }
 

@@ -10,8 +10,6 @@ internal sealed record ReplyRequest(string? Verdict, string? Reasons);
 
 internal sealed record MessageRequest(string? Text);
 
-internal sealed record OutcomeRequest(string? Outcome, int? Quantity, decimal? EstimatedValue);
-
 internal static class DetentionsApi
 {
     public static void MapDetentionsApi(this IEndpointRouteBuilder api)
@@ -24,7 +22,10 @@ internal static class DetentionsApi
         requests.MapPost("/{id:guid}/messages", Message).WithSummary("A message in the request's thread, from either side.");
         requests.MapPost("/{id:guid}/photos", AddPhoto).WithSummary("The detaining agency adds a photo of the goods (JPEG, PNG or WebP by content, at most 5 MB).")
             .WithMetadata(new RequestSizeLimitAttribute(ProductsApi.PictureBodyBytes));
-        requests.MapPost("/{id:guid}/outcome", Outcome).WithSummary("The detaining agency records released, seized or destroyed.");
+        requests.MapPost("/{id:guid}/outcome", Outcome).WithSummary(
+            "The detaining agency records released, seized or destroyed, once the rights holder has answered or " +
+            "its reply is overdue; the person who recorded it may correct it within 24 hours. A value needs its " +
+            "ISO 4217 currency.");
         api.MapGet("/statistics/seizures", Statistics).WithTags("Detentions").WithSummary("Seizures by brand, HS chapter, place and month.");
     }
 
@@ -58,9 +59,10 @@ internal static class DetentionsApi
         return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
     }
 
-    private static async Task<Results<Ok<AuthenticationView>, ProblemHttpResult>> Outcome(Guid id, OutcomeRequest body, HttpContext http, DetentionSteps steps, CancellationToken ct)
+    private static async Task<Results<Ok<AuthenticationView>, ProblemHttpResult>> Outcome(
+        Guid id, RecordOutcome body, HttpContext http, DetentionOutcomes outcomes, CancellationToken ct)
     {
-        var result = await steps.RecordOutcomeAsync(http.Actor(), id, body.Outcome, body.Quantity, body.EstimatedValue, ct);
+        var result = await outcomes.RecordAsync(http.Actor(), id, body, ct);
         return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
     }
 

@@ -6,13 +6,21 @@ using Passerelle.Core.Products;
 
 namespace Passerelle.Pages.Authentications;
 
-/// <summary>One authentication request: the rights holder replies, both sides talk, the detaining agency adds photos and records the outcome.</summary>
+/// <summary>
+/// One authentication request: the rights holder replies, both sides talk, the detaining agency adds photos and,
+/// once there is a verdict, records the outcome, which its author may correct for a day.
+/// </summary>
 [RequestSizeLimit(Core.Pictures.AcceptPicture.MaxBytes + (64 * 1024))]
-public sealed class DetailModel(Detentions detentions, DetentionSteps steps, DetentionPhotos photos) : PasserellePage
+public sealed class DetailModel(
+    Detentions detentions, DetentionSteps steps, DetentionOutcomes outcomes, DetentionPhotos photos)
+    : PasserellePage
 {
     protected internal override bool MayOpen(Actor actor) => AccessRules.MayFollowDetentions(actor);
 
     public AuthenticationView? Detention { get; private set; }
+
+    /// <summary>What the reader may do here now; the forms shown are these and no others.</summary>
+    public DetentionActions? Actions { get; private set; }
 
     [BindProperty(Name = "verdict")]
     public string? Verdict { get; set; }
@@ -32,17 +40,16 @@ public sealed class DetailModel(Detentions detentions, DetentionSteps steps, Det
     [BindProperty(Name = "estimatedValue")]
     public string? EstimatedValue { get; set; }
 
-    /// <summary>The rights holder asked; the other side is the detaining agency.</summary>
-    public bool IsRightsHolder => Detention is { } r && Actor.AgencyCode == r.RightsHolder && Actor.IsInRole(Core.Access.Roles.RightsHolder);
+    [BindProperty(Name = "currency")]
+    public string? Currency { get; set; }
 
     public async Task OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct);
 
     public Task<IActionResult> OnPostReplyAsync(Guid id, CancellationToken ct) =>
-        ActAsync(id, () => steps.ReplyAsync(Actor, id, Verdict, Reasons, ct), "Reply sent to the detaining agency.",
-            ct);
+        ActAsync(id, "Your reply was sent.", () => steps.ReplyAsync(Actor, id, Verdict, Reasons, ct), ct);
 
     public Task<IActionResult> OnPostMessageAsync(Guid id, CancellationToken ct) =>
-        ActAsync(id, () => steps.PostMessageAsync(Actor, id, Text, ct), "Message sent.", ct);
+        ActAsync(id, "Your message was sent.", () => steps.PostMessageAsync(Actor, id, Text, ct), ct);
 
     public Task<IActionResult> OnPostOutcomeAsync(Guid id, CancellationToken ct)
     {
@@ -51,13 +58,15 @@ public sealed class DetailModel(Detentions detentions, DetentionSteps steps, Det
         decimal? value = decimal.TryParse(EstimatedValue?.Trim().Replace(',', '.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var v) ? v : null;
         if ((!string.IsNullOrWhiteSpace(Quantity) && quantity is null) || (!string.IsNullOrWhiteSpace(EstimatedValue) && value is null))
         {
-            return ActAsync(id, () => Task.FromResult<Result<AuthenticationView>>(
-                Error.Invalid("authentication.number", "Quantity and value are plain numbers, such as 240 or 19200.50 (no thousands separators).", string.IsNullOrWhiteSpace(Quantity) || quantity is not null ? "estimatedValue" : "quantity")),
-                "", ct);
+            var field = string.IsNullOrWhiteSpace(Quantity) || quantity is not null ? "estimatedValue" : "quantity";
+            var notANumber = Error.Invalid("authentication.number",
+                "Quantity and value are plain numbers, such as 240 or 19200.50 (no thousands separators).", field);
+            return ActAsync(id, "", () => Task.FromResult<Result<AuthenticationView>>(notANumber), ct);
         }
 
-        return ActAsync(
-            id, () => steps.RecordOutcomeAsync(Actor, id, Outcome, quantity, value, ct), "Outcome recorded.", ct);
+        var correcting = Request.Form.ContainsKey("correction");
+        return ActAsync(id, correcting ? "The outcome was corrected." : "The outcome was recorded.",
+            () => outcomes.RecordAsync(Actor, id, new RecordOutcome(Outcome, quantity, value, Currency), ct), ct);
     }
 
     public async Task<IActionResult> OnPostPhotoAsync(Guid id, IFormFile? photo, CancellationToken ct)
@@ -68,11 +77,11 @@ public sealed class DetailModel(Detentions detentions, DetentionSteps steps, Det
             await photo.CopyToAsync(buffer, ct);
         }
 
-        return await ActAsync(id, () => photos.AddAsync(Actor, id, buffer.ToArray(), ct), "Photo added.", ct);
+        return await ActAsync(id, "The photo was added.", () => photos.AddAsync(Actor, id, buffer.ToArray(), ct), ct);
     }
 
     private async Task<IActionResult> ActAsync(
-        Guid id, Func<Task<Result<AuthenticationView>>> act, string done, CancellationToken ct)
+        Guid id, string done, Func<Task<Result<AuthenticationView>>> act, CancellationToken ct)
     {
         var result = await act();
         if (result.Succeeded)
@@ -92,6 +101,7 @@ public sealed class DetailModel(Detentions detentions, DetentionSteps steps, Det
         if (result.Succeeded)
         {
             Detention = result.Value;
+            Actions = await outcomes.ActionsAsync(Actor, id, ct);
         }
         else
         {

@@ -25,7 +25,9 @@ public sealed class FeatureForm
 /// features shared with every verified agency or only those picked. Saving makes a new version; publishing shows it to officers.
 /// </summary>
 [RequestSizeLimit(AcceptPicture.MaxBytes + (64 * 1024))]
-public sealed class ProductModel(FindProducts find, SaveProduct save, PublishProduct publish, ProductPictures pictures) : PasserellePage
+public sealed class ProductModel(
+    FindProducts find, SaveProduct save, PublishProduct publish, ProductPictures pictures)
+    : PasserellePage
 {
     protected internal override bool MayOpen(Actor actor) => AccessRules.MayManageOwnProducts(actor);
 

@@ -1,0 +1,141 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Passerelle.Core.Access;
+using Passerelle.Core.Audit;
+using Passerelle.Core.Common;
+using Passerelle.Core.Data;
+using Passerelle.Core.Standards;
+
+namespace Passerelle.Core.Products;
+
+/// <summary>What became of detained goods: released, seized or destroyed, how many, and what they were worth.</summary>
+/// <param name="Currency">The value's ISO 4217 code, such as EUR; required with a value.</param>
+public sealed record RecordOutcome(
+    string? Outcome, int? Quantity = null, decimal? EstimatedValue = null, string? Currency = null);
+
+/// <summary>What the actor may do on one request now, so a page offers that and nothing else.</summary>
+/// <param name="CorrectableUntil">With <see cref="OutcomeAccess.Correct"/>, when the correction window closes.</param>
+public sealed record DetentionActions(bool Reply, bool AddPhotos, OutcomeAccess Outcome, DateTime? CorrectableUntil);
+
+/// <summary>
+/// The detaining agency records the outcome of a detention, and the person who recorded it may correct it for a day,
+/// as <see cref="AccessRules.DetentionOutcomeAccess"/> decides. Recording tells the rights holder and counts in the
+/// statistics; a correction tells the rights holder again, and its audit entry keeps the old values beside the new.
+/// </summary>
+public sealed class DetentionOutcomes(PasserelleDb db, Detentions detentions, AuditWriter audit, TimeProvider time)
+{
+    /// <summary>Values stay below a trillion, well inside the column's precision.</summary>
+    public const decimal MaxValue = 1_000_000_000_000m;
+
+    public async Task<Result<AuthenticationView>> RecordAsync(
+        Actor actor, Guid id, RecordOutcome request, CancellationToken ct)
+    {
+        var detention = await db.AuthenticationRequests.FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (detention is null)
+        {
+            return Error.NotFound("authentication.not-found", $"No authentication request has id {id}.");
+        }
+
+        var target = $"authentication:{id}";
+        var access = AccessRules.DetentionOutcomeAccess(actor, Facts(detention), time.UtcNow());
+        switch (access)
+        {
+            case OutcomeAccess.Denied:
+                return await audit.DenyAsync(actor, target, ct, "The detaining agency records the outcome.");
+            case OutcomeAccess.NotAuthor:
+                await audit.DenyAsync(actor, target, ct);
+                return new Error("outcome.not-author",
+                    $"Only {detention.OutcomeBy}, who recorded the outcome, may correct it.", ErrorKind.Forbidden);
+            case OutcomeAccess.BeforeVerdict:
+                var due = detention.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                return Error.Conflict("outcome.before-verdict",
+                    "The outcome is recorded once the rights holder has answered, " +
+                    $"or once its reply is overdue (after {due}).");
+            case OutcomeAccess.CorrectionWindowClosed:
+                return Error.Conflict("outcome.correction-window-closed",
+                    "An outcome is corrected within 24 hours of recording it; this one can no longer be changed.");
+        }
+
+        var currency = request.Currency is { } c && Currencies.IsKnown(c) ? Currencies.Normalize(c) : null;
+        var (quantity, value) = (request.Quantity, request.EstimatedValue);
+        var places = Currencies.MinorUnits(currency ?? "EUR");
+        var invalid = new Validation()
+            .Require(EnumNames.TryParse<DetentionOutcome>(request.Outcome, out var outcome), "outcome",
+                "authentication.outcome", "The outcome is released, seized or destroyed.")
+            .Require(quantity is null || (quantity > 0 && quantity <= detention.Quantity), "quantity",
+                "authentication.outcome-quantity", $"The quantity is 1 to the {detention.Quantity} detained.")
+            .Require(value is null or (>= 0 and < MaxValue), "estimatedValue",
+                "authentication.value", "The estimated value is 0 or more, and less than a trillion.")
+            .Require(value is null || currency is not null, "currency",
+                "outcome.currency", "Give the value's currency as an ISO 4217 code, such as EUR.")
+            .Require(value is not { } v || currency is null || Currencies.FitsMinorUnits(v, currency), "estimatedValue",
+                "outcome.value-decimals", $"An amount in {currency} has at most {places} decimal places.")
+            .ToError();
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        var previous = Details(detention, "previous");
+        detention.Outcome = outcome;
+        detention.OutcomeQuantity = quantity ?? detention.Quantity;
+        detention.EstimatedValue = value;
+        detention.Currency = value is null ? null : currency;
+        var told = $"{Detentions.Name(outcome)}, {detention.OutcomeQuantity} items";
+        if (access == OutcomeAccess.Record)
+        {
+            detention.OutcomeAt = time.UtcNow();
+            detention.OutcomeUserId = actor.UserId;
+            detention.OutcomeBy = actor.Login;
+            await detentions.NotifyAsync(detention.RightsHolderAgencyId, null, "authentication.outcome", id,
+                $"{actor.AgencyCode} recorded: {told}.", ct);
+            await detentions.SaveAsync(actor, AuditEvent.DetentionOutcome, id, Details(detention, null), ct);
+        }
+        else
+        {
+            await detentions.NotifyAsync(detention.RightsHolderAgencyId, null, "authentication.outcome-corrected", id,
+                $"{actor.AgencyCode} corrected the outcome: {told}.", ct);
+            await detentions.SaveAsync(
+                actor, AuditEvent.DetentionOutcomeCorrected, id, Details(detention, null, previous), ct);
+        }
+
+        return await detentions.ViewAsync(id, ct);
+    }
+
+    /// <summary>What the actor may do on the request; null when there is no such request.</summary>
+    public async Task<DetentionActions?> ActionsAsync(Actor actor, Guid id, CancellationToken ct)
+    {
+        var detention = await db.AuthenticationRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (detention is null)
+        {
+            return null;
+        }
+
+        var outcome = AccessRules.DetentionOutcomeAccess(actor, Facts(detention), time.UtcNow());
+        return new DetentionActions(
+            detention.Verdict is null && AccessRules.MayManageProducts(actor, detention.RightsHolderAgencyId),
+            Detentions.MayFollow(actor, detention),
+            outcome,
+            outcome == OutcomeAccess.Correct ? detention.OutcomeAt + AccessRules.OutcomeCorrectionWindow : null);
+    }
+
+    private static DetentionOutcomeFacts Facts(AuthenticationRequest d) =>
+        new(d.RequestingAgencyId, d.RequestingUserId, d.Verdict is not null, d.DueOn, d.OutcomeAt, d.OutcomeUserId);
+
+    /// <summary>The outcome's fields, named with <paramref name="prefix"/> ("previousOutcome") when given.</summary>
+    private static AuditDetails Details(AuthenticationRequest d, string? prefix, AuditDetails? before = null)
+    {
+        string Name(string field) => prefix is null ? field : prefix + char.ToUpperInvariant(field[0]) + field[1..];
+        var value = d.EstimatedValue is { } v && d.Currency is { } c ? Invariant(v, c) : null;
+        return (before ?? AuditDetails.Empty)
+            .And(Name("outcome"), d.Outcome is { } o ? Detentions.Name(o) : null)
+            .And(Name("quantity"), d.OutcomeQuantity)
+            .And(Name("estimatedValue"), value)
+            .And(Name("currency"), d.Currency);
+    }
+
+    /// <summary>An amount as the API and the audit trail write it: a point and the currency's decimal places.</summary>
+    public static string Invariant(decimal amount, string currency) =>
+        decimal.Round(amount, Currencies.MinorUnits(currency))
+            .ToString($"F{Currencies.MinorUnits(currency)}", CultureInfo.InvariantCulture);
+}
