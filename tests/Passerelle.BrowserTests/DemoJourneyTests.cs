@@ -51,9 +51,12 @@ public sealed class DemoJourneyTests
         await page.GotoAsync("/Hits");
         await Assertions.Expect(page.Locator("#notifications")).ToContainTextAsync("HIT on your record L898902C3");
         var open = page.Locator("#hit-cases tbody tr", new() { HasText = "L898902C3" });
+        var asked = new List<string>();
+        Browsing.AcceptConfirmations(page, asked);
         await open.GetByRole(AriaRole.Button, new() { Name = "Confirm" }).ClickAsync();
         var decided = page.Locator("#hit-cases tbody tr", new() { HasText = "L898902C3" });
         await Assertions.Expect(decided).ToContainTextAsync("confirmed");
+        Assert.Equal(["Confirm the hit on L898902C3? The querying agency is told at once."], asked);
     }
 
     private static async Task SignInAsync(IPage page, string login)

@@ -94,7 +94,7 @@ public sealed class DetentionJourneyTests
         await page.GetByLabel("Reasons").FillAsync("Printed cap, no hologram; batch code format is not ours.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send the reply" }).ClickAsync();
         await Assertions.Expect(page.Locator("#verdict")).ToContainTextAsync("counterfeit");
-        await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("Reply sent to the detaining agency.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("Your reply was sent.");
         await a11y.CheckAsync();
         await SignOutAsync(page);
 

@@ -39,7 +39,7 @@ public sealed class FeedbackTests
         page.Dialog -= Decline;
         Browsing.AcceptConfirmations(page, asked);
         await open.GetByRole(AriaRole.Button, new() { Name = "Confirm" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToHaveTextAsync($"Hit on {number} confirmed.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToHaveTextAsync($"Case {number} (UTO): confirmed. The officer is told to seize the document.");
         await Assertions.Expect(open).ToContainTextAsync("confirmed");
         await Assertions.Expect(page.Locator("header nav")).ToContainTextAsync("Hits 2 to decide");
         await a11y.CheckAsync();

@@ -60,7 +60,7 @@ public sealed class ScreeningJourneyTests
         await Assertions.Expect(row).ToContainTextAsync("open");
         await row.GetByRole(AriaRole.Button, new() { Name = "Confirm" }).ClickAsync();
         await Assertions.Expect(page.Locator("#hit-cases tbody tr").First).ToContainTextAsync("confirmed");
-        await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("Hit on L898902C3 confirmed.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("Case L898902C3 (UTO): confirmed. The officer is told to seize the document.");
         Assert.Equal(["Confirm the hit on L898902C3? The querying agency is told at once."], asked);
         await a11y.CheckAsync();
         a11y.AssertEveryPageChecked();
