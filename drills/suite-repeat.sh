@@ -16,6 +16,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# The browser tests' accessibility checks need axe-core, as in .ci/run; a fresh clone or worktree lacks it.
+if [ ! -f tests/Passerelle.BrowserTests/axe/node_modules/axe-core/axe.min.js ]; then
+  (cd tests/Passerelle.BrowserTests/axe && npm ci --no-audit --no-fund >/dev/null)
+fi
 dotnet build -v q -nologo >/dev/null
 # The build beside the suite: a clean rebuild of the copy, over and over, in a process group of its own.
 setsid bash -c "cd '$work/tree' && while true; do dotnet build --no-incremental -v q -nologo >/dev/null 2>&1; echo >> '$work/builds'; done" &
