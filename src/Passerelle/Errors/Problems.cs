@@ -43,9 +43,9 @@ internal static class Problems
             }
         });
 
-    public static ProblemHttpResult ToProblem(this Error error)
-    {
-        var status = error.Kind switch
+    /// <summary>The HTTP status of an expected failure, the same for the API and for a page that shows it.</summary>
+    public static int StatusOf(ErrorKind kind) =>
+        kind switch
         {
             ErrorKind.Invalid => StatusCodes.Status400BadRequest,
             ErrorKind.NotFound => StatusCodes.Status404NotFound,
@@ -55,6 +55,10 @@ internal static class Problems
             ErrorKind.Unsupported => StatusCodes.Status415UnsupportedMediaType,
             ErrorKind.Busy => StatusCodes.Status503ServiceUnavailable,
         };
+
+    public static ProblemHttpResult ToProblem(this Error error)
+    {
+        var status = StatusOf(error.Kind);
         var problem = new ProblemDetails
         {
             Status = status,

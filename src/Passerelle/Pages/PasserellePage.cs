@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Passerelle.Core.Access;
 using Passerelle.Core.Common;
+using Passerelle.Errors;
 using Passerelle.Security;
 
 namespace Passerelle.Pages;
@@ -41,12 +42,16 @@ public abstract class PasserellePage : PageModel
         TempData["Status"] = text.Format(english, values);
     }
 
+    /// <summary>
+    /// Shows an expected failure beside its fields, answered with the status the API would give it (400 for bad
+    /// input, 403, 404, 409...), so a form sent back with errors is never a 200. The first failure sets the status.
+    /// </summary>
     internal void Show(Error error)
     {
-        if (error.Kind == ErrorKind.Forbidden)
+        Denied |= error.Kind == ErrorKind.Forbidden;
+        if (Errors.Count == 0 || error.Kind == ErrorKind.Forbidden)
         {
-            Denied = true;
-            HttpContext.Response.StatusCode = StatusCodes.Status403Forbidden;
+            HttpContext.Response.StatusCode = Problems.StatusOf(error.Kind);
         }
 
         if (error.Fields is { Count: > 0 })

@@ -6,7 +6,7 @@ namespace Passerelle.IntegrationTests.Foundation;
 
 /// <summary>
 /// Every Razor Page handler, GET and POST, opened by each role signed in through the UI, on a target of the caller's
-/// own agency and of another one. 'A' means the page let the caller in (it answered, or refused the input), 'D'
+/// own agency and of another one. 'A' means the page let the caller in (it answered, or refused the input or the record), 'D'
 /// that it refused the caller (403, or the cookie scheme's redirect to the access-denied page). A new handler fails
 /// the coverage test until it has rows here.
 /// </summary>
@@ -164,7 +164,7 @@ public sealed partial class PageMatrixTests
             403 => "D",
             302 when location.Contains("/Account/Denied", StringComparison.OrdinalIgnoreCase) => "D",
             302 when location.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase) => "signed out",
-            200 or 302 or 400 => "A",
+            200 or 302 or 400 or 404 or 409 or 413 or 415 => "A",
             _ => $"status {status}",
         };
     }

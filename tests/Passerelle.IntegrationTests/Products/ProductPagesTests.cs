@@ -68,7 +68,7 @@ public sealed class ProductPagesTests
 
         var (response, html) = await brand.PostFormAsync("/Brand/Product", "/Brand/Product", ("brand", "Lumière"), ("name", "Eau de parfum"), ("gtins", "6291041500214"));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("should be 3", Browserless.Inner(html, "gtins-error"), StringComparison.Ordinal);
         await using var context = app.NewContext();
         Assert.Equal(0, await context.ProductSheets.CountAsync());
@@ -86,7 +86,7 @@ public sealed class ProductPagesTests
         var (response, html) = await officer.PostFileAsync($"/Authentications/New?product={product}", "photos", "bottles.jpg", "<html><body>not a photo</body></html>"u8.ToArray(),
             ("quantity", "240"), ("place", "Le Havre"));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         Assert.Contains("JPEG, PNG and WebP", Browserless.Inner(html, "photos-error"), StringComparison.Ordinal);
         await using var context = app.NewContext();
         Assert.Equal(0, await context.AuthenticationRequests.CountAsync());
@@ -104,7 +104,7 @@ public sealed class ProductPagesTests
         var (_, good) = await brand.PostFormAsync("/Brand/Alerts", "/Brand/Alerts",
             ("title", "Fakes by sea"), ("transportMode", "sea"), ("containers", "CSQU3054383"), ("confidence", "high"), ("targetCountries", "FRA"), ("expiresOn", "not a date"));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("3", Browserless.Inner(html, "containers-error"), StringComparison.Ordinal);
         Assert.Contains("yyyy-mm-dd", Browserless.Inner(good, "expiresOn-error"), StringComparison.Ordinal);
         await using var context = app.NewContext();
