@@ -13,7 +13,7 @@ public sealed class ApiReferenceTests
         var (playwright, browser) = await Chromium.LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = app.BaseAddress!.ToString() });
+        var page = await Chromium.NewPageAsync(browser, new BrowserNewPageOptions { BaseURL = app.BaseAddress!.ToString() });
         var origin = app.BaseAddress!.GetLeftPart(UriPartial.Authority);
         var elsewhere = new List<string>();
         var complaints = new List<string>();

@@ -32,4 +32,17 @@ public static class Chromium
         });
         return (playwright, browser);
     }
+
+    /// <summary>
+    /// A page whose waits give a busy machine time: a page that answers in a fraction of a second here may take tens
+    /// of seconds on a shared machine running a build beside the suite. These bound a wait; they time nothing.
+    /// </summary>
+    public static async Task<IPage> NewPageAsync(IBrowser browser, BrowserNewPageOptions options)
+    {
+        Assertions.SetDefaultExpectTimeout(30_000);
+        var page = await browser.NewPageAsync(options);
+        page.SetDefaultTimeout(120_000);
+        page.SetDefaultNavigationTimeout(120_000);
+        return page;
+    }
 }

@@ -21,7 +21,7 @@ public sealed class DemoJourneyTests
         var (playwright, browser) = await Chromium.LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;
-        var page = await browser.NewPageAsync(
+        var page = await Chromium.NewPageAsync(browser,
             new BrowserNewPageOptions { BaseURL = app.BaseAddress!.ToString(), Locale = "en-GB" });
 
         // French customs screens the specimen at the border.

@@ -46,7 +46,7 @@ public sealed class DocumentCheckJourneyTests
         var (playwright, browser) = await Chromium.LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;
-        var page = await browser.NewPageAsync(
+        var page = await Chromium.NewPageAsync(browser,
             new BrowserNewPageOptions { BaseURL = app.BaseAddress!.ToString(), Locale = "en-GB" });
         await SignInAsync(page, "douane.officer");
 

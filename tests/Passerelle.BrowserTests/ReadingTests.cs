@@ -99,7 +99,7 @@ public sealed class ReadingTests
     }
 
     internal static async Task<IPage> NewPageAsync(IBrowser browser, TestApp app, int width = 1366, int height = 900) =>
-        await browser.NewPageAsync(new BrowserNewPageOptions
+        await Chromium.NewPageAsync(browser, new BrowserNewPageOptions
         {
             BaseURL = app.BaseAddress!.ToString(),
             Locale = "en-GB",

@@ -28,7 +28,7 @@ public sealed class ScreeningJourneyTests
         var (playwright, browser) = await Chromium.LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = app.BaseAddress!.ToString(), Locale = "en-GB" });
+        var page = await Chromium.NewPageAsync(browser, new BrowserNewPageOptions { BaseURL = app.BaseAddress!.ToString(), Locale = "en-GB" });
         var a11y = Accessibility.Watch(page);
         var asked = new List<string>();
         Browsing.AcceptConfirmations(page, asked);

@@ -19,7 +19,7 @@ public sealed class SignInJourneyTests
         var (playwright, browser) = await Chromium.LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = app.BaseAddress!.ToString(), Locale = "en-GB" });
+        var page = await Chromium.NewPageAsync(browser, new BrowserNewPageOptions { BaseURL = app.BaseAddress!.ToString(), Locale = "en-GB" });
         var a11y = Accessibility.Watch(page);
 
         // The administrator chose this password: the coordinator replaces it before anything else.
