@@ -176,6 +176,13 @@ public static partial class AccessRules
     public static bool MayFollowDetention(Actor actor, Guid requestingAgencyId, Guid? requestingUserId) =>
         MayLookUpProducts(actor) && ((requestingUserId is not null && requestingUserId == actor.UserId) || (actor.IsInRole(Roles.Coordinator) && actor.AgencyId == requestingAgencyId));
 
+    /// <summary>
+    /// Which officer asked, wrote or recorded an outcome is law-enforcement data: the detaining agency's own people
+    /// see it, and the rights holder sees the agency instead.
+    /// </summary>
+    public static bool MaySeeOfficers(Actor actor, Guid requestingAgencyId) =>
+        MayLookUpProducts(actor) && actor.AgencyId == requestingAgencyId;
+
     /// <summary>A restricted authentication feature reaches only the agencies, or the countries' agencies, its owner picked.</summary>
     public static bool MaySeeFeature(string? agencyCode, string? agencyCountry, bool restricted, IReadOnlyCollection<string> agencies, IReadOnlyCollection<string> countries) =>
         !restricted || (agencyCode is not null && agencies.Contains(agencyCode)) || (agencyCountry is not null && countries.Contains(agencyCountry));

@@ -84,7 +84,7 @@ internal static class RegisterModel
             n.ToTable("notifications");
             n.HasKey(x => x.Id);
             n.Property(x => x.Kind).HasMaxLength(40);
-            n.Property(x => x.Message).HasMaxLength(1000);
+            n.Property(x => x.Message).HasMaxLength(Notification.MaxMessage);
             n.HasIndex(x => new { x.AgencyId, x.CreatedAt });
         });
 

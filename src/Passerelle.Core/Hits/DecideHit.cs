@@ -39,14 +39,19 @@ public sealed class DecideHit(
             return await audit.DenyAsync(actor, $"hit:{id}", ct, "The owner agency's coordinators decide its hits.");
         }
 
-        if (hit.Status != HitStatus.Open)
-        {
-            return Error.Conflict("hit.decided", $"This case was already decided: {hit.Status.Name()}.");
-        }
-
         if (note is { Length: > 1000 })
         {
             return Error.Invalid("hit.note", "The note is at most 1000 characters.", "note");
+        }
+
+        // Decided on the case as it stands once this decision has the chain's turn (SQLite's transaction takes the
+        // write lock at once): a second coordinator deciding, or a screening joining, is seen, not overwritten.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await AuditTrail.TakeTurnAsync(db, ct);
+        await db.Entry(hit).ReloadAsync(ct);
+        if (hit.Status != HitStatus.Open)
+        {
+            return Error.Conflict("hit.decided", $"This case was already decided: {hit.Status.Name()}.");
         }
 
         var now = time.UtcNow();
@@ -114,7 +119,6 @@ public sealed class DecideHit(
             });
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var sequence = await trail.StageAsync(db, records, ct);
         if (decision == HitDecision.Recover)
         {

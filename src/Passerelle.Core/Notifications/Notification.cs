@@ -17,7 +17,14 @@ public sealed class Notification
 
     public Guid? CaseId { get; init; }
 
-    public required string Message { get; init; }
+    /// <summary>The column's length; a longer message (a decision with a long note) is cut with an ellipsis.</summary>
+    public const int MaxMessage = 1000;
+
+    public required string Message
+    {
+        get;
+        init => field = value.Length <= MaxMessage ? value : string.Concat(value.AsSpan(0, MaxMessage - 1), "…");
+    }
 
     public DateTime CreatedAt { get; init; }
 

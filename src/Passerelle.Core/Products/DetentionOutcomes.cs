@@ -76,6 +76,17 @@ public sealed class DetentionOutcomes(PasserelleDb db, Detentions detentions, Au
             return invalid;
         }
 
+        // Recorded on the row as it stands once this has the chain's turn (SQLite's transaction takes the write lock
+        // at once): of two recordings or corrections sent together, the second is refused, not laid over the first.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await AuditTrail.TakeTurnAsync(db, ct);
+        await db.Entry(detention).ReloadAsync(ct);
+        if (AccessRules.DetentionOutcomeAccess(actor, Facts(detention), time.UtcNow()) != access)
+        {
+            return Error.Conflict("outcome.changed",
+                "The outcome changed while you were recording it; open the request again to see it.");
+        }
+
         var previous = Details(detention, "previous");
         detention.Outcome = outcome;
         detention.OutcomeQuantity = quantity ?? detention.Quantity;
@@ -99,7 +110,7 @@ public sealed class DetentionOutcomes(PasserelleDb db, Detentions detentions, Au
                 actor, AuditEvent.DetentionOutcomeCorrected, id, Details(detention, null, previous), ct);
         }
 
-        return await detentions.ViewAsync(id, ct);
+        return await detentions.ViewAsync(actor, id, ct);
     }
 
     /// <summary>What the actor may do on the request; null when there is no such request.</summary>

@@ -46,7 +46,7 @@ public sealed class DetentionSteps(PasserelleDb db, Detentions detentions, Audit
         detention.RepliedBy = actor.Login;
         await detentions.NotifyAsync(detention.RequestingAgencyId, detention.RequestingUserId, "authentication.replied", id, $"{actor.AgencyCode} answers: {Detentions.Name(value)}. {detention.VerdictReasons}", ct);
         await detentions.SaveAsync(actor, AuditEvent.AuthenticationReplied, id, AuditDetails.With("verdict", Detentions.Name(value)), ct);
-        return await detentions.ViewAsync(id, ct);
+        return await detentions.ViewAsync(actor, id, ct);
     }
 
     public async Task<Result<AuthenticationView>> PostMessageAsync(Actor actor, Guid id, string? text, CancellationToken ct)
@@ -71,6 +71,6 @@ public sealed class DetentionSteps(PasserelleDb db, Detentions detentions, Audit
         db.AuthenticationMessages.Add(new AuthenticationMessage { RequestId = id, At = time.UtcNow(), By = actor.Login, Agency = actor.AgencyCode!, Text = text.Trim() });
         await detentions.NotifyAsync(holder ? detention.RequestingAgencyId : detention.RightsHolderAgencyId, holder ? detention.RequestingUserId : null, "authentication.message", id, $"{actor.AgencyCode}: {text.Trim()}", ct);
         await detentions.SaveAsync(actor, AuditEvent.AuthenticationMessage, id, null, ct);
-        return await detentions.ViewAsync(id, ct);
+        return await detentions.ViewAsync(actor, id, ct);
     }
 }

@@ -101,7 +101,7 @@ public sealed class Detentions(PasserelleDb db, PictureStore pictures, AuditTrai
         await pictures.CommitAsync(staged, () =>
             SaveAsync(actor, AuditEvent.AuthenticationRequested, detention.Id, AuditDetails.With("product", product.Id).And("quantity", detention.Quantity)
                 .And("photos", staged.Count).And("consigneeShared", request.ShareConsignee), ct));
-        return await ViewAsync(detention.Id, ct);
+        return await ViewAsync(actor, detention.Id, ct);
     }
 
     /// <summary>Whether the actor's agency lets its officers send a consignee's details; the request form offers it only then.</summary>
@@ -119,7 +119,7 @@ public sealed class Detentions(PasserelleDb db, PictureStore pictures, AuditTrai
         var ids = await db.AuthenticationRequests.AsNoTracking()
             .Where(r => r.RightsHolderAgencyId == agency || r.RequestingUserId == actor.UserId || (coordinator && r.RequestingAgencyId == agency))
             .OrderByDescending(r => r.CreatedAt).Take(200).Select(r => r.Id).ToListAsync(ct);
-        var views = await ViewsAsync(ids, ct);
+        var views = await ViewsAsync(actor, ids, ct);
         await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.AuthenticationViewed, target: "authentications", purpose: "detention-management", details: AuditDetails.With("requests", views.Count)), ct);
         return views;
     }
@@ -138,7 +138,7 @@ public sealed class Detentions(PasserelleDb db, PictureStore pictures, AuditTrai
         }
 
         await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.AuthenticationViewed, target: $"authentication:{id}", purpose: "detention-management"), ct);
-        return await ViewAsync(id, ct);
+        return await ViewAsync(actor, id, ct);
     }
 
     /// <summary>The officer who asked, and the coordinators of the agency that detained the goods.</summary>
@@ -159,7 +159,8 @@ public sealed class Detentions(PasserelleDb db, PictureStore pictures, AuditTrai
 
     internal async Task SaveAsync(Actor actor, AuditEvent e, Guid id, AuditDetails? details, CancellationToken ct)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // A caller that re-read its row under the chain's turn has begun the transaction already; it ends here.
+        await using var transaction = db.Database.CurrentTransaction ?? await db.Database.BeginTransactionAsync(ct);
         await trail.AppendAsync(db, AuditRecord.For(actor, e, target: $"authentication:{id}", details: details), ct);
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
@@ -169,10 +170,15 @@ public sealed class Detentions(PasserelleDb db, PictureStore pictures, AuditTrai
         }
     }
 
-    internal async Task<AuthenticationView> ViewAsync(Guid id, CancellationToken ct) => (await ViewsAsync([id], ct))[0];
+    internal async Task<AuthenticationView> ViewAsync(Actor actor, Guid id, CancellationToken ct) =>
+        (await ViewsAsync(actor, [id], ct))[0];
 
-    /// <summary>The requests as either side sees them, in the order of <paramref name="ids"/>: four queries, however many.</summary>
-    private async Task<List<AuthenticationView>> ViewsAsync(IReadOnlyList<Guid> ids, CancellationToken ct)
+    /// <summary>
+    /// The requests as <paramref name="actor"/>'s side sees them, in the order of <paramref name="ids"/>: four
+    /// queries, however many. Only the detaining agency sees which of its people asked, wrote and recorded
+    /// (<see cref="AccessRules.MaySeeOfficers"/>); the rights holder sees the agency.
+    /// </summary>
+    private async Task<List<AuthenticationView>> ViewsAsync(Actor actor, IReadOnlyList<Guid> ids, CancellationToken ct)
     {
         var rows = (await (
             from r in db.AuthenticationRequests.AsNoTracking()
@@ -182,17 +188,22 @@ public sealed class Detentions(PasserelleDb db, PictureStore pictures, AuditTrai
             where ids.Contains(r.Id)
             select new { r, p.Brand, p.Name, Holder = holder.Code, Requesting = requesting.Code }).ToListAsync(ct)).ToDictionary(x => x.r.Id);
         var threads = (await db.AuthenticationMessages.AsNoTracking().Where(m => ids.Contains(m.RequestId)).OrderBy(m => m.Id).ToListAsync(ct))
-            .ToLookup(m => m.RequestId, m => new MessageView(m.At, m.By, m.Agency, m.Text));
+            .ToLookup(m => m.RequestId, m => m);
         var photos = (await pictures.OfAsync([.. ids.Select(id => $"authentication:{id}")], ct)).ToLookup(p => p.Subject, StringComparer.Ordinal);
         var today = DateOnly.FromDateTime(time.UtcNow());
         return [.. ids.Select(id =>
         {
             var row = rows[id];
             var d = row.r;
-            return new AuthenticationView(d.Id, d.ProductId, row.Brand, row.Name, row.Holder, row.Requesting, d.RequestingLogin, d.Quantity, d.Place, d.Route,
+            var officers = AccessRules.MaySeeOfficers(actor, d.RequestingAgencyId);
+            string Person(string login, string agency) => officers || agency != row.Requesting ? login : agency;
+            var thread = threads[id].Select(m => new MessageView(m.At, Person(m.By, m.Agency), m.Agency, m.Text));
+            return new AuthenticationView(d.Id, d.ProductId, row.Brand, row.Name, row.Holder, row.Requesting,
+                Person(d.RequestingLogin, row.Requesting), d.Quantity, d.Place, d.Route,
                 d.ConsigneeDetails, d.CreatedAt, d.DueOn, d.Verdict is null && d.DueOn < today, d.Verdict is { } v ? Name(v) : null, d.VerdictReasons,
                 d.RepliedAt, d.Outcome is { } o ? Name(o) : null, d.OutcomeQuantity, d.EstimatedValue, d.Currency,
-                d.OutcomeBy, d.OutcomeAt, [.. threads[id]], [.. photos[$"authentication:{id}"]]);
+                d.OutcomeBy is { } by ? Person(by, row.Requesting) : null, d.OutcomeAt, [.. thread],
+                [.. photos[$"authentication:{id}"]]);
         })];
     }
 

@@ -39,5 +39,5 @@ public static class CountryCodes
     public static string Explain(string value) =>
         Normalize(value) == "DEU"
             ? "Germany is 'D' in ICAO Doc 9303, not 'DEU'."
-            : $"'{value}' is not an ICAO Doc 9303 country code.";
+            : $"'{(value.Length <= 12 ? value : value[..12] + "…")}' is not an ICAO Doc 9303 country code.";
 }

@@ -111,8 +111,14 @@ namespace Passerelle.Migrations.Sqlite.Migrations
                 "WHERE \"Status\" = 'Open'");
             var merged =
                 $"SELECT o.\"Id\" FROM hit_cases o WHERE o.\"Status\" = 'Open' AND o.\"Id\" <> ({KeeperOf("o")})";
+            // A group with an exact match is a hit, whichever of its cases came first.
             migrationBuilder.Sql(
-                "UPDATE hit_case_events SET \"Kind\" = 'screened-again' " +
+                $"UPDATE hit_cases SET \"Match\" = 'Hit' WHERE \"Status\" = 'Open' AND \"Match\" <> 'Hit' " +
+                $"AND EXISTS (SELECT 1 {Group} AND d.\"Match\" = 'Hit')");
+            // The merged case's id stays on the kept case's timeline, so an id already sent out can be traced.
+            migrationBuilder.Sql(
+                "UPDATE hit_case_events SET \"Kind\" = 'screened-again', " +
+                "\"Note\" = COALESCE(\"Note\" || ' · ', '') || 'formerly case ' || \"CaseId\" " +
                 $"WHERE \"Kind\" = 'opened' AND \"CaseId\" IN ({merged})");
             foreach (var table in new[] { "hit_case_events", "notifications", "webhook_deliveries" })
             {

@@ -19,21 +19,39 @@ public sealed partial class UiText
     internal static bool HasFrenchMessage(string template) =>
         FrenchMessages.ContainsKey(template) || French.ContainsKey(template);
 
-    private static string Translate(string english)
+    /// <summary>Core's sentences are short; one longer than this carries someone's input and stays as written.</summary>
+    private const int LongestSentence = 600;
+
+    private static string Translate(string english, int depth = 0)
     {
         if (French.TryGetValue(english, out var ui) || FrenchMessages.TryGetValue(english, out ui))
         {
             return ui;
         }
 
-        foreach (var (pattern, french) in Compiled.Templates)
+        // A value is translated only when it is itself a whole sentence ("Line 3: …"), and only one level down: the
+        // values are input, and input must not be able to make translation slow or fail.
+        if (depth > 1 || english.Length > LongestSentence)
         {
-            var match = pattern.Match(english);
-            if (match.Success)
+            return english;
+        }
+
+        try
+        {
+            foreach (var (pattern, french) in Compiled.Templates)
             {
-                var values = match.Groups.Cast<Group>().Skip(1).Select(g => (object)Translate(g.Value)).ToArray();
-                return string.Format(CultureInfo.CurrentCulture, french, values);
+                var match = pattern.Match(english);
+                if (match.Success)
+                {
+                    var values = match.Groups.Cast<Group>().Skip(1)
+                        .Select(g => (object)Translate(g.Value, depth + 1)).ToArray();
+                    return string.Format(CultureInfo.CurrentCulture, french, values);
+                }
             }
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // Shown as Core wrote it, in English, rather than not at all.
         }
 
         return english;
@@ -48,7 +66,7 @@ public sealed partial class UiText
 
         private static Regex Pattern(string template) => new(
             "^" + Regex.Replace(Regex.Escape(template), @"\\\{(\d+)}", "(.*?)") + "$",
-            RegexOptions.CultureInvariant | RegexOptions.Singleline,
+            RegexOptions.CultureInvariant | RegexOptions.Singleline | RegexOptions.NonBacktracking,
             TimeSpan.FromMilliseconds(100));
     }
 
@@ -86,6 +104,8 @@ public sealed partial class UiText
         ["An outcome is corrected within 24 hours of recording it; this one can no longer be changed."] =
             "Une issue se corrige dans les 24 heures qui suivent son enregistrement ; celle-ci ne peut plus être " +
             "modifiée.",
+        ["The outcome changed while you were recording it; open the request again to see it."] =
+            "L'issue a changé pendant que vous l'enregistriez ; ouvrez de nouveau la demande pour la voir.",
         ["The outcome is released, seized or destroyed."] = "L'issue est la mainlevée, la saisie ou la destruction.",
         ["The quantity is 1 to the {0} detained."] = "La quantité va de 1 aux {0} retenus.",
         ["The estimated value is 0 or more, and less than a trillion."] =

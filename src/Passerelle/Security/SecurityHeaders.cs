@@ -24,18 +24,23 @@ internal static class SecurityHeaders
         headers["Referrer-Policy"] = "no-referrer";
         headers["Permissions-Policy"] = "camera=(self), geolocation=(), microphone=()";
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
-        if (http.Request.Path.StartsWithSegments(ApiReference.Path, StringComparison.OrdinalIgnoreCase))
+        var docs = http.Request.Path.StartsWithSegments(ApiReference.Path, StringComparison.OrdinalIgnoreCase);
+        http.Response.OnStarting(() =>
         {
-            http.Response.OnStarting(() =>
+            if (docs && ApiReference.NonceOf(http) is { } nonce)
             {
-                if (ApiReference.NonceOf(http) is { } nonce)
-                {
-                    http.Response.Headers.ContentSecurityPolicy = DocsPolicy(nonce);
-                }
+                http.Response.Headers.ContentSecurityPolicy = DocsPolicy(nonce);
+            }
 
-                return Task.CompletedTask;
-            });
-        }
+            // Pages and answers carry records and people; a shared terminal's browser must not keep them. Static
+            // files set their own lifetime (StaticAssets), and anything else that chose one keeps it.
+            if (string.IsNullOrEmpty(http.Response.Headers.CacheControl))
+            {
+                http.Response.Headers.CacheControl = "no-store";
+            }
+
+            return Task.CompletedTask;
+        });
 
         await next(http);
     });

@@ -39,6 +39,22 @@ public sealed partial class StaticAssetsTests
     }
 
     [Fact]
+    public async Task Answers_and_pages_that_carry_records_are_never_kept_by_the_browser()
+    {
+        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await app.AddAgencyAsync("FR-DOUANE", "customs");
+        await app.AddUserAsync("FR-DOUANE", "douane.officer", "officer");
+        var api = app.ClientWithToken(await app.TokenAsync("douane.officer"));
+
+        var me = await api.GetAsync("/api/v1/me", TestContext.Current.CancellationToken);
+        var refused = await app.CreateClient().GetAsync("/api/v1/me", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, me.StatusCode);
+        Assert.Equal("no-store", me.Headers.CacheControl?.ToString());
+        Assert.Equal("no-store", refused.Headers.CacheControl?.ToString());
+    }
+
+    [Fact]
     public async Task The_API_reference_page_and_its_start_up_script_name_no_other_origin()
     {
         await using var app = await TestApp.StartAsync(Db.Sqlite);

@@ -98,6 +98,30 @@ public sealed partial class FrenchEntriesTests
     }
 
     [Fact]
+    public void A_sentence_carrying_crafted_input_is_translated_without_failing_or_stalling()
+    {
+        var text = new UiText();
+        var before = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("fr");
+            // Input shaped like the templates' own words, so a backtracking pattern would try every split of it.
+            var crafted = string.Concat(Enumerable.Repeat("Line 1, position 2: '", 25));
+            var sentence = $"'{crafted}' is not an ICAO Doc 9303 country code.";
+            var long_ = $"'{crafted}{crafted}{crafted}' is not an ICAO Doc 9303 country code.";
+
+            var french = text.Message(sentence);
+            Assert.StartsWith("« ", french, StringComparison.Ordinal);
+            Assert.EndsWith("» n'est pas un code pays de l'OACI (Doc 9303).", french, StringComparison.Ordinal);
+            Assert.Equal(long_, text.Message(long_));
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+        }
+    }
+
+    [Fact]
     public void In_English_values_and_sentences_show_as_Core_wrote_them()
     {
         var text = new UiText();

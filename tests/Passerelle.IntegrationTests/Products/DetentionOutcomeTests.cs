@@ -137,4 +137,47 @@ public sealed class DetentionOutcomeTests
         Assert.Equal(1, await context.AuditEntries.CountAsync(
             e => e.Operation == "access.denied" && e.Login == "douane.coordinator"));
     }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Two_outcomes_sent_at_once_by_two_people_leave_one_and_the_other_is_refused(Db db)
+    {
+        var w = await DetentionWorld.StartAsync(db);
+        await using var _ = w.App;
+        await w.AnswerAsync();
+        var coordinator = w.App.ClientWithToken(await w.App.TokenAsync("douane.coordinator"));
+
+        var answers = await Task.WhenAll(
+            w.RecordAsync(w.Officer, new { outcome = "seized", quantity = 240 }),
+            w.RecordAsync(coordinator, new { outcome = "released" }));
+
+        // The second is refused whether it read the row before the first wrote it (409) or after (403, not its author).
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.OK);
+        Assert.Single(answers, a => a.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.Forbidden);
+        var (outcome, _, _, _, entries, notes) = await WrittenAsync(w);
+        Assert.Equal((1, 1), (entries, notes));
+        Assert.Contains(outcome, new[] { "Seized", "Released" });
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task The_rights_holder_sees_the_detaining_agency_never_which_officer_asked_wrote_or_recorded(Db db)
+    {
+        var w = await DetentionWorld.StartAsync(db);
+        await using var _ = w.App;
+        await w.AnswerAsync();
+        var message = new { text = "The goods stay in Le Havre." };
+        (await w.Officer.PostAsJsonAsync($"/api/v1/authentications/{w.Request}/messages", message))
+            .EnsureSuccessStatusCode();
+        (await w.RecordAsync(w.Officer, new { outcome = "seized", quantity = 240 })).EnsureSuccessStatusCode();
+
+        var holder = await w.Brand.GetFromJsonAsync<JsonElement>($"/api/v1/authentications/{w.Request}");
+        var officer = await w.Officer.GetFromJsonAsync<JsonElement>($"/api/v1/authentications/{w.Request}");
+
+        static (string?, string?, string?) People(JsonElement view) => (
+            view.GetProperty("requestingLogin").GetString(), view.GetProperty("outcomeBy").GetString(),
+            view.GetProperty("thread").EnumerateArray().Single(m => m.GetProperty("agency").GetString() == "FR-DOUANE")
+                .GetProperty("by").GetString());
+        Assert.Equal(("FR-DOUANE", "FR-DOUANE", "FR-DOUANE"), People(holder));
+        Assert.Equal(("douane.officer", "douane.officer", "douane.officer"), People(officer));
+        Assert.DoesNotContain("douane.officer", holder.GetRawText(), StringComparison.Ordinal);
+    }
 }

@@ -176,4 +176,46 @@ public sealed class HitCaseGroupingTests
         var wrong = await world.PoliceCoordinator.GetAsync("/api/v1/hits?status=clear");
         Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
     }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Two_decisions_sent_at_once_leave_one_decision_and_the_other_is_a_409(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        var world = await RegisterWorld.BuildAsync(app);
+        await world.RegisterAsync("L898902C3");
+        var id = CaseOf(await RegisterWorld.ScreenAsync(world.CustomsOfficer, Query));
+
+        var answers = await Task.WhenAll(
+            world.PoliceCoordinator.PostAsJsonAsync($"/api/v1/hits/{id}/confirm", new { }),
+            world.PoliceCoordinator.PostAsJsonAsync($"/api/v1/hits/{id}/recover", new { }));
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], answers.Select(a => a.StatusCode).Order());
+        await using var context = app.NewContext();
+        var decisions = await context.AuditEntries.CountAsync(
+            e => e.Operation == "hit.confirmed" || e.Operation == "hit.recovered");
+        var recovered = await context.TravelDocuments.CountAsync(d => d.Status == Core.TravelDocuments.DocumentStatus.Recovered);
+        var hit = await context.HitCases.AsNoTracking().SingleAsync();
+        Assert.Equal(1, decisions);
+        Assert.Equal(hit.Status == HitStatus.Recovered ? 1 : 0, recovered);
+        Assert.Equal(1, await context.HitCaseEvents.CountAsync(e => e.Kind == "confirmed" || e.Kind == "recovered"));
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_decision_note_of_1000_characters_is_kept_and_its_notice_is_cut_to_fit(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        var world = await RegisterWorld.BuildAsync(app);
+        await world.RegisterAsync("L898902C3");
+        var id = CaseOf(await RegisterWorld.ScreenAsync(world.CustomsOfficer, Query));
+        var note = new string('n', 1000);
+
+        var decided = await world.PoliceCoordinator.PostAsJsonAsync($"/api/v1/hits/{id}/confirm", new { note });
+
+        Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
+        await using var context = app.NewContext();
+        Assert.Equal(note, (await context.HitCases.AsNoTracking().SingleAsync()).DecisionNote);
+        var notice = await context.Notifications.AsNoTracking().SingleAsync(n => n.Kind == "hit.confirmed");
+        Assert.Equal(1000, notice.Message.Length);
+        Assert.EndsWith("n…", notice.Message, StringComparison.Ordinal);
+    }
 }

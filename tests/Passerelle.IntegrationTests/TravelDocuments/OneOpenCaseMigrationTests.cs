@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Passerelle.Core.Hits;
+using Passerelle.Core.TravelDocuments;
 using Passerelle.IntegrationTests.Support;
 
 namespace Passerelle.IntegrationTests.TravelDocuments;
@@ -69,6 +70,9 @@ public sealed class OneOpenCaseMigrationTests
                 """);
         }
 
+        // The oldest was a near match; a later one was exact: the merged case is a hit.
+        await context.Database.ExecuteSqlAsync($"UPDATE hit_cases SET \"Match\" = 'Possible' WHERE \"Id\" = {kept}");
+
         await migrator.MigrateAsync();
 
         var cases = await context.HitCases.AsNoTracking().ToListAsync();
@@ -78,6 +82,11 @@ public sealed class OneOpenCaseMigrationTests
         Assert.Equal(duplicates[1].At, merged.LastScreenedAt, TimeSpan.FromMilliseconds(1));
         var kinds = await KindsAsync(context, kept);
         Assert.Equal(["opened", "notified", "screened-again", "screened-again"], kinds);
+        Assert.Equal(MatchKind.Hit, merged.Match);
+        var notes = await context.HitCaseEvents.Where(e => e.CaseId == kept && e.Kind == "screened-again")
+            .OrderBy(e => e.Id).Select(e => e.Note).ToListAsync();
+        Assert.Equal(
+            duplicates.Select(d => $"hit for border-check · formerly case {d.Id}"), notes!, StringComparer.OrdinalIgnoreCase);
         Assert.Equal(3, await context.Notifications.CountAsync(n => n.CaseId == kept));
         var recovered = cases.Single(c => c.Id == decided);
         Assert.Equal((HitStatus.Recovered, 1), (recovered.Status, recovered.ScreenCount));

@@ -29,7 +29,9 @@ internal sealed class ScreeningMemory(IDataProtectionProvider protection, bool s
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private readonly IDataProtector protector = protection.CreateProtector("Passerelle.Screen.Memory.v1");
+    // One purpose per cookie, so neither cookie's value is ever read as the other's.
+    private readonly IDataProtector results = protection.CreateProtector("Passerelle.Screen.Memory.v1", "result");
+    private readonly IDataProtector contexts = protection.CreateProtector("Passerelle.Screen.Memory.v1", "context");
 
     public static ScreeningMemory For(HttpContext http) => new(
         http.RequestServices.GetRequiredService<IDataProtectionProvider>(),
@@ -46,18 +48,23 @@ internal sealed class ScreeningMemory(IDataProtectionProvider protection, bool s
             outcome.Result with { Mrz = null, Warnings = null },
             outcome.Result with { Mrz = null, Warnings = null, Matches = outcome.Result.Matches?.Take(2).ToList() },
         };
-        var value = trimmed.Select(r => Protect(new KeptResult(user, id, outcome with { Result = r })))
+        var value = trimmed.Select(r => Protect(results, new KeptResult(user, id, outcome with { Result = r })))
             .FirstOrDefault(v => v.Length <= MaxCookieLength)
-            ?? Protect(new KeptResult(user, id, outcome with { Result = new ScreenResult(outcome.Result.Result) }));
-        http.Response.Cookies.Append(ResultCookie, value, Options());
+            ?? Protect(results,
+                new KeptResult(user, id, outcome with { Result = new ScreenResult(outcome.Result.Result) }));
+        var options = Options();
+        options.MaxAge = ShownFor;
+        http.Response.Cookies.Append(ResultCookie, value, options);
         return id;
     }
 
     /// <summary>The answer the id names, if it is this person's and recent; otherwise null.</summary>
     public ScreenOutcome? RecallResult(HttpContext http, Guid user, string id, DateTime now)
     {
-        var kept = Unprotect<KeptResult>(http.Request.Cookies[ResultCookie]);
-        if (kept is null || kept.User != user || now - kept.Outcome.At > ShownFor)
+        var kept = Unprotect<KeptResult>(results, http.Request.Cookies[ResultCookie]);
+        // A value of another shape reads with nulls where this one has none: as if there were no cookie.
+        if (kept is null || kept.Outcome?.Result?.Result is null || kept.Outcome.Screened is null
+            || kept.User != user || now - kept.Outcome.At > ShownFor)
         {
             http.Response.Cookies.Delete(ResultCookie, Options());
             return null;
@@ -67,13 +74,22 @@ internal sealed class ScreeningMemory(IDataProtectionProvider protection, bool s
     }
 
     public void RememberContext(HttpContext http, Guid user, string purpose, string? location) =>
-        http.Response.Cookies.Append(ContextCookie, Protect(new KeptContext(user, purpose, location)), Options());
+        http.Response.Cookies.Append(
+            ContextCookie, Protect(contexts, new KeptContext(user, purpose, location)), Options());
 
     public (string Purpose, string? Location)? RecallContext(HttpContext http, Guid user) =>
-        Unprotect<KeptContext>(http.Request.Cookies[ContextCookie]) is { } kept && kept.User == user
-            ? (kept.Purpose, kept.Location) : null;
+        Unprotect<KeptContext>(contexts, http.Request.Cookies[ContextCookie]) is { Purpose: not null } kept
+            && kept.User == user ? (kept.Purpose, kept.Location) : null;
 
-    /// <summary>No expiry: the browser drops both when its session ends.</summary>
+    /// <summary>Signing out forgets both, so the next person at the terminal starts with nothing.</summary>
+    public static void Forget(HttpContext http)
+    {
+        var options = new CookieOptions { Path = "/Screen", HttpOnly = true, SameSite = SameSiteMode.Strict };
+        http.Response.Cookies.Delete(ResultCookie, options);
+        http.Response.Cookies.Delete(ContextCookie, options);
+    }
+
+    /// <summary>The browser drops both when its session ends, the answer sooner (<see cref="ShownFor"/>).</summary>
     private CookieOptions Options() => new()
     {
         Path = "/Screen",
@@ -83,9 +99,10 @@ internal sealed class ScreeningMemory(IDataProtectionProvider protection, bool s
         IsEssential = true,
     };
 
-    private string Protect<T>(T value) => protector.Protect(JsonSerializer.Serialize(value, Json));
+    private static string Protect<T>(IDataProtector protector, T value) =>
+        protector.Protect(JsonSerializer.Serialize(value, Json));
 
-    private T? Unprotect<T>(string? value)
+    private static T? Unprotect<T>(IDataProtector protector, string? value)
         where T : class
     {
         if (string.IsNullOrEmpty(value))
