@@ -56,7 +56,7 @@ internal static class WebApp
         var app = builder.Build();
         app.UseForwardedHeaders();
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseStatusCodePages(Errors.Problems.WriteStatusAsync);
         app.UsePasserelleHttps();
 
         app.UseSecurityHeaders();

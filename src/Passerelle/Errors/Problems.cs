@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Passerelle.Core.Common;
@@ -83,8 +84,29 @@ internal static class Problems
         !http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
         && http.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// An error answered with no body (an unknown address, a refused method): a person's browser gets a page that
+    /// says so and leads home; an API client gets ProblemDetails.
+    /// </summary>
+    public static async Task WriteStatusAsync(StatusCodeContext context)
+    {
+        var http = context.HttpContext;
+        var status = http.Response.StatusCode;
+        if (status == StatusCodes.Status404NotFound && IsPageRequest(http))
+        {
+            await WritePageAsync(http, status, "There is no page at this address. Check it, or start again from the home page.",
+                "Il n'y a pas de page à cette adresse. Vérifiez-la, ou repartez de la page d'accueil.", home: true);
+            return;
+        }
+
+        var service = http.RequestServices.GetRequiredService<IProblemDetailsService>();
+        await service.WriteAsync(
+            new ProblemDetailsContext { HttpContext = http, ProblemDetails = new ProblemDetails { Status = status } });
+    }
+
     /// <summary>The page for a failure on our side, in English and French, with the request id to quote.</summary>
-    public static async Task WritePageAsync(HttpContext http, int status, string english, string french)
+    /// <param name="home">Leads to the home page rather than back to the page that failed.</param>
+    public static async Task WritePageAsync(HttpContext http, int status, string english, string french, bool home = false)
     {
         http.Response.StatusCode = status;
         http.Response.ContentType = "text/html; charset=utf-8";
@@ -101,7 +123,7 @@ internal static class Problems
             <body><main><h1>Passerelle</h1>
             <p>{encode.Encode(english)}</p>
             <p lang="fr">{encode.Encode(french)}</p>
-            <p><a href="{encode.Encode(SamePage(http))}">Try again / Réessayer</a></p>
+            <p><a href="{encode.Encode(home ? "/" : SamePage(http))}">{(home ? "Home page / Page d'accueil" : "Try again / Réessayer")}</a></p>
             <p><small>Request id: {encode.Encode(http.TraceIdentifier)}</small></p>
             </main></body></html>
             """);

@@ -33,6 +33,30 @@ public sealed class ServerErrorTests
         Assert.DoesNotContain(" at ", body, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_unknown_address_is_a_page_for_a_browser_and_a_problem_for_an_API_client()
+    {
+        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await app.AddAgencyAsync("FR-A");
+        await app.AddUserAsync("FR-A", "officer.a", "officer");
+        var signedIn = new Browserless(app);
+        await signedIn.PostFormAsync("/Account/Login", "/Account/Login", ("login", "officer.a"), ("password", TestApp.Password));
+        using var browser = new HttpRequestMessage(HttpMethod.Get, "/no/such/page");
+        browser.Headers.Accept.ParseAdd("text/html,application/xhtml+xml");
+
+        var page = await signedIn.Client.SendAsync(browser, TestContext.Current.CancellationToken);
+        var api = await app.ClientWithToken(await app.TokenAsync("officer.a"))
+            .GetAsync("/api/v1/no-such-thing", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        var html = await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Contains("There is no page at this address.", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/\">Home page", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+    }
+
     [Theory]
     [InlineData("/hits", "/hits")]
     [InlineData("//elsewhere.example/", "/elsewhere.example/")]
