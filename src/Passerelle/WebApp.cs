@@ -60,6 +60,7 @@ internal static class WebApp
         app.UsePasserelleHttps();
 
         app.UseSecurityHeaders();
+        app.UseApiReferenceLanguage();
         app.UsePasserelleStaticFiles();
         app.UsePasserelleLocalization();
         app.UseRouting();

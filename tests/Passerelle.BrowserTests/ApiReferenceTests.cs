@@ -14,6 +14,7 @@ public sealed class ApiReferenceTests
         using var _ = playwright;
         await using var __ = browser;
         var page = await Chromium.NewPageAsync(browser, new BrowserNewPageOptions { BaseURL = app.BaseAddress!.ToString() });
+        var a11y = Accessibility.Watch(page);
         var origin = app.BaseAddress!.GetLeftPart(UriPartial.Authority);
         var elsewhere = new List<string>();
         var complaints = new List<string>();
@@ -44,6 +45,8 @@ public sealed class ApiReferenceTests
         await Assertions.Expect(page.GetByText("/api/v1/me").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
 
+        await a11y.CheckAsync();
+        a11y.AssertEveryPageChecked();
         Assert.Empty(elsewhere);
         Assert.Empty(complaints);
         await Assertions.Expect(page.GetByText("Ask AI")).ToHaveCountAsync(0);
