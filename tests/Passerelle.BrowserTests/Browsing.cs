@@ -18,10 +18,42 @@ public static class Browsing
         await page.GetByLabel("Login").FillAsync(login);
         await page.GetByLabel("Password").FillAsync(TestApp.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        await LeftSignInAsync(page, login);
         if (a11y is not null)
         {
             await a11y.CheckAsync();
+        }
+    }
+
+    /// <summary>
+    /// Waits for the sign-in page to give way. If it does not, the failure says what the page showed instead (an
+    /// error, a refusal, a 503 under load), since "timeout" alone would not tell a slow machine from a refused login.
+    /// </summary>
+    public static async Task LeftSignInAsync(IPage page, string login)
+    {
+        var answers = new List<string>();
+        void Seen(object? sender, IResponse response)
+        {
+            if (response.Request.Method == "POST")
+            {
+                answers.Add($"{response.Status} {response.Url}");
+            }
+        }
+
+        page.Response += Seen;
+        try
+        {
+            await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        }
+        catch (TimeoutException)
+        {
+            var shown = await page.Locator("main").InnerTextAsync(new() { Timeout = 5_000 }).ConfigureAwait(false);
+            Assert.Fail($"Signing in as {login} stayed on {page.Url}; answers to its posts: "
+                + $"{string.Join(", ", answers)}; the page shows: {shown[..Math.Min(shown.Length, 600)]}");
+        }
+        finally
+        {
+            page.Response -= Seen;
         }
     }
 

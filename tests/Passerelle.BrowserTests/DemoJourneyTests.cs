@@ -66,7 +66,7 @@ public sealed class DemoJourneyTests
         await page.GetByLabel("Login").FillAsync(login);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        await Browsing.LeftSignInAsync(page, login);
     }
 
     private static Task SignOutAsync(IPage page) =>

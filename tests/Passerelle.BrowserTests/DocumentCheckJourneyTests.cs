@@ -124,6 +124,6 @@ public sealed class DocumentCheckJourneyTests
         await page.GetByLabel("Login").FillAsync(login);
         await page.GetByLabel("Password").FillAsync(TestApp.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        await Browsing.LeftSignInAsync(page, login);
     }
 }
