@@ -14,7 +14,9 @@ public enum HitDecision
     /// <summary>The document is still wanted: seize it.</summary>
     Confirm,
 
-    /// <summary>The record is stale, the document was found: the record becomes recovered and leaves screening.</summary>
+    /// <summary>
+    /// The record is stale, the document was found: the record becomes recovered and leaves screening.
+    /// </summary>
     Recover,
 
     /// <summary>The screened document is not the recorded one.</summary>

@@ -120,6 +120,14 @@ public sealed class RoleCeilingProperties
             return AccessRules.MayReadHit(actor, c.Owner, c.Querying, c.Screened) == expected;
         });
 
+    /// <summary>Which officer acted is law-enforcement data: only the detaining agency's own people see it.</summary>
+    [Property(MaxTest = 10_000)]
+    public Property Only_the_detaining_agencys_officers_see_which_officer_acted_never_a_rights_holder() =>
+        Prop.ForAll(Actors.ToArbitrary(), Gen.Elements(AgencyA, AgencyB).ToArbitrary(), (actor, agency) =>
+            !AccessRules.MaySeeOfficers(actor, agency)
+            || (actor.AgencyId == agency && !actor.Roles.SetEquals([Roles.RightsHolder])
+                && AccessRules.MayLookUpProducts(actor)));
+
     [Property(MaxTest = 10_000)]
     public Property Nobody_but_an_administrator_grants_admin_auditor_or_rights_holder() =>
         Prop.ForAll(Actors.ToArbitrary(), Gen.Elements(AgencyA, AgencyB).ToArbitrary(), (actor, agency) =>
