@@ -19,7 +19,9 @@ internal static class CliOutput
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     };
 
-    /// <summary>Prints an expected failure on standard error and picks the exit code: 2 for bad input, 1 otherwise.</summary>
+    /// <summary>
+    /// Prints an expected failure on standard error and picks the exit code: 2 for bad input, 1 otherwise.
+    /// </summary>
     public static int Fail(Error error)
     {
         Console.Error.WriteLine($"error {error.Code}: {error.Message}");
@@ -31,7 +33,9 @@ internal static class CliOutput
             }
         }
 
-        return error.Kind is ErrorKind.Invalid or ErrorKind.TooLarge or ErrorKind.Unsupported ? ExitCodes.BadInput : ExitCodes.Failure;
+        return error.Kind is ErrorKind.Invalid or ErrorKind.TooLarge or ErrorKind.Unsupported
+            ? ExitCodes.BadInput
+            : ExitCodes.Failure;
     }
 
     public static int Fail(string message, int code = ExitCodes.Failure)

@@ -22,7 +22,8 @@ internal static class ResultHttp
         result.ToHttp(value => TypedResults.Ok(map(value)));
 
     /// <summary>201 with the created resource as the body and its address, built from it, as the Location.</summary>
-    public static Results<Created<T>, ProblemHttpResult> ToCreated<T>(this Result<T> result, Func<T, string> location) =>
+    public static Results<Created<T>, ProblemHttpResult> ToCreated<T>(
+        this Result<T> result, Func<T, string> location) =>
         result.ToHttp(value => TypedResults.Created(location(value), value));
 
     public static Results<NoContent, ProblemHttpResult> ToNoContent<T>(this Result<T> result) =>
