@@ -37,10 +37,10 @@ public sealed class VerifyAuditTrail(PasserelleDb db, AuditWriter audit, AuditCh
             var loaded = key.Load();
             if (!loaded.Succeeded)
             {
-                return loaded.Error!;
+                return loaded.Error;
             }
 
-            signing = loaded.Value!;
+            signing = loaded.Value;
         }
 
         var hashes = new Dictionary<long, string> { [0] = AuditChain.Genesis };

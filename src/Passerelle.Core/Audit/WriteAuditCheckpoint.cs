@@ -30,13 +30,13 @@ public sealed class WriteAuditCheckpoint(
         var signing = key.Load();
         if (!signing.Succeeded)
         {
-            return signing.Error!;
+            return signing.Error;
         }
 
         var head = await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence)
             .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(ct);
         var checkpoint = AuditCheckpoint.Sign(
-            head?.Sequence ?? 0, head?.Hash ?? AuditChain.Genesis, time.UtcNow(), signing.Value!);
+            head?.Sequence ?? 0, head?.Hash ?? AuditChain.Genesis, time.UtcNow(), signing.Value);
         var path = Path.GetFullPath(settings.Value.CheckpointPath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         // Appended and flushed to disk, so the line survives a crash right after the answer.

@@ -49,7 +49,7 @@ internal sealed class BackupDatabase(
         var where = Locate(request);
         if (!where.Succeeded)
         {
-            return where.Error!;
+            return where.Error;
         }
 
         var (database, root, target) = where.Value;
@@ -82,14 +82,14 @@ internal sealed class BackupDatabase(
 
         if (!result.Succeeded)
         {
-            await RecordFailureAsync(actor, target, result.Error!.Code);
+            await RecordFailureAsync(actor, target, result.Error.Code);
             return result;
         }
 
         // A "started" with no outcome after it is a backup that died. The archive's checksum on record lets anyone
         // holding a copy later tell whether it is the one written here.
         await audit.AppendAsync(Entry(actor, Outcomes.Success, AuditDetails.With("file", target)
-            .And("auditSequence", result.Value!.Audit.Sequence)
+            .And("auditSequence", result.Value.Audit.Sequence)
             .And("sha256", await Sha256Async(target, ct))), CancellationToken.None);
         return result;
     }

@@ -47,7 +47,7 @@ internal static class BackupReader
         }
 
         var manifest = Parse(json);
-        return !manifest.Succeeded ? manifest.Error! : Compare(manifest.Value!, found) ?? manifest;
+        return !manifest.Succeeded ? manifest.Error : Compare(manifest.Value, found) ?? manifest;
     }
 
     /// <summary>

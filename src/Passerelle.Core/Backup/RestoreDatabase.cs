@@ -39,23 +39,23 @@ internal sealed class RestoreDatabase(IOptions<DatabaseOptions> options, IBlobSt
         var where = Locate(request);
         if (!where.Succeeded)
         {
-            return where.Error!;
+            return where.Error;
         }
 
         var (archive, database, blobFolder) = where.Value;
         var verified = await BackupReader.VerifyAsync(archive, ct);
         if (!verified.Succeeded)
         {
-            return verified.Error!;
+            return verified.Error;
         }
 
-        var manifest = verified.Value!;
+        var manifest = verified.Value;
         using var staging = new RestoreStaging(database, blobFolder);
         staging.Prepare();
         var extracted = await BackupReader.ExtractAsync(archive, manifest, staging.Database, staging.Blobs, ct);
         if (!extracted.Succeeded)
         {
-            return extracted.Error!;
+            return extracted.Error;
         }
 
         if (await CheckAsync(staging.Database, manifest, ct) is { } damaged)

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Passerelle.Core.Common;
 
 /// <summary>How an expected failure should be understood by every front end.</summary>
@@ -44,7 +46,11 @@ public readonly record struct Result<T>
 
     public Error? Error { get; }
 
+    [MemberNotNullWhen(true, nameof(Value))]
+    [MemberNotNullWhen(false, nameof(Error))]
+#pragma warning disable CS8775 // A success is only built from a value, so Value is set whenever Error is not.
     public bool Succeeded => Error is null;
+#pragma warning restore CS8775
 
     public static implicit operator Result<T>(T value) => new(value, null);
 

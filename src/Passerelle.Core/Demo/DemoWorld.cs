@@ -129,5 +129,8 @@ public sealed class DemoWorld(
     }
 
     private static T Check<T>(Result<T> result) =>
-        result.Succeeded ? result.Value! : throw new InvalidOperationException($"The demo world could not be seeded: {result.Error!.Code} {result.Error.Message}");
+        result.Succeeded
+            ? result.Value
+            : throw new InvalidOperationException(
+                $"The demo world could not be seeded: {result.Error.Code} {result.Error.Message}");
 }

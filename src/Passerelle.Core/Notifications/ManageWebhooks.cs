@@ -37,7 +37,7 @@ public sealed class ManageWebhooks(
         var checkedUrl = WebhookAddress.CheckUrl(url, settings.Value);
         if (!checkedUrl.Succeeded)
         {
-            return checkedUrl.Error!;
+            return checkedUrl.Error;
         }
 
         // Protected before the transaction: the first protection may write a new key to the database, on its own
@@ -47,7 +47,7 @@ public sealed class ManageWebhooks(
         {
             Id = Guid.CreateVersion7(),
             AgencyId = actor.AgencyId.Value,
-            Url = checkedUrl.Value!.ToString(),
+            Url = checkedUrl.Value.ToString(),
             Secret = secrets.Protect(secret),
             CreatedAt = time.UtcNow(),
             CreatedBy = actor.Login,

@@ -33,10 +33,13 @@ public sealed class PictureStore(PasserelleDb db, IBlobStore blobs, TimeProvider
             var one = await AcceptPicture.ProcessAsync(file, ct);
             if (!one.Succeeded)
             {
-                return one.Error! with { Message = files.Count > 1 ? $"Photo {accepted.Count + 1}: {one.Error!.Message}" : one.Error!.Message };
+                return one.Error with
+                {
+                    Message = files.Count > 1 ? $"Photo {accepted.Count + 1}: {one.Error.Message}" : one.Error.Message,
+                };
             }
 
-            accepted.Add(one.Value!);
+            accepted.Add(one.Value);
         }
 
         return accepted;

@@ -31,10 +31,11 @@ public sealed class ProductPictures(PasserelleDb db, PictureStore store, AuditTr
         var accepted = await store.AcceptAllAsync([content], ct);
         if (!accepted.Succeeded)
         {
-            return accepted.Error!;
+            return accepted.Error;
         }
 
-        var staged = await store.StageAsync(actor, sheet.OwnerAgencyId, $"product:{productId}", accepted.Value!, ct, counterfeit, string.IsNullOrWhiteSpace(caption) ? null : caption.Trim());
+        var staged = await store.StageAsync(actor, sheet.OwnerAgencyId, $"product:{productId}", accepted.Value, ct,
+            counterfeit, string.IsNullOrWhiteSpace(caption) ? null : caption.Trim());
         var picture = staged[0];
         await store.CommitAsync(staged, async () =>
         {

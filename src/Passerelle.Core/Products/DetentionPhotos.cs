@@ -32,10 +32,10 @@ public sealed class DetentionPhotos(PasserelleDb db, PictureStore pictures, Dete
         var accepted = await pictures.AcceptAllAsync([content], ct);
         if (!accepted.Succeeded)
         {
-            return accepted.Error!;
+            return accepted.Error;
         }
 
-        var staged = await pictures.StageAsync(actor, detention.RequestingAgencyId, subject, accepted.Value!, ct);
+        var staged = await pictures.StageAsync(actor, detention.RequestingAgencyId, subject, accepted.Value, ct);
         await detentions.NotifyAsync(detention.RightsHolderAgencyId, null, "authentication.photo", id, $"{actor.AgencyCode} added a photo of the detained goods.", ct);
         await pictures.CommitAsync(staged, () => detentions.SaveAsync(actor, AuditEvent.PictureAdded, id, AuditDetails.With("picture", staged[0].Id).And("contentType", staged[0].ContentType).And("bytes", staged[0].Bytes), ct));
         return await detentions.ViewAsync(actor, id, ct);

@@ -70,7 +70,11 @@ public sealed class Detentions(PasserelleDb db, PictureStore pictures, AuditTrai
         var accepted = await pictures.AcceptAllAsync(photos ?? [], ct);
         if (!accepted.Succeeded)
         {
-            return accepted.Error! with { Fields = new Dictionary<string, string[]>(StringComparer.Ordinal) { ["photos"] = [accepted.Error!.Message] } };
+            var error = accepted.Error;
+            return error with
+            {
+                Fields = new Dictionary<string, string[]>(StringComparer.Ordinal) { ["photos"] = [error.Message] },
+            };
         }
 
         var now = time.UtcNow();
@@ -97,7 +101,7 @@ public sealed class Detentions(PasserelleDb db, PictureStore pictures, AuditTrai
 
         await NotifyAsync(detention.RightsHolderAgencyId, null, "authentication.requested", detention.Id,
             $"{agency.Code} detained {detention.Quantity} × {product.Brand} {product.Name} at {detention.Place}. Authenticate by {detention.DueOn:yyyy-MM-dd}.", ct);
-        var staged = await pictures.StageAsync(actor, agencyId, $"authentication:{detention.Id}", accepted.Value!, ct);
+        var staged = await pictures.StageAsync(actor, agencyId, $"authentication:{detention.Id}", accepted.Value, ct);
         await pictures.CommitAsync(staged, () =>
             SaveAsync(actor, AuditEvent.AuthenticationRequested, detention.Id, AuditDetails.With("product", product.Id).And("quantity", detention.Quantity)
                 .And("photos", staged.Count).And("consigneeShared", request.ShareConsignee), ct));

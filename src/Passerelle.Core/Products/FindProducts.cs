@@ -53,10 +53,10 @@ public sealed class FindProducts(PasserelleDb db, AgencyDirectory agencies, Audi
             var parsed = Gs1.Parse(text);
             if (!parsed.Succeeded)
             {
-                return parsed.Error!;
+                return parsed.Error;
             }
 
-            gtin = parsed.Value!.Gtin;
+            gtin = parsed.Value.Gtin;
         }
 
         // A barcode is answered from this node's catalogue; words are searched in the database.

@@ -20,10 +20,10 @@ internal sealed record ScreeningInput(
             var parsed = MrzParser.Parse(item.Mrz, today);
             if (!parsed.Succeeded)
             {
-                return Invalid(parsed.Error!);
+                return Invalid(parsed.Error);
             }
 
-            var mrz = parsed.Value!;
+            var mrz = parsed.Value;
             var view = MrzView.Of(mrz);
             var warnings = new List<string>();
             if (!mrz.Valid)

@@ -16,69 +16,29 @@ internal static class AgenciesCommands
         add.Run(async (parse, services, actor, ct) =>
         {
             var request = new AddAgencyRequest(parse.GetValue(code), parse.GetValue(name), parse.GetValue(kind), parse.GetValue(country));
-            var result = await services.GetRequiredService<AddAgency>().HandleAsync(actor, request, ct);
-            if (!result.Succeeded)
-            {
-                return CliOutput.Fail(result.Error!);
-            }
-
-            Console.Out.WriteLine($"Added agency {result.Value!.Code}.");
-            return ExitCodes.Success;
+            return await services.GetRequiredService<AddAgency>().HandleAsync(actor, request, ct)
+                .PrintAsync(added => Console.Out.WriteLine($"Added agency {added.Code}."));
         });
 
         var json = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
         var list = new Command("list", "List agencies.") { json };
-        list.Run(async (parse, services, actor, ct) =>
-        {
-            var result = await services.GetRequiredService<ListAgencies>().HandleAsync(actor, ct);
-            if (!result.Succeeded)
-            {
-                return CliOutput.Fail(result.Error!);
-            }
-
-            if (parse.GetValue(json))
-            {
-                CliOutput.WriteJson(result.Value);
-                return ExitCodes.Success;
-            }
-
-            foreach (var a in result.Value!)
-            {
-                Console.Out.WriteLine($"{a.Code,-20} {a.Kind,-14} {a.Country,-4} {(a.Verified ? "verified" : ""),-9} {a.Name}");
-            }
-
-            return ExitCodes.Success;
-        });
+        list.Run((parse, services, actor, ct) =>
+            services.GetRequiredService<ListAgencies>().HandleAsync(actor, ct).PrintListAsync(parse.GetValue(json), a =>
+                $"{a.Code,-20} {a.Kind,-14} {a.Country,-4} {(a.Verified ? "verified" : ""),-9} {a.Name}"));
 
         var verifyCode = new Argument<string>("code") { Description = "The rights holder's agency code." };
         var evidence = new Option<string>("--evidence") { Description = "How the rights holder was verified.", Required = true };
         var verify = new Command("verify", "Verify a rights holder, so it may publish.") { verifyCode, evidence };
-        verify.Run(async (parse, services, actor, ct) =>
-        {
-            var result = await services.GetRequiredService<VerifyRightsHolder>().HandleAsync(actor, parse.GetValue(verifyCode)!, parse.GetValue(evidence), ct);
-            if (!result.Succeeded)
-            {
-                return CliOutput.Fail(result.Error!);
-            }
-
-            Console.Out.WriteLine($"Verified {result.Value!.Code}.");
-            return ExitCodes.Success;
-        });
+        verify.Run((parse, services, actor, ct) => services.GetRequiredService<VerifyRightsHolder>()
+            .HandleAsync(actor, parse.GetValue(verifyCode)!, parse.GetValue(evidence), ct)
+            .PrintAsync(verified => Console.Out.WriteLine($"Verified {verified.Code}.")));
 
         var settingsCode = new Argument<string>("code") { Description = "The agency's code." };
         var shareConsignee = new Option<bool>("--share-consignee") { Description = "Whether its officers may send consignee details to rights holders.", Required = true };
         var settings = new Command("settings", "Change an agency's settings.") { settingsCode, shareConsignee };
-        settings.Run(async (parse, services, actor, ct) =>
-        {
-            var result = await services.GetRequiredService<ChangeAgencySettings>().HandleAsync(actor, parse.GetValue(settingsCode)!, parse.GetValue(shareConsignee), ct);
-            if (!result.Succeeded)
-            {
-                return CliOutput.Fail(result.Error!);
-            }
-
-            Console.Out.WriteLine($"Changed the settings of {result.Value!.Code}.");
-            return ExitCodes.Success;
-        });
+        settings.Run((parse, services, actor, ct) => services.GetRequiredService<ChangeAgencySettings>()
+            .HandleAsync(actor, parse.GetValue(settingsCode)!, parse.GetValue(shareConsignee), ct)
+            .PrintAsync(changed => Console.Out.WriteLine($"Changed the settings of {changed.Code}.")));
 
         return new Command("agencies", "Manage agencies.") { add, list, verify, settings };
     }

@@ -30,45 +30,33 @@ internal static class AuditCommands
                 var read = AuditCheckpoint.ReadAll(await File.ReadAllLinesAsync(file.FullName, ct));
                 if (!read.Succeeded)
                 {
-                    return CliOutput.Fail(read.Error!);
+                    return CliOutput.Fail(read.Error);
                 }
 
-                given = read.Value!;
+                given = read.Value;
             }
 
-            var result = await services.GetRequiredService<VerifyAuditTrail>().HandleAsync(actor, given, ct);
-            if (!result.Succeeded)
+            return await services.GetRequiredService<VerifyAuditTrail>().HandleAsync(actor, given, ct).ExitAsync(v =>
             {
-                return CliOutput.Fail(result.Error!);
-            }
+                if (v.Intact)
+                {
+                    var against = v.Checkpoints > 0 ? $", and {v.Checkpoints} checkpoints hold" : "";
+                    Console.Out.WriteLine($"The audit trail is intact: {v.Checked} entries verified{against}.");
+                    return ExitCodes.Success;
+                }
 
-            var v = result.Value!;
-            if (v.Intact)
-            {
-                var against = v.Checkpoints > 0 ? $", and {v.Checkpoints} checkpoints hold" : "";
-                Console.Out.WriteLine($"The audit trail is intact: {v.Checked} entries verified{against}.");
-                return ExitCodes.Success;
-            }
-
-            Console.Out.WriteLine(v.FirstBroken is not null
-                ? $"The audit trail is broken at entry {v.FirstBroken}: {v.Reason}."
-                : $"The audit trail fails its {v.BrokenCheckpoint}.");
-            return ExitCodes.Failure;
+                Console.Out.WriteLine(v.FirstBroken is not null
+                    ? $"The audit trail is broken at entry {v.FirstBroken}: {v.Reason}."
+                    : $"The audit trail fails its {v.BrokenCheckpoint}.");
+                return ExitCodes.Failure;
+            });
         });
 
         var checkpoint = new Command("checkpoint", "Sign the chain's current entry and hash with the checkpoint key, append it to "
             + "Audit:CheckpointPath and print it as one JSON line.");
-        checkpoint.Run(async (_, services, actor, ct) =>
-        {
-            var result = await services.GetRequiredService<WriteAuditCheckpoint>().HandleAsync(actor, ct);
-            if (!result.Succeeded)
-            {
-                return CliOutput.Fail(result.Error!);
-            }
-
-            Console.Out.WriteLine(result.Value!.ToJsonLine());
-            return ExitCodes.Success;
-        });
+        checkpoint.Run((_, services, actor, ct) => services.GetRequiredService<WriteAuditCheckpoint>()
+            .HandleAsync(actor, ct)
+            .PrintAsync(written => Console.Out.WriteLine(written.ToJsonLine())));
 
         var format = new Option<string>("--format") { Description = "jsonl or csv.", Required = true };
         format.AcceptOnlyFromAmong(AuditExport.Formats);
@@ -78,14 +66,9 @@ internal static class AuditCommands
         export.Run(async (parse, services, actor, ct) =>
         {
             var chosen = parse.GetValue(format)!;
-            var result = await services.GetRequiredService<SearchAuditTrail>().ExportAsync(actor, new AuditFilter(parse.GetValue(from), parse.GetValue(to)), chosen, ct);
-            if (!result.Succeeded)
-            {
-                return CliOutput.Fail(result.Error!);
-            }
-
-            await AuditExport.WriteAsync(result.Value!, chosen, Console.Out, ct);
-            return ExitCodes.Success;
+            var filter = new AuditFilter(parse.GetValue(from), parse.GetValue(to));
+            return await services.GetRequiredService<SearchAuditTrail>().ExportAsync(actor, filter, chosen, ct)
+                .WriteAsync(entries => AuditExport.WriteAsync(entries, chosen, Console.Out, ct));
         });
 
         return new Command("audit", "Verify, checkpoint and export the audit trail.") { verify, checkpoint, export };

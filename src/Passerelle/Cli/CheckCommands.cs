@@ -41,7 +41,7 @@ internal static class CheckCommands
     {
         var parsed = Gs1.Parse(value);
         return parsed.Succeeded
-            ? new CheckOutput(true, parsed.Value!.DigitalLink, null, parsed.Value.Elements)
-            : new CheckOutput(false, null, parsed.Error!.Message);
+            ? new CheckOutput(true, parsed.Value.DigitalLink, null, parsed.Value.Elements)
+            : new CheckOutput(false, null, parsed.Error.Message);
     }
 }

@@ -38,29 +38,8 @@ internal static class DbCommands
         backup.Run(async (parse, services, actor, ct) =>
         {
             var request = new BackupRequest(parse.GetValue(file)!, parse.GetValue(overwrite));
-            var result = await services.GetRequiredService<BackupDatabase>().HandleAsync(actor, request, ct);
-            if (!result.Succeeded)
-            {
-                return CliOutput.Fail(result.Error!);
-            }
-
-            var s = result.Value!;
-            Console.Out.WriteLine($"Wrote {s.File}: {Size(s.Bytes)}, {s.Entries} entries (the database, "
-                + $"{Count(s.Blobs, "blob file")}, the manifest), taken at {s.TakenAt:yyyy-MM-dd'T'HH:mm:ss'Z'}, "
-                + $"audit trail to entry {s.Audit.Sequence} ({s.Audit.Hash}).");
-            if (s.Skipped > 0)
-            {
-                Console.Error.WriteLine(
-                    $"warning: left out {Count(s.Skipped, "file")} in the blob folder that the store never writes.");
-            }
-
-            if (s.MissingBlobs > 0)
-            {
-                Console.Error.WriteLine($"warning: the blob folder lacks {Count(s.MissingBlobs, "picture file")} "
-                    + "the database names; they were missing before this backup.");
-            }
-
-            return ExitCodes.Success;
+            return await services.GetRequiredService<BackupDatabase>().HandleAsync(actor, request, ct)
+                .PrintAsync(Wrote);
         }, prepare: false);
         return backup;
     }
@@ -76,20 +55,32 @@ internal static class DbCommands
         restore.Run(async (parse, services, actor, ct) =>
         {
             var request = new RestoreRequest(parse.GetValue(file)!);
-            var result = await services.GetRequiredService<RestoreDatabase>().HandleAsync(actor, request, ct);
-            if (!result.Succeeded)
-            {
-                return CliOutput.Fail(result.Error!);
-            }
-
-            var s = result.Value!;
-            Console.Out.WriteLine($"Restored the backup taken at {s.TakenAt:yyyy-MM-dd'T'HH:mm:ss'Z'} into "
-                + $"{s.Database} and {s.BlobFolder} ({Count(s.Blobs, "blob file")}): audit trail to entry "
-                + $"{s.Audit.Sequence}, and entry {s.RestoredAt} records this restore. Run 'passerelle audit verify' "
-                + "to check the chain.");
-            return ExitCodes.Success;
+            return await services.GetRequiredService<RestoreDatabase>().HandleAsync(actor, request, ct)
+                .PrintAsync(s => Console.Out.WriteLine(
+                    $"Restored the backup taken at {s.TakenAt:yyyy-MM-dd'T'HH:mm:ss'Z'} into {s.Database} and "
+                    + $"{s.BlobFolder} ({Count(s.Blobs, "blob file")}): audit trail to entry {s.Audit.Sequence}, "
+                    + $"and entry {s.RestoredAt} records this restore. Run 'passerelle audit verify' to check the "
+                    + "chain."));
         }, prepare: false);
         return restore;
+    }
+
+    private static void Wrote(BackupSummary s)
+    {
+        Console.Out.WriteLine($"Wrote {s.File}: {Size(s.Bytes)}, {s.Entries} entries (the database, "
+            + $"{Count(s.Blobs, "blob file")}, the manifest), taken at {s.TakenAt:yyyy-MM-dd'T'HH:mm:ss'Z'}, "
+            + $"audit trail to entry {s.Audit.Sequence} ({s.Audit.Hash}).");
+        if (s.Skipped > 0)
+        {
+            Console.Error.WriteLine(
+                $"warning: left out {Count(s.Skipped, "file")} in the blob folder that the store never writes.");
+        }
+
+        if (s.MissingBlobs > 0)
+        {
+            Console.Error.WriteLine($"warning: the blob folder lacks {Count(s.MissingBlobs, "picture file")} "
+                + "the database names; they were missing before this backup.");
+        }
     }
 
     private static string Count(int n, string thing) =>

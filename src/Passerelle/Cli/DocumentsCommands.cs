@@ -15,17 +15,8 @@ internal static class DocumentsCommands
     private static Command Purge()
     {
         var purge = new Command("purge", "Remove records past their review date and the grace period (Register:PurgeGraceDays), with their history and hit cases. The server also does this every hour.");
-        purge.Run(async (_, services, actor, ct) =>
-        {
-            var result = await services.GetRequiredService<PurgeRegister>().HandleAsync(actor, ct);
-            if (!result.Succeeded)
-            {
-                return CliOutput.Fail(result.Error!);
-            }
-
-            Console.Out.WriteLine($"Purged {result.Value} records.");
-            return ExitCodes.Success;
-        });
+        purge.Run((_, services, actor, ct) => services.GetRequiredService<PurgeRegister>().HandleAsync(actor, ct)
+            .PrintAsync(purged => Console.Out.WriteLine($"Purged {purged} records.")));
         return purge;
     }
 
@@ -44,26 +35,26 @@ internal static class DocumentsCommands
             }
 
             var handler = services.GetRequiredService<ImportDocuments>();
-            var result = await Progress.RunAsync($"Importing {input.Name}", input.Length, async (bytes, rows) =>
+            var imported = Progress.RunAsync($"Importing {input.Name}", input.Length, async (bytes, rows) =>
             {
                 using var reader = new StreamReader(new CountingStream(input.OpenRead(), bytes), Encoding.UTF8);
                 return await handler.HandleAsync(actor, parse.GetValue(agency), reader, rows, ct);
             });
-            if (!result.Succeeded)
+            return await imported.ExitAsync(async r =>
             {
-                return CliOutput.Fail(result.Error!);
-            }
+                var reportFile = parse.GetValue(report)
+                    ?? new FileInfo(Path.ChangeExtension(input.FullName, ".report.csv"));
+                if (r.Rejected.Count > 0)
+                {
+                    await File.WriteAllLinesAsync(reportFile.FullName,
+                        r.Rejected.Select(p => $"{p.Line},{Csv.Quote(p.Reason)}").Prepend("line,reason"), ct);
+                }
 
-            var r = result.Value!;
-            var reportFile = parse.GetValue(report) ?? new FileInfo(Path.ChangeExtension(input.FullName, ".report.csv"));
-            if (r.Rejected.Count > 0)
-            {
-                await File.WriteAllLinesAsync(reportFile.FullName, r.Rejected.Select(p => $"{p.Line},{Csv.Quote(p.Reason)}").Prepend("line,reason"), ct);
-            }
-
-            Console.Out.WriteLine($"Created {r.Created}, updated {r.Updated}, unchanged {r.Unchanged}, rejected {r.Rejected.Count}" +
-                (r.Rejected.Count > 0 ? $" (see {reportFile.FullName})." : "."));
-            return r.Rejected.Count > 0 ? ExitCodes.Failure : ExitCodes.Success;
+                Console.Out.WriteLine(
+                    $"Created {r.Created}, updated {r.Updated}, unchanged {r.Unchanged}, rejected {r.Rejected.Count}"
+                    + (r.Rejected.Count > 0 ? $" (see {reportFile.FullName})." : "."));
+                return r.Rejected.Count > 0 ? ExitCodes.Failure : ExitCodes.Success;
+            });
         });
         return import;
     }
@@ -78,14 +69,8 @@ internal static class DocumentsCommands
             var target = parse.GetValue(output);
             await using var writer = target is null ? new StreamWriter(Console.OpenStandardOutput()) : new StreamWriter(target.FullName);
             var handler = services.GetRequiredService<ExportDocuments>();
-            var result = await handler.HandleAsync(actor, parse.GetValue(agency), ct);
-            if (!result.Succeeded)
-            {
-                return CliOutput.Fail(result.Error!);
-            }
-
-            await Progress.RunAsync("Exporting", 0, (_, rows) => ExportDocuments.WriteAsync(result.Value!, writer, rows, ct));
-            return ExitCodes.Success;
+            return await handler.HandleAsync(actor, parse.GetValue(agency), ct).WriteAsync(records =>
+                Progress.RunAsync("Exporting", 0, (_, rows) => ExportDocuments.WriteAsync(records, writer, rows, ct)));
         });
         return export;
     }

@@ -11,14 +11,8 @@ internal static class MrzCommands
         parse.SetAction(async (_, ct) =>
         {
             var input = await Console.In.ReadToEndAsync(ct);
-            var result = MrzParser.Parse(input, DateOnly.FromDateTime(DateTime.UtcNow));
-            if (!result.Succeeded)
-            {
-                return CliOutput.Fail(result.Error!);
-            }
-
-            CliOutput.WriteJson(MrzView.Of(result.Value!));
-            return ExitCodes.Success;
+            return MrzParser.Parse(input, DateOnly.FromDateTime(DateTime.UtcNow))
+                .Print(mrz => CliOutput.WriteJson(MrzView.Of(mrz)));
         });
         return new Command("mrz", "Machine-readable zones of travel documents (ICAO Doc 9303).") { parse };
     }

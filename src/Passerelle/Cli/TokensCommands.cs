@@ -22,55 +22,29 @@ internal static class TokensCommands
         create.Run(async (parse, services, actor, ct) =>
         {
             var request = new CreateTokenRequest(parse.GetValue(user), parse.GetValue(scope), parse.GetValue(expires), parse.GetValue(name));
-            var result = await services.GetRequiredService<CreateToken>().HandleAsync(actor, request, ct);
-            if (!result.Succeeded)
+            var created = services.GetRequiredService<CreateToken>().HandleAsync(actor, request, ct);
+            return await created.PrintAsync(token =>
             {
-                return CliOutput.Fail(result.Error!);
-            }
-
-            Console.Out.WriteLine(result.Value!.Token);
-            Console.Error.WriteLine($"Token {result.Value.Id} for {result.Value.User}, expires {result.Value.ExpiresAt:u}. It is not shown again.");
-            return ExitCodes.Success;
+                Console.Out.WriteLine(token.Token);
+                Console.Error.WriteLine(
+                    $"Token {token.Id} for {token.User}, expires {token.ExpiresAt:u}. It is not shown again.");
+            });
         });
 
         var json = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
         var list = new Command("list", "List tokens, never their secrets.") { json };
-        list.Run(async (parse, services, actor, ct) =>
-        {
-            var result = await services.GetRequiredService<ListTokens>().HandleAsync(actor, ct);
-            if (!result.Succeeded)
-            {
-                return CliOutput.Fail(result.Error!);
-            }
-
-            if (parse.GetValue(json))
-            {
-                CliOutput.WriteJson(result.Value);
-                return ExitCodes.Success;
-            }
-
-            foreach (var t in result.Value!)
+        list.Run((parse, services, actor, ct) =>
+            services.GetRequiredService<ListTokens>().HandleAsync(actor, ct).PrintListAsync(parse.GetValue(json), t =>
             {
                 var state = t.RevokedAt is not null ? "revoked" : t.ExpiresAt <= DateTime.UtcNow ? "expired" : "active";
-                Console.Out.WriteLine($"{t.Id} {t.Prefix}… {t.User,-20} {state,-8} {t.ExpiresAt:u} {string.Join(' ', t.Scopes)}");
-            }
-
-            return ExitCodes.Success;
-        });
+                return $"{t.Id} {t.Prefix}… {t.User,-20} {state,-8} {t.ExpiresAt:u} {string.Join(' ', t.Scopes)}";
+            }));
 
         var id = new Argument<Guid>("id") { Description = "The token's id, from 'tokens list'." };
         var revoke = new Command("revoke", "Revoke a token; it is refused from its next use.") { id };
-        revoke.Run(async (parse, services, actor, ct) =>
-        {
-            var result = await services.GetRequiredService<RevokeToken>().HandleAsync(actor, parse.GetValue(id), ct);
-            if (!result.Succeeded)
-            {
-                return CliOutput.Fail(result.Error!);
-            }
-
-            Console.Out.WriteLine($"Revoked {parse.GetValue(id)}.");
-            return ExitCodes.Success;
-        });
+        revoke.Run((parse, services, actor, ct) => services.GetRequiredService<RevokeToken>()
+            .HandleAsync(actor, parse.GetValue(id), ct)
+            .PrintAsync(_ => Console.Out.WriteLine($"Revoked {parse.GetValue(id)}.")));
 
         return new Command("tokens", "Manage API tokens.") { create, list, revoke };
     }

@@ -28,68 +28,29 @@ internal static class UsersCommands
 
             var password = (await Console.In.ReadLineAsync(ct))?.TrimEnd('\r', '\n');
             var request = new AddUserRequest(parse.GetValue(agency), parse.GetValue(login), parse.GetValue(role), password);
-            var result = await services.GetRequiredService<AddUser>().HandleAsync(actor, request, ct);
-            if (!result.Succeeded)
-            {
-                return CliOutput.Fail(result.Error!);
-            }
-
-            Console.Out.WriteLine($"Added {result.Value!.Login} to {result.Value.Agency}.");
-            return ExitCodes.Success;
+            return await services.GetRequiredService<AddUser>().HandleAsync(actor, request, ct)
+                .PrintAsync(added => Console.Out.WriteLine($"Added {added.Login} to {added.Agency}."));
         });
 
         var json = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
         var of = new Option<string?>("--agency") { Description = "Only this agency's people." };
         var list = new Command("list", "List people.") { json, of };
-        list.Run(async (parse, services, actor, ct) =>
-        {
-            var result = await services.GetRequiredService<ListUsers>().HandleAsync(actor, parse.GetValue(of), ct);
-            if (!result.Succeeded)
-            {
-                return CliOutput.Fail(result.Error!);
-            }
-
-            if (parse.GetValue(json))
-            {
-                CliOutput.WriteJson(result.Value);
-                return ExitCodes.Success;
-            }
-
-            foreach (var u in result.Value!)
-            {
-                Console.Out.WriteLine($"{u.Login,-24} {u.Agency,-20} {string.Join(',', u.Roles),-28} {(u.TotpEnabled ? "totp" : ""),-5} {(u.Disabled ? "disabled" : "")}");
-            }
-
-            return ExitCodes.Success;
-        });
+        list.Run((parse, services, actor, ct) => services.GetRequiredService<ListUsers>()
+            .HandleAsync(actor, parse.GetValue(of), ct)
+            .PrintListAsync(parse.GetValue(json), u => $"{u.Login,-24} {u.Agency,-20} {string.Join(',', u.Roles),-28} "
+                + $"{(u.TotpEnabled ? "totp" : ""),-5} {(u.Disabled ? "disabled" : "")}"));
 
         var who = new Argument<string>("login") { Description = "The person's login." };
         var disable = new Command("disable", "Disable a person: no sign-in, and their tokens stop working.") { who };
-        disable.Run(async (parse, services, actor, ct) =>
-        {
-            var result = await services.GetRequiredService<DisableUser>().HandleAsync(actor, parse.GetValue(who)!, ct);
-            if (!result.Succeeded)
-            {
-                return CliOutput.Fail(result.Error!);
-            }
-
-            Console.Out.WriteLine($"Disabled {result.Value!.Login}.");
-            return ExitCodes.Success;
-        });
+        disable.Run((parse, services, actor, ct) => services.GetRequiredService<DisableUser>()
+            .HandleAsync(actor, parse.GetValue(who)!, ct)
+            .PrintAsync(disabled => Console.Out.WriteLine($"Disabled {disabled.Login}.")));
 
         var resetWho = new Argument<string>("login") { Description = "The person's login." };
         var reset = new Command("reset", "Give a person a one-time password (printed on stdout, alone) and clear their second factor; they choose their own at next sign-in.") { resetWho };
-        reset.Run(async (parse, services, actor, ct) =>
-        {
-            var result = await services.GetRequiredService<ResetPassword>().HandleAsync(actor, parse.GetValue(resetWho)!, ct);
-            if (!result.Succeeded)
-            {
-                return CliOutput.Fail(result.Error!);
-            }
-
-            Console.Out.WriteLine(result.Value!.OneTimePassword);
-            return ExitCodes.Success;
-        });
+        reset.Run((parse, services, actor, ct) => services.GetRequiredService<ResetPassword>()
+            .HandleAsync(actor, parse.GetValue(resetWho)!, ct)
+            .PrintAsync(done => Console.Out.WriteLine(done.OneTimePassword)));
 
         var rolesWho = new Argument<string>("login") { Description = "The person's login." };
         var newRoles = new Option<string[]>("--role")
@@ -103,14 +64,10 @@ internal static class UsersCommands
         roles.Run(async (parse, services, actor, ct) =>
         {
             var request = new ChangeUserRolesRequest(parse.GetValue(newRoles));
-            var result = await services.GetRequiredService<ChangeUserRoles>().HandleAsync(actor, parse.GetValue(rolesWho)!, request, ct);
-            if (!result.Succeeded)
-            {
-                return CliOutput.Fail(result.Error!);
-            }
-
-            Console.Out.WriteLine($"{result.Value!.Login} now holds {string.Join(", ", result.Value.Roles)}.");
-            return ExitCodes.Success;
+            return await services.GetRequiredService<ChangeUserRoles>()
+                .HandleAsync(actor, parse.GetValue(rolesWho)!, request, ct)
+                .PrintAsync(changed =>
+                    Console.Out.WriteLine($"{changed.Login} now holds {string.Join(", ", changed.Roles)}."));
         });
 
         return new Command("users", "Manage people.") { add, list, disable, reset, roles };

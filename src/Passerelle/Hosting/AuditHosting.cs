@@ -31,13 +31,13 @@ internal sealed class AuditCheckpointer(
                 var written = await scope.ServiceProvider.GetRequiredService<WriteAuditCheckpoint>().WriteAsync(ct);
                 if (written.Succeeded)
                 {
-                    var c = written.Value!;
+                    var c = written.Value;
                     log.LogInformation("Audit checkpoint: entry {Sequence}, hash {Hash}, signature {Signature}",
                         c.Sequence, c.Hash, c.Signature);
                 }
                 else
                 {
-                    log.LogError("No audit checkpoint written: {Error}", written.Error!.Message);
+                    log.LogError("No audit checkpoint written: {Error}", written.Error.Message);
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

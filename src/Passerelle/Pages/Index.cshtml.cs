@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Passerelle.Core.Access;
 using Passerelle.Core.Home;
 using Passerelle.Core.Notifications;
-using Passerelle.Localization;
 
 namespace Passerelle.Pages;
 
@@ -10,7 +9,7 @@ namespace Passerelle.Pages;
 /// A person's home: what waits for them, as counts that lead to the lists (hits to decide, requests to answer or
 /// awaiting a verdict, overdue ones), and their unread notifications, which they mark read here.
 /// </summary>
-public sealed class IndexModel(CountWork counts, Inbox inbox, UiText text) : PasserellePage
+public sealed class IndexModel(CountWork counts, Inbox inbox) : PasserellePage
 {
     protected internal override bool MayOpen(Actor actor) => AccessRules.MayUseOwnAccount(actor);
 
@@ -28,7 +27,7 @@ public sealed class IndexModel(CountWork counts, Inbox inbox, UiText text) : Pas
         if (Counts.UnreadNotifications is > 0)
         {
             var notes = await inbox.ListAsync(Actor, unreadOnly: true, ct);
-            Unread = notes.Succeeded ? notes.Value! : [];
+            Unread = notes.Succeeded ? notes.Value : [];
         }
     }
 
@@ -40,13 +39,10 @@ public sealed class IndexModel(CountWork counts, Inbox inbox, UiText text) : Pas
             var result = await inbox.MarkReadAsync(Actor, id, ct);
             if (!result.Succeeded)
             {
-                Show(result.Error!);
-                await OnGetAsync(ct);
-                return Page();
+                return await RefuseAsync(result.Error, () => OnGetAsync(ct));
             }
         }
 
-        TempData["Status"] = text.Format("{0} notifications marked as read.", Ids.Distinct().Take(200).Count());
-        return RedirectToPage();
+        return Telling(RedirectToPage(), "{0} notifications marked as read.", Ids.Distinct().Take(200).Count());
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Passerelle.Core.Access;
 using Passerelle.Core.Common;
@@ -40,6 +41,71 @@ public abstract class PasserellePage : PageModel
     {
         var text = HttpContext.RequestServices.GetRequiredService<Localization.UiText>();
         TempData["Status"] = text.Format(english, values);
+    }
+
+    /// <summary>Leads to <paramref name="next"/>, which says what was done (see <see cref="Tell"/>).</summary>
+    protected internal IActionResult Telling(IActionResult next, string english, params object[] values)
+    {
+        Tell(english, values);
+        return next;
+    }
+
+    /// <summary>
+    /// Runs what a person asked for. Done, it answers with <paramref name="done"/>: a redirect, so a reload repeats
+    /// nothing (post, redirect, get), usually <see cref="Telling"/> what was done. Refused, see
+    /// <see cref="RefuseAsync"/>.
+    /// </summary>
+    protected internal async Task<IActionResult> ActAsync<T>(
+        Task<Result<T>> action, Func<T, IActionResult> done, Func<Task> reload)
+    {
+        var result = await action;
+        return result.Succeeded ? done(result.Value) : await RefuseAsync(result.Error, reload);
+    }
+
+    /// <summary>
+    /// Runs an action whose answer is shown on this page itself rather than after a redirect (a secret shown once, a
+    /// verdict): <paramref name="shown"/> keeps it, or the failure is shown; then what the page shows is reloaded.
+    /// </summary>
+    protected internal async Task<IActionResult> ActInPlaceAsync<T>(
+        Task<Result<T>> action, Action<T> shown, Func<Task> reload)
+    {
+        var result = await action;
+        if (result.Succeeded)
+        {
+            shown(result.Value);
+        }
+        else
+        {
+            Show(result.Error);
+        }
+
+        await reload();
+        return Page();
+    }
+
+    /// <summary>
+    /// An action refused: the failure is shown beside its fields with its status (see <see cref="Show"/>), what the
+    /// page shows is reloaded, and the page is shown again with what the person typed.
+    /// </summary>
+    protected internal async Task<IActionResult> RefuseAsync(Error error, Func<Task> reload)
+    {
+        Show(error);
+        await reload();
+        return Page();
+    }
+
+    /// <summary>What a query answers, or null once its failure is shown.</summary>
+    protected internal async Task<T?> LoadOrShowAsync<T>(Task<Result<T>> query)
+        where T : class
+    {
+        var result = await query;
+        if (!result.Succeeded)
+        {
+            Show(result.Error);
+            return null;
+        }
+
+        return result.Value;
     }
 
     /// <summary>

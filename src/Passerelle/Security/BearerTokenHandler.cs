@@ -26,10 +26,11 @@ internal sealed class BearerTokenHandler(IOptionsMonitor<AuthenticationSchemeOpt
         if (!result.Succeeded)
         {
             Context.Items[RefusalKey] = result.Error;
-            return AuthenticateResult.Fail(result.Error!.Code);
+            return AuthenticateResult.Fail(result.Error.Code);
         }
 
-        return AuthenticateResult.Success(new AuthenticationTicket(PasserelleClaims.FromActor(result.Value!, SchemeName), SchemeName));
+        return AuthenticateResult.Success(
+            new AuthenticationTicket(PasserelleClaims.FromActor(result.Value, SchemeName), SchemeName));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

@@ -18,27 +18,19 @@ internal static class AgenciesApi
         agencies.MapPost("/{code}/verify", Verify).WithSummary("Verify a rights holder (administrators).");
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<AgencySummary>>, ProblemHttpResult>> List(HttpContext http, ListAgencies list, CancellationToken ct)
-    {
-        var result = await list.HandleAsync(http.Actor(), ct);
-        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
-    }
+    private static Task<Results<Ok<IReadOnlyList<AgencySummary>>, ProblemHttpResult>> List(
+        HttpContext http, ListAgencies list, CancellationToken ct) =>
+        list.HandleAsync(http.Actor(), ct).ToOkAsync();
 
-    private static async Task<Results<Ok<AgencySummary>, ProblemHttpResult>> Get(string code, HttpContext http, ListAgencies list, CancellationToken ct)
-    {
-        var result = await list.FindAsync(http.Actor(), code, ct);
-        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
-    }
+    private static Task<Results<Ok<AgencySummary>, ProblemHttpResult>> Get(
+        string code, HttpContext http, ListAgencies list, CancellationToken ct) =>
+        list.FindAsync(http.Actor(), code, ct).ToOkAsync();
 
-    private static async Task<Results<Created<AgencySummary>, ProblemHttpResult>> Add(AddAgencyRequest request, HttpContext http, AddAgency add, CancellationToken ct)
-    {
-        var result = await add.HandleAsync(http.Actor(), request, ct);
-        return result.Succeeded ? TypedResults.Created($"/api/v1/agencies/{result.Value!.Code}", result.Value) : result.Error!.ToProblem();
-    }
+    private static Task<Results<Created<AgencySummary>, ProblemHttpResult>> Add(
+        AddAgencyRequest request, HttpContext http, AddAgency add, CancellationToken ct) =>
+        add.HandleAsync(http.Actor(), request, ct).ToCreatedAsync(agency => $"/api/v1/agencies/{agency.Code}");
 
-    private static async Task<Results<Ok<AgencySummary>, ProblemHttpResult>> Verify(string code, VerifyRequest request, HttpContext http, VerifyRightsHolder verify, CancellationToken ct)
-    {
-        var result = await verify.HandleAsync(http.Actor(), code, request.Evidence, ct);
-        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
-    }
+    private static Task<Results<Ok<AgencySummary>, ProblemHttpResult>> Verify(
+        string code, VerifyRequest request, HttpContext http, VerifyRightsHolder verify, CancellationToken ct) =>
+        verify.HandleAsync(http.Actor(), code, request.Evidence, ct).ToOkAsync();
 }

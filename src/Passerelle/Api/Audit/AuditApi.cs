@@ -16,12 +16,9 @@ internal static class AuditApi
         audit.MapPost("/verify", Verify).WithSummary("Recompute the hash chain and name the first broken entry (auditors).");
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<AuditView>>, ProblemHttpResult>> Search(
-        [AsParameters] AuditQuery query, HttpContext http, SearchAuditTrail search, CancellationToken ct)
-    {
-        var result = await search.HandleAsync(http.Actor(), query.ToFilter(), ct);
-        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
-    }
+    private static Task<Results<Ok<IReadOnlyList<AuditView>>, ProblemHttpResult>> Search(
+        [AsParameters] AuditQuery query, HttpContext http, SearchAuditTrail search, CancellationToken ct) =>
+        search.HandleAsync(http.Actor(), query.ToFilter(), ct).ToOkAsync();
 
     private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Export(
         string? format, [AsParameters] AuditQuery query, HttpContext http, SearchAuditTrail search, CancellationToken ct)
@@ -35,21 +32,19 @@ internal static class AuditApi
         var result = await search.ExportAsync(http.Actor(), query.ToFilter(), format, ct);
         if (!result.Succeeded)
         {
-            return result.Error!.ToProblem();
+            return result.Error.ToProblem();
         }
 
         http.Response.ContentType = AuditExport.ContentType(format);
         http.Response.Headers.ContentDisposition = $"attachment; filename=passerelle-audit.{format}";
         await using var writer = new StreamWriter(http.Response.Body);
-        await AuditExport.WriteAsync(result.Value!, format, writer, ct);
+        await AuditExport.WriteAsync(result.Value, format, writer, ct);
         return TypedResults.Empty;
     }
 
-    private static async Task<Results<Ok<AuditVerification>, ProblemHttpResult>> Verify(HttpContext http, VerifyAuditTrail verify, CancellationToken ct)
-    {
-        var result = await verify.HandleAsync(http.Actor(), ct);
-        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
-    }
+    private static Task<Results<Ok<AuditVerification>, ProblemHttpResult>> Verify(
+        HttpContext http, VerifyAuditTrail verify, CancellationToken ct) =>
+        verify.HandleAsync(http.Actor(), ct).ToOkAsync();
 }
 
 internal sealed record AuditQuery(DateTime? From, DateTime? To, string? Login, string? Agency, string? Operation, string? Target, long? Before, int? Limit)

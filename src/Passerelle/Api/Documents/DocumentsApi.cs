@@ -23,32 +23,26 @@ internal static class DocumentsApi
         documents.MapDelete("/{id:guid}", Delete).WithSummary("Withdraw a record, with a reason (owner only); a tombstone remains.");
     }
 
-    private static async Task<Results<Created<DocumentView>, ProblemHttpResult>> Register(RegisterDocumentRequest request, HttpContext http, RegisterDocument register, CancellationToken ct)
-    {
-        var result = await register.HandleAsync(http.Actor(), request, ct);
-        return result.Succeeded ? TypedResults.Created($"/api/v1/documents/{result.Value!.Id}", result.Value) : result.Error!.ToProblem();
-    }
+    private static Task<Results<Created<DocumentView>, ProblemHttpResult>> Register(
+        RegisterDocumentRequest request, HttpContext http, RegisterDocument register, CancellationToken ct) =>
+        register.HandleAsync(http.Actor(), request, ct).ToCreatedAsync(document => $"/api/v1/documents/{document.Id}");
 
-    private static async Task<Results<Ok<IReadOnlyList<DocumentView>>, ProblemHttpResult>> Search(
-        string? number, string? status, string? documentType, bool? includeDeleted, int? limit, int? offset, HttpContext http, FindDocuments find, CancellationToken ct)
-    {
-        var result = await find.SearchAsync(http.Actor(), new DocumentQuery(number, status, documentType, includeDeleted ?? false, limit ?? 100, offset ?? 0), ct);
-        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
-    }
+    private static Task<Results<Ok<IReadOnlyList<DocumentView>>, ProblemHttpResult>> Search(
+        string? number, string? status, string? documentType, bool? includeDeleted, int? limit, int? offset,
+        HttpContext http, FindDocuments find, CancellationToken ct) =>
+        find.SearchAsync(http.Actor(), new DocumentQuery(
+            number, status, documentType, includeDeleted ?? false, limit ?? 100, offset ?? 0), ct).ToOkAsync();
 
-    private static async Task<Results<Ok<DocumentDetail>, ProblemHttpResult>> Get(Guid id, HttpContext http, FindDocuments find, CancellationToken ct)
-    {
-        var result = await find.GetAsync(http.Actor(), id, ct);
-        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
-    }
+    private static Task<Results<Ok<DocumentDetail>, ProblemHttpResult>> Get(
+        Guid id, HttpContext http, FindDocuments find, CancellationToken ct) =>
+        find.GetAsync(http.Actor(), id, ct).ToOkAsync();
 
-    private static async Task<Results<Ok<DocumentView>, ProblemHttpResult>> Change(Guid id, ChangeDocumentRequest request, HttpContext http, ChangeDocument change, CancellationToken ct)
-    {
-        var result = await change.HandleAsync(http.Actor(), id, request, ct);
-        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
-    }
+    private static Task<Results<Ok<DocumentView>, ProblemHttpResult>> Change(
+        Guid id, ChangeDocumentRequest request, HttpContext http, ChangeDocument change, CancellationToken ct) =>
+        change.HandleAsync(http.Actor(), id, request, ct).ToOkAsync();
 
-    private static async Task<Results<Ok<ImportReport>, ProblemHttpResult>> Import(string? agency, HttpContext http, ImportDocuments import, CancellationToken ct)
+    private static async Task<Results<Ok<ImportReport>, ProblemHttpResult>> Import(
+        string? agency, HttpContext http, ImportDocuments import, CancellationToken ct)
     {
         if (http.Request.ContentType?.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) != true)
         {
@@ -56,28 +50,26 @@ internal static class DocumentsApi
         }
 
         using var reader = new StreamReader(http.Request.Body);
-        var result = await import.HandleAsync(http.Actor(), agency, reader, null, ct);
-        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
+        return (await import.HandleAsync(http.Actor(), agency, reader, null, ct)).ToOk();
     }
 
-    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Export(string? agency, HttpContext http, ExportDocuments export, CancellationToken ct)
+    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Export(
+        string? agency, HttpContext http, ExportDocuments export, CancellationToken ct)
     {
         var result = await export.HandleAsync(http.Actor(), agency, ct);
         if (!result.Succeeded)
         {
-            return result.Error!.ToProblem();
+            return result.Error.ToProblem();
         }
 
         http.Response.ContentType = "text/csv; charset=utf-8";
         http.Response.Headers.ContentDisposition = "attachment; filename=passerelle-documents.csv";
         await using var writer = new StreamWriter(http.Response.Body);
-        await ExportDocuments.WriteAsync(result.Value!, writer, null, ct);
+        await ExportDocuments.WriteAsync(result.Value, writer, null, ct);
         return TypedResults.Empty;
     }
 
-    private static async Task<Results<Ok<DocumentView>, ProblemHttpResult>> Delete(Guid id, string? reason, HttpContext http, DeleteDocument delete, CancellationToken ct)
-    {
-        var result = await delete.HandleAsync(http.Actor(), id, reason, ct);
-        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
-    }
+    private static Task<Results<Ok<DocumentView>, ProblemHttpResult>> Delete(
+        Guid id, string? reason, HttpContext http, DeleteDocument delete, CancellationToken ct) =>
+        delete.HandleAsync(http.Actor(), id, reason, ct).ToOkAsync();
 }

@@ -23,11 +23,9 @@ internal static class ScreeningApi
             .Accepts<BatchRequest>("application/json", "text/csv");
     }
 
-    private static async Task<Results<Ok<ScreenResult>, ProblemHttpResult>> Screen(ScreenRequest request, HttpContext http, ScreenDocuments screen, CancellationToken ct)
-    {
-        var result = await screen.ScreenAsync(http.Actor(), request, ct);
-        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
-    }
+    private static Task<Results<Ok<ScreenResult>, ProblemHttpResult>> Screen(
+        ScreenRequest request, HttpContext http, ScreenDocuments screen, CancellationToken ct) =>
+        screen.ScreenAsync(http.Actor(), request, ct).ToOkAsync();
 
     private static async Task<Results<Ok<IReadOnlyList<ScreenResult>>, ProblemHttpResult>> Batch(
         string? purpose, string? location, HttpContext http, ScreenDocuments screen, CancellationToken ct)
@@ -35,22 +33,25 @@ internal static class ScreeningApi
         var read = await ReadBatchAsync(http, purpose, location, ct);
         if (!read.Succeeded)
         {
-            return read.Error!.ToProblem();
+            return read.Error.ToProblem();
         }
 
-        var batch = read.Value!;
+        var batch = read.Value;
         var result = await screen.ScreenBatchAsync(http.Actor(), batch.Purpose, batch.Location, batch.Items ?? [], ct);
-        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
+        return result.ToOk();
     }
 
-    private static async Task<Result<BatchRequest>> ReadBatchAsync(HttpContext http, string? purpose, string? location, CancellationToken ct)
+    private static async Task<Result<BatchRequest>> ReadBatchAsync(
+        HttpContext http, string? purpose, string? location, CancellationToken ct)
     {
         var type = http.Request.ContentType ?? "";
         if (type.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase))
         {
             using var reader = new StreamReader(http.Request.Body);
             var manifest = await ManifestCsv.ReadAsync(reader, ct);
-            return manifest.Succeeded ? new BatchRequest(purpose, location, [.. manifest.Value!.Select(r => r.Item)]) : manifest.Error!;
+            return manifest.Succeeded
+                ? new BatchRequest(purpose, location, [.. manifest.Value.Select(r => r.Item)])
+                : manifest.Error;
         }
 
         if (!type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))

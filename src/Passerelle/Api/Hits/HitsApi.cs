@@ -32,24 +32,16 @@ internal static class HitsApi
             (Guid id, DecisionRequest? body, HttpContext http, DecideHit decide, CancellationToken ct) =>
                 Decide(id, decision, body, http, decide, ct)).WithSummary(summary);
 
-    private static async Task<Results<Ok<IReadOnlyList<HitView>>, ProblemHttpResult>> List(
-        string? status, HttpContext http, ListHits list, CancellationToken ct)
-    {
-        var result = await list.HandleAsync(http.Actor(), status, ct);
-        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
-    }
+    private static Task<Results<Ok<IReadOnlyList<HitView>>, ProblemHttpResult>> List(
+        string? status, HttpContext http, ListHits list, CancellationToken ct) =>
+        list.HandleAsync(http.Actor(), status, ct).ToOkAsync();
 
-    private static async Task<Results<Ok<HitView>, ProblemHttpResult>> Get(
-        Guid id, HttpContext http, ListHits list, CancellationToken ct)
-    {
-        var result = await list.GetAsync(http.Actor(), id, ct);
-        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
-    }
+    private static Task<Results<Ok<HitView>, ProblemHttpResult>> Get(
+        Guid id, HttpContext http, ListHits list, CancellationToken ct) =>
+        list.GetAsync(http.Actor(), id, ct).ToOkAsync();
 
-    private static async Task<Results<Ok<HitView>, ProblemHttpResult>> Decide(
-        Guid id, HitDecision decision, DecisionRequest? body, HttpContext http, DecideHit decide, CancellationToken ct)
-    {
-        var result = await decide.HandleAsync(http.Actor(), id, decision, body?.Note, ct);
-        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
-    }
+    private static Task<Results<Ok<HitView>, ProblemHttpResult>> Decide(
+        Guid id, HitDecision decision, DecisionRequest? body, HttpContext http, DecideHit decide,
+        CancellationToken ct) =>
+        decide.HandleAsync(http.Actor(), id, decision, body?.Note, ct).ToOkAsync();
 }

@@ -14,16 +14,11 @@ internal static class MeApi
             .WithSummary("Change the caller's own password, proving the current one.");
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> ChangePassword(
-        ChangeOwnPasswordRequest request, HttpContext http, ChangeOwnPassword change, CancellationToken ct)
-    {
-        var result = await change.HandleAsync(http.Actor(), request, ct);
-        return result.Succeeded ? TypedResults.NoContent() : result.Error!.ToProblem();
-    }
+    private static Task<Results<NoContent, ProblemHttpResult>> ChangePassword(
+        ChangeOwnPasswordRequest request, HttpContext http, ChangeOwnPassword change, CancellationToken ct) =>
+        change.HandleAsync(http.Actor(), request, ct).ToNoContentAsync();
 
-    private static async Task<Results<Ok<MeView>, ProblemHttpResult>> GetMe(HttpContext http, DescribeMe describe, CancellationToken ct)
-    {
-        var result = await describe.HandleAsync(http.Actor(), ct);
-        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
-    }
+    private static Task<Results<Ok<MeView>, ProblemHttpResult>> GetMe(
+        HttpContext http, DescribeMe describe, CancellationToken ct) =>
+        describe.HandleAsync(http.Actor(), ct).ToOkAsync();
 }

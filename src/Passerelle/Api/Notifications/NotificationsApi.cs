@@ -21,33 +21,23 @@ internal static class NotificationsApi
         webhooks.MapDelete("/{id:guid}", DisableWebhook).WithSummary("Stop a webhook.");
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<NotificationView>>, ProblemHttpResult>> List(bool? unread, HttpContext http, Inbox inbox, CancellationToken ct)
-    {
-        var result = await inbox.ListAsync(http.Actor(), unread ?? false, ct);
-        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
-    }
+    private static Task<Results<Ok<IReadOnlyList<NotificationView>>, ProblemHttpResult>> List(
+        bool? unread, HttpContext http, Inbox inbox, CancellationToken ct) =>
+        inbox.ListAsync(http.Actor(), unread ?? false, ct).ToOkAsync();
 
-    private static async Task<Results<Ok<NotificationView>, ProblemHttpResult>> Read(Guid id, HttpContext http, Inbox inbox, CancellationToken ct)
-    {
-        var result = await inbox.MarkReadAsync(http.Actor(), id, ct);
-        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
-    }
+    private static Task<Results<Ok<NotificationView>, ProblemHttpResult>> Read(
+        Guid id, HttpContext http, Inbox inbox, CancellationToken ct) =>
+        inbox.MarkReadAsync(http.Actor(), id, ct).ToOkAsync();
 
-    private static async Task<Results<Ok<IReadOnlyList<WebhookView>>, ProblemHttpResult>> ListWebhooks(HttpContext http, ManageWebhooks webhooks, CancellationToken ct)
-    {
-        var result = await webhooks.ListAsync(http.Actor(), ct);
-        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
-    }
+    private static Task<Results<Ok<IReadOnlyList<WebhookView>>, ProblemHttpResult>> ListWebhooks(
+        HttpContext http, ManageWebhooks webhooks, CancellationToken ct) =>
+        webhooks.ListAsync(http.Actor(), ct).ToOkAsync();
 
-    private static async Task<Results<Created<CreatedWebhook>, ProblemHttpResult>> CreateWebhook(WebhookRequest request, HttpContext http, ManageWebhooks webhooks, CancellationToken ct)
-    {
-        var result = await webhooks.CreateAsync(http.Actor(), request.Url, ct);
-        return result.Succeeded ? TypedResults.Created($"/api/v1/webhooks/{result.Value!.Id}", result.Value) : result.Error!.ToProblem();
-    }
+    private static Task<Results<Created<CreatedWebhook>, ProblemHttpResult>> CreateWebhook(
+        WebhookRequest request, HttpContext http, ManageWebhooks webhooks, CancellationToken ct) =>
+        webhooks.CreateAsync(http.Actor(), request.Url, ct).ToCreatedAsync(created => $"/api/v1/webhooks/{created.Id}");
 
-    private static async Task<Results<Ok<WebhookView>, ProblemHttpResult>> DisableWebhook(Guid id, HttpContext http, ManageWebhooks webhooks, CancellationToken ct)
-    {
-        var result = await webhooks.DisableAsync(http.Actor(), id, ct);
-        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
-    }
+    private static Task<Results<Ok<WebhookView>, ProblemHttpResult>> DisableWebhook(
+        Guid id, HttpContext http, ManageWebhooks webhooks, CancellationToken ct) =>
+        webhooks.DisableAsync(http.Actor(), id, ct).ToOkAsync();
 }

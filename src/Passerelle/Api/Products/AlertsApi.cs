@@ -16,27 +16,19 @@ internal static class AlertsApi
         alerts.MapPost("/{id:guid}/close", Close).WithSummary("Close an alert (owner only).");
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<AlertView>>, ProblemHttpResult>> List(string? container, HttpContext http, Alerts alerts, CancellationToken ct)
-    {
-        var result = await alerts.ListAsync(http.Actor(), container, ct);
-        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
-    }
+    private static Task<Results<Ok<IReadOnlyList<AlertView>>, ProblemHttpResult>> List(
+        string? container, HttpContext http, Alerts alerts, CancellationToken ct) =>
+        alerts.ListAsync(http.Actor(), container, ct).ToOkAsync();
 
-    private static async Task<Results<Created<AlertView>, ProblemHttpResult>> Create(AlertRequest request, HttpContext http, Alerts alerts, CancellationToken ct)
-    {
-        var result = await alerts.SaveAsync(http.Actor(), null, request, ct);
-        return result.Succeeded ? TypedResults.Created($"/api/v1/alerts/{result.Value!.Id}", result.Value) : result.Error!.ToProblem();
-    }
+    private static Task<Results<Created<AlertView>, ProblemHttpResult>> Create(
+        AlertRequest request, HttpContext http, Alerts alerts, CancellationToken ct) =>
+        alerts.SaveAsync(http.Actor(), null, request, ct).ToCreatedAsync(created => $"/api/v1/alerts/{created.Id}");
 
-    private static async Task<Results<Ok<AlertView>, ProblemHttpResult>> Replace(Guid id, AlertRequest request, HttpContext http, Alerts alerts, CancellationToken ct)
-    {
-        var result = await alerts.SaveAsync(http.Actor(), id, request, ct);
-        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
-    }
+    private static Task<Results<Ok<AlertView>, ProblemHttpResult>> Replace(
+        Guid id, AlertRequest request, HttpContext http, Alerts alerts, CancellationToken ct) =>
+        alerts.SaveAsync(http.Actor(), id, request, ct).ToOkAsync();
 
-    private static async Task<Results<Ok<AlertView>, ProblemHttpResult>> Close(Guid id, HttpContext http, Alerts alerts, CancellationToken ct)
-    {
-        var result = await alerts.CloseAsync(http.Actor(), id, ct);
-        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
-    }
+    private static Task<Results<Ok<AlertView>, ProblemHttpResult>> Close(
+        Guid id, HttpContext http, Alerts alerts, CancellationToken ct) =>
+        alerts.CloseAsync(http.Actor(), id, ct).ToOkAsync();
 }

@@ -29,52 +29,39 @@ internal static class DetentionsApi
         api.MapGet("/statistics/seizures", Statistics).WithTags("Detentions").WithSummary("Seizures by brand, HS chapter, place and month.");
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<AuthenticationView>>, ProblemHttpResult>> List(HttpContext http, Detentions detentions, CancellationToken ct)
+    private static Task<Results<Ok<IReadOnlyList<AuthenticationView>>, ProblemHttpResult>> List(
+        HttpContext http, Detentions detentions, CancellationToken ct) =>
+        detentions.ListAsync(http.Actor(), ct).ToOkAsync();
+
+    private static Task<Results<Created<AuthenticationView>, ProblemHttpResult>> Create(
+        RequestAuthentication request, HttpContext http, Detentions detentions, CancellationToken ct) =>
+        detentions.RequestAsync(http.Actor(), request, null, ct)
+            .ToCreatedAsync(created => $"/api/v1/authentications/{created.Id}");
+
+    private static Task<Results<Ok<AuthenticationView>, ProblemHttpResult>> Get(
+        Guid id, HttpContext http, Detentions detentions, CancellationToken ct) =>
+        detentions.GetAsync(http.Actor(), id, ct).ToOkAsync();
+
+    private static Task<Results<Ok<AuthenticationView>, ProblemHttpResult>> Reply(
+        Guid id, ReplyRequest body, HttpContext http, DetentionSteps steps, CancellationToken ct) =>
+        steps.ReplyAsync(http.Actor(), id, body.Verdict, body.Reasons, ct).ToOkAsync();
+
+    private static Task<Results<Ok<AuthenticationView>, ProblemHttpResult>> Message(
+        Guid id, MessageRequest body, HttpContext http, DetentionSteps steps, CancellationToken ct) =>
+        steps.PostMessageAsync(http.Actor(), id, body.Text, ct).ToOkAsync();
+
+    private static Task<Results<Ok<AuthenticationView>, ProblemHttpResult>> Outcome(
+        Guid id, RecordOutcome body, HttpContext http, DetentionOutcomes outcomes, CancellationToken ct) =>
+        outcomes.RecordAsync(http.Actor(), id, body, ct).ToOkAsync();
+
+    private static async Task<Results<Ok<AuthenticationView>, ProblemHttpResult>> AddPhoto(
+        Guid id, HttpContext http, DetentionPhotos photos, CancellationToken ct)
     {
-        var result = await detentions.ListAsync(http.Actor(), ct);
-        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
+        var photo = await ProductsApi.ReadBodyAsync(http, ct);
+        return (await photos.AddAsync(http.Actor(), id, photo, ct)).ToOk();
     }
 
-    private static async Task<Results<Created<AuthenticationView>, ProblemHttpResult>> Create(RequestAuthentication request, HttpContext http, Detentions detentions, CancellationToken ct)
-    {
-        var result = await detentions.RequestAsync(http.Actor(), request, null, ct);
-        return result.Succeeded ? TypedResults.Created($"/api/v1/authentications/{result.Value!.Id}", result.Value) : result.Error!.ToProblem();
-    }
-
-    private static async Task<Results<Ok<AuthenticationView>, ProblemHttpResult>> Get(Guid id, HttpContext http, Detentions detentions, CancellationToken ct)
-    {
-        var result = await detentions.GetAsync(http.Actor(), id, ct);
-        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
-    }
-
-    private static async Task<Results<Ok<AuthenticationView>, ProblemHttpResult>> Reply(Guid id, ReplyRequest body, HttpContext http, DetentionSteps steps, CancellationToken ct)
-    {
-        var result = await steps.ReplyAsync(http.Actor(), id, body.Verdict, body.Reasons, ct);
-        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
-    }
-
-    private static async Task<Results<Ok<AuthenticationView>, ProblemHttpResult>> Message(Guid id, MessageRequest body, HttpContext http, DetentionSteps steps, CancellationToken ct)
-    {
-        var result = await steps.PostMessageAsync(http.Actor(), id, body.Text, ct);
-        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
-    }
-
-    private static async Task<Results<Ok<AuthenticationView>, ProblemHttpResult>> Outcome(
-        Guid id, RecordOutcome body, HttpContext http, DetentionOutcomes outcomes, CancellationToken ct)
-    {
-        var result = await outcomes.RecordAsync(http.Actor(), id, body, ct);
-        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
-    }
-
-    private static async Task<Results<Ok<AuthenticationView>, ProblemHttpResult>> AddPhoto(Guid id, HttpContext http, DetentionPhotos photos, CancellationToken ct)
-    {
-        var result = await photos.AddAsync(http.Actor(), id, await ProductsApi.ReadBodyAsync(http, ct), ct);
-        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
-    }
-
-    private static async Task<Results<Ok<SeizureReport>, ProblemHttpResult>> Statistics(HttpContext http, SeizureStatistics statistics, CancellationToken ct)
-    {
-        var result = await statistics.HandleAsync(http.Actor(), ct);
-        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
-    }
+    private static Task<Results<Ok<SeizureReport>, ProblemHttpResult>> Statistics(
+        HttpContext http, SeizureStatistics statistics, CancellationToken ct) =>
+        statistics.HandleAsync(http.Actor(), ct).ToOkAsync();
 }

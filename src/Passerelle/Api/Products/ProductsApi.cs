@@ -32,35 +32,25 @@ internal static class ProductsApi
         products.MapPost("/{id:guid}/publish", Publish).WithSummary("Publish a sheet to officers; only a verified rights holder may.");
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<ProductView>>, ProblemHttpResult>> LookUp(string? q, string? purpose, HttpContext http, FindProducts find, CancellationToken ct)
-    {
-        var result = await find.LookUpAsync(http.Actor(), q, purpose, ct);
-        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
-    }
+    private static Task<Results<Ok<IReadOnlyList<ProductView>>, ProblemHttpResult>> LookUp(
+        string? q, string? purpose, HttpContext http, FindProducts find, CancellationToken ct) =>
+        find.LookUpAsync(http.Actor(), q, purpose, ct).ToOkAsync();
 
-    private static async Task<Results<Ok<IReadOnlyList<ProductView>>, ProblemHttpResult>> Mine(HttpContext http, FindProducts find, CancellationToken ct)
-    {
-        var result = await find.MineAsync(http.Actor(), ct);
-        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
-    }
+    private static Task<Results<Ok<IReadOnlyList<ProductView>>, ProblemHttpResult>> Mine(
+        HttpContext http, FindProducts find, CancellationToken ct) =>
+        find.MineAsync(http.Actor(), ct).ToOkAsync();
 
-    private static async Task<Results<Created<ProductView>, ProblemHttpResult>> Create(SaveProductRequest request, HttpContext http, SaveProduct save, CancellationToken ct)
-    {
-        var result = await save.HandleAsync(http.Actor(), null, request, ct);
-        return result.Succeeded ? TypedResults.Created($"/api/v1/products/{result.Value!.Id}", result.Value) : result.Error!.ToProblem();
-    }
+    private static Task<Results<Created<ProductView>, ProblemHttpResult>> Create(
+        SaveProductRequest request, HttpContext http, SaveProduct save, CancellationToken ct) =>
+        save.HandleAsync(http.Actor(), null, request, ct).ToCreatedAsync(created => $"/api/v1/products/{created.Id}");
 
-    private static async Task<Results<Ok<ProductView>, ProblemHttpResult>> Get(Guid id, HttpContext http, FindProducts find, CancellationToken ct)
-    {
-        var result = await find.GetAsync(http.Actor(), id, ct);
-        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
-    }
+    private static Task<Results<Ok<ProductView>, ProblemHttpResult>> Get(
+        Guid id, HttpContext http, FindProducts find, CancellationToken ct) =>
+        find.GetAsync(http.Actor(), id, ct).ToOkAsync();
 
-    private static async Task<Results<Ok<ProductView>, ProblemHttpResult>> Replace(Guid id, SaveProductRequest request, HttpContext http, SaveProduct save, CancellationToken ct)
-    {
-        var result = await save.HandleAsync(http.Actor(), id, request, ct);
-        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
-    }
+    private static Task<Results<Ok<ProductView>, ProblemHttpResult>> Replace(
+        Guid id, SaveProductRequest request, HttpContext http, SaveProduct save, CancellationToken ct) =>
+        save.HandleAsync(http.Actor(), id, request, ct).ToOkAsync();
 
     private static async Task<Results<Ok<PhotoLookup>, ProblemHttpResult>> LookUpPhoto(
         string? purpose, HttpContext http, BarcodePhoto photos, FindProducts find, CancellationToken ct)
@@ -68,24 +58,25 @@ internal static class ProductsApi
         var barcode = await photos.DecodeAsync(await ReadBodyAsync(http, ct), ct);
         if (!barcode.Succeeded)
         {
-            return barcode.Error!.ToProblem();
+            return barcode.Error.ToProblem();
         }
 
-        var result = await find.LookUpAsync(http.Actor(), barcode.Value, purpose, ct);
-        return result.Succeeded ? TypedResults.Ok(new PhotoLookup(barcode.Value!, result.Value!)) : result.Error!.ToProblem();
+        return (await find.LookUpAsync(http.Actor(), barcode.Value, purpose, ct))
+            .ToOk(products => new PhotoLookup(barcode.Value, products));
     }
 
-    private static async Task<Results<Created<PictureView>, ProblemHttpResult>> AddPicture(Guid id, bool? counterfeit, string? caption, HttpContext http, ProductPictures pictures, CancellationToken ct)
+    private static async Task<Results<Created<PictureView>, ProblemHttpResult>> AddPicture(
+        Guid id, bool? counterfeit, string? caption, HttpContext http, ProductPictures pictures, CancellationToken ct)
     {
-        var result = await pictures.AddAsync(http.Actor(), id, await ReadBodyAsync(http, ct), ct, counterfeit ?? false, caption);
-        return result.Succeeded ? TypedResults.Created($"/api/v1/pictures/{result.Value!.Id}", result.Value) : result.Error!.ToProblem();
+        var picture = await ReadBodyAsync(http, ct);
+        return (await pictures.AddAsync(http.Actor(), id, picture, ct, counterfeit ?? false, caption))
+            .ToCreated(created => $"/api/v1/pictures/{created.Id}");
     }
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetPicture(Guid id, bool? thumbnail, HttpContext http, ShowPicture show, CancellationToken ct)
-    {
-        var result = await show.HandleAsync(http.Actor(), id, thumbnail ?? false, ct);
-        return result.Succeeded ? TypedResults.File(result.Value.Content, result.Value.Picture.ContentType) : result.Error!.ToProblem();
-    }
+    private static Task<Results<FileContentHttpResult, ProblemHttpResult>> GetPicture(
+        Guid id, bool? thumbnail, HttpContext http, ShowPicture show, CancellationToken ct) =>
+        show.HandleAsync(http.Actor(), id, thumbnail ?? false, ct)
+            .ToHttpAsync(shown => TypedResults.File(shown.Content, shown.Picture.ContentType));
 
     /// <summary>The picture's bytes, from a multipart form's first file or from the raw body; its type is judged later, by content.</summary>
     internal static async Task<byte[]> ReadBodyAsync(HttpContext http, CancellationToken ct)
@@ -107,9 +98,7 @@ internal static class ProductsApi
         return buffer.ToArray();
     }
 
-    private static async Task<Results<Ok<ProductView>, ProblemHttpResult>> Publish(Guid id, HttpContext http, PublishProduct publish, CancellationToken ct)
-    {
-        var result = await publish.HandleAsync(http.Actor(), id, ct);
-        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
-    }
+    private static Task<Results<Ok<ProductView>, ProblemHttpResult>> Publish(
+        Guid id, HttpContext http, PublishProduct publish, CancellationToken ct) =>
+        publish.HandleAsync(http.Actor(), id, ct).ToOkAsync();
 }

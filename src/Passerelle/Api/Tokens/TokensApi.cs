@@ -17,22 +17,19 @@ internal static class TokensApi
         tokens.MapDelete("/{id:guid}", Revoke).WithSummary("Revoke a token; it is refused from its next use.");
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<TokenSummary>>, ProblemHttpResult>> List(HttpContext http, ListTokens list, CancellationToken ct)
-    {
-        var result = await list.HandleAsync(http.Actor(), ct);
-        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
-    }
+    private static Task<Results<Ok<IReadOnlyList<TokenSummary>>, ProblemHttpResult>> List(
+        HttpContext http, ListTokens list, CancellationToken ct) =>
+        list.HandleAsync(http.Actor(), ct).ToOkAsync();
 
-    private static async Task<Results<Created<CreatedToken>, ProblemHttpResult>> Create(CreateTokenRequest request, HttpContext http, CreateToken create, CancellationToken ct)
+    private static async Task<Results<Created<CreatedToken>, ProblemHttpResult>> Create(
+        CreateTokenRequest request, HttpContext http, CreateToken create, CancellationToken ct)
     {
         var result = await create.HandleAsync(http.Actor(), request, ct);
         http.Response.Headers.CacheControl = "no-store";
-        return result.Succeeded ? TypedResults.Created($"/api/v1/tokens/{result.Value!.Id}", result.Value) : result.Error!.ToProblem();
+        return result.ToCreated(created => $"/api/v1/tokens/{created.Id}");
     }
 
-    private static async Task<Results<Ok<RevokedToken>, ProblemHttpResult>> Revoke(Guid id, HttpContext http, RevokeToken revoke, CancellationToken ct)
-    {
-        var result = await revoke.HandleAsync(http.Actor(), id, ct);
-        return result.Succeeded ? TypedResults.Ok(new RevokedToken(id, result.Value)) : result.Error!.ToProblem();
-    }
+    private static Task<Results<Ok<RevokedToken>, ProblemHttpResult>> Revoke(
+        Guid id, HttpContext http, RevokeToken revoke, CancellationToken ct) =>
+        revoke.HandleAsync(http.Actor(), id, ct).ToOkAsync(revokedAt => new RevokedToken(id, revokedAt));
 }

@@ -18,35 +18,27 @@ internal static class UsersApi
         users.MapPut("/{login}/roles", ChangeRoles).WithSummary("Replace a person's roles, within what the caller may grant.");
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<UserSummary>>, ProblemHttpResult>> List(string? agency, HttpContext http, ListUsers list, CancellationToken ct)
-    {
-        var result = await list.HandleAsync(http.Actor(), agency, ct);
-        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
-    }
+    private static Task<Results<Ok<IReadOnlyList<UserSummary>>, ProblemHttpResult>> List(
+        string? agency, HttpContext http, ListUsers list, CancellationToken ct) =>
+        list.HandleAsync(http.Actor(), agency, ct).ToOkAsync();
 
-    private static async Task<Results<Created<UserSummary>, ProblemHttpResult>> Add(AddUserRequest request, HttpContext http, AddUser add, CancellationToken ct)
-    {
-        var result = await add.HandleAsync(http.Actor(), request, ct);
-        return result.Succeeded ? TypedResults.Created($"/api/v1/users/{result.Value!.Login}", result.Value) : result.Error!.ToProblem();
-    }
+    private static Task<Results<Created<UserSummary>, ProblemHttpResult>> Add(
+        AddUserRequest request, HttpContext http, AddUser add, CancellationToken ct) =>
+        add.HandleAsync(http.Actor(), request, ct).ToCreatedAsync(created => $"/api/v1/users/{created.Login}");
 
-    private static async Task<Results<Ok<PasswordResetDone>, ProblemHttpResult>> Reset(string login, HttpContext http, ResetPassword reset, CancellationToken ct)
+    private static async Task<Results<Ok<PasswordResetDone>, ProblemHttpResult>> Reset(
+        string login, HttpContext http, ResetPassword reset, CancellationToken ct)
     {
         var result = await reset.HandleAsync(http.Actor(), login, ct);
         http.Response.Headers.CacheControl = "no-store";
-        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
+        return result.ToOk();
     }
 
-    private static async Task<Results<Ok<UserSummary>, ProblemHttpResult>> ChangeRoles(
-        string login, ChangeUserRolesRequest request, HttpContext http, ChangeUserRoles change, CancellationToken ct)
-    {
-        var result = await change.HandleAsync(http.Actor(), login, request, ct);
-        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
-    }
+    private static Task<Results<Ok<UserSummary>, ProblemHttpResult>> ChangeRoles(
+        string login, ChangeUserRolesRequest request, HttpContext http, ChangeUserRoles change, CancellationToken ct) =>
+        change.HandleAsync(http.Actor(), login, request, ct).ToOkAsync();
 
-    private static async Task<Results<Ok<UserSummary>, ProblemHttpResult>> Disable(string login, HttpContext http, DisableUser disable, CancellationToken ct)
-    {
-        var result = await disable.HandleAsync(http.Actor(), login, ct);
-        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
-    }
+    private static Task<Results<Ok<UserSummary>, ProblemHttpResult>> Disable(
+        string login, HttpContext http, DisableUser disable, CancellationToken ct) =>
+        disable.HandleAsync(http.Actor(), login, ct).ToOkAsync();
 }

@@ -48,7 +48,7 @@ public sealed class ChangePasswordModel(
         var result = await change.HandleAsync(Actor, new ChangeOwnPasswordRequest(CurrentPassword, NewPassword), ct);
         if (!result.Succeeded)
         {
-            Show(result.Error!);
+            Show(result.Error);
             return Page();
         }
 

@@ -4,7 +4,8 @@ using Passerelle.Core.Agencies;
 
 namespace Passerelle.Pages.Agencies;
 
-public sealed class IndexModel(ListAgencies list, AddAgency add, VerifyRightsHolder verify, ChangeAgencySettings settings) : PasserellePage
+public sealed class IndexModel(
+    ListAgencies list, AddAgency add, VerifyRightsHolder verify, ChangeAgencySettings settings) : PasserellePage
 {
     protected internal override bool MayOpen(Actor actor) => AccessRules.MayListAgencies(actor);
 
@@ -29,59 +30,22 @@ public sealed class IndexModel(ListAgencies list, AddAgency add, VerifyRightsHol
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
-    public async Task<IActionResult> OnPostAddAsync(CancellationToken ct)
-    {
-        var result = await add.HandleAsync(Actor, new AddAgencyRequest(Code, Name, Kind, Country), ct);
-        if (result.Succeeded)
-        {
-            Tell("Agency {0} added.", result.Value!.Code);
-            return RedirectToPage();
-        }
+    public Task<IActionResult> OnPostAddAsync(CancellationToken ct) => ActAsync(
+        add.HandleAsync(Actor, new AddAgencyRequest(Code, Name, Kind, Country), ct),
+        agency => Telling(RedirectToPage(), "Agency {0} added.", agency.Code),
+        () => LoadAsync(ct));
 
-        Show(result.Error!);
-        await LoadAsync(ct);
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostVerifyAsync(CancellationToken ct)
-    {
-        var result = await verify.HandleAsync(Actor, Code ?? "", Evidence, ct);
-        if (result.Succeeded)
-        {
-            Tell("{0} verified; it may publish to officers.", result.Value!.Code);
-            return RedirectToPage();
-        }
-
-        Show(result.Error!);
-        await LoadAsync(ct);
-        return Page();
-    }
+    public Task<IActionResult> OnPostVerifyAsync(CancellationToken ct) => ActAsync(
+        verify.HandleAsync(Actor, Code ?? "", Evidence, ct),
+        agency => Telling(RedirectToPage(), "{0} verified; it may publish to officers.", agency.Code),
+        () => LoadAsync(ct));
 
     /// <summary>Whether the agency's officers may send a consignee's details with an authentication request.</summary>
-    public async Task<IActionResult> OnPostSettingsAsync(bool shareConsigneeDetails, CancellationToken ct)
-    {
-        var result = await settings.HandleAsync(Actor, Code ?? "", shareConsigneeDetails, ct);
-        if (result.Succeeded)
-        {
-            Tell("Settings of {0} saved.", Code ?? "");
-            return RedirectToPage();
-        }
+    public Task<IActionResult> OnPostSettingsAsync(bool shareConsigneeDetails, CancellationToken ct) => ActAsync(
+        settings.HandleAsync(Actor, Code ?? "", shareConsigneeDetails, ct),
+        _ => Telling(RedirectToPage(), "Settings of {0} saved.", Code ?? ""),
+        () => LoadAsync(ct));
 
-        Show(result.Error!);
-        await LoadAsync(ct);
-        return Page();
-    }
-
-    private async Task LoadAsync(CancellationToken ct)
-    {
-        var result = await list.HandleAsync(Actor, ct);
-        if (result.Succeeded)
-        {
-            Agencies = result.Value!;
-        }
-        else
-        {
-            Show(result.Error!);
-        }
-    }
+    private async Task LoadAsync(CancellationToken ct) =>
+        Agencies = await LoadOrShowAsync(list.HandleAsync(Actor, ct)) ?? [];
 }

@@ -75,35 +75,23 @@ public sealed class IndexModel(SearchAuditTrail search, VerifyAuditTrail verify,
         var result = await search.ExportAsync(Actor, Filter(), format, ct);
         if (!result.Succeeded)
         {
-            Show(result.Error!);
+            Show(result.Error);
             return Page();
         }
 
         Response.ContentType = AuditExport.ContentType(format);
         Response.Headers.ContentDisposition = $"attachment; filename=passerelle-audit.{format}";
         await using var writer = new StreamWriter(Response.Body);
-        await AuditExport.WriteAsync(result.Value!, format, writer, ct);
+        await AuditExport.WriteAsync(result.Value, format, writer, ct);
         return new EmptyResult();
     }
 
-    public async Task<IActionResult> OnPostVerifyAsync(CancellationToken ct)
-    {
-        var result = await verify.HandleAsync(Actor, ct);
-        if (result.Succeeded)
-        {
-            var v = result.Value!;
-            Verdict = v.Intact
-                ? text.Format("The chain is intact: {0} entries checked.", v.Checked)
-                : text.Format("The chain is broken at entry {0}: {1}", v.FirstBroken!, v.Reason!);
-        }
-        else
-        {
-            Show(result.Error!);
-        }
-
-        await LoadAsync(ct);
-        return Page();
-    }
+    public Task<IActionResult> OnPostVerifyAsync(CancellationToken ct) => ActInPlaceAsync(
+        verify.HandleAsync(Actor, ct),
+        v => Verdict = v.Intact
+            ? text.Format("The chain is intact: {0} entries checked.", v.Checked)
+            : text.Format("The chain is broken at entry {0}: {1}", v.FirstBroken!, v.Reason!),
+        () => LoadAsync(ct));
 
     /// <summary>Times on this page are UTC, as every time in the trail is.</summary>
     private AuditFilter Filter() => new(Utc(From), Utc(To), Login, Agency, Operation, Target, Before);
@@ -117,14 +105,6 @@ public sealed class IndexModel(SearchAuditTrail search, VerifyAuditTrail verify,
             return;
         }
 
-        var result = await search.PageAsync(Actor, Filter(), PageNumber, Size, ct);
-        if (result.Succeeded)
-        {
-            Listed = result.Value!;
-        }
-        else
-        {
-            Show(result.Error!);
-        }
+        Listed = await LoadOrShowAsync(search.PageAsync(Actor, Filter(), PageNumber, Size, ct));
     }
 }

@@ -46,10 +46,10 @@ public sealed class DetailModel(
     public async Task OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct);
 
     public Task<IActionResult> OnPostReplyAsync(Guid id, CancellationToken ct) =>
-        ActAsync(id, "Your reply was sent.", () => steps.ReplyAsync(Actor, id, Verdict, Reasons, ct), ct);
+        ActAsync(steps.ReplyAsync(Actor, id, Verdict, Reasons, ct), Done(id, "Your reply was sent."), Reload(id, ct));
 
     public Task<IActionResult> OnPostMessageAsync(Guid id, CancellationToken ct) =>
-        ActAsync(id, "Your message was sent.", () => steps.PostMessageAsync(Actor, id, Text, ct), ct);
+        ActAsync(steps.PostMessageAsync(Actor, id, Text, ct), Done(id, "Your message was sent."), Reload(id, ct));
 
     public Task<IActionResult> OnPostOutcomeAsync(Guid id, CancellationToken ct)
     {
@@ -59,14 +59,14 @@ public sealed class DetailModel(
         if ((!string.IsNullOrWhiteSpace(Quantity) && quantity is null) || (!string.IsNullOrWhiteSpace(EstimatedValue) && value is null))
         {
             var field = string.IsNullOrWhiteSpace(Quantity) || quantity is not null ? "estimatedValue" : "quantity";
-            var notANumber = Error.Invalid("authentication.number",
-                "Quantity and value are plain numbers, such as 240 or 19200.50 (no thousands separators).", field);
-            return ActAsync(id, "", () => Task.FromResult<Result<AuthenticationView>>(notANumber), ct);
+            return RefuseAsync(Error.Invalid("authentication.number",
+                "Quantity and value are plain numbers, such as 240 or 19200.50 (no thousands separators).", field),
+                Reload(id, ct));
         }
 
         var correcting = Request.Form.ContainsKey("correction");
-        return ActAsync(id, correcting ? "The outcome was corrected." : "The outcome was recorded.",
-            () => outcomes.RecordAsync(Actor, id, new RecordOutcome(Outcome, quantity, value, Currency), ct), ct);
+        return ActAsync(outcomes.RecordAsync(Actor, id, new RecordOutcome(Outcome, quantity, value, Currency), ct),
+            Done(id, correcting ? "The outcome was corrected." : "The outcome was recorded."), Reload(id, ct));
     }
 
     public async Task<IActionResult> OnPostPhotoAsync(Guid id, IFormFile? photo, CancellationToken ct)
@@ -77,35 +77,22 @@ public sealed class DetailModel(
             await photo.CopyToAsync(buffer, ct);
         }
 
-        return await ActAsync(id, "The photo was added.", () => photos.AddAsync(Actor, id, buffer.ToArray(), ct), ct);
+        return await ActAsync(
+            photos.AddAsync(Actor, id, buffer.ToArray(), ct), Done(id, "The photo was added."), Reload(id, ct));
     }
 
-    private async Task<IActionResult> ActAsync(
-        Guid id, string done, Func<Task<Result<AuthenticationView>>> act, CancellationToken ct)
-    {
-        var result = await act();
-        if (result.Succeeded)
-        {
-            Tell(done);
-            return RedirectToPage(new { id });
-        }
+    /// <summary>Back to this request, saying what was done.</summary>
+    private Func<AuthenticationView, IActionResult> Done(Guid id, string done) =>
+        _ => Telling(RedirectToPage(new { id }), done);
 
-        Show(result.Error!);
-        await LoadAsync(id, ct);
-        return Page();
-    }
+    private Func<Task> Reload(Guid id, CancellationToken ct) => () => LoadAsync(id, ct);
 
     private async Task LoadAsync(Guid id, CancellationToken ct)
     {
-        var result = await detentions.GetAsync(Actor, id, ct);
-        if (result.Succeeded)
+        if (await LoadOrShowAsync(detentions.GetAsync(Actor, id, ct)) is { } detention)
         {
-            Detention = result.Value;
+            Detention = detention;
             Actions = await outcomes.ActionsAsync(Actor, id, ct);
-        }
-        else
-        {
-            Show(result.Error!);
         }
     }
 }

@@ -18,20 +18,15 @@ public sealed class IndexModel(Detentions detentions, Inbox inbox) : PasserelleP
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var result = await detentions.ListAsync(Actor, ct);
-        if (result.Succeeded)
+        if (await LoadOrShowAsync(detentions.ListAsync(Actor, ct)) is not { } requests)
         {
-            Requests = result.Value!;
-        }
-        else
-        {
-            Show(result.Error!);
             return;
         }
 
+        Requests = requests;
         if ((await inbox.ListAsync(Actor, unreadOnly: false, ct)) is { Succeeded: true } notes)
         {
-            Notifications = [.. notes.Value!.Where(n => n.Kind.StartsWith("authentication.", StringComparison.Ordinal))];
+            Notifications = [.. notes.Value.Where(n => n.Kind.StartsWith("authentication.", StringComparison.Ordinal))];
         }
     }
 }

@@ -48,29 +48,16 @@ public sealed class NewModel(FindProducts find, Detentions detentions) : Passere
         }
 
         var request = new RequestAuthentication(ProductId, Quantity ?? 0, Place, Message, ShareConsignee, ConsigneeDetails, Route);
-        var result = await detentions.RequestAsync(Actor, request, contents, ct);
-        if (result.Succeeded)
-        {
-            Tell("Request sent to {0}; they answer by {1:yyyy-MM-dd}.", result.Value!.RightsHolder, result.Value.DueOn);
-            return RedirectToPage("Detail", new { id = result.Value!.Id });
-        }
-
-        Show(result.Error!);
-        await LoadAsync(ct);
-        return Page();
+        return await ActAsync(
+            detentions.RequestAsync(Actor, request, contents, ct),
+            sent => Telling(RedirectToPage("Detail", new { id = sent.Id }),
+                "Request sent to {0}; they answer by {1:yyyy-MM-dd}.", sent.RightsHolder, sent.DueOn),
+            () => LoadAsync(ct));
     }
 
     private async Task LoadAsync(CancellationToken ct)
     {
         MayShareConsignee = await detentions.MayShareConsigneeAsync(Actor, ct);
-        var product = await find.GetAsync(Actor, ProductId, ct);
-        if (product.Succeeded)
-        {
-            Product = product.Value;
-        }
-        else
-        {
-            Show(product.Error!);
-        }
+        Product = await LoadOrShowAsync(find.GetAsync(Actor, ProductId, ct));
     }
 }

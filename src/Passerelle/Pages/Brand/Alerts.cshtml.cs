@@ -44,45 +44,33 @@ public sealed class AlertsModel(Alerts alerts, FindProducts find) : PasserellePa
             dates[field] = parsed ? date : null;
         }
 
-        var result = validation.ToError() is { } invalid ? invalid : (await alerts.SaveAsync(Actor, null, new AlertRequest(
-            Title?.Trim(), Products, Blank(Route), TransportMode, List(Containers), Blank(Consignor), Blank(Consignee), dates["periodFrom"], dates["periodTo"],
-            Confidence, List(TargetAgencies), List(TargetCountries), dates["expiresOn"]), ct)).Error;
-        if (result is null)
+        if (validation.ToError() is { } invalid)
         {
-            Tell("Alert raised; officers of the countries and agencies named see it now.");
-            return RedirectToPage();
+            return await RefuseAsync(invalid, () => LoadAsync(ct));
         }
 
-        Show(result);
-        await LoadAsync(ct);
-        return Page();
+        return await ActAsync(
+            alerts.SaveAsync(Actor, null, new AlertRequest(
+                Title?.Trim(), Products, Blank(Route), TransportMode, List(Containers), Blank(Consignor),
+                Blank(Consignee), dates["periodFrom"], dates["periodTo"], Confidence, List(TargetAgencies),
+                List(TargetCountries), dates["expiresOn"]), ct),
+            _ => Telling(RedirectToPage(), "Alert raised; officers of the countries and agencies named see it now."),
+            () => LoadAsync(ct));
     }
 
-    public async Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken ct)
-    {
-        if ((await alerts.CloseAsync(Actor, id, ct)).Error is { } error)
-        {
-            Show(error);
-            await LoadAsync(ct);
-            return Page();
-        }
-
-        Tell("Alert closed.");
-        return RedirectToPage();
-    }
+    public Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken ct) => ActAsync(
+        alerts.CloseAsync(Actor, id, ct),
+        _ => Telling(RedirectToPage(), "Alert closed."),
+        () => LoadAsync(ct));
 
     private async Task LoadAsync(CancellationToken ct)
     {
         var mine = await alerts.ListAsync(Actor, null, ct);
-        var sheets = await find.MineAsync(Actor, ct);
-        if (!sheets.Succeeded)
+        if (await LoadOrShowAsync(find.MineAsync(Actor, ct)) is { } sheets)
         {
-            Show(sheets.Error!);
-            return;
+            Sheets = sheets;
+            Mine = mine.Value ?? [];
         }
-
-        Sheets = sheets.Value!;
-        Mine = mine.Value ?? [];
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

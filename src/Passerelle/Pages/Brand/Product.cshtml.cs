@@ -85,29 +85,19 @@ public sealed class ProductModel(
             Brand?.Trim(), Name?.Trim(), Blank(Description), List(Gtins), Blank(HsCode), Blank(Packaging), List(ManufacturingCountries), Blank(DistributionRoutes),
             Blank(CounterfeitIndicators), Blank(Contacts), Blank(Hotline),
             [.. Features.Where(f => !string.IsNullOrWhiteSpace(f.Description)).Select(f => new FeatureRequest(f.Kind, f.Description!.Trim(), f.Restricted, List(f.Agencies), List(f.Countries)))]);
-        var result = await save.HandleAsync(Actor, id, request, ct);
-        if (result.Succeeded)
-        {
-            Tell("Saved as version {0}.", result.Value!.Version);
-            return RedirectToPage(new { id = result.Value!.Id });
-        }
-
-        Show(result.Error!);
-        if (id is { } existing && !Denied)
-        {
-            await LoadAsync(existing, ct);
-        }
-
-        Features.Add(new FeatureForm());
-        return Page();
+        return await ActAsync(
+            save.HandleAsync(Actor, id, request, ct),
+            saved => Telling(RedirectToPage(new { id = saved.Id }), "Saved as version {0}.", saved.Version),
+            () => ReloadFormAsync(id, ct));
     }
 
-    public Task<IActionResult> OnPostPublishAsync(Guid id, CancellationToken ct) =>
-        ActAsync(id, "Published to officers.", async () => (await publish.HandleAsync(Actor, id, ct)).Error);
+    public Task<IActionResult> OnPostPublishAsync(Guid id, CancellationToken ct) => ActAsync(
+        publish.HandleAsync(Actor, id, ct),
+        _ => Telling(RedirectToPage(new { id }), "Published to officers."),
+        () => OnGetAsync(id, ct));
 
-    public Task<IActionResult> OnPostPictureAsync(
-        Guid id, IFormFile? picture, bool counterfeit, string? caption, CancellationToken ct) =>
-        ActAsync(id, "Picture added.", async () =>
+    public async Task<IActionResult> OnPostPictureAsync(
+        Guid id, IFormFile? picture, bool counterfeit, string? caption, CancellationToken ct)
     {
         using var buffer = new MemoryStream();
         if (picture is not null)
@@ -115,32 +105,25 @@ public sealed class ProductModel(
             await picture.CopyToAsync(buffer, ct);
         }
 
-        return (await pictures.AddAsync(Actor, id, buffer.ToArray(), ct, counterfeit, caption)).Error;
-    });
-
-    private async Task<IActionResult> ActAsync(Guid id, string done, Func<Task<Error?>> act)
-    {
-        if (await act() is { } error)
-        {
-            Show(error);
-            await OnGetAsync(id, HttpContext.RequestAborted);
-            return Page();
-        }
-
-        Tell(done);
-        return RedirectToPage(new { id });
+        return await ActAsync(
+            pictures.AddAsync(Actor, id, buffer.ToArray(), ct, counterfeit, caption),
+            _ => Telling(RedirectToPage(new { id }), "Picture added."),
+            () => OnGetAsync(id, ct));
     }
 
-    private async Task<ProductView?> LoadAsync(Guid id, CancellationToken ct)
+    /// <summary>The form as the person typed it, beside the sheet as saved, with one more empty feature row.</summary>
+    private async Task ReloadFormAsync(Guid? id, CancellationToken ct)
     {
-        var result = await find.GetAsync(Actor, id, ct);
-        if (!result.Succeeded)
+        if (id is { } existing && !Denied)
         {
-            Show(result.Error!);
+            await LoadAsync(existing, ct);
         }
 
-        return Sheet = result.Value;
+        Features.Add(new FeatureForm());
     }
+
+    private async Task<ProductView?> LoadAsync(Guid id, CancellationToken ct) =>
+        Sheet = await LoadOrShowAsync(find.GetAsync(Actor, id, ct));
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 

@@ -10,16 +10,6 @@ public sealed class ProductsModel(FindProducts find) : PasserellePage
 
     public IReadOnlyList<ProductView> Sheets { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct)
-    {
-        var result = await find.MineAsync(Actor, ct);
-        if (result.Succeeded)
-        {
-            Sheets = result.Value!;
-        }
-        else
-        {
-            Show(result.Error!);
-        }
-    }
+    public async Task OnGetAsync(CancellationToken ct) =>
+        Sheets = await LoadOrShowAsync(find.MineAsync(Actor, ct)) ?? [];
 }

@@ -21,41 +21,15 @@ public sealed class DetailModel(FindDocuments find, ChangeDocument change, Delet
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
-    public async Task<IActionResult> OnPostStatusAsync(CancellationToken ct)
-    {
-        var result = await change.HandleAsync(Actor, Id, new ChangeDocumentRequest(Status: Status), ct);
-        return await AfterAsync(result.Succeeded ? null : result.Error, "Status changed.", ct);
-    }
+    public Task<IActionResult> OnPostStatusAsync(CancellationToken ct) => ActAsync(
+        change.HandleAsync(Actor, Id, new ChangeDocumentRequest(Status: Status), ct),
+        _ => Telling(RedirectToPage(new { id = Id }), "Status changed."),
+        () => LoadAsync(ct));
 
-    public async Task<IActionResult> OnPostDeleteAsync(CancellationToken ct)
-    {
-        var result = await delete.HandleAsync(Actor, Id, Reason, ct);
-        return await AfterAsync(result.Succeeded ? null : result.Error, "Record withdrawn; it no longer screens.", ct);
-    }
+    public Task<IActionResult> OnPostDeleteAsync(CancellationToken ct) => ActAsync(
+        delete.HandleAsync(Actor, Id, Reason, ct),
+        _ => Telling(RedirectToPage(new { id = Id }), "Record withdrawn; it no longer screens."),
+        () => LoadAsync(ct));
 
-    private async Task<IActionResult> AfterAsync(Core.Common.Error? error, string done, CancellationToken ct)
-    {
-        if (error is null)
-        {
-            Tell(done);
-            return RedirectToPage(new { id = Id });
-        }
-
-        Show(error);
-        await LoadAsync(ct);
-        return Page();
-    }
-
-    private async Task LoadAsync(CancellationToken ct)
-    {
-        var result = await find.GetAsync(Actor, Id, ct);
-        if (result.Succeeded)
-        {
-            Detail = result.Value;
-        }
-        else
-        {
-            Show(result.Error!);
-        }
-    }
+    private async Task LoadAsync(CancellationToken ct) => Detail = await LoadOrShowAsync(find.GetAsync(Actor, Id, ct));
 }

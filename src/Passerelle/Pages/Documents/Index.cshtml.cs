@@ -46,31 +46,24 @@ public sealed class IndexModel(FindDocuments find, RegisterDocument register) : 
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
-    {
-        var result = await register.HandleAsync(Actor, new RegisterDocumentRequest(DocumentNumber, IssuingState, DocumentType, NewStatus,
-            TheftOrLossOn: TheftOrLossOn, NationalReference: NationalReference, Remarks: Remarks, HolderName: HolderName, HolderBirthDate: HolderBirthDate), ct);
-        if (result.Succeeded)
-        {
-            Tell("Document {0} reported; it screens from now on.", result.Value!.DocumentNumber);
-            return RedirectToPage("./Detail", new { id = result.Value!.Id });
-        }
-
-        Show(result.Error!);
-        await LoadAsync(ct);
-        return Page();
-    }
+    public Task<IActionResult> OnPostAsync(CancellationToken ct) => ActAsync(
+        register.HandleAsync(Actor, new RegisterDocumentRequest(DocumentNumber, IssuingState, DocumentType, NewStatus,
+            TheftOrLossOn: TheftOrLossOn, NationalReference: NationalReference, Remarks: Remarks,
+            HolderName: HolderName, HolderBirthDate: HolderBirthDate), ct),
+        document => Telling(RedirectToPage("./Detail", new { id = document.Id }),
+            "Document {0} reported; it screens from now on.", document.DocumentNumber),
+        () => LoadAsync(ct));
 
     private async Task LoadAsync(CancellationToken ct)
     {
         var result = await find.SearchAsync(Actor, new DocumentQuery(Number, string.IsNullOrEmpty(Status) ? null : Status), ct);
         if (result.Succeeded)
         {
-            Records = result.Value!;
+            Records = result.Value;
         }
         else if (!Denied)
         {
-            Show(result.Error!);
+            Show(result.Error);
         }
     }
 }

@@ -9,16 +9,6 @@ public sealed class DetailModel(ListHits list) : PasserellePage
 
     public HitView? Case { get; private set; }
 
-    public async Task OnGetAsync(Guid id, CancellationToken ct)
-    {
-        var result = await list.GetAsync(Actor, id, ct);
-        if (result.Succeeded)
-        {
-            Case = result.Value;
-        }
-        else
-        {
-            Show(result.Error!);
-        }
-    }
+    public async Task OnGetAsync(Guid id, CancellationToken ct) =>
+        Case = await LoadOrShowAsync(list.GetAsync(Actor, id, ct));
 }

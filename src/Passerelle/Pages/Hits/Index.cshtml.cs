@@ -42,41 +42,22 @@ public sealed class IndexModel(ListHits list, DecideHit decide, Inbox inbox) : P
 
     public Task<IActionResult> OnPostMismatchAsync(CancellationToken ct) => DecideAsync(HitDecision.Mismatch, ct);
 
-    private async Task<IActionResult> DecideAsync(HitDecision decision, CancellationToken ct)
-    {
-        var result = await decide.HandleAsync(Actor, Id, decision, Note, ct);
-        if (result.Succeeded)
+    private Task<IActionResult> DecideAsync(HitDecision decision, CancellationToken ct) => ActAsync(
+        decide.HandleAsync(Actor, Id, decision, Note, ct),
+        hit => Telling(RedirectToPage(), decision switch
         {
-            var hit = result.Value!;
-            Tell(decision switch
-            {
-                HitDecision.Confirm => "Case {0} ({1}): confirmed. The officer is told to seize the document.",
-                HitDecision.Recover => "Case {0} ({1}): recovered. The record leaves screening.",
-                HitDecision.Mismatch => "Case {0} ({1}): mismatch. The officer is told.",
-            }, hit.DocumentNumber, hit.IssuingState);
-            return RedirectToPage();
-        }
-
-        Show(result.Error!);
-        await LoadAsync(ct);
-        return Page();
-    }
+            HitDecision.Confirm => "Case {0} ({1}): confirmed. The officer is told to seize the document.",
+            HitDecision.Recover => "Case {0} ({1}): recovered. The record leaves screening.",
+            HitDecision.Mismatch => "Case {0} ({1}): mismatch. The officer is told.",
+        }, hit.DocumentNumber, hit.IssuingState),
+        () => LoadAsync(ct));
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var cases = await list.PageAsync(Actor, PageNumber, Size, ct);
-        if (cases.Succeeded)
-        {
-            Listed = cases.Value!;
-        }
-        else
-        {
-            Show(cases.Error!);
-        }
-
+        Listed = await LoadOrShowAsync(list.PageAsync(Actor, PageNumber, Size, ct));
         if ((await inbox.ListAsync(Actor, unreadOnly: false, ct)) is { Succeeded: true } notes)
         {
-            Notifications = notes.Value!;
+            Notifications = notes.Value;
         }
     }
 }

@@ -15,7 +15,9 @@ public sealed class ShowModel(ShowPicture show) : PasserellePage
         var result = await show.HandleAsync(Actor, id, thumbnail, ct);
         if (!result.Succeeded)
         {
-            return StatusCode(result.Error!.Kind == ErrorKind.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status404NotFound);
+            return StatusCode(result.Error.Kind == ErrorKind.Forbidden
+                ? StatusCodes.Status403Forbidden
+                : StatusCodes.Status404NotFound);
         }
 
         Response.Headers.CacheControl = "private, max-age=3600";

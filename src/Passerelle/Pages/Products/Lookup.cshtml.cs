@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Passerelle.Core.Access;
+using Passerelle.Core.Common;
 using Passerelle.Core.Pictures;
 using Passerelle.Core.Products;
 
@@ -38,7 +39,7 @@ public sealed class LookupModel(FindProducts find, Alerts alerts, BarcodePhoto p
             }
             else
             {
-                Show(matched.Error! with { Fields = new Dictionary<string, string[]>(StringComparer.Ordinal) { ["q"] = [matched.Error!.Message] } });
+                ShowBeside("q", matched.Error);
             }
 
             return;
@@ -59,7 +60,7 @@ public sealed class LookupModel(FindProducts find, Alerts alerts, BarcodePhoto p
         var barcode = await photos.DecodeAsync(buffer.ToArray(), ct);
         if (!barcode.Succeeded)
         {
-            Show(barcode.Error! with { Fields = new Dictionary<string, string[]>(StringComparer.Ordinal) { ["photo"] = [barcode.Error!.Message] } });
+            ShowBeside("photo", barcode.Error);
             return;
         }
 
@@ -67,16 +68,13 @@ public sealed class LookupModel(FindProducts find, Alerts alerts, BarcodePhoto p
         await LookUpAsync(ct);
     }
 
-    private async Task LookUpAsync(CancellationToken ct)
-    {
-        var result = await find.LookUpAsync(Actor, Query, "product-lookup", ct);
-        if (result.Succeeded)
+    /// <summary>A failure shown beside the one field the person filled in, whichever field Core named.</summary>
+    private void ShowBeside(string field, Error error) =>
+        Show(error with
         {
-            Results = result.Value;
-        }
-        else
-        {
-            Show(result.Error!);
-        }
-    }
+            Fields = new Dictionary<string, string[]>(StringComparer.Ordinal) { [field] = [error.Message] },
+        });
+
+    private async Task LookUpAsync(CancellationToken ct) =>
+        Results = await LoadOrShowAsync(find.LookUpAsync(Actor, Query, "product-lookup", ct));
 }

@@ -90,12 +90,12 @@ public sealed class IndexModel(ScreenDocuments screen, TimeProvider time) : Pass
         var user = Actor.UserId ?? Guid.Empty;
         if (!result.Succeeded)
         {
-            Show(result.Error!);
+            Show(result.Error);
             return Page();
         }
 
         memory.RememberContext(HttpContext, user, Purpose, string.IsNullOrWhiteSpace(Location) ? null : Location);
-        var answer = result.Value!;
+        var answer = result.Value;
         var screened = isMrz && answer.Mrz is { } mrz
             ? $"{mrz.DocumentNumber} ({mrz.IssuingState})" : text.ToUpperInvariant();
         var outcome = new ScreenOutcome(answer, screened, time.GetUtcNow().UtcDateTime);

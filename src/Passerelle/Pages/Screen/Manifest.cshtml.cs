@@ -30,11 +30,11 @@ public sealed class ManifestModel(ScreenDocuments screen) : PasserellePage
             var result = await screen.ScreenBatchAsync(Actor, Purpose, null, [.. items.Select(i => i.Item)], ct);
             if (result.Succeeded)
             {
-                Results = [.. items.Select((item, i) => (item.Line, item.Item, result.Value![i]))];
+                Results = [.. items.Select((item, i) => (item.Line, item.Item, result.Value[i]))];
             }
             else
             {
-                Show(result.Error!);
+                Show(result.Error);
             }
         }
 
@@ -65,10 +65,10 @@ public sealed class ManifestModel(ScreenDocuments screen) : PasserellePage
         var manifest = await ManifestCsv.ReadAsync(reader, ct);
         if (!manifest.Succeeded)
         {
-            Show(manifest.Error!);
+            Show(manifest.Error);
             return null;
         }
 
-        return [.. manifest.Value!];
+        return [.. manifest.Value];
     }
 }

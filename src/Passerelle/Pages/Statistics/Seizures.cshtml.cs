@@ -12,16 +12,6 @@ public sealed class SeizuresModel(SeizureStatistics statistics) : PasserellePage
 
     public SeizureReport? Report { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
-    {
-        var result = await statistics.HandleAsync(Actor, ct);
-        if (result.Succeeded)
-        {
-            Report = result.Value;
-        }
-        else
-        {
-            Show(result.Error!);
-        }
-    }
+    public async Task OnGetAsync(CancellationToken ct) =>
+        Report = await LoadOrShowAsync(statistics.HandleAsync(Actor, ct));
 }

@@ -30,47 +30,20 @@ public sealed class IndexModel(ListTokens list, CreateToken create, RevokeToken 
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
-    public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
-    {
-        var result = await create.HandleAsync(Actor, new CreateTokenRequest(UserLogin, Scopes, ExpiresInDays, Name), ct);
-        if (result.Succeeded)
+    public Task<IActionResult> OnPostCreateAsync(CancellationToken ct) => ActInPlaceAsync(
+        create.HandleAsync(Actor, new CreateTokenRequest(UserLogin, Scopes, ExpiresInDays, Name), ct),
+        token =>
         {
-            Created = result.Value;
+            Created = token;
             Response.Headers.CacheControl = "no-store";
-        }
-        else
-        {
-            Show(result.Error!);
-        }
+        },
+        () => LoadAsync(ct));
 
-        await LoadAsync(ct);
-        return Page();
-    }
+    public Task<IActionResult> OnPostRevokeAsync(CancellationToken ct) => ActAsync(
+        revoke.HandleAsync(Actor, Id, ct),
+        _ => Telling(RedirectToPage(), "Token revoked; it is refused from its next use."),
+        () => LoadAsync(ct));
 
-    public async Task<IActionResult> OnPostRevokeAsync(CancellationToken ct)
-    {
-        var result = await revoke.HandleAsync(Actor, Id, ct);
-        if (result.Succeeded)
-        {
-            Tell("Token revoked; it is refused from its next use.");
-            return RedirectToPage();
-        }
-
-        Show(result.Error!);
-        await LoadAsync(ct);
-        return Page();
-    }
-
-    private async Task LoadAsync(CancellationToken ct)
-    {
-        var result = await list.HandleAsync(Actor, ct);
-        if (result.Succeeded)
-        {
-            Tokens = result.Value!;
-        }
-        else
-        {
-            Show(result.Error!);
-        }
-    }
+    private async Task LoadAsync(CancellationToken ct) =>
+        Tokens = await LoadOrShowAsync(list.HandleAsync(Actor, ct)) ?? [];
 }

@@ -53,64 +53,35 @@ public sealed class IndexModel(
         await LoadAsync(ct);
     }
 
-    public async Task<IActionResult> OnPostAddAsync(CancellationToken ct)
-    {
-        var result = await add.HandleAsync(Actor, new AddUserRequest(Agency ?? Actor.AgencyCode, Login, SelectedRoles, Password), ct);
-        if (result.Succeeded)
-        {
-            Tell("{0} added; they choose their own password at first sign-in.", result.Value!.Login);
-            return RedirectToPage(new { agency = Agency });
-        }
+    public Task<IActionResult> OnPostAddAsync(CancellationToken ct) => ActAsync(
+        add.HandleAsync(Actor, new AddUserRequest(Agency ?? Actor.AgencyCode, Login, SelectedRoles, Password), ct),
+        person => Telling(Back(), "{0} added; they choose their own password at first sign-in.", person.Login),
+        () => LoadAsync(ct));
 
-        Show(result.Error!);
-        await LoadAsync(ct);
-        return Page();
-    }
+    public Task<IActionResult> OnPostDisableAsync(CancellationToken ct) => ActAsync(
+        disable.HandleAsync(Actor, Login ?? "", ct),
+        _ => Telling(Back(), "{0} disabled: their sign-in and tokens stop now.", Login ?? ""),
+        () => LoadAsync(ct));
 
-    public async Task<IActionResult> OnPostDisableAsync(CancellationToken ct)
-    {
-        var result = await disable.HandleAsync(Actor, Login ?? "", ct);
-        if (result.Succeeded)
-        {
-            Tell("{0} disabled: their sign-in and tokens stop now.", Login ?? "");
-            return RedirectToPage(new { agency = Agency });
-        }
-
-        Show(result.Error!);
-        await LoadAsync(ct);
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostResetAsync(CancellationToken ct)
-    {
-        var result = await reset.HandleAsync(Actor, Login ?? "", ct);
-        if (result.Succeeded)
+    public Task<IActionResult> OnPostResetAsync(CancellationToken ct) => ActAsync(
+        reset.HandleAsync(Actor, Login ?? "", ct),
+        done =>
         {
             Notice = text.Format(
                 "One-time password for {0}, to hand over in person; it works once, and they enrol their second factor again:",
-                result.Value!.Login);
-            OneTimePassword = result.Value.OneTimePassword;
-            return RedirectToPage(new { agency = Agency });
-        }
+                done.Login);
+            OneTimePassword = done.OneTimePassword;
+            return Back();
+        },
+        () => LoadAsync(ct));
 
-        Show(result.Error!);
-        await LoadAsync(ct);
-        return Page();
-    }
+    public Task<IActionResult> OnPostRolesAsync(CancellationToken ct) => ActAsync(
+        changeRoles.HandleAsync(Actor, Login ?? "", new ChangeUserRolesRequest(SelectedRoles), ct),
+        person => Telling(Back(), "Roles of {0} changed.", person.Login),
+        () => LoadAsync(ct));
 
-    public async Task<IActionResult> OnPostRolesAsync(CancellationToken ct)
-    {
-        var result = await changeRoles.HandleAsync(Actor, Login ?? "", new ChangeUserRolesRequest(SelectedRoles), ct);
-        if (result.Succeeded)
-        {
-            Tell("Roles of {0} changed.", result.Value!.Login);
-            return RedirectToPage(new { agency = Agency });
-        }
-
-        Show(result.Error!);
-        await LoadAsync(ct);
-        return Page();
-    }
+    /// <summary>The list of the agency shown, after an action on one of its people.</summary>
+    private RedirectToPageResult Back() => RedirectToPage(new { agency = Agency });
 
     private async Task LoadAsync(CancellationToken ct)
     {
@@ -118,14 +89,14 @@ public sealed class IndexModel(
         var result = await list.HandleAsync(Actor, agency, ct);
         if (result.Succeeded)
         {
-            People = result.Value!;
+            People = result.Value;
             var agencyId = People.FirstOrDefault(p => string.Equals(p.Agency, agency, StringComparison.OrdinalIgnoreCase))?.AgencyId
                 ?? Actor.AgencyId;
             Grantable = agencyId is { } id ? [.. AccessRules.GrantableRoles(Actor, id).Order(StringComparer.Ordinal)] : [];
         }
         else
         {
-            Show(result.Error!);
+            Show(result.Error);
         }
     }
 }
