@@ -25,7 +25,7 @@ public static class CoreSetup
         services.AddOptions<SignInSettings>().BindConfiguration(SignInSettings.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<IdentityOptions>().Configure<IOptions<SignInSettings>>((identity, settings) => settings.Value.Apply(identity));
 
-        services.AddSingleton<AuditTrail>();
+        services.AddSingleton<AuditedChange>();
         services.AddSingleton<AuditWriter>();
         services.AddScoped<VerifyAuditTrail>();
         services.AddScoped<SearchAuditTrail>();
@@ -105,6 +105,7 @@ public static class CoreSetup
         services.AddScoped<DeliverWebhooks>();
         services.AddScoped<ProtectPlainWebhookSecrets>();
         services.AddSingleton<WebhookSignal>();
+        services.AddScoped<Outbox>();
         return services;
     }
 }

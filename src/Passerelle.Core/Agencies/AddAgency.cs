@@ -16,7 +16,7 @@ public sealed record AgencySummary(string Code, string Name, string Kind, string
     internal static AgencySummary Of(Agency a) => new(a.Code, a.Name, a.Kind.Name(), a.Country, a.VerifiedAt is not null, a.CreatedAt, a.ShareConsigneeDetails);
 }
 
-public sealed partial class AddAgency(PasserelleDb db, AuditTrail trail, AuditWriter audit, TimeProvider time)
+public sealed partial class AddAgency(PasserelleDb db, AuditedChange audited, AuditWriter audit, TimeProvider time)
 {
     public async Task<Result<AgencySummary>> HandleAsync(Actor actor, AddAgencyRequest request, CancellationToken ct)
     {
@@ -45,11 +45,9 @@ public sealed partial class AddAgency(PasserelleDb db, AuditTrail trail, AuditWr
         }
 
         var agency = new Agency { Id = Guid.CreateVersion7(), Code = code, Name = name, Kind = kind, Country = country, CreatedAt = time.UtcNow() };
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Agencies.Add(agency);
-        await trail.AppendAsync(db, AuditRecord.For(actor, AuditEvent.AgencyCreated, target: $"agency:{code}",
+        await audited.CommitAsync(db, AuditRecord.For(actor, AuditEvent.AgencyCreated, target: $"agency:{code}",
             details: AuditDetails.With("name", name).And("kind", kind.Name()).And("country", country)), ct);
-        await transaction.CommitAsync(ct);
         return AgencySummary.Of(agency);
     }
 

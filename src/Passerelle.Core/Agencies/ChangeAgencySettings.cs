@@ -7,7 +7,7 @@ using Passerelle.Core.Data;
 namespace Passerelle.Core.Agencies;
 
 /// <summary>An agency's settings: for now, whether its officers may send consignee details to rights holders.</summary>
-public sealed class ChangeAgencySettings(PasserelleDb db, AuditTrail trail, AuditWriter audit)
+public sealed class ChangeAgencySettings(PasserelleDb db, AuditedChange audited, AuditWriter audit)
 {
     public async Task<Result<AgencySummary>> HandleAsync(Actor actor, string code, bool shareConsigneeDetails, CancellationToken ct)
     {
@@ -23,10 +23,10 @@ public sealed class ChangeAgencySettings(PasserelleDb db, AuditTrail trail, Audi
             return await audit.DenyAsync(actor, $"agency:{normalized}", ct, "An administrator, or the agency's own coordinator, changes its settings.");
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         agency.ShareConsigneeDetails = shareConsigneeDetails;
-        await trail.AppendAsync(db, AuditRecord.For(actor, AuditEvent.AgencySettingsChanged, target: $"agency:{normalized}", details: AuditDetails.With("shareConsigneeDetails", shareConsigneeDetails)), ct);
-        await transaction.CommitAsync(ct);
+        await audited.CommitAsync(db, AuditRecord.For(
+            actor, AuditEvent.AgencySettingsChanged, target: $"agency:{normalized}",
+            details: AuditDetails.With("shareConsigneeDetails", shareConsigneeDetails)), ct);
         return AgencySummary.Of(agency);
     }
 }

@@ -7,7 +7,7 @@ using Passerelle.Core.Data;
 namespace Passerelle.Core.Agencies;
 
 /// <summary>An administrator vouches that a rights holder is who it claims to be; until then it publishes nothing.</summary>
-public sealed class VerifyRightsHolder(PasserelleDb db, AuditTrail trail, AuditWriter audit, TimeProvider time)
+public sealed class VerifyRightsHolder(PasserelleDb db, AuditedChange audited, AuditWriter audit, TimeProvider time)
 {
     public async Task<Result<AgencySummary>> HandleAsync(Actor actor, string code, string? evidence, CancellationToken ct)
     {
@@ -33,10 +33,9 @@ public sealed class VerifyRightsHolder(PasserelleDb db, AuditTrail trail, AuditW
             return Error.Invalid("agency.evidence", "Say how the rights holder was verified (at most 500 characters).", "evidence");
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         agency.VerifiedAt ??= time.UtcNow();
-        await trail.AppendAsync(db, AuditRecord.For(actor, AuditEvent.AgencyVerified, target: $"agency:{normalized}", details: AuditDetails.With("evidence", evidence.Trim())), ct);
-        await transaction.CommitAsync(ct);
+        await audited.CommitAsync(db, AuditRecord.For(actor, AuditEvent.AgencyVerified, target: $"agency:{normalized}",
+            details: AuditDetails.With("evidence", evidence.Trim())), ct);
         return AgencySummary.Of(agency);
     }
 }

@@ -5,21 +5,13 @@ using Passerelle.Core.Data;
 namespace Passerelle.Core.Audit;
 
 /// <summary>
-/// Appends entries to the chain inside the caller's transaction, so a change and its audit entry commit together
-/// or not at all. Appenders take turns: PostgreSQL through an advisory lock held to the end of the transaction,
-/// SQLite through its single writer.
+/// Links entries into the chain inside a transaction, without saving anything: <see cref="AuditedChange"/> saves
+/// them with the change they record, so both commit together or not at all. Appenders take turns: PostgreSQL
+/// through an advisory lock held to the end of the transaction, SQLite through its single writer.
 /// </summary>
-public sealed class AuditTrail(TimeProvider time)
+internal sealed class AuditTrail(TimeProvider time)
 {
     private const long ChainLock = 0x5041_5353_4155_4454; // "PASSAUDT"
-
-    public async Task AppendAsync(PasserelleDb db, IReadOnlyList<AuditRecord> records, CancellationToken ct)
-    {
-        await StageAsync(db, records, ct);
-        await db.SaveChangesAsync(ct);
-    }
-
-    public Task AppendAsync(PasserelleDb db, AuditRecord record, CancellationToken ct) => AppendAsync(db, [record], ct);
 
     /// <summary>
     /// Takes the chain's turn and adds the entries to the context without saving them, so the caller can stamp its
@@ -29,7 +21,8 @@ public sealed class AuditTrail(TimeProvider time)
     {
         if (db.Database.CurrentTransaction is null)
         {
-            throw new InvalidOperationException("Audit entries are appended inside the transaction of the change they record.");
+            throw new InvalidOperationException(
+                "Audit entries are appended inside the transaction of the change they record.");
         }
 
         await TakeTurnAsync(db, ct);
@@ -87,5 +80,6 @@ public sealed class AuditTrail(TimeProvider time)
         return entry;
     }
 
-    private static string? Clip(string? value, int length) => value is { Length: > 0 } && value.Length > length ? value[..length] : value;
+    private static string? Clip(string? value, int length) =>
+        value is { Length: > 0 } && value.Length > length ? value[..length] : value;
 }

@@ -23,7 +23,7 @@ public sealed class AuditWriter : IAsyncDisposable, IDisposable
     private readonly Channel<Pending> queue =
         Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly DedicatedContexts contexts;
-    private readonly AuditTrail trail;
+    private readonly AuditedChange audited;
     private readonly ILogger<AuditWriter> log;
     private readonly LogStorm storm;
     private readonly TimeProvider time;
@@ -37,10 +37,10 @@ public sealed class AuditWriter : IAsyncDisposable, IDisposable
     private long committingSinceTicks;
 
     public AuditWriter(
-        DedicatedContexts contexts, AuditTrail trail, ILogger<AuditWriter> log, LogStorm storm, TimeProvider time)
+        DedicatedContexts contexts, AuditedChange audited, ILogger<AuditWriter> log, LogStorm storm, TimeProvider time)
     {
         this.contexts = contexts;
-        this.trail = trail;
+        this.audited = audited;
         this.log = log;
         this.storm = storm;
         this.time = time;
@@ -186,19 +186,17 @@ public sealed class AuditWriter : IAsyncDisposable, IDisposable
             {
                 var ct = abandon.Token;
                 await using var db = contexts.Create();
-                await using var transaction = await db.Database.BeginTransactionAsync(ct);
                 // A commit cut off on its way back may have landed, or land late: once the chain's turn is ours,
                 // no earlier attempt can still be committing, so if the tail it staged is there, it did.
-                await AuditTrail.TakeTurnAsync(db, ct);
+                await using var change = await audited.TakeTurnAsync(db, ct);
                 if (staged is not null && await LandedAsync(db, staged, ct))
                 {
                     return null;
                 }
 
-                var sequence = await trail.StageAsync(db, [.. batch.Select(p => p.Record)], ct);
+                var sequence = await change.AppendAsync([.. batch.Select(p => p.Record)], ct);
                 staged = new Tail(sequence, db.AuditEntries.Local.First(e => e.Sequence == sequence).Hash);
-                await db.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
+                await change.CommitAsync(ct);
                 return null;
             }
             catch (Exception ex) when (

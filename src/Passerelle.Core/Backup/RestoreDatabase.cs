@@ -23,7 +23,7 @@ internal sealed record RestoreSummary(
 /// checked again, the database is checked by SQLite and against the manifest's audit head, the restore is recorded
 /// in its own audit trail, and only then is all of it renamed into place.
 /// </summary>
-internal sealed class RestoreDatabase(IOptions<DatabaseOptions> options, IBlobStore blobs, AuditTrail trail)
+internal sealed class RestoreDatabase(IOptions<DatabaseOptions> options, IBlobStore blobs, AuditedChange audited)
 {
     private static readonly byte[] SqliteHeader = Encoding.ASCII.GetBytes("SQLite format 3\0");
 
@@ -171,14 +171,10 @@ internal sealed class RestoreDatabase(IOptions<DatabaseOptions> options, IBlobSt
         Actor actor, string staged, string archive, BackupManifest manifest, CancellationToken ct)
     {
         await using var db = SqliteFile.Context(staged);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var details = AuditDetails.With("file", archive).And("takenAt", manifest.TakenAt)
             .And("sequence", manifest.Audit.Sequence).And("hash", manifest.Audit.Hash);
         var record = AuditRecord.For(
             actor, AuditEvent.DatabaseRestored, target: "database", purpose: "restore", details: details);
-        var sequence = await trail.StageAsync(db, [record], ct);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return sequence;
+        return await audited.CommitAsync(db, record, ct);
     }
 }

@@ -25,7 +25,7 @@ public enum HitDecision
 
 /// <summary>The owner's coordinator decides a hit; whoever screened it is told in their inbox.</summary>
 public sealed class DecideHit(
-    PasserelleDb db, AuditTrail trail, AuditWriter audit, ScreeningIndex index, TimeProvider time)
+    PasserelleDb db, AuditedChange audited, AuditWriter audit, ScreeningIndex index, TimeProvider time)
 {
     public async Task<Result<HitView>> HandleAsync(
         Actor actor, Guid id, HitDecision decision, string? note, CancellationToken ct)
@@ -48,9 +48,7 @@ public sealed class DecideHit(
 
         // Decided on the case as it stands once this decision has the chain's turn (SQLite's transaction takes the
         // write lock at once): a second coordinator deciding, or a screening joining, is seen, not overwritten.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await AuditTrail.TakeTurnAsync(db, ct);
-        await db.Entry(hit).ReloadAsync(ct);
+        await using var change = await audited.RereadAsync(db, hit, ct);
         if (hit.Status != HitStatus.Open)
         {
             return Error.Conflict("hit.decided", $"This case was already decided: {hit.Status.Name()}.");
@@ -121,14 +119,13 @@ public sealed class DecideHit(
             });
         }
 
-        var sequence = await trail.StageAsync(db, records, ct);
+        var sequence = await change.AppendAsync(records, ct);
         if (decision == HitDecision.Recover)
         {
             document.ChangeSequence = sequence;
         }
 
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        await change.CommitAsync(ct);
         if (decision == HitDecision.Recover)
         {
             DocumentWriter.Apply(index, document);

@@ -25,7 +25,7 @@ public sealed record OpenedCase(Guid Id, int Screenings);
 /// querying agency: a repeat screening joins it (its count and last screening), so the owner decides once and hears
 /// once, by one notification and one webhook delivery. All of it commits with the screening's audit entry.
 /// </summary>
-public sealed class OpenHits(PasserelleDb db, AuditTrail trail, TimeProvider time, WebhookSignal signal)
+public sealed class OpenHits(PasserelleDb db, AuditedChange audited, Outbox outbox, TimeProvider time)
 {
     /// <summary>The filtered unique index that keeps one open case per record and querying agency.</summary>
     public const string OneOpenCaseIndex = "IX_hit_cases_one_open_per_agency";
@@ -56,18 +56,16 @@ public sealed class OpenHits(PasserelleDb db, AuditTrail trail, TimeProvider tim
         var agency = actor.AgencyId!.Value;
         var owners = matches.Select(m => m.Document.OwnerAgencyId).Distinct().ToList();
         var documents = matches.Select(m => m.Document.Id).Distinct().ToList();
-        var webhooks = await db.Webhooks.AsNoTracking()
-            .Where(w => owners.Contains(w.AgencyId) && w.DisabledAt == null).ToListAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var webhooks = await outbox.WebhooksOfAsync(owners, ct);
         // The chain's turn is taken before the look-up, not only to append: on PostgreSQL it queues this screening
         // behind any other still committing, so the second finds the first one's case (SQLite's single writer does
         // the same by itself). The unique index stays the guarantee; the retry above handles what slips past.
-        await AuditTrail.TakeTurnAsync(db, ct);
+        await using var change = await audited.TakeTurnAsync(db, ct);
         var open = await db.HitCases
             .Where(h => documents.Contains(h.DocumentId) && h.QueryingAgencyId == agency && h.Status == HitStatus.Open)
             .ToDictionaryAsync(h => h.DocumentId, ct);
         var cases = new List<HitCase>();
-        var newlyOpened = new List<HitCase>();
+        var deliveries = 0;
         foreach (var match in matches)
         {
             if (open.TryGetValue(match.Document.Id, out var hit))
@@ -78,8 +76,7 @@ public sealed class OpenHits(PasserelleDb db, AuditTrail trail, TimeProvider tim
             {
                 hit = Open(match, actor, purpose, location, now);
                 open[match.Document.Id] = hit;
-                newlyOpened.Add(hit);
-                OwnerNotice.Stage(db, hit, match, actor, purpose, location, now, webhooks);
+                deliveries += OwnerNotice.Stage(db, outbox, hit, match, actor, purpose, location, now, webhooks);
             }
 
             cases.Add(hit);
@@ -93,12 +90,8 @@ public sealed class OpenHits(PasserelleDb db, AuditTrail trail, TimeProvider tim
                 Details = (g.Key.Details ?? AuditDetails.Empty)
                     .And("case", g.Select(s => s.Case.ToString()).Distinct()),
             });
-        await trail.AppendAsync(db, [.. screenings], ct);
-        await transaction.CommitAsync(ct);
-        if (newlyOpened.Count > 0 && webhooks.Count > 0)
-        {
-            signal.Wake();
-        }
+        await change.CommitAsync([.. screenings], ct);
+        outbox.Committed(deliveries);
 
         // A case joined twice in one batch reports its final count to both items.
         return [.. cases.Select(h => new OpenedCase(h.Id, h.ScreenCount))];

@@ -14,10 +14,13 @@ internal static class OwnerNotice
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>The owner's one notification and one delivery per webhook, for a case just opened.</summary>
-    public static void Stage(
-        PasserelleDb db, HitCase hit, HitToOpen match, Actor actor, string purpose, string? location, DateTime now,
-        IReadOnlyList<Webhook> webhooks)
+    /// <summary>
+    /// The owner's one notification and one delivery per webhook, for a case just opened. Returns how many deliveries
+    /// it queued.
+    /// </summary>
+    public static int Stage(
+        PasserelleDb db, Outbox outbox, HitCase hit, HitToOpen match, Actor actor, string purpose, string? location,
+        DateTime now, IReadOnlyList<Webhook> webhooks)
     {
         var document = match.Document;
         var kind = match.Kind == MatchKind.Hit ? "HIT" : "POSSIBLE match";
@@ -25,7 +28,7 @@ internal static class OwnerNotice
             $"{document.Status.Name()}): screened by {actor.AgencyCode}{(location is null ? "" : $" at {location}")} " +
             $"for {purpose}. Confirm, mark recovered or mark a mismatch; later screenings by {actor.AgencyCode} " +
             "join this case.";
-        db.Notifications.Add(new Notification
+        var notification = new Notification
         {
             Id = Guid.CreateVersion7(),
             AgencyId = hit.OwnerAgencyId,
@@ -33,7 +36,7 @@ internal static class OwnerNotice
             CaseId = hit.Id,
             Message = message,
             CreatedAt = now,
-        });
+        };
         db.HitCaseEvents.Add(new HitCaseEvent
         {
             CaseId = hit.Id,
@@ -60,18 +63,6 @@ internal static class OwnerNotice
             location,
             openedAt = now,
         }, Json);
-        foreach (var webhook in webhooks.Where(w => w.AgencyId == hit.OwnerAgencyId))
-        {
-            db.WebhookDeliveries.Add(new WebhookDelivery
-            {
-                Id = Guid.CreateVersion7(),
-                WebhookId = webhook.Id,
-                Event = "hit.opened",
-                CaseId = hit.Id,
-                Payload = payload,
-                CreatedAt = now,
-                NextAttemptAt = now,
-            });
-        }
+        return outbox.Queue(notification, payload, webhooks);
     }
 }

@@ -29,7 +29,7 @@ public sealed record DeliveryOutcome(int? Status, string? Failure)
 /// </summary>
 public sealed class DeliverWebhooks(
     PasserelleDb db,
-    AuditTrail trail,
+    AuditedChange audited,
     TimeProvider time,
     IOptions<WebhookSettings> settings,
     WebhookSecrets secrets,
@@ -163,14 +163,12 @@ public sealed class DeliverWebhooks(
             });
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await trail.AppendAsync(db, new AuditRecord(
+        await audited.CommitAsync(db, new AuditRecord(
             outcome.Delivered ? AuditEvent.WebhookDelivered : AuditEvent.WebhookFailed,
             outcome.Delivered ? Outcomes.Success : Outcomes.Failure, null, "passerelle", null, null,
             Target: $"webhook:{delivery.WebhookId}",
             Details: AuditDetails.With("event", delivery.Event).And("case", delivery.CaseId).And("attempt", delivery.Attempts)
                 .And("answer", answer)), ct);
-        await transaction.CommitAsync(ct);
     }
 
     private static async Task DiscardAnswerAsync(HttpResponseMessage response, CancellationToken ct)

@@ -19,7 +19,7 @@ public sealed record CreatedWebhook(Guid Id, string Url, string Secret);
 /// </summary>
 public sealed class ManageWebhooks(
     PasserelleDb db,
-    AuditTrail trail,
+    AuditedChange audited,
     AuditWriter audit,
     TimeProvider time,
     IOptions<WebhookSettings> settings,
@@ -52,22 +52,18 @@ public sealed class ManageWebhooks(
             CreatedAt = time.UtcNow(),
             CreatedBy = actor.Login,
         };
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        // Counted after taking the audit chain's turn, so two registrations at once cannot both be the fifth.
-        var created = AuditRecord.For(
-            actor, AuditEvent.WebhookCreated, target: $"webhook:{webhook.Id}", details: AuditDetails.With("url", webhook.Url));
-        await trail.StageAsync(db, [created], ct);
+        // Counted once the audit chain's turn is taken, so two registrations at once cannot both be the fifth.
+        await using var change = await audited.TakeTurnAsync(db, ct);
         var active = await db.Webhooks.CountAsync(w => w.AgencyId == webhook.AgencyId && w.DisabledAt == null, ct);
         if (active >= MaxActivePerAgency)
         {
-            db.ChangeTracker.Clear();
             return Error.Conflict("webhook.limit",
                 $"An agency has at most {MaxActivePerAgency} active webhooks; stop one before adding another.");
         }
 
         db.Webhooks.Add(webhook);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        await change.CommitAsync(AuditRecord.For(actor, AuditEvent.WebhookCreated, target: $"webhook:{webhook.Id}",
+            details: AuditDetails.With("url", webhook.Url)), ct);
         return new CreatedWebhook(webhook.Id, webhook.Url, secret);
     }
 
@@ -103,10 +99,10 @@ public sealed class ManageWebhooks(
             return await audit.DenyAsync(actor, $"webhook:{id}", ct);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         webhook.DisabledAt ??= time.UtcNow();
-        await trail.AppendAsync(db, AuditRecord.For(actor, AuditEvent.WebhookDisabled, target: $"webhook:{webhook.Id}", details: AuditDetails.With("url", webhook.Url)), ct);
-        await transaction.CommitAsync(ct);
+        await audited.CommitAsync(db, AuditRecord.For(
+            actor, AuditEvent.WebhookDisabled, target: $"webhook:{webhook.Id}",
+            details: AuditDetails.With("url", webhook.Url)), ct);
         return new WebhookView(webhook.Id, webhook.Url, webhook.CreatedAt, webhook.CreatedBy, false, 0, 0, 0);
     }
 }

@@ -14,7 +14,8 @@ public sealed record AddUserRequest(string? Agency, string? Login, IReadOnlyList
 public sealed record UserSummary(
     Guid Id, string Login, string Agency, IReadOnlyList<string> Roles, bool TotpEnabled, bool Disabled, DateTime CreatedAt, Guid AgencyId);
 
-public sealed partial class AddUser(PasserelleDb db, UserManager<User> users, AuditTrail trail, AuditWriter audit, TimeProvider time)
+public sealed partial class AddUser(
+    PasserelleDb db, UserManager<User> users, AuditedChange audited, AuditWriter audit, TimeProvider time)
 {
     public async Task<Result<UserSummary>> HandleAsync(Actor actor, AddUserRequest request, CancellationToken ct)
     {
@@ -59,7 +60,7 @@ public sealed partial class AddUser(PasserelleDb db, UserManager<User> users, Au
         var user = new User { Id = Guid.CreateVersion7(), UserName = login, AgencyId = agency.Id, CreatedAt = time.UtcNow(), LockoutEnabled = true };
         // Whoever chose this password is not the person: they choose their own at first sign-in.
         user.MustChangePassword = true;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var change = await audited.BeginAsync(db, ct);
         var created = await users.CreateAsync(user, request.Password!);
         if (!created.Succeeded)
         {
@@ -67,10 +68,8 @@ public sealed partial class AddUser(PasserelleDb db, UserManager<User> users, Au
         }
 
         await users.AddToRolesAsync(user, roles).MustSucceed();
-
-        await trail.AppendAsync(db, AuditRecord.For(actor, AuditEvent.UserCreated, target: $"user:{login}",
+        await change.CommitAsync(AuditRecord.For(actor, AuditEvent.UserCreated, target: $"user:{login}",
             details: AuditDetails.With("agency", agency.Code).And("roles", roles)), ct);
-        await transaction.CommitAsync(ct);
         return new UserSummary(user.Id, login, agency.Code, roles, false, false, user.CreatedAt, agency.Id);
     }
 

@@ -12,7 +12,8 @@ public sealed record ChangeOwnPasswordRequest(string? CurrentPassword, string? N
 /// A person replaces their password, proving the current one; the policy applies, and the new one must differ.
 /// This is also how a password set by someone else stops being known to them.
 /// </summary>
-public sealed class ChangeOwnPassword(PasserelleDb db, UserManager<User> users, AuditTrail trail, AuditWriter audit)
+public sealed class ChangeOwnPassword(
+    PasserelleDb db, UserManager<User> users, AuditedChange audited, AuditWriter audit)
 {
     public async Task<Result<string>> HandleAsync(Actor actor, ChangeOwnPasswordRequest request, CancellationToken ct)
     {
@@ -49,7 +50,7 @@ public sealed class ChangeOwnPassword(PasserelleDb db, UserManager<User> users, 
             return Error.Invalid("password.current-wrong", "The current password is wrong.", "currentPassword");
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var change = await audited.BeginAsync(db, ct);
         var changed = await users.ChangePasswordAsync(user, request.CurrentPassword!, request.NewPassword!);
         if (!changed.Succeeded)
         {
@@ -59,9 +60,8 @@ public sealed class ChangeOwnPassword(PasserelleDb db, UserManager<User> users, 
         user.MustChangePassword = false;
         await users.ResetAccessFailedCountAsync(user);
         await users.UpdateAsync(user).MustSucceed();
-
-        await trail.AppendAsync(db, AuditRecord.For(actor, AuditEvent.PasswordChanged, target: $"user:{user.UserName}"), ct);
-        await transaction.CommitAsync(ct);
+        await change.CommitAsync(
+            AuditRecord.For(actor, AuditEvent.PasswordChanged, target: $"user:{user.UserName}"), ct);
         return user.UserName!;
     }
 }

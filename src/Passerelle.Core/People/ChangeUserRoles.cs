@@ -14,7 +14,8 @@ public sealed record ChangeUserRolesRequest(IReadOnlyList<string>? Roles);
 /// person holds now and every role they will hold. Their sessions and cached tokens pick the change up at once.
 /// </summary>
 public sealed class ChangeUserRoles(
-    PasserelleDb db, UserManager<User> users, AuditTrail trail, AuditWriter audit, Tokens.TokenCache cache, TimeProvider time)
+    PasserelleDb db, UserManager<User> users, AuditedChange audited, AuditWriter audit, Tokens.TokenCache cache,
+    TimeProvider time)
 {
     public async Task<Result<UserSummary>> HandleAsync(Actor actor, string login, ChangeUserRolesRequest request, CancellationToken ct)
     {
@@ -52,7 +53,7 @@ public sealed class ChangeUserRoles(
             return invalid;
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var change = await audited.BeginAsync(db, ct);
         await users.RemoveFromRolesAsync(user, current.Except(roles, StringComparer.Ordinal)).MustSucceed();
         await users.AddToRolesAsync(user, roles.Except(current, StringComparer.Ordinal)).MustSucceed();
         await users.UpdateSecurityStampAsync(user).MustSucceed();
@@ -65,10 +66,8 @@ public sealed class ChangeUserRoles(
             token.RevokedAt = now;
         }
 
-        await db.SaveChangesAsync(ct);
-        await trail.AppendAsync(db, AuditRecord.For(actor, AuditEvent.UserRolesChanged, target: $"user:{normalized}",
+        await change.CommitAsync(AuditRecord.For(actor, AuditEvent.UserRolesChanged, target: $"user:{normalized}",
             details: AuditDetails.With("from", current).And("to", roles)), ct);
-        await transaction.CommitAsync(ct);
         cache.ForgetUser(user.Id);
         return new UserSummary(user.Id, normalized, user.Agency.Code, roles, user.TwoFactorEnabled, user.DisabledAt is not null, user.CreatedAt, user.AgencyId);
     }

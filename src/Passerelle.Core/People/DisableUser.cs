@@ -11,7 +11,9 @@ namespace Passerelle.Core.People;
 /// Stops a person at once: no new sign-in, their sessions end at the next security-stamp check, and their tokens are
 /// refused because their owner is disabled.
 /// </summary>
-public sealed class DisableUser(PasserelleDb db, UserManager<User> users, AuditTrail trail, AuditWriter audit, TimeProvider time, Tokens.TokenCache cache)
+public sealed class DisableUser(
+    PasserelleDb db, UserManager<User> users, AuditedChange audited, AuditWriter audit, TimeProvider time,
+    Tokens.TokenCache cache)
 {
     public async Task<Result<UserSummary>> HandleAsync(Actor actor, string login, CancellationToken ct)
     {
@@ -33,7 +35,7 @@ public sealed class DisableUser(PasserelleDb db, UserManager<User> users, AuditT
             return Error.Invalid("user.disable-self", "You cannot disable your own account.");
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var change = await audited.BeginAsync(db, ct);
         if (user.DisabledAt is null)
         {
             user.DisabledAt = time.UtcNow();
@@ -42,8 +44,7 @@ public sealed class DisableUser(PasserelleDb db, UserManager<User> users, AuditT
             await users.UpdateSecurityStampAsync(user);
         }
 
-        await trail.AppendAsync(db, AuditRecord.For(actor, AuditEvent.UserDisabled, target: $"user:{normalized}"), ct);
-        await transaction.CommitAsync(ct);
+        await change.CommitAsync(AuditRecord.For(actor, AuditEvent.UserDisabled, target: $"user:{normalized}"), ct);
         cache.ForgetUser(user.Id);
         return new UserSummary(user.Id, normalized, user.Agency!.Code, [.. roles.Order(StringComparer.Ordinal)], user.TwoFactorEnabled, true, user.CreatedAt, user.AgencyId);
     }

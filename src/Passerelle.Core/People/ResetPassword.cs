@@ -16,7 +16,8 @@ public sealed record PasswordResetDone(string Login, string OneTimePassword);
 /// change it at next sign-in and enrol their second factor again, and their sessions, tokens and lockout end now.
 /// </summary>
 public sealed class ResetPassword(
-    PasserelleDb db, UserManager<User> users, AuditTrail trail, AuditWriter audit, Tokens.TokenCache cache, TimeProvider time)
+    PasserelleDb db, UserManager<User> users, AuditedChange audited, AuditWriter audit, Tokens.TokenCache cache,
+    TimeProvider time)
 {
     public async Task<Result<PasswordResetDone>> HandleAsync(Actor actor, string login, CancellationToken ct)
     {
@@ -38,7 +39,7 @@ public sealed class ResetPassword(
         }
 
         var password = NewPassword(users.Options.Password.RequiredLength);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var change = await audited.BeginAsync(db, ct);
         await users.RemovePasswordAsync(user).MustSucceed();
         await users.AddPasswordAsync(user, password).MustSucceed();
         user.MustChangePassword = true;
@@ -55,9 +56,8 @@ public sealed class ResetPassword(
         var now = time.UtcNow();
         var revoked = await db.ApiTokens.Where(t => t.UserId == user.Id && t.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), ct);
-        await trail.AppendAsync(db, AuditRecord.For(actor, AuditEvent.PasswordReset, target: $"user:{normalized}",
+        await change.CommitAsync(AuditRecord.For(actor, AuditEvent.PasswordReset, target: $"user:{normalized}",
             details: AuditDetails.With("oneTimePassword", "issued").And("secondFactor", "cleared").And("tokensRevoked", revoked)), ct);
-        await transaction.CommitAsync(ct);
         cache.ForgetUser(user.Id);
         return new PasswordResetDone(normalized, password);
     }

@@ -45,7 +45,10 @@ public sealed class PictureStore(PasserelleDb db, IBlobStore blobs, TimeProvider
         return accepted;
     }
 
-    /// <summary>Writes the files and tracks the rows in <see cref="PasserelleDb"/>; the caller commits, inside <see cref="CommitAsync"/>.</summary>
+    /// <summary>
+    /// Writes the files and tracks the rows in <see cref="PasserelleDb"/>; the caller's change commits the rows, and
+    /// <see cref="KeepIfCommittedAsync"/> hears how that went.
+    /// </summary>
     public async Task<IReadOnlyList<Picture>> StageAsync(
         Actor actor, Guid ownerAgencyId, string subject, IReadOnlyList<AcceptPicture.Accepted> accepted, CancellationToken ct, bool counterfeit = false, string? caption = null)
     {
@@ -85,12 +88,15 @@ public sealed class PictureStore(PasserelleDb db, IBlobStore blobs, TimeProvider
         return pictures;
     }
 
-    /// <summary>Runs <paramref name="commit"/>; if it throws, the staged pictures' files are deleted before the exception goes on.</summary>
-    public async Task CommitAsync(IReadOnlyList<Picture> staged, Func<Task> commit)
+    /// <summary>
+    /// Awaits <paramref name="commit"/>, the change that saves the staged rows: the files stay if it commits, and are
+    /// deleted if it fails before the exception goes on.
+    /// </summary>
+    public async Task KeepIfCommittedAsync(IReadOnlyList<Picture> staged, Task commit)
     {
         try
         {
-            await commit();
+            await commit;
         }
         catch (Exception ex)
         {

@@ -7,7 +7,8 @@ using Passerelle.Core.Data;
 namespace Passerelle.Core.Pictures;
 
 /// <summary>Pictures of genuine products and of counterfeit indicators, added by their rights holder and shown to whoever may see the sheet.</summary>
-public sealed class ProductPictures(PasserelleDb db, PictureStore store, AuditTrail trail, AuditWriter audit, Products.ProductCatalogue catalogue)
+public sealed class ProductPictures(
+    PasserelleDb db, PictureStore store, AuditedChange audited, AuditWriter audit, Products.ProductCatalogue catalogue)
 {
     /// <param name="counterfeit">The picture shows a fake, to teach officers what to look for.</param>
     public async Task<Result<PictureView>> AddAsync(Actor actor, Guid productId, byte[] content, CancellationToken ct, bool counterfeit = false, string? caption = null)
@@ -37,14 +38,12 @@ public sealed class ProductPictures(PasserelleDb db, PictureStore store, AuditTr
         var staged = await store.StageAsync(actor, sheet.OwnerAgencyId, $"product:{productId}", accepted.Value, ct,
             counterfeit, string.IsNullOrWhiteSpace(caption) ? null : caption.Trim());
         var picture = staged[0];
-        await store.CommitAsync(staged, async () =>
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            // The sheet is stamped too: officers' catalogues show its pictures.
-            sheet.ChangeSequence = await trail.StageAsync(db, [AuditRecord.For(actor, AuditEvent.PictureAdded, target: $"picture:{picture.Id}", details: AuditDetails.With("subject", picture.Subject).And("contentType", picture.ContentType).And("bytes", picture.Bytes))], ct);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-        });
+        var added = AuditRecord.For(actor, AuditEvent.PictureAdded, target: $"picture:{picture.Id}",
+            details: AuditDetails.With("subject", picture.Subject)
+                .And("contentType", picture.ContentType).And("bytes", picture.Bytes));
+        // The sheet is stamped too: officers' catalogues show its pictures.
+        await store.KeepIfCommittedAsync(staged,
+            audited.CommitAsync(db, added, ct, stamp: sequence => sheet.ChangeSequence = sequence));
         catalogue.Changed();
         db.ChangeTracker.Clear();
         return PictureStore.View(picture);

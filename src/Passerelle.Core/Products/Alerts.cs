@@ -27,7 +27,9 @@ public sealed record AlertView(
 /// Rights holders raise alerts about suspect shipments for the agencies or countries they pick; officers see the
 /// active alerts meant for them, on a product lookup and whenever a container number matches.
 /// </summary>
-public sealed class Alerts(PasserelleDb db, AgencyDirectory agencies, AuditTrail trail, AuditWriter audit, ProductCatalogue catalogue, FollowCatalogue follow, TimeProvider time)
+public sealed class Alerts(
+    PasserelleDb db, AgencyDirectory agencies, AuditedChange audited, AuditWriter audit, ProductCatalogue catalogue,
+    FollowCatalogue follow, TimeProvider time)
 {
     /// <summary>How a shipment travels, as an alert names it.</summary>
     public static readonly IReadOnlyList<string> TransportModes = ["sea", "air", "road", "rail", "postal", "other"];
@@ -96,11 +98,10 @@ public sealed class Alerts(PasserelleDb db, AgencyDirectory agencies, AuditTrail
         alert.TargetCountries = [.. (request.TargetCountries ?? []).Select(CountryCodes.Normalize)];
         alert.ExpiresOn = request.ExpiresOn ?? today.AddDays(90);
         alert.UpdatedAt = now;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        alert.ChangeSequence = await trail.StageAsync(db, [AuditRecord.For(actor, AuditEvent.AlertSaved, target: $"alert:{alert.Id}",
-            details: AuditDetails.With("to", alert.TargetAgencies.Concat(alert.TargetCountries)).And("containers", alert.Containers))], ct);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        await audited.CommitAsync(db, AuditRecord.For(actor, AuditEvent.AlertSaved, target: $"alert:{alert.Id}",
+            details: AuditDetails.With("to", alert.TargetAgencies.Concat(alert.TargetCountries))
+                .And("containers", alert.Containers)),
+            ct, stamp: sequence => alert.ChangeSequence = sequence);
         catalogue.Changed();
         return AlertView.Of(alert, agency.Code, owns: true);
     }
@@ -118,12 +119,10 @@ public sealed class Alerts(PasserelleDb db, AgencyDirectory agencies, AuditTrail
             return await audit.DenyAsync(actor, $"alert:{id}", ct, "A rights holder closes its own alerts only.");
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         alert.Status = AlertStatus.Closed;
         alert.UpdatedAt = time.UtcNow();
-        alert.ChangeSequence = await trail.StageAsync(db, [AuditRecord.For(actor, AuditEvent.AlertSaved, target: $"alert:{id}", details: AuditDetails.With("closed", true))], ct);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        await audited.CommitAsync(db, AuditRecord.For(actor, AuditEvent.AlertSaved, target: $"alert:{id}",
+            details: AuditDetails.With("closed", true)), ct, stamp: sequence => alert.ChangeSequence = sequence);
         catalogue.Changed();
         return AlertView.Of(alert, actor.AgencyCode!, owns: true);
     }

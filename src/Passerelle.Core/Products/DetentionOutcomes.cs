@@ -22,7 +22,8 @@ public sealed record DetentionActions(bool Reply, bool AddPhotos, OutcomeAccess 
 /// as <see cref="AccessRules.DetentionOutcomeAccess"/> decides. Recording tells the rights holder and counts in the
 /// statistics; a correction tells the rights holder again, and its audit entry keeps the old values beside the new.
 /// </summary>
-public sealed class DetentionOutcomes(PasserelleDb db, Detentions detentions, AuditWriter audit, TimeProvider time)
+public sealed class DetentionOutcomes(
+    PasserelleDb db, Detentions detentions, AuditedChange audited, AuditWriter audit, TimeProvider time)
 {
     /// <summary>Values stay below a trillion, well inside the column's precision.</summary>
     public const decimal MaxValue = 1_000_000_000_000m;
@@ -78,9 +79,7 @@ public sealed class DetentionOutcomes(PasserelleDb db, Detentions detentions, Au
 
         // Recorded on the row as it stands once this has the chain's turn (SQLite's transaction takes the write lock
         // at once): of two recordings or corrections sent together, the second is refused, not laid over the first.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await AuditTrail.TakeTurnAsync(db, ct);
-        await db.Entry(detention).ReloadAsync(ct);
+        await using var change = await audited.RereadAsync(db, detention, ct);
         if (AccessRules.DetentionOutcomeAccess(actor, Facts(detention), time.UtcNow()) != access)
         {
             return Error.Conflict("outcome.changed",
@@ -93,22 +92,27 @@ public sealed class DetentionOutcomes(PasserelleDb db, Detentions detentions, Au
         detention.EstimatedValue = value;
         detention.Currency = value is null ? null : currency;
         var told = $"{Detentions.Name(outcome)}, {detention.OutcomeQuantity} items";
+        int deliveries;
+        AuditRecord entry;
         if (access == OutcomeAccess.Record)
         {
             detention.OutcomeAt = time.UtcNow();
             detention.OutcomeUserId = actor.UserId;
             detention.OutcomeBy = actor.Login;
-            await detentions.NotifyAsync(detention.RightsHolderAgencyId, null, "authentication.outcome", id,
-                $"{actor.AgencyCode} recorded: {told}.", ct);
-            await detentions.SaveAsync(actor, AuditEvent.DetentionOutcome, id, Details(detention, null), ct);
+            deliveries = await detentions.NotifyAsync(detention.RightsHolderAgencyId, null,
+                "authentication.outcome", id, $"{actor.AgencyCode} recorded: {told}.", ct);
+            entry = AuditRecord.For(actor, AuditEvent.DetentionOutcome, target, details: Details(detention, null));
         }
         else
         {
-            await detentions.NotifyAsync(detention.RightsHolderAgencyId, null, "authentication.outcome-corrected", id,
-                $"{actor.AgencyCode} corrected the outcome: {told}.", ct);
-            await detentions.SaveAsync(
-                actor, AuditEvent.DetentionOutcomeCorrected, id, Details(detention, null, previous), ct);
+            deliveries = await detentions.NotifyAsync(detention.RightsHolderAgencyId, null,
+                "authentication.outcome-corrected", id, $"{actor.AgencyCode} corrected the outcome: {told}.", ct);
+            entry = AuditRecord.For(
+                actor, AuditEvent.DetentionOutcomeCorrected, target, details: Details(detention, null, previous));
         }
+
+        await change.CommitAsync(entry, ct);
+        detentions.Committed(deliveries);
 
         return await detentions.ViewAsync(actor, id, ct);
     }

@@ -8,7 +8,8 @@ using Passerelle.Core.Pictures;
 namespace Passerelle.Core.Products;
 
 /// <summary>The detaining agency adds a photo of the goods to a request it sent, and the rights holder is told.</summary>
-public sealed class DetentionPhotos(PasserelleDb db, PictureStore pictures, Detentions detentions, AuditWriter audit)
+public sealed class DetentionPhotos(
+    PasserelleDb db, PictureStore pictures, Detentions detentions, AuditedChange audited, AuditWriter audit)
 {
     public async Task<Result<AuthenticationView>> AddAsync(Actor actor, Guid id, byte[] content, CancellationToken ct)
     {
@@ -36,8 +37,12 @@ public sealed class DetentionPhotos(PasserelleDb db, PictureStore pictures, Dete
         }
 
         var staged = await pictures.StageAsync(actor, detention.RequestingAgencyId, subject, accepted.Value, ct);
-        await detentions.NotifyAsync(detention.RightsHolderAgencyId, null, "authentication.photo", id, $"{actor.AgencyCode} added a photo of the detained goods.", ct);
-        await pictures.CommitAsync(staged, () => detentions.SaveAsync(actor, AuditEvent.PictureAdded, id, AuditDetails.With("picture", staged[0].Id).And("contentType", staged[0].ContentType).And("bytes", staged[0].Bytes), ct));
+        var deliveries = await detentions.NotifyAsync(detention.RightsHolderAgencyId, null, "authentication.photo", id,
+            $"{actor.AgencyCode} added a photo of the detained goods.", ct);
+        var added = AuditRecord.For(actor, AuditEvent.PictureAdded, target: subject, details: AuditDetails
+            .With("picture", staged[0].Id).And("contentType", staged[0].ContentType).And("bytes", staged[0].Bytes));
+        await pictures.KeepIfCommittedAsync(staged, audited.CommitAsync(db, added, ct));
+        detentions.Committed(deliveries);
         return await detentions.ViewAsync(actor, id, ct);
     }
 }

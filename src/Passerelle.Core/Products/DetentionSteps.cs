@@ -44,8 +44,11 @@ public sealed class DetentionSteps(PasserelleDb db, Detentions detentions, Audit
         detention.VerdictReasons = reasons!.Trim();
         detention.RepliedAt = time.UtcNow();
         detention.RepliedBy = actor.Login;
-        await detentions.NotifyAsync(detention.RequestingAgencyId, detention.RequestingUserId, "authentication.replied", id, $"{actor.AgencyCode} answers: {Detentions.Name(value)}. {detention.VerdictReasons}", ct);
-        await detentions.SaveAsync(actor, AuditEvent.AuthenticationReplied, id, AuditDetails.With("verdict", Detentions.Name(value)), ct);
+        var answer = Detentions.Name(value);
+        var deliveries = await detentions.NotifyAsync(detention.RequestingAgencyId, detention.RequestingUserId,
+            "authentication.replied", id, $"{actor.AgencyCode} answers: {answer}. {detention.VerdictReasons}", ct);
+        await detentions.SaveAsync(
+            actor, AuditEvent.AuthenticationReplied, id, AuditDetails.With("verdict", answer), deliveries, ct);
         return await detentions.ViewAsync(actor, id, ct);
     }
 
@@ -69,8 +72,11 @@ public sealed class DetentionSteps(PasserelleDb db, Detentions detentions, Audit
         }
 
         db.AuthenticationMessages.Add(new AuthenticationMessage { RequestId = id, At = time.UtcNow(), By = actor.Login, Agency = actor.AgencyCode!, Text = text.Trim() });
-        await detentions.NotifyAsync(holder ? detention.RequestingAgencyId : detention.RightsHolderAgencyId, holder ? detention.RequestingUserId : null, "authentication.message", id, $"{actor.AgencyCode}: {text.Trim()}", ct);
-        await detentions.SaveAsync(actor, AuditEvent.AuthenticationMessage, id, null, ct);
+        var deliveries = await detentions.NotifyAsync(
+            holder ? detention.RequestingAgencyId : detention.RightsHolderAgencyId,
+            holder ? detention.RequestingUserId : null, "authentication.message", id,
+            $"{actor.AgencyCode}: {text.Trim()}", ct);
+        await detentions.SaveAsync(actor, AuditEvent.AuthenticationMessage, id, null, deliveries, ct);
         return await detentions.ViewAsync(actor, id, ct);
     }
 }

@@ -36,12 +36,13 @@ public sealed record AuthenticationView(
 /// holder answers genuine, counterfeit or cannot tell before the deadline; both sides talk in one thread; the officer
 /// records released, seized or destroyed. Each step tells the other side in its inbox and is audited.
 /// </summary>
-public sealed class Detentions(PasserelleDb db, PictureStore pictures, AuditTrail trail, AuditWriter audit, WebhookSignal signal, TimeProvider time, Microsoft.Extensions.Options.IOptions<ProductsSettings> settings)
+public sealed class Detentions(
+    PasserelleDb db, PictureStore pictures, AuditedChange audited, AuditWriter audit, Outbox outbox, TimeProvider time,
+    Microsoft.Extensions.Options.IOptions<ProductsSettings> settings)
 {
     public const int MaxPhotos = 5;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-    private bool queued;
 
     /// <param name="photos">Photos of the detained goods; each is checked by content before anything is written.</param>
     public async Task<Result<AuthenticationView>> RequestAsync(Actor actor, RequestAuthentication request, IReadOnlyList<byte[]>? photos, CancellationToken ct)
@@ -99,12 +100,19 @@ public sealed class Detentions(PasserelleDb db, PictureStore pictures, AuditTrai
             db.AuthenticationMessages.Add(new AuthenticationMessage { RequestId = detention.Id, At = now, By = actor.Login, Agency = agency.Code, Text = request.Message.Trim() });
         }
 
-        await NotifyAsync(detention.RightsHolderAgencyId, null, "authentication.requested", detention.Id,
-            $"{agency.Code} detained {detention.Quantity} × {product.Brand} {product.Name} at {detention.Place}. Authenticate by {detention.DueOn:yyyy-MM-dd}.", ct);
+        var deliveries = await NotifyAsync(
+            detention.RightsHolderAgencyId, null, "authentication.requested", detention.Id,
+            $"{agency.Code} detained {detention.Quantity} × {product.Brand} {product.Name} at {detention.Place}. " +
+            $"Authenticate by {detention.DueOn:yyyy-MM-dd}.", ct);
+        // The photos' files are written first; the request, its photos' rows and its audit entry then commit as one
+        // change; the files stay only if that commit did.
         var staged = await pictures.StageAsync(actor, agencyId, $"authentication:{detention.Id}", accepted.Value, ct);
-        await pictures.CommitAsync(staged, () =>
-            SaveAsync(actor, AuditEvent.AuthenticationRequested, detention.Id, AuditDetails.With("product", product.Id).And("quantity", detention.Quantity)
-                .And("photos", staged.Count).And("consigneeShared", request.ShareConsignee), ct));
+        var requested = AuditRecord.For(
+            actor, AuditEvent.AuthenticationRequested, target: $"authentication:{detention.Id}",
+            details: AuditDetails.With("product", product.Id).And("quantity", detention.Quantity)
+                .And("photos", staged.Count).And("consigneeShared", request.ShareConsignee));
+        await pictures.KeepIfCommittedAsync(staged, audited.CommitAsync(db, requested, ct));
+        Committed(deliveries);
         return await ViewAsync(actor, detention.Id, ct);
     }
 
@@ -148,30 +156,36 @@ public sealed class Detentions(PasserelleDb db, PictureStore pictures, AuditTrai
     /// <summary>The officer who asked, and the coordinators of the agency that detained the goods.</summary>
     internal static bool MayFollow(Actor actor, AuthenticationRequest r) => AccessRules.MayFollowDetention(actor, r.RequestingAgencyId, r.RequestingUserId);
 
-    /// <summary>The other side's inbox and its webhooks hear of the step; deliveries leave once the step commits.</summary>
-    internal async Task NotifyAsync(Guid agencyId, Guid? userId, string kind, Guid requestId, string message, CancellationToken ct)
+    /// <summary>
+    /// The other side's inbox and its webhooks hear of the step, in the step's own change. Returns how many webhook
+    /// deliveries it queued, for <see cref="Committed"/>.
+    /// </summary>
+    internal Task<int> NotifyAsync(
+        Guid agencyId, Guid? userId, string kind, Guid requestId, string message, CancellationToken ct)
     {
         var now = time.UtcNow();
-        db.Notifications.Add(new Notification { Id = Guid.CreateVersion7(), AgencyId = agencyId, UserId = userId, Kind = kind, CaseId = requestId, Message = message, CreatedAt = now });
-        var payload = JsonSerializer.Serialize(new { @event = kind, requestId, message, at = now }, Json);
-        foreach (var webhook in await db.Webhooks.AsNoTracking().Where(w => w.AgencyId == agencyId && w.DisabledAt == null).ToListAsync(ct))
+        var notification = new Notification
         {
-            db.WebhookDeliveries.Add(new WebhookDelivery { Id = Guid.CreateVersion7(), WebhookId = webhook.Id, Event = kind, CaseId = requestId, Payload = payload, CreatedAt = now, NextAttemptAt = now });
-            queued = true;
-        }
+            Id = Guid.CreateVersion7(), AgencyId = agencyId, UserId = userId, Kind = kind, CaseId = requestId,
+            Message = message, CreatedAt = now,
+        };
+        var payload = JsonSerializer.Serialize(new { @event = kind, requestId, message, at = now }, Json);
+        return outbox.QueueAsync(notification, payload, ct);
     }
 
-    internal async Task SaveAsync(Actor actor, AuditEvent e, Guid id, AuditDetails? details, CancellationToken ct)
+    /// <summary>Commits a step with its audit entry, in one transaction.</summary>
+    internal async Task SaveAsync(
+        Actor actor, AuditEvent e, Guid id, AuditDetails? details, int deliveries, CancellationToken ct)
     {
-        // A caller that re-read its row under the chain's turn has begun the transaction already; it ends here.
-        await using var transaction = db.Database.CurrentTransaction ?? await db.Database.BeginTransactionAsync(ct);
-        await trail.AppendAsync(db, AuditRecord.For(actor, e, target: $"authentication:{id}", details: details), ct);
-        await transaction.CommitAsync(ct);
+        await audited.CommitAsync(db, AuditRecord.For(actor, e, target: $"authentication:{id}", details: details), ct);
+        Committed(deliveries);
+    }
+
+    /// <summary>Once a step has committed: its deliveries leave, and the next read sees the rows as stored.</summary>
+    internal void Committed(int deliveries)
+    {
         db.ChangeTracker.Clear();
-        if (queued)
-        {
-            signal.Wake();
-        }
+        outbox.Committed(deliveries);
     }
 
     internal async Task<AuthenticationView> ViewAsync(Actor actor, Guid id, CancellationToken ct) =>

@@ -8,7 +8,9 @@ using Passerelle.Core.Standards;
 
 namespace Passerelle.Core.Products;
 
-public sealed record FeatureRequest(string? Kind, string? Description, bool Restricted = false, IReadOnlyList<string>? AllowedAgencies = null, IReadOnlyList<string>? AllowedCountries = null);
+public sealed record FeatureRequest(
+    string? Kind, string? Description, bool Restricted = false, IReadOnlyList<string>? AllowedAgencies = null,
+    IReadOnlyList<string>? AllowedCountries = null);
 
 public sealed record SaveProductRequest(
     string? Brand, string? Name, string? Description = null, IReadOnlyList<string>? Gtins = null, string? HsCode = null, string? Packaging = null,
@@ -19,7 +21,8 @@ public sealed record SaveProductRequest(
 /// A rights holder creates a sheet, or replaces its content as a new version. GTINs are checked digit by digit, and a
 /// GTIN belongs to one sheet only.
 /// </summary>
-public sealed class SaveProduct(PasserelleDb db, AuditTrail trail, AuditWriter audit, ProductCatalogue catalogue, TimeProvider time)
+public sealed class SaveProduct(
+    PasserelleDb db, AuditedChange audited, AuditWriter audit, ProductCatalogue catalogue, TimeProvider time)
 {
     public async Task<Result<ProductView>> HandleAsync(Actor actor, Guid? id, SaveProductRequest request, CancellationToken ct)
     {
@@ -111,17 +114,17 @@ public sealed class SaveProduct(PasserelleDb db, AuditTrail trail, AuditWriter a
         sheet.SearchKey = ProductSearch.Fold($"{sheet.Brand} {sheet.Name}");
         sheet.Version++;
         sheet.UpdatedAt = now;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        sheet.ChangeSequence = await trail.StageAsync(db, [AuditRecord.For(actor, AuditEvent.ProductSaved, target: $"product:{sheet.Id}", details: AuditDetails.With("version", sheet.Version).And("gtins", gtins))], ct);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        await audited.CommitAsync(db, AuditRecord.For(actor, AuditEvent.ProductSaved, target: $"product:{sheet.Id}",
+            details: AuditDetails.With("version", sheet.Version).And("gtins", gtins)), ct,
+            stamp: sequence => sheet.ChangeSequence = sequence);
         catalogue.Changed();
         return ProductView.Of(sheet, actor.AgencyCode!, _ => true, owns: true);
     }
 }
 
 /// <summary>Publishing makes a sheet visible to officers; only a verified rights holder may.</summary>
-public sealed class PublishProduct(PasserelleDb db, AuditTrail trail, AuditWriter audit, ProductCatalogue catalogue, TimeProvider time)
+public sealed class PublishProduct(
+    PasserelleDb db, AuditedChange audited, AuditWriter audit, ProductCatalogue catalogue, TimeProvider time)
 {
     public async Task<Result<ProductView>> HandleAsync(Actor actor, Guid id, CancellationToken ct)
     {
@@ -142,11 +145,9 @@ public sealed class PublishProduct(PasserelleDb db, AuditTrail trail, AuditWrite
             return await audit.DenyAsync(actor, $"product:{id}", ct, "A rights holder publishes once an administrator has verified it.");
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         sheet.PublishedAt ??= time.UtcNow();
-        sheet.ChangeSequence = await trail.StageAsync(db, [AuditRecord.For(actor, AuditEvent.ProductPublished, target: $"product:{id}")], ct);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        await audited.CommitAsync(db, AuditRecord.For(actor, AuditEvent.ProductPublished, target: $"product:{id}"), ct,
+            stamp: sequence => sheet.ChangeSequence = sequence);
         catalogue.Changed();
         return ProductView.Of(sheet, owner.Code, _ => true, owns: true);
     }

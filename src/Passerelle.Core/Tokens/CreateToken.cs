@@ -11,7 +11,7 @@ public sealed record CreateTokenRequest(string? User, IReadOnlyList<string>? Sco
 /// <param name="Token">The secret itself. It is shown this once and never again.</param>
 public sealed record CreatedToken(Guid Id, string Token, string Name, string User, IReadOnlyList<string> Scopes, DateTime ExpiresAt);
 
-public sealed class CreateToken(PasserelleDb db, AuditTrail trail, AuditWriter audit, TimeProvider time)
+public sealed class CreateToken(PasserelleDb db, AuditedChange audited, AuditWriter audit, TimeProvider time)
 {
     public const int DefaultDays = 90;
     public const int MaxDays = 366;
@@ -81,11 +81,9 @@ public sealed class CreateToken(PasserelleDb db, AuditTrail trail, AuditWriter a
             CreatedBy = actor.Login,
             ExpiresAt = expires,
         };
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.ApiTokens.Add(token);
-        await trail.AppendAsync(db, AuditRecord.For(actor, AuditEvent.TokenCreated, target: $"token:{token.Id}",
+        await audited.CommitAsync(db, AuditRecord.For(actor, AuditEvent.TokenCreated, target: $"token:{token.Id}",
             details: AuditDetails.With("user", login).And("scopes", token.Scopes).And("expires", token.ExpiresAt)), ct);
-        await transaction.CommitAsync(ct);
         return new CreatedToken(token.Id, secret, name, login, scopes, token.ExpiresAt);
     }
 }

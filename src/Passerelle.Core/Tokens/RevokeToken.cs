@@ -6,7 +6,8 @@ using Passerelle.Core.Data;
 
 namespace Passerelle.Core.Tokens;
 
-public sealed class RevokeToken(PasserelleDb db, AuditTrail trail, AuditWriter audit, TimeProvider time, TokenCache cache)
+public sealed class RevokeToken(
+    PasserelleDb db, AuditedChange audited, AuditWriter audit, TimeProvider time, TokenCache cache)
 {
     public async Task<Result<DateTime>> HandleAsync(Actor actor, Guid id, CancellationToken ct)
     {
@@ -25,10 +26,8 @@ public sealed class RevokeToken(PasserelleDb db, AuditTrail trail, AuditWriter a
             return await audit.DenyAsync(actor, $"token:{id}", ct, People.AddUser.CeilingMessage);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         found.token.RevokedAt ??= time.UtcNow();
-        await trail.AppendAsync(db, AuditRecord.For(actor, AuditEvent.TokenRevoked, target: $"token:{id}"), ct);
-        await transaction.CommitAsync(ct);
+        await audited.CommitAsync(db, AuditRecord.For(actor, AuditEvent.TokenRevoked, target: $"token:{id}"), ct);
         cache.ForgetToken(id);
         return found.token.RevokedAt.Value;
     }

@@ -8,16 +8,13 @@ namespace Passerelle.Core.TravelDocuments;
 /// Saves a change to a record with its audit entry, its revision and its change sequence in one transaction, then
 /// updates this node's screening index at once. Other nodes follow through the change sequence.
 /// </summary>
-public sealed class DocumentWriter(PasserelleDb db, AuditTrail trail, ScreeningIndex index, TimeProvider time)
+public sealed class DocumentWriter(PasserelleDb db, AuditedChange audited, ScreeningIndex index, TimeProvider time)
 {
     /// <param name="changes">Each changed field and what became of it: one line of the revision, one audit detail.</param>
     public async Task SaveAsync(
         TravelDocument document, Actor actor, AuditEvent e, string kind, IReadOnlyList<(string Field, string Change)> changes, CancellationToken ct)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var details = changes.Aggregate(AuditDetails.Empty, (d, c) => d.And(c.Field, c.Change));
-        var sequence = await trail.StageAsync(db, [AuditRecord.For(actor, e, target: $"document:{document.Id}", details: details)], ct);
-        document.ChangeSequence = sequence;
         db.TravelDocumentRevisions.Add(new TravelDocumentRevision
         {
             DocumentId = document.Id,
@@ -27,8 +24,9 @@ public sealed class DocumentWriter(PasserelleDb db, AuditTrail trail, ScreeningI
             Kind = kind,
             Changes = string.Join('\n', changes.Select(c => $"{c.Field}: {c.Change}")),
         });
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        var entry = AuditRecord.For(actor, e, target: $"document:{document.Id}", details: details);
+        await audited.CommitAsync(db, entry, ct,
+            stamp: sequence => document.ChangeSequence = sequence);
         Apply(index, document);
     }
 

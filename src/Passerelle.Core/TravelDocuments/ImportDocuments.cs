@@ -18,7 +18,9 @@ public sealed record ImportReport(int Created, int Updated, int Unchanged, IRead
 /// is neither matched nor mentioned: the row becomes the importing agency's own record. A bad row is reported with
 /// its line and reason and the good rows are kept; running the same file again creates nothing twice.
 /// </summary>
-public sealed class ImportDocuments(PasserelleDb db, AuditTrail trail, AuditWriter audit, ScreeningIndex index, TimeProvider time, RegisterSettings settings)
+public sealed class ImportDocuments(
+    PasserelleDb db, AuditedChange audited, AuditWriter audit, ScreeningIndex index, TimeProvider time,
+    RegisterSettings settings)
 {
     public const int BatchSize = 10_000;
 
@@ -186,8 +188,9 @@ public sealed class ImportDocuments(PasserelleDb db, AuditTrail trail, AuditWrit
 
         if (touched.Count > 0 || fresh.Count > 0)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var sequence = await trail.StageAsync(db, [AuditRecord.For(actor, AuditEvent.DocumentsImported, target: $"agency:{owner.Code}",
+            await using var change = await audited.BeginAsync(db, ct);
+            var sequence = await change.AppendAsync([AuditRecord.For(
+                actor, AuditEvent.DocumentsImported, target: $"agency:{owner.Code}",
                 details: AuditDetails.With("firstLine", batch[0].Line).And("lastLine", batch[^1].Line)
                     .And("created", created).And("updated", updated).And("unchanged", unchanged))], ct);
             foreach (var d in touched.Concat(fresh))
@@ -200,9 +203,10 @@ public sealed class ImportDocuments(PasserelleDb db, AuditTrail trail, AuditWrit
                 db.TravelDocumentRevisions.Add(new TravelDocumentRevision { DocumentId = d.Id, Version = d.Version, ChangedAt = now, ChangedBy = actor.Login, Kind = kind, Changes = $"imported ({kind})" });
             }
 
+            // Saved before the bulk insert, which writes beside EF in the same transaction; the commit saves no more.
             await db.SaveChangesAsync(ct);
             await BulkDocuments.InsertAsync(db, fresh, actor.Login, ct);
-            await transaction.CommitAsync(ct);
+            await change.CommitAsync(ct);
             foreach (var d in touched.Concat(fresh))
             {
                 DocumentWriter.Apply(index, d);

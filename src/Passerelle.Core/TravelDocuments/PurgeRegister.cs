@@ -11,7 +11,7 @@ namespace Passerelle.Core.TravelDocuments;
 /// the notifications about them: the register keeps personal data no longer than it must. What was purged stays
 /// countable in the audit trail, which names each record.
 /// </summary>
-public sealed class PurgeRegister(PasserelleDb db, AuditTrail trail, TimeProvider time, RegisterSettings settings)
+public sealed class PurgeRegister(PasserelleDb db, AuditedChange audited, TimeProvider time, RegisterSettings settings)
 {
     private const int Batch = 500;
 
@@ -32,7 +32,7 @@ public sealed class PurgeRegister(PasserelleDb db, AuditTrail trail, TimeProvide
                 return purged;
             }
 
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await using var change = await audited.BeginAsync(db, ct);
             var cases = db.HitCases.Where(h => ids.Contains(h.DocumentId)).Select(h => h.Id);
             await db.Notifications.Where(n => n.CaseId != null && cases.Contains(n.CaseId.Value)).ExecuteDeleteAsync(ct);
             await db.WebhookDeliveries.Where(w => w.CaseId != null && cases.Contains(w.CaseId.Value)).ExecuteDeleteAsync(ct);
@@ -40,10 +40,9 @@ public sealed class PurgeRegister(PasserelleDb db, AuditTrail trail, TimeProvide
             await db.HitCases.Where(h => ids.Contains(h.DocumentId)).ExecuteDeleteAsync(ct);
             await db.TravelDocumentRevisions.Where(r => ids.Contains(r.DocumentId)).ExecuteDeleteAsync(ct);
             await db.TravelDocuments.Where(d => ids.Contains(d.Id)).ExecuteDeleteAsync(ct);
-            await trail.AppendAsync(db, AuditRecord.For(actor, AuditEvent.DocumentsPurged, target: "documents",
+            await change.CommitAsync(AuditRecord.For(actor, AuditEvent.DocumentsPurged, target: "documents",
                 details: AuditDetails.Empty.And("reviewBefore", cutoff)
                     .And("records", ids.Select(i => i.ToString("D")))), ct);
-            await transaction.CommitAsync(ct);
             purged += ids.Count;
         }
     }

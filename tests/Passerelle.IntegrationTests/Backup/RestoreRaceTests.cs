@@ -49,7 +49,7 @@ public sealed class RestoreRaceTests(RestoreRefusalTests.BackedUpWorld backup)
     private static RestoreDatabase Restore(string database, string blobs, Action check) => new(
         Options.Create(new DatabaseOptions { ConnectionString = $"Data Source={database}" }),
         new FileSystemBlobStore(blobs),
-        new AuditTrail(TimeProvider.System))
+        new AuditedChange(TimeProvider.System))
     {
         Checked = check,
     };
