@@ -1,0 +1,7 @@
+namespace Passerelle.Core.TravelDocuments;
+
+public enum MatchKind : byte
+{
+    Hit,
+    Possible,
+}
