@@ -29,6 +29,7 @@ public static class DataSetup
         services.AddDbContextPool<PasserelleDb>((provider, builder) =>
             Configure(builder, provider.GetRequiredService<IOptions<DatabaseOptions>>().Value));
         services.AddSingleton<DedicatedContexts>();
+        services.AddScoped<DatabaseMigrator>();
         return services;
     }
 

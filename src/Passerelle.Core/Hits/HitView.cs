@@ -37,7 +37,7 @@ public sealed record HitView(
         var events = (await db.HitCaseEvents.AsNoTracking().Where(e => ids.Contains(e.CaseId)).ToListAsync(ct))
             .OrderBy(e => e.Id).ToLookup(e => e.CaseId);
         return rows.Select(r => new HitView(
-            r.h.Id, r.h.Match == MatchKind.Hit ? "hit" : "possible", r.h.Status.Name(), r.h.DocumentId, r.Number,
+            r.h.Id, r.h.Match.Name(), r.h.Status.Name(), r.h.DocumentId, r.Number,
             r.IssuingState, r.Type.Name(), r.Status.Name(), r.Owner, r.Querying, r.h.QueryingLogin, r.h.Purpose,
             r.h.Location, r.h.OpenedAt, r.h.DecidedAt, r.h.DecidedBy, r.h.DecisionNote,
             [.. events[r.h.Id].Select(e => new HitEventView(e.At, e.Kind, e.By, e.Note))],

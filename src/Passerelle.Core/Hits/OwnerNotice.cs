@@ -49,7 +49,7 @@ internal static class OwnerNotice
         {
             @event = "hit.opened",
             caseId = hit.Id,
-            match = match.Kind == MatchKind.Hit ? "hit" : "possible",
+            match = match.Kind.Name(),
             record = new
             {
                 id = document.Id,

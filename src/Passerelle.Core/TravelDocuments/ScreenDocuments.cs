@@ -18,18 +18,19 @@ public sealed record ScreenItem(
 
 /// <param name="Screenings">How many screenings the case holds, this one included.</param>
 public sealed record ScreenMatch(
-    string Match, Guid RecordId, Guid CaseId, string DocumentNumber, string IssuingState, string DocumentType,
+    MatchKind Match, Guid RecordId, Guid CaseId, string DocumentNumber, string IssuingState, string DocumentType,
     string Status, string OwnerAgency, DateOnly ReportedOn, DateOnly? TheftOrLossOn, DateOnly? ExpiresOn,
     HolderView? Holder, int Screenings = 1);
 
 /// <summary>
-/// <c>hit</c>, <c>possible</c> or <c>clear</c> (or <c>invalid</c> for a bad item of a batch): the register's answer.
+/// The register's answer (<see cref="ScreeningOutcome"/>): <c>hit</c>, <c>possible</c> or <c>clear</c>, or
+/// <c>invalid</c> for a bad item of a batch.
 /// Beside it, <c>documentCheck</c> is what the document says of itself (<see cref="Standards.DocumentCheck"/>):
 /// <c>pass</c>, <c>fail</c> with its reasons, or <c>not-checked</c> for a typed number. A minimal screening carries
 /// the result alone.
 /// </summary>
 public sealed record ScreenResult(
-    string Result,
+    ScreeningOutcome Result,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ScreenMatch>? Matches = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] MrzView? Mrz = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Warnings = null,
@@ -116,13 +117,14 @@ public sealed class ScreenDocuments(
         // One entry per screened item, shared by every record it matched (two agencies may each hold the document):
         // a screening is one consultation, whatever it found, and its entry names each case it opened or joined.
         var matchedEntries = confirmed.GroupBy(c => c.Item).ToDictionary(g => g.Key, g => Entry(actor, prepared[g.Key],
-            purpose, location, g.Any(c => c.Kind == MatchKind.Hit) ? MatchKind.Hit : MatchKind.Possible));
+            purpose, location, g.Select(c => c.Kind).Outcome()));
         var toOpen = confirmed.Select(c => new HitToOpen(
             c.Document, c.Kind, prepared[c.Item].Number, prepared[c.Item].State, matchedEntries[c.Item]));
         var opened = confirmed.Count == 0 ? [] : await hits.OpenAsync(actor, purpose, location, [.. toOpen], ct);
         var matchedItems = confirmed.Select(c => c.Item).ToHashSet();
-        var clearEntries = prepared.Select((p, i) => (p, i)).Where(x => x.p.Error is null && !matchedItems.Contains(x.i))
-            .Select(x => Entry(actor, x.p, purpose, location, null)).ToList();
+        var clearEntries = prepared.Select((p, i) => (p, i))
+            .Where(x => x.p.Error is null && !matchedItems.Contains(x.i))
+            .Select(x => Entry(actor, x.p, purpose, location, ScreeningOutcome.Clear)).ToList();
         await audit.AppendAsync(clearEntries, ct);
 
         var minimal = AccessRules.ScreensMinimally(actor);
@@ -131,11 +133,11 @@ public sealed class ScreenDocuments(
         {
             if (p.Error is not null)
             {
-                return new ScreenResult("invalid", Error: p.Error);
+                return new ScreenResult(ScreeningOutcome.Invalid, Error: p.Error);
             }
 
             var mine = confirmed.Select((c, k) => (c, k)).Where(x => x.c.Item == i).ToList();
-            var result = mine.Any(x => x.c.Kind == MatchKind.Hit) ? "hit" : mine.Count > 0 ? "possible" : "clear";
+            var result = mine.Select(x => x.c.Kind).Outcome();
             if (minimal)
             {
                 return new ScreenResult(result);
@@ -148,14 +150,14 @@ public sealed class ScreenDocuments(
     }
 
     private static AuditRecord Entry(
-        Actor actor, ScreeningInput p, string purpose, string? location, MatchKind? kind) =>
+        Actor actor, ScreeningInput p, string purpose, string? location, ScreeningOutcome outcome) =>
         AuditRecord.For(actor, AuditEvent.DocumentScreened, target: $"document:{p.State ?? "?"}/{p.Number}",
             purpose: purpose,
-            details: AuditDetails.With("result", kind is null ? "clear" : kind == MatchKind.Hit ? "hit" : "possible")
+            details: AuditDetails.With("result", outcome.Name())
                 .And("documentCheck", p.Check.Status).And("location", location));
 
     private static ScreenMatch View(TravelDocument d, string owner, MatchKind kind, OpenedCase hit, bool holder) => new(
-        kind == MatchKind.Hit ? "hit" : "possible", d.Id, hit.Id, d.Number, d.IssuingState, d.Type.Name(),
+        kind, d.Id, hit.Id, d.Number, d.IssuingState, d.Type.Name(),
         d.Status.Name(), owner, d.ReportedOn, d.TheftOrLossOn, d.ExpiresOn,
         holder && (d.HolderName is not null || d.HolderBirthDate is not null)
             ? new HolderView(d.HolderName, d.HolderBirthDate) : null,

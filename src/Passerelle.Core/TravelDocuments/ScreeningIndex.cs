@@ -1,12 +1,7 @@
+using System.Collections.Frozen;
 using System.Runtime.InteropServices;
 
 namespace Passerelle.Core.TravelDocuments;
-
-public enum MatchKind : byte
-{
-    Hit,
-    Possible,
-}
 
 /// <summary>
 /// The register held in memory for screening: an open-addressing table keyed by a 64-bit hash of the folded number,
@@ -15,8 +10,8 @@ public enum MatchKind : byte
 /// The index answers one question fast: could this number be in the register? Nearly every answer at a border is no,
 /// and touches nothing else. A yes is read back from the database, which decides between
 /// hit and possible, so a hash collision can never make a false hit.
-/// Reads take no lock. Writers take turns; a reader sees a record only once it is complete, and a grown table only
-/// once it is whole.
+/// Reads take no lock. Writers take turns; a reader sees a record only once it is complete, a grown table only
+/// once it is whole, and the issuing states only as a frozen set swapped in whole, never a dictionary mid-insert.
 /// </summary>
 public sealed class ScreeningIndex
 {
@@ -24,8 +19,7 @@ public sealed class ScreeningIndex
     private const ulong FnvPrime = 1099511628211;
 
     private readonly Lock writing = new();
-    private readonly Dictionary<string, ushort> states = new(StringComparer.Ordinal);
-    private State current = new(new Slot[1024], new Rec[1024], 0, 0);
+    private State current = new(new Slot[1024], new Rec[1024], 0, 0, FrozenDictionary<string, ushort>.Empty);
 
     /// <summary>Records in the index, live or not.</summary>
     public int Count => current.RecordCount;
@@ -34,7 +28,8 @@ public sealed class ScreeningIndex
     public long Sequence { get; private set; }
 
     /// <summary>Bytes held by the index's arrays, for the benchmark's bytes-per-record figure.</summary>
-    public long ArrayBytes => (current.Table.LongLength * Marshal.SizeOf<Slot>()) + (current.Records.LongLength * Marshal.SizeOf<Rec>());
+    public long ArrayBytes =>
+        (current.Table.LongLength * Marshal.SizeOf<Slot>()) + (current.Records.LongLength * Marshal.SizeOf<Rec>());
 
     /// <summary>Records that every change up to <paramref name="sequence"/> is in the index.</summary>
     public void CaughtUpTo(long sequence)
@@ -68,9 +63,15 @@ public sealed class ScreeningIndex
             }
             else if (live)
             {
-                state = Grow(state);
+                state = Grow(WithState(state, issuingState));
                 var index = state.RecordCount;
-                state.Records[index] = new Rec { Key = key, State = StateCode(issuingState), ReviewDay = reviewOn.DayNumber, Live = 1 };
+                state.Records[index] = new Rec
+                {
+                    Key = key,
+                    State = state.States[issuingState],
+                    ReviewDay = reviewOn.DayNumber,
+                    Live = 1,
+                };
                 Insert(state.Table, folded, index);
                 current = state with { RecordCount = index + 1, SlotCount = state.SlotCount + 1 };
             }
@@ -88,7 +89,7 @@ public sealed class ScreeningIndex
         var state = current;
         var folded = FoldedHash(normalizedNumber);
         ushort stateCode = 0;
-        if (issuingState is not null && !states.TryGetValue(issuingState, out stateCode))
+        if (issuingState is not null && !state.States.TryGetValue(issuingState, out stateCode))
         {
             return 0;
         }
@@ -181,15 +182,23 @@ public sealed class ScreeningIndex
         return grown;
     }
 
-    private ushort StateCode(string issuingState)
+    /// <summary>
+    /// The state with a code for <paramref name="issuingState"/>. A new state brings a new frozen set, published with
+    /// the state that first uses it: there are a few hundred issuing states, so copying the set each time is cheap,
+    /// and a reader never meets a set being changed.
+    /// </summary>
+    private static State WithState(State state, string issuingState)
     {
-        if (!states.TryGetValue(issuingState, out var code))
+        if (state.States.ContainsKey(issuingState))
         {
-            code = (ushort)(states.Count + 1);
-            states[issuingState] = code;
+            return state;
         }
 
-        return code;
+        var states = new Dictionary<string, ushort>(state.States, StringComparer.Ordinal)
+        {
+            [issuingState] = (ushort)(state.States.Count + 1),
+        };
+        return state with { States = states.ToFrozenDictionary(StringComparer.Ordinal) };
     }
 
     private static ulong FoldedHash(ReadOnlySpan<char> normalized)
@@ -237,7 +246,8 @@ public sealed class ScreeningIndex
         return hash;
     }
 
-    private sealed record State(Slot[] Table, Rec[] Records, int RecordCount, int SlotCount);
+    private sealed record State(
+        Slot[] Table, Rec[] Records, int RecordCount, int SlotCount, FrozenDictionary<string, ushort> States);
 
     [StructLayout(LayoutKind.Sequential, Pack = 4)]
     private struct Slot

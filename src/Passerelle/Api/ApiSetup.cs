@@ -13,6 +13,12 @@ namespace Passerelle.Api;
 
 internal static class ApiSetup
 {
+    public static IServiceCollection AddPasserelleApi(this IServiceCollection services)
+    {
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        return services.AddOpenApi();
+    }
+
     public static IEndpointRouteBuilder MapPasserelleApi(this IEndpointRouteBuilder app)
     {
         var v1 = app.MapGroup("/api/v1").RequireAuthorization(AuthSetup.ApiPolicy).DisableAntiforgery();

@@ -130,11 +130,17 @@ internal static class DocumentsCommands
                         line++;
                         var match = answer.TryGetProperty("matches", out var m) && m.GetArrayLength() > 0 ? m[0] : default;
                         string Get(JsonElement e, string name) => e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) ? v.ToString() : "";
+                        if (Outcome(answer) is not { } outcome)
+                        {
+                            var unknown = Get(answer, "result");
+                            return $"line {line}: the server answered a result this version does not know, '{unknown}'.";
+                        }
+
                         // Every cell goes through Csv.Quote: the server's answer is not ours to trust in a spreadsheet.
                         var message = answer.TryGetProperty("error", out var error) ? Get(error, "message") : "";
                         var reasons = answer.TryGetProperty("documentCheckReasons", out var r)
                             ? string.Join(' ', r.EnumerateArray().Select(reason => Get(reason, "code"))) : "";
-                        string[] cells = [Get(answer, "result"), Get(match, "recordId"), Get(match, "ownerAgency"), Get(match, "status"),
+                        string[] cells = [outcome.Name(), Get(match, "recordId"), Get(match, "ownerAgency"), Get(match, "status"),
                             Get(match, "caseId"), message, Get(answer, "documentCheck"), reasons];
                         await writer.WriteLineAsync(string.Join(',', cells.Select(Csv.Quote).Prepend(line.ToString(CultureInfo.InvariantCulture))));
                     }
@@ -154,5 +160,18 @@ internal static class DocumentsCommands
             return ExitCodes.Success;
         });
         return screen;
+    }
+
+    /// <summary>An answer's <c>result</c> read as Core's outcome; null when it is missing or not one of them.</summary>
+    private static ScreeningOutcome? Outcome(JsonElement answer)
+    {
+        try
+        {
+            return answer.TryGetProperty("result", out var result) ? result.Deserialize<ScreeningOutcome>() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 }

@@ -5,6 +5,9 @@ namespace Passerelle.Cli;
 
 internal static class ServeCommand
 {
+    /// <summary>Where a value of the wrong kind is found: its exceptions name the key.</summary>
+    private const string ConfigurationBinder = "Microsoft.Extensions.Configuration.Binder";
+
     public static Command Create()
     {
         var urls = new Option<string?>("--urls") { Description = "Where to listen, such as http://127.0.0.1:8080 (default http://localhost:5000)." };
@@ -60,6 +63,11 @@ internal static class ServeCommand
         catch (Microsoft.Extensions.Options.OptionsValidationException invalid)
         {
             return CliOutput.Fail($"invalid configuration: {string.Join(" ", invalid.Failures)}", ExitCodes.BadInput);
+        }
+        catch (InvalidOperationException unreadable) when (unreadable.Source == ConfigurationBinder)
+        {
+            // A value of the wrong kind (Demo:Seed=maybe): the binder's message names the key.
+            return CliOutput.Fail($"invalid configuration: {unreadable.Message}", ExitCodes.BadInput);
         }
     }
 }

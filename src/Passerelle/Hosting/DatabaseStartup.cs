@@ -22,7 +22,7 @@ internal sealed class StartupRefusedException(string message) : Exception(messag
 internal sealed class DatabaseStartup(
     IServiceScopeFactory scopes,
     IOptions<DatabaseOptions> database,
-    IConfiguration configuration,
+    IOptions<DemoSettings> demo,
     IHostApplicationLifetime lifetime,
     IServer server,
     ILogger<DatabaseStartup> log) : IHostedLifecycleService
@@ -47,7 +47,7 @@ internal sealed class DatabaseStartup(
                 "Run 'passerelle db migrate' with the same configuration, then start the server again.");
         }
 
-        if (configuration.GetValue<bool>("Demo:Seed"))
+        if (demo.Value.Seed)
         {
             var seeded = await scope.ServiceProvider.GetRequiredService<DemoWorld>().SeedAsync(ct);
             lifetime.ApplicationStarted.Register(() => PrintDemo(seeded));
@@ -66,11 +66,13 @@ internal sealed class DatabaseStartup(
 
     /// <summary>
     /// The demo's passwords are public: outside Development (and the tests' environment) a server refuses to start
-    /// rather than seed them, so a Staging or any other named deployment cannot carry them either.
+    /// rather than seed them, so a Staging or any other named deployment cannot carry them either. It is asked before
+    /// the services are registered, so that it speaks before any other refusal (a missing certificate).
     /// </summary>
     public static void RefuseDemoInProduction(IConfiguration configuration, IHostEnvironment environment)
     {
-        if (configuration.GetValue<bool>("Demo:Seed") && !HostEnvironments.IsLocal(environment))
+        var demo = configuration.GetSection(DemoSettings.Section).Get<DemoSettings>();
+        if (demo is { Seed: true } && !HostEnvironments.IsLocal(environment))
         {
             throw new StartupRefusedException(
                 "The demo world (--demo, Demo:Seed) has public passwords and is seeded only in Development, never in " +

@@ -120,7 +120,8 @@ internal static class Health
             .AddCheck<Cached<WebhookBacklogCheck>>("webhooks", tags: ["ready"]);
         services.AddScoped<DatabaseReadyCheck>().AddScoped<AuditWriterCheck>().AddScoped<WebhookBacklogCheck>();
         services.AddSingleton<ReadinessCache>();
-        services.AddOptions<HealthSettings>().BindConfiguration(HealthSettings.Section);
+        services.AddOptions<HealthSettings>().BindConfiguration(HealthSettings.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
         return services;
     }
 

@@ -27,5 +27,6 @@ internal static class LocalizationSetup
         return services;
     }
 
-    public static IApplicationBuilder UsePasserelleLocalization(this IApplicationBuilder app) => app.UseRequestLocalization();
+    public static IApplicationBuilder UsePasserelleLocalization(this IApplicationBuilder app) =>
+        app.UseRequestLocalization();
 }

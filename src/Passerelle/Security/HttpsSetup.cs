@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.HttpsPolicy;
+using Microsoft.Extensions.Options;
 
 namespace Passerelle.Security;
 
@@ -10,11 +12,14 @@ namespace Passerelle.Security;
 /// </summary>
 internal static class HttpsSetup
 {
-    /// <summary>Where a plain-HTTP request is sent: the port the proxy or the server answers HTTPS on.</summary>
-    public const int DefaultPort = 443;
-
+    /// <summary>Read while the services are registered, since it decides which of them there are.</summary>
     public static bool IsRequired(IConfiguration configuration, IHostEnvironment environment) =>
-        configuration.GetValue<bool?>("Https:Required") ?? !environment.IsDevelopment();
+        configuration.GetSection(HttpsSettings.Section).Get<HttpsSettings>()?.Required ?? !environment.IsDevelopment();
+
+    /// <summary>The same answer for a request, from the validated options.</summary>
+    public static bool IsRequired(HttpContext http) =>
+        http.RequestServices.GetRequiredService<IOptions<HttpsSettings>>().Value.Required
+        ?? !http.RequestServices.GetRequiredService<IHostEnvironment>().IsDevelopment();
 
     public static IServiceCollection AddPasserelleHttps(
         this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
@@ -25,7 +30,10 @@ internal static class HttpsSetup
             o.MaxAge = TimeSpan.FromDays(365);
             o.ExcludedHosts.Clear();
         });
-        services.AddHttpsRedirection(o => o.HttpsPort = configuration.GetValue("Https:Port", DefaultPort));
+        services.AddOptions<HttpsSettings>().BindConfiguration(HttpsSettings.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<HttpsRedirectionOptions>()
+            .Configure<IOptions<HttpsSettings>>((o, settings) => o.HttpsPort = settings.Value.Port);
 
         // In Development a cookie still gets Secure when the request came over HTTPS.
         var secure = required ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;

@@ -37,7 +37,7 @@ internal static partial class CoreSentences
         }
     }
 
-    private static string Root()
+    internal static string Root()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
@@ -80,8 +80,7 @@ internal static partial class CoreSentences
                 if (joined)
                 {
                     var offset = Placeholder().Count(found[^1]);
-                    found[^1] += Placeholder().Replace(text, m =>
-                        $"{{{int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + offset}}}");
+                    found[^1] += Placeholder().Replace(text, m => $"{{{Index(m) + offset}}}");
                 }
                 else
                 {
@@ -168,6 +167,9 @@ internal static partial class CoreSentences
     [GeneratedRegex(
         @"(Error\.(?:Invalid|NotFound|Conflict|Forbidden)|new Error|\.Require|\bWarn|DenyAsync|CheckResult\.No)\(")]
     private static partial Regex Calls();
+
+    private static int Index(Match placeholder) =>
+        int.Parse(placeholder.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
 
     [GeneratedRegex(@"\{(\d+)\}")]
     private static partial Regex Placeholder();

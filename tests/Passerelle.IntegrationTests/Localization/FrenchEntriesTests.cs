@@ -13,7 +13,7 @@ namespace Passerelle.IntegrationTests.Localization;
 
 /// <summary>
 /// French all the way: every stored value a page shows and every sentence Core writes for a person has a French
-/// entry, read from Core's own lists, so a value or a sentence added without French fails here.
+/// entry in the resource files, read from Core's own lists, so a value or a sentence added without French fails here.
 /// </summary>
 public sealed partial class FrenchEntriesTests
 {
@@ -32,7 +32,8 @@ public sealed partial class FrenchEntriesTests
             ["agency-kind"] = AgencyKinds.Names,
             ["role"] = Roles.All,
             ["hit-status"] = Names<HitStatus>(),
-            ["hit-event"] = decided.Concat(["opened", "screened-again", "notified", "webhook-delivered", "webhook-failed"]),
+            ["hit-event"] = decided.Concat(
+                ["opened", "screened-again", "notified", "webhook-delivered", "webhook-failed"]),
             ["match"] = Names<MatchKind>(),
             ["screening-result"] = Names<MatchKind>().Concat(["clear", "invalid"]),
             ["feature-kind"] = Names<FeatureKind>(),
@@ -131,7 +132,8 @@ public sealed partial class FrenchEntriesTests
             CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
 
             var sentence = "The quantity is 1 to the 240 detained.";
-            Assert.Equal(("stolen-blank", sentence), (text.Value("document-status", "stolen-blank"), text.Message(sentence)));
+            Assert.Equal(
+                ("stolen-blank", sentence), (text.Value("document-status", "stolen-blank"), text.Message(sentence)));
         }
         finally
         {

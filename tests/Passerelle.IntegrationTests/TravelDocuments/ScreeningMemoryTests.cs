@@ -32,7 +32,7 @@ public sealed class ScreeningMemoryTests
     public void A_context_cookie_sent_as_the_answer_is_no_answer_and_the_answer_lives_ten_minutes()
     {
         var set = new DefaultHttpContext();
-        var id = memory.RememberResult(set, Officer, new ScreenOutcome(new ScreenResult("clear"), "X1", Now));
+        var id = memory.RememberResult(set, Officer, new ScreenOutcome(new(ScreeningOutcome.Clear), "X1", Now));
         memory.RememberContext(set, Officer, "border-check", "CDG T2");
         var sent = Sent(set);
         var answer = SetCookieHeaderValue.ParseList([.. set.Response.Headers.SetCookie.Select(v => v ?? "")])
@@ -45,7 +45,7 @@ public sealed class ScreeningMemoryTests
         };
 
         Assert.Equal(TimeSpan.FromMinutes(10), answer.MaxAge);
-        Assert.Equal("clear", memory.RecallResult(Sending(sent), Officer, id, Now)!.Result.Result);
+        Assert.Equal(ScreeningOutcome.Clear, memory.RecallResult(Sending(sent), Officer, id, Now)!.Result.Result);
         Assert.Equal(("border-check", "CDG T2"), memory.RecallContext(Sending(sent), Officer));
         Assert.Null(memory.RecallResult(Sending(swapped), Officer, id, Now));
         Assert.Null(memory.RecallContext(Sending(swapped), Officer));

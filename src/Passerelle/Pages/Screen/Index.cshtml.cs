@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Passerelle.Core.Access;
-using Passerelle.Core.Standards;
 using Passerelle.Core.TravelDocuments;
 
 namespace Passerelle.Pages.Screen;
@@ -38,17 +37,7 @@ public sealed class IndexModel(ScreenDocuments screen, TimeProvider time) : Pass
     /// <summary>A reload came too late, or from another person: the answer is gone, and says so.</summary>
     public bool Expired { get; private set; }
 
-    /// <summary>
-    /// The banner: a hit is red and a possible match amber, whatever the document check says; a clear answer is green
-    /// only when the document does not fail its check, and amber "check the document" when it does.
-    /// </summary>
-    public string Banner => Result is null ? "" : Result.Result switch
-    {
-        "hit" => "hit",
-        "possible" => "possible",
-        _ when Result.DocumentCheck == DocumentCheck.Fail => "check",
-        _ => "clear",
-    };
+    public ScreeningBanner Banner => Result is null ? ScreeningBanner.Clear : ScreeningBanners.For(Result);
 
     public void OnGet(string? r)
     {

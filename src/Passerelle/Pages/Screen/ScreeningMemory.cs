@@ -35,8 +35,7 @@ internal sealed class ScreeningMemory(IDataProtectionProvider protection, bool s
 
     public static ScreeningMemory For(HttpContext http) => new(
         http.RequestServices.GetRequiredService<IDataProtectionProvider>(),
-        HttpsSetup.IsRequired(http.RequestServices.GetRequiredService<IConfiguration>(),
-            http.RequestServices.GetRequiredService<IHostEnvironment>()) || http.Request.IsHttps);
+        HttpsSetup.IsRequired(http) || http.Request.IsHttps);
 
     /// <summary>Keeps the answer and returns the id the redirect names it by.</summary>
     public string RememberResult(HttpContext http, Guid user, ScreenOutcome outcome)

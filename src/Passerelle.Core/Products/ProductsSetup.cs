@@ -1,0 +1,24 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Passerelle.Core.Products;
+
+public static class ProductsSetup
+{
+    public static IServiceCollection AddProducts(this IServiceCollection services)
+    {
+        services.AddOptions<ProductsSettings>().BindConfiguration("Products")
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ProductCatalogue>();
+        services.AddScoped<FollowCatalogue>();
+        services.AddScoped<SaveProduct>();
+        services.AddScoped<PublishProduct>();
+        services.AddScoped<FindProducts>();
+        services.AddScoped<Alerts>();
+        services.AddScoped<Detentions>();
+        services.AddScoped<DetentionPhotos>();
+        services.AddScoped<DetentionSteps>();
+        services.AddScoped<DetentionOutcomes>();
+        services.AddScoped<SeizureStatistics>();
+        return services;
+    }
+}
