@@ -11,9 +11,13 @@ namespace Passerelle.Core.Notifications;
 public sealed class Outbox(PasserelleDb db, WebhookSignal signal)
 {
     /// <summary>The active webhooks of <paramref name="agencies"/>, read once for a batch of events.</summary>
-    public async Task<IReadOnlyList<Webhook>> WebhooksOfAsync(IReadOnlyCollection<Guid> agencies, CancellationToken ct) =>
-        await db.Webhooks.AsNoTracking()
-            .Where(w => agencies.Contains(w.AgencyId) && w.DisabledAt == null).ToListAsync(ct);
+    public async Task<IReadOnlyList<Webhook>> WebhooksOfAsync(IEnumerable<Guid> agencies, CancellationToken ct)
+    {
+        // An array, which both providers take as one parameter, whatever collection the caller holds.
+        var ids = agencies.ToArray();
+        return await db.Webhooks.AsNoTracking()
+            .Where(w => ids.Contains(w.AgencyId) && w.DisabledAt == null).ToListAsync(ct);
+    }
 
     /// <summary>
     /// Adds <paramref name="notification"/> and, for each of <paramref name="webhooks"/> that belongs to its agency,

@@ -101,14 +101,14 @@ public sealed class DetentionOutcomes(
             detention.OutcomeBy = actor.Login;
             deliveries = await detentions.NotifyAsync(detention.RightsHolderAgencyId, null,
                 "authentication.outcome", id, $"{actor.AgencyCode} recorded: {told}.", ct);
-            entry = AuditRecord.For(actor, AuditEvent.DetentionOutcome, target, details: Details(detention, null));
+            entry = AuditRecord.For(actor, AuditEvent.DetentionOutcome, target: target, details: Details(detention, null));
         }
         else
         {
             deliveries = await detentions.NotifyAsync(detention.RightsHolderAgencyId, null,
                 "authentication.outcome-corrected", id, $"{actor.AgencyCode} corrected the outcome: {told}.", ct);
             entry = AuditRecord.For(
-                actor, AuditEvent.DetentionOutcomeCorrected, target, details: Details(detention, null, previous));
+                actor, AuditEvent.DetentionOutcomeCorrected, target: target, details: Details(detention, null, previous));
         }
 
         await change.CommitAsync(entry, ct);
