@@ -35,8 +35,39 @@ public sealed record DetentionOutcomeFacts(
     DateTime? RecordedAt,
     Guid? RecordedBy);
 
+/// <summary>
+/// Who follows a detention and its request for authentication, and what of it each side sees.
+/// </summary>
 public static partial class AccessRules
 {
+    /// <summary>
+    /// A detention is followed by the officer who asked for authentication and by their agency's coordinators.
+    /// </summary>
+    public static bool MayFollowDetention(Actor actor, Guid requestingAgencyId, Guid? requestingUserId) =>
+        (MayLookUpProducts(actor) && requestingUserId is not null && requestingUserId == actor.UserId)
+        || (MayFollowAgencyDetentions(actor) && actor.AgencyId == requestingAgencyId);
+
+    /// <summary>
+    /// Whether the actor follows every detention of its own agency, not only the ones it asked about: its
+    /// coordinators do (<see cref="MayFollowDetention"/>), as a filter a listing or a count applies.
+    /// </summary>
+    public static bool MayFollowAgencyDetentions(Actor actor) =>
+        MayLookUpProducts(actor) && actor.IsInRole(Roles.Coordinator);
+
+    /// <summary>
+    /// Which officer asked, wrote or recorded an outcome is law-enforcement data: the detaining agency's own people
+    /// see it, and the rights holder sees the agency instead.
+    /// </summary>
+    public static bool MaySeeOfficers(Actor actor, Guid requestingAgencyId) =>
+        MayLookUpProducts(actor) && actor.AgencyId == requestingAgencyId;
+
+    /// <summary>
+    /// A detention's free-text place and route reach the agency that detained the goods and the rights holder it
+    /// asked, who was told them in the request; the other agencies of the country count it, without either.
+    /// </summary>
+    public static bool MaySeeDetentionPlace(Actor actor, Guid requestingAgencyId, Guid rightsHolderAgencyId) =>
+        actor.AgencyId is { } agency && (agency == requestingAgencyId || agency == rightsHolderAgencyId);
+
     /// <summary>How long after recording an outcome its author may still correct it.</summary>
     public static readonly TimeSpan OutcomeCorrectionWindow = TimeSpan.FromHours(24);
 

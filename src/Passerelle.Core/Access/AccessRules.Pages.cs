@@ -2,7 +2,7 @@ namespace Passerelle.Core.Access;
 
 /// <summary>
 /// The rules that open a page at all (<c>MayOpen</c> on each page model), asked before any handler runs. What a page
-/// then does to one record is decided by the Core handler it calls, under the rules in AccessRules.cs.
+/// then does to one record is decided by the Core handler it calls, under the rules of AccessRules.
 /// </summary>
 public static partial class AccessRules
 {
@@ -14,7 +14,7 @@ public static partial class AccessRules
 
     /// <summary>The people page: administrators, and coordinators for their own agency.</summary>
     public static bool MayManagePeople(Actor actor) =>
-        actor.HasScope(Scopes.UsersRead) && (actor.IsInRole(Roles.Admin) || actor.IsInRole(Roles.Coordinator));
+        actor.HasScope(Scopes.UsersRead) && ManagesPeople(actor);
 
     /// <summary>The tokens page: everyone sees their own tokens; coordinators and administrators see more.</summary>
     public static bool MayUseTokens(Actor actor) =>

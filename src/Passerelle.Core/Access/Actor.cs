@@ -14,7 +14,8 @@ public sealed record Actor(
     IReadOnlySet<string>? Scopes = null,
     string? Source = null)
 {
-    public bool IsInRole(string role) => Roles.Contains(role);
+    /// <summary>The primitive <see cref="AccessRules"/> builds on; nothing else asks it.</summary>
+    internal bool IsInRole(string role) => Roles.Contains(role);
 
     public bool HasScope(string scope) => Scopes is null || Scopes.Contains(scope);
 

@@ -59,7 +59,7 @@ public sealed class DemoWorld(
             yield return $"  {login.Login,-20} {login.Password,-19} {login.Role,-14} {login.Agency,-18} {login.Try}";
         }
 
-        var totp = Logins.Where(l => Roles.AlwaysNeedTotp.Contains(l.Role)).Select(l => l.Login);
+        var totp = Logins.Where(l => AccessRules.NeedsSecondFactor([l.Role], [])).Select(l => l.Login);
         yield return $"{string.Join(", ", totp)} enrol an authenticator app (TOTP) at their first sign-in.";
         yield return $"The specimen passport L898902C3 belongs to {SpecimenOwner}: screen it as douane.officer, then " +
             "decide its hit as police.coordinator.";

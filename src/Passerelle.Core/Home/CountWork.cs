@@ -40,18 +40,20 @@ public sealed class CountWork(PasserelleDb db, TimeProvider time)
         }
 
         var user = actor.UserId;
-        var coordinator = actor.IsInRole(Roles.Coordinator);
+        var agencyHits = AccessRules.HitsVisibleTo(actor).QueryingAgency;
+        var agencyDetentions = AccessRules.MayFollowAgencyDetentions(actor);
         var today = DateOnly.FromDateTime(time.UtcNow());
         var hits = db.HitCases.AsNoTracking().Where(h => h.Status == HitStatus.Open);
         var unanswered = db.AuthenticationRequests.AsNoTracking().Where(r => r.Verdict == null);
         var toAnswer = unanswered.Where(r => r.RightsHolderAgencyId == agency);
-        var sent = unanswered.Where(r => r.RequestingUserId == user || (coordinator && r.RequestingAgencyId == agency));
+        var sent = unanswered.Where(r =>
+            r.RequestingUserId == user || (agencyDetentions && r.RequestingAgencyId == agency));
 
         int? hitsToDecide = AccessRules.MayDecideHits(actor)
             ? await hits.CountAsync(h => h.OwnerAgencyId == agency, ct)
             : null;
         int? openHits = AccessRules.MayFollowHits(actor)
-            ? await hits.CountAsync(h => h.QueryingUserId == user || (coordinator && h.QueryingAgencyId == agency), ct)
+            ? await hits.CountAsync(h => h.QueryingUserId == user || (agencyHits && h.QueryingAgencyId == agency), ct)
             : null;
         int? answer = AccessRules.MayAnswerAuthentications(actor) ? await toAnswer.CountAsync(ct) : null;
         int? awaiting = AccessRules.MayAwaitAuthentications(actor) ? await sent.CountAsync(ct) : null;
@@ -61,8 +63,8 @@ public sealed class CountWork(PasserelleDb db, TimeProvider time)
         int? unread = null;
         if (AccessRules.MayReadInbox(actor))
         {
-            // The inbox's own audience: the person, and for coordinators and rights holders their agency's notices.
-            var shared = coordinator || actor.IsInRole(Roles.RightsHolder);
+            // The inbox's own audience: the person, and the agency's notices for those who read them.
+            var shared = AccessRules.MayReadAgencyNotifications(actor);
             unread = await db.Notifications.AsNoTracking().CountAsync(
                 n => n.AgencyId == agency && n.ReadAt == null && (n.UserId == user || (shared && n.UserId == null)), ct);
         }

@@ -20,9 +20,9 @@ public sealed class Inbox(PasserelleDb db, TimeProvider time, Audit.AuditWriter 
             return await Audit.AuditDenials.DenyAsync(audit, actor, "inbox", ct);
         }
 
-        // A rights holder has no coordinators: its people share its agency-wide notices.
-        var coordinator = actor.IsInRole(Roles.Coordinator) || actor.IsInRole(Roles.RightsHolder);
-        var mine = db.Notifications.AsNoTracking().Where(n => n.AgencyId == agency && (n.UserId == user || (coordinator && n.UserId == null)));
+        var shared = AccessRules.MayReadAgencyNotifications(actor);
+        var mine = db.Notifications.AsNoTracking()
+            .Where(n => n.AgencyId == agency && (n.UserId == user || (shared && n.UserId == null)));
         if (unreadOnly)
         {
             mine = mine.Where(n => n.ReadAt == null);
@@ -42,8 +42,11 @@ public sealed class Inbox(PasserelleDb db, TimeProvider time, Audit.AuditWriter 
             return await Audit.AuditDenials.DenyAsync(audit, actor, $"notification:{id}", ct);
         }
 
-        var coordinator = actor.IsInRole(Roles.Coordinator) || actor.IsInRole(Roles.RightsHolder);
-        var n = await db.Notifications.FirstOrDefaultAsync(n => n.Id == id && n.AgencyId == actor.AgencyId && (n.UserId == actor.UserId || (coordinator && n.UserId == null)), ct);
+        var shared = AccessRules.MayReadAgencyNotifications(actor);
+        var n = await db.Notifications.FirstOrDefaultAsync(
+            n => n.Id == id && n.AgencyId == actor.AgencyId
+                && (n.UserId == actor.UserId || (shared && n.UserId == null)),
+            ct);
         if (n is null)
         {
             return Error.NotFound("notification.not-found", $"No notification of yours has id {id}.");

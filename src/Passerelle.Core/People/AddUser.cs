@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Passerelle.Core.Access;
-using Passerelle.Core.Agencies;
 using Passerelle.Core.Audit;
 using Passerelle.Core.Common;
 using Passerelle.Core.Data;
@@ -44,7 +43,8 @@ public sealed partial class AddUser(
 
         var invalid = new Validation()
             .Require(LoginPattern().IsMatch(login), "login", "user.login", "The login is 2 to 64 lower-case letters, digits, dots, hyphens or underscores.")
-            .Require(RolesFit(agency.Kind, roles), "roles", "user.roles-agency", "A rights holder's people hold the rights-holder role alone; no one else may hold it.")
+            .Require(AccessRules.RolesFitAgency(agency.Kind, roles), "roles", "user.roles-agency",
+                "A rights holder's people hold the rights-holder role alone; no one else may hold it.")
             .Require(!string.IsNullOrEmpty(request.Password), "password", "user.password", "A password is required.")
             .ToError();
         if (invalid is not null)
@@ -76,11 +76,6 @@ public sealed partial class AddUser(
     /// <summary>What a refusal under the role ceiling says, the same for every act on people and tokens.</summary>
     public const string CeilingMessage =
         "You act only on the people of agencies you manage, and only on people whose every role you could grant.";
-
-    internal static bool RolesFit(AgencyKind kind, IReadOnlyCollection<string> roles) =>
-        kind == AgencyKind.RightsHolder
-            ? roles.All(r => r == Access.Roles.RightsHolder)
-            : !roles.Contains(Access.Roles.RightsHolder);
 
     /// <summary>Whether a text has the shape of a login: 2 to 64 lower-case letters, digits, dots, hyphens or underscores.</summary>
     public static bool IsLoginShaped(string text) => LoginPattern().IsMatch(text);

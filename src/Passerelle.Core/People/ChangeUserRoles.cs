@@ -45,7 +45,7 @@ public sealed class ChangeUserRoles(
 
         var invalid = new Validation()
             .Require(user.Id != actor.UserId, "roles", "user.roles-self", "Another person with the right changes your roles.")
-            .Require(AddUser.RolesFit(user.Agency!.Kind, roles), "roles", "user.roles-agency",
+            .Require(AccessRules.RolesFitAgency(user.Agency!.Kind, roles), "roles", "user.roles-agency",
                 "A rights holder's people hold the rights-holder role alone; no one else may hold it.")
             .ToError();
         if (invalid is not null)

@@ -21,8 +21,7 @@ public sealed class SignInSettings
     /// <summary>Roles that must enrol TOTP besides admin and coordinator, which always must.</summary>
     public List<string> TotpRequiredRoles { get; set; } = [];
 
-    public bool RequiresTotp(IEnumerable<string> roles) =>
-        roles.Any(role => Roles.AlwaysNeedTotp.Contains(role) || TotpRequiredRoles.Contains(role, StringComparer.Ordinal));
+    public bool RequiresTotp(IEnumerable<string> roles) => AccessRules.NeedsSecondFactor(roles, TotpRequiredRoles);
 
     public void Apply(IdentityOptions identity)
     {

@@ -52,7 +52,5 @@ public sealed class Alert
 
     public DateTime UpdatedAt { get; set; }
 
-    public bool IsActiveOn(DateOnly day) => Status == AlertStatus.Active && ExpiresOn >= day;
-
     public bool IsFor(string agencyCode, string country) => TargetAgencies.Contains(agencyCode) || TargetCountries.Contains(country);
 }

@@ -127,9 +127,10 @@ public sealed class Detentions(
             return await audit.DenyAsync(actor, "authentications", ct);
         }
 
-        var coordinator = actor.IsInRole(Roles.Coordinator);
+        var wholeAgency = AccessRules.MayFollowAgencyDetentions(actor);
         var ids = await db.AuthenticationRequests.AsNoTracking()
-            .Where(r => r.RightsHolderAgencyId == agency || r.RequestingUserId == actor.UserId || (coordinator && r.RequestingAgencyId == agency))
+            .Where(r => r.RightsHolderAgencyId == agency || r.RequestingUserId == actor.UserId
+                || (wholeAgency && r.RequestingAgencyId == agency))
             .OrderByDescending(r => r.CreatedAt).Take(200).Select(r => r.Id).ToListAsync(ct);
         var views = await ViewsAsync(actor, ids, ct);
         await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.AuthenticationViewed, target: "authentications", purpose: "detention-management", details: AuditDetails.With("requests", views.Count)), ct);

@@ -31,17 +31,6 @@ public sealed record MrzView(
             mrz.Sex, mrz.PrimaryIdentifier, mrz.SecondaryIdentifier, mrz.OptionalData, mrz.OptionalData2, checks, mrz.Valid, mrz.Corrections, mrz.Warnings);
     }
 
-    /// <summary>The same parse without the holder's personal data, for callers who may not see it.</summary>
-    public MrzView WithoutHolder() => this with
-    {
-        BirthDate = null,
-        Sex = "",
-        PrimaryIdentifier = "",
-        SecondaryIdentifier = "",
-        OptionalData = "",
-        OptionalData2 = null,
-    };
-
     private static void Add(Dictionary<string, bool> checks, string name, bool? value)
     {
         if (value is { } holds)

@@ -32,5 +32,5 @@ public sealed class DocumentWriter(PasserelleDb db, AuditedChange audited, Scree
 
     public static void Apply(ScreeningIndex index, TravelDocument d) =>
         index.Upsert(d.NormalizedNumber, d.IssuingState, d.Type, d.OwnerAgencyId, d.ReviewOn,
-            d.DeletedAt is null && d.Status != DocumentStatus.Recovered, d.ChangeSequence);
+            Screenable.IsLive(d), d.ChangeSequence);
 }

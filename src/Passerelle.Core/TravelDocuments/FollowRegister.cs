@@ -19,26 +19,27 @@ public sealed class FollowRegister(PasserelleDb db, ScreeningIndex index, TimePr
     public async Task<int> LoadAsync(CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText =
-                "SELECT \"NormalizedNumber\", \"IssuingState\", \"Type\", \"ReviewOn\", \"ChangeSequence\", " +
-                "\"OwnerAgencyId\" FROM travel_documents " +
-                "WHERE \"DeletedAt\" IS NULL AND \"Status\" <> 'Recovered'";
+            // EF writes the query from the one definition of screenable; the loop reads its rows by hand, in order.
+            await using var command = db.TravelDocuments.ScreenableOn(today)
+                .Select(d => new
+                {
+                    d.NormalizedNumber,
+                    d.IssuingState,
+                    d.Type,
+                    d.ReviewOn,
+                    d.ChangeSequence,
+                    d.OwnerAgencyId,
+                })
+                .CreateDbCommand();
             var loaded = 0;
             long last = 0;
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
                 var reviewOn = db.IsPostgreSql ? reader.GetFieldValue<DateOnly>(3) : DateOnly.Parse(reader.GetString(3), System.Globalization.CultureInfo.InvariantCulture);
-                if (reviewOn < today)
-                {
-                    continue;
-                }
-
                 var sequence = reader.GetInt64(4);
                 // SQLite keeps the owner as text, PostgreSQL as uuid: GetGuid reads both.
                 index.Upsert(reader.GetString(0), reader.GetString(1), Enum.Parse<DocumentType>(reader.GetString(2)),

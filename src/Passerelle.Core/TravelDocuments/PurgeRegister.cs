@@ -17,7 +17,7 @@ public sealed class PurgeRegister(PasserelleDb db, AuditedChange audited, TimePr
 
     public async Task<Result<int>> HandleAsync(Actor actor, CancellationToken ct)
     {
-        if (!actor.IsInRole(Roles.Admin))
+        if (!AccessRules.MayPurgeRegister(actor))
         {
             return Error.Forbidden("Purging is the platform's housekeeping, run by its operator.");
         }

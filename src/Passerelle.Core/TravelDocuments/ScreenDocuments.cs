@@ -182,10 +182,9 @@ public sealed class ScreenDocuments(
         }
 
         var rows = await (
-            from d in db.TravelDocuments.AsNoTracking()
+            from d in db.TravelDocuments.AsNoTracking().ScreenableOn(today)
             join a in db.Agencies on d.OwnerAgencyId equals a.Id
-            where folded.Contains(d.FoldedNumber) && d.DeletedAt == null && d.Status != DocumentStatus.Recovered
-                && d.ReviewOn >= today
+            where folded.Contains(d.FoldedNumber)
             select new { d, a.Code }).ToListAsync(ct);
         return [.. rows.Select(r => (r.d, r.Code))];
     }

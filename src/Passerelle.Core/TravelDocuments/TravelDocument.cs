@@ -77,9 +77,6 @@ public sealed class TravelDocument
 
     /// <summary>The audit sequence of the record's latest change: other nodes follow the register by it.</summary>
     public long ChangeSequence { get; set; }
-
-    /// <summary>Whether screening finds this record on <paramref name="today"/>.</summary>
-    public bool IsScreenable(DateOnly today) => DeletedAt is null && Status != DocumentStatus.Recovered && ReviewOn >= today;
 }
 
 /// <summary>One change to a record, kept for the record's history.</summary>

@@ -33,4 +33,31 @@ public sealed class ReviewAndPurgeTests
         var entry = await context.AuditEntries.SingleAsync(e => e.Operation == "document.purged");
         Assert.Contains("\"reviewBefore\":", entry.Details, StringComparison.Ordinal);
     }
+
+    /// <summary>The index's loader asks the database by the same definition of screenable as a screening does.</summary>
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task At_start_up_a_node_loads_only_live_records_not_yet_past_their_review_date(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        var world = await RegisterWorld.BuildAsync(app);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await world.RegisterAsync("LIVE00001");
+        var deleted = await world.RegisterAsync("GONE00001");
+        (await world.PoliceCoordinator.DeleteAsync($"/api/v1/documents/{deleted}?reason=Entered%20in%20error"))
+            .EnsureSuccessStatusCode();
+        (await world.PoliceCoordinator.PostAsJsonAsync("/api/v1/documents", new
+        {
+            documentNumber = "PAST00001",
+            issuingState = "FRA",
+            documentType = "passport",
+            status = "stolen",
+            reportedOn = "2015-01-01",
+            reviewOn = today.AddDays(-1),
+        })).EnsureSuccessStatusCode();
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var loaded = await scope.ServiceProvider.GetRequiredService<FollowRegister>().LoadAsync(default);
+
+        Assert.Equal(1, loaded);
+    }
 }

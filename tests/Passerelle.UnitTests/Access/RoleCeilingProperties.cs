@@ -2,6 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Passerelle.Core.Access;
+using Passerelle.Core.Agencies;
 
 namespace Passerelle.UnitTests.Access;
 
@@ -74,6 +75,61 @@ public sealed class RoleCeilingProperties
             var direct = actor.Roles.Contains(Roles.Admin) && actor.TokenId is null && actor.Scopes is null;
             return AccessRules.MayBackUpDatabase(actor) == direct && AccessRules.MayRestoreDatabase(actor) == direct;
         });
+
+    /// <summary>Purging deletes every agency's expired records at once: the operator's work, never a token's.</summary>
+    [Property(MaxTest = 10_000)]
+    public Property Only_an_administrator_acting_directly_purges_the_register() =>
+        Prop.ForAll(Actors.ToArbitrary(), actor =>
+            AccessRules.MayPurgeRegister(actor)
+            == (actor.Roles.Contains(Roles.Admin) && actor.TokenId is null && actor.Scopes is null));
+
+    /// <summary>The token form is offered exactly to those who could make someone a token under the ceiling.</summary>
+    [Property(MaxTest = 10_000)]
+    public Property Whoever_is_offered_the_token_form_makes_tokens_only_under_the_ceiling() =>
+        Prop.ForAll(Actors.ToArbitrary(), actor =>
+            AccessRules.MayCreateTokens(actor)
+            == (actor.HasScope(Scopes.TokensWrite) && Ceiling(actor, actor.AgencyId!.Value).Count > 0)
+            && AccessRules.MayCreateTokens(actor)
+            == AccessRules.MayManageTokens(actor, actor.AgencyId!.Value, [Roles.Officer]));
+
+    /// <summary>A coordinator changes settings only at home; an agency's code and id give the same answer.</summary>
+    [Property(MaxTest = 10_000)]
+    public Property Agency_settings_change_only_by_an_administrator_or_at_home() =>
+        Prop.ForAll(Actors.ToArbitrary(), Gen.Elements(AgencyA, AgencyB).ToArbitrary(), (generated, agency) =>
+        {
+            var actor = generated with { AgencyCode = CodeOf(generated.AgencyId!.Value) };
+            var changes = AccessRules.MayChangeAgencySettings(actor, agency);
+            return changes == AccessRules.MayChangeAgencySettings(actor, CodeOf(agency))
+                && (!changes || AccessRules.MayManageAgencies(actor)
+                    || (actor.Roles.Contains(Roles.Coordinator) && actor.AgencyId == agency));
+        });
+
+    /// <summary>Notices to a whole agency are read only by its people whose inbox the rules already open.</summary>
+    [Property(MaxTest = 10_000)]
+    public Property Agency_notices_reach_only_inbox_readers_who_coordinate_or_hold_rights() =>
+        Prop.ForAll(Actors.ToArbitrary(), actor =>
+            !AccessRules.MayReadAgencyNotifications(actor)
+            || (AccessRules.MayReadInbox(actor)
+                && (actor.Roles.Contains(Roles.Coordinator) || actor.Roles.Contains(Roles.RightsHolder))));
+
+    /// <summary>Following an agency's detentions as a whole never reaches past following each one.</summary>
+    [Property(MaxTest = 10_000)]
+    public Property Following_an_agencys_detentions_is_following_each_of_them() =>
+        Prop.ForAll(Actors.ToArbitrary(), Gen.Elements(AgencyA, AgencyB).ToArbitrary(), (actor, agency) =>
+            !(AccessRules.MayFollowAgencyDetentions(actor) && actor.AgencyId == agency)
+            || (AccessRules.MayFollowDetention(actor, agency, Guid.NewGuid())
+                && actor.Roles.Contains(Roles.Coordinator) && !actor.Roles.SetEquals([Roles.RightsHolder])));
+
+    /// <summary>No one holds the rights-holder role beside another: a brand never reads by a second role.</summary>
+    [Property(MaxTest = 10_000)]
+    public Property No_rights_holder_ever_fits_beside_another_role() =>
+        Prop.ForAll(RoleSets.ToArbitrary(), Gen.Elements(Enum.GetValues<AgencyKind>()).ToArbitrary(), (roles, kind) =>
+            !AccessRules.RolesFitAgency(kind, roles)
+            || (roles.Contains(Roles.RightsHolder)
+                ? kind == AgencyKind.RightsHolder && roles.All(r => r == Roles.RightsHolder)
+                : kind != AgencyKind.RightsHolder || roles.Length == 0));
+
+    private static string CodeOf(Guid agency) => agency == AgencyA ? "FR-A" : "DE-B";
 
     /// <summary>A count on the home page is never shown to someone the rules would not let act on what it counts.</summary>
     [Property(MaxTest = 10_000)]

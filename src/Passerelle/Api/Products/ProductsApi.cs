@@ -12,7 +12,7 @@ internal sealed record PhotoLookup(string Barcode, IReadOnlyList<ProductView> Pr
 internal static class ProductsApi
 {
     /// <summary>5 MB of picture and a little room for a multipart envelope; beyond, the body is refused unread.</summary>
-    public const long PictureBodyBytes = (5 * 1024 * 1024) + (64 * 1024);
+    public const long PictureBodyBytes = UploadLimits.OnePicture;
 
     public static void MapProductsApi(this IEndpointRouteBuilder api)
     {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Passerelle.Core.Access;
 using Passerelle.Core.Common;
 using Passerelle.Core.Products;
+using Passerelle.Errors;
 
 namespace Passerelle.Pages.Authentications;
 
@@ -10,7 +11,7 @@ namespace Passerelle.Pages.Authentications;
 /// One authentication request: the rights holder replies, both sides talk, the detaining agency adds photos and,
 /// once there is a verdict, records the outcome, which its author may correct for a day.
 /// </summary>
-[RequestSizeLimit(Core.Pictures.AcceptPicture.MaxBytes + (64 * 1024))]
+[RequestSizeLimit(UploadLimits.OnePicture)]
 public sealed class DetailModel(
     Detentions detentions, DetentionSteps steps, DetentionOutcomes outcomes, DetentionPhotos photos)
     : PasserellePage

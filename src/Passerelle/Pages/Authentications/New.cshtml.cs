@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Passerelle.Core.Access;
 using Passerelle.Core.Products;
+using Passerelle.Errors;
 
 namespace Passerelle.Pages.Authentications;
 
 /// <summary>An officer who holds suspect goods asks the rights holder to authenticate them, with photos taken on the spot.</summary>
-[RequestSizeLimit((Detentions.MaxPhotos * Core.Pictures.AcceptPicture.MaxBytes) + (64 * 1024))]
+[RequestSizeLimit((Detentions.MaxPhotos * Core.Pictures.AcceptPicture.MaxBytes) + UploadLimits.MultipartAllowance)]
 public sealed class NewModel(FindProducts find, Detentions detentions) : PasserellePage
 {
     protected internal override bool MayOpen(Actor actor) => AccessRules.MayLookUpProducts(actor);

@@ -3,6 +3,7 @@ using Passerelle.Core.Access;
 using Passerelle.Core.Common;
 using Passerelle.Core.Pictures;
 using Passerelle.Core.Products;
+using Passerelle.Errors;
 
 namespace Passerelle.Pages.Brand;
 
@@ -24,7 +25,7 @@ public sealed class FeatureForm
 /// A rights holder describes a genuine product: what it is, how to tell a fake, whom to call, and authentication
 /// features shared with every verified agency or only those picked. Saving makes a new version; publishing shows it to officers.
 /// </summary>
-[RequestSizeLimit(AcceptPicture.MaxBytes + (64 * 1024))]
+[RequestSizeLimit(UploadLimits.OnePicture)]
 public sealed class ProductModel(
     FindProducts find, SaveProduct save, PublishProduct publish, ProductPictures pictures)
     : PasserellePage
@@ -50,12 +51,6 @@ public sealed class ProductModel(
 
     public async Task OnGetAsync(Guid? id, CancellationToken ct)
     {
-        if (!Actor.IsInRole(Core.Access.Roles.RightsHolder))
-        {
-            Show(new Error("product.forbidden", "Product sheets are written by rights holders.", ErrorKind.Forbidden));
-            return;
-        }
-
         if (id is { } existing && await LoadAsync(existing, ct) is { } sheet)
         {
             Brand = sheet.Brand;

@@ -3,6 +3,7 @@ using Passerelle.Core.Access;
 using Passerelle.Core.Common;
 using Passerelle.Core.Pictures;
 using Passerelle.Core.Products;
+using Passerelle.Errors;
 
 namespace Passerelle.Pages.Products;
 
@@ -10,7 +11,7 @@ namespace Passerelle.Pages.Products;
 /// An officer types or scans a barcode, a Digital Link or words, and sees the genuine product, its alerts and whom to
 /// call; or types a container number (four letters and seven digits) and sees the active alerts that name it.
 /// </summary>
-[RequestSizeLimit(AcceptPicture.MaxBytes + (64 * 1024))]
+[RequestSizeLimit(UploadLimits.OnePicture)]
 public sealed class LookupModel(FindProducts find, Alerts alerts, BarcodePhoto photos) : PasserellePage
 {
     protected internal override bool MayOpen(Actor actor) => AccessRules.MayLookUpProducts(actor);

@@ -2,11 +2,12 @@ using Microsoft.AspNetCore.Mvc;
 using Passerelle.Core.Access;
 using Passerelle.Core.Common;
 using Passerelle.Core.TravelDocuments;
+using Passerelle.Errors;
 
 namespace Passerelle.Pages.Screen;
 
 /// <summary>A passenger manifest as a CSV file: checked by its content, screened in order, results in a table.</summary>
-[RequestSizeLimit(MaxBytes + (64 * 1024))]
+[RequestSizeLimit(MaxBytes + UploadLimits.MultipartAllowance)]
 public sealed class ManifestModel(ScreenDocuments screen) : PasserellePage
 {
     protected internal override bool MayOpen(Actor actor) => AccessRules.MayScreen(actor);

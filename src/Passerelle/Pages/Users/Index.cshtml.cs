@@ -85,7 +85,9 @@ public sealed class IndexModel(
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var agency = string.IsNullOrWhiteSpace(Agency) && !Actor.IsInRole(Roles.Admin) ? Actor.AgencyCode : Agency;
+        // Without an agency named, whoever may list everyone sees everyone, and a coordinator its own agency.
+        var agency = string.IsNullOrWhiteSpace(Agency) && !AccessRules.MayListAllUsers(Actor)
+            ? Actor.AgencyCode : Agency;
         var result = await list.HandleAsync(Actor, agency, ct);
         if (result.Succeeded)
         {
