@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Passerelle.Core.Agencies;
 using Passerelle.Core.Audit;
+using Passerelle.Core.Authentications;
 using Passerelle.Core.Backup;
 using Passerelle.Core.Data;
 using Passerelle.Core.Demo;
@@ -33,6 +34,7 @@ public static class CoreSetup
             .AddHits()
             .AddNotifications()
             .AddProducts()
+            .AddAuthentications()
             .AddPictures()
             .AddBackup()
             .AddDemo()

@@ -21,7 +21,7 @@ public static partial class AccessRules
         actor.UserId is not null && actor.HasScope(Scopes.TokensRead) && actor.Roles.Count > 0;
 
     /// <summary>Authentication requests: the officers who detain goods and the rights holders asked.</summary>
-    public static bool MayFollowDetentions(Actor actor) =>
+    public static bool MayFollowAuthentications(Actor actor) =>
         MayLookUpProducts(actor) || (actor.AgencyId is { } agency && MayManageProducts(actor, agency));
 
     /// <summary>The seizure statistics page: whoever <see cref="SeizureStatisticsScopeOf"/> gives a scope.</summary>

@@ -8,6 +8,7 @@ using Passerelle.Core.Audit;
 using Passerelle.Core.Hits;
 using Passerelle.Core.Notifications;
 using Passerelle.Core.People;
+using Passerelle.Core.Authentications;
 using Passerelle.Core.Products;
 using Passerelle.Core.Tokens;
 using Passerelle.Core.TravelDocuments;

@@ -41,13 +41,13 @@ public sealed class CountWork(PasserelleDb db, TimeProvider time)
 
         var user = actor.UserId;
         var agencyHits = AccessRules.HitsVisibleTo(actor).QueryingAgency;
-        var agencyDetentions = AccessRules.MayFollowAgencyDetentions(actor);
+        var wholeAgency = AccessRules.MayFollowAgencyAuthentications(actor);
         var today = DateOnly.FromDateTime(time.UtcNow());
         var hits = db.HitCases.AsNoTracking().Where(h => h.Status == HitStatus.Open);
         var unanswered = db.AuthenticationRequests.AsNoTracking().Where(r => r.Verdict == null);
         var toAnswer = unanswered.Where(r => r.RightsHolderAgencyId == agency);
         var sent = unanswered.Where(r =>
-            r.RequestingUserId == user || (agencyDetentions && r.RequestingAgencyId == agency));
+            r.RequestingUserId == user || (wholeAgency && r.RequestingAgencyId == agency));
 
         int? hitsToDecide = AccessRules.MayDecideHits(actor)
             ? await hits.CountAsync(h => h.OwnerAgencyId == agency, ct)

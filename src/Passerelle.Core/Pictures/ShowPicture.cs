@@ -25,9 +25,11 @@ public sealed class ShowPicture(PasserelleDb db, PictureStore store, AuditWriter
         {
             "product" => AccessRules.MayManageProducts(actor, picture.OwnerAgencyId)
                 || (AccessRules.MayLookUpProducts(actor) && await db.ProductSheets.AnyAsync(p => p.Id == subjectId && p.PublishedAt != null, ct)),
-            "authentication" => await db.AuthenticationRequests.AsNoTracking().Where(r => r.Id == subjectId).Select(r => new { r.RightsHolderAgencyId, r.RequestingAgencyId, r.RequestingUserId })
+            "authentication" => await db.AuthenticationRequests.AsNoTracking().Where(r => r.Id == subjectId)
+                .Select(r => new { r.RightsHolderAgencyId, r.RequestingAgencyId, r.RequestingUserId })
                 .FirstOrDefaultAsync(ct) is { } r
-                && (AccessRules.MayManageProducts(actor, r.RightsHolderAgencyId) || AccessRules.MayFollowDetention(actor, r.RequestingAgencyId, r.RequestingUserId)),
+                && (AccessRules.MayManageProducts(actor, r.RightsHolderAgencyId)
+                    || AccessRules.MayFollowAuthentication(actor, r.RequestingAgencyId, r.RequestingUserId)),
             _ => false,
         };
         if (!allowed)

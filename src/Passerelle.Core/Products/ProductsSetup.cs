@@ -14,11 +14,6 @@ public static class ProductsSetup
         services.AddScoped<PublishProduct>();
         services.AddScoped<FindProducts>();
         services.AddScoped<Alerts>();
-        services.AddScoped<Detentions>();
-        services.AddScoped<DetentionPhotos>();
-        services.AddScoped<DetentionSteps>();
-        services.AddScoped<DetentionOutcomes>();
-        services.AddScoped<SeizureStatistics>();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using Passerelle.Api.Agencies;
 using Passerelle.Api.Audit;
+using Passerelle.Api.Authentications;
 using Passerelle.Api.Documents;
 using Passerelle.Api.Hits;
 using Passerelle.Api.Me;
@@ -33,7 +34,7 @@ internal static class ApiSetup
         v1.MapNotificationsApi();
         v1.MapProductsApi();
         v1.MapAlertsApi();
-        v1.MapDetentionsApi();
+        v1.MapAuthenticationsApi();
         return app;
     }
 }

@@ -81,7 +81,7 @@ public sealed partial class AuthorizationMatrixTests
 
         /// <summary>A request on RH-BRAND's product from FR-A's coordinator (own), or on RH-OTHER's from FR-B's (other).</summary>
         /// <param name="answered">Whether the rights holder has given its verdict, which an outcome waits for.</param>
-        private async Task<Guid> DetentionAsync(bool own, int n, bool answered = false)
+        private async Task<Guid> AuthenticationAsync(bool own, int n, bool answered = false)
         {
             var product = await ProductAsync(own, n);
             var requester = setup[own ? "FR-A/coordinator" : "FR-B/coordinator"];
@@ -194,15 +194,24 @@ public sealed partial class AuthorizationMatrixTests
                 case "POST /api/v1/authentications":
                     return await client.PostAsJsonAsync("/api/v1/authentications", new { productId = await ProductAsync(true, n), quantity = 5, place = "Roissy" });
                 case "GET /api/v1/authentications/{id}":
-                    return await client.GetAsync($"/api/v1/authentications/{await DetentionAsync(row.Target == Target.Own, n)}");
+                    return await client.GetAsync(
+                        $"/api/v1/authentications/{await AuthenticationAsync(row.Target == Target.Own, n)}");
                 case "POST /api/v1/authentications/{id}/reply":
-                    return await client.PostAsJsonAsync($"/api/v1/authentications/{await DetentionAsync(row.Target == Target.Own, n)}/reply", new { verdict = "counterfeit", reasons = "Wrong hologram." });
+                    return await client.PostAsJsonAsync(
+                        $"/api/v1/authentications/{await AuthenticationAsync(row.Target == Target.Own, n)}/reply",
+                        new { verdict = "counterfeit", reasons = "Wrong hologram." });
                 case "POST /api/v1/authentications/{id}/messages":
-                    return await client.PostAsJsonAsync($"/api/v1/authentications/{await DetentionAsync(row.Target == Target.Own, n)}/messages", new { text = "Photos attached?" });
+                    return await client.PostAsJsonAsync(
+                        $"/api/v1/authentications/{await AuthenticationAsync(row.Target == Target.Own, n)}/messages",
+                        new { text = "Photos attached?" });
                 case "POST /api/v1/authentications/{id}/photos":
-                    return await client.PostAsync($"/api/v1/authentications/{await DetentionAsync(row.Target == Target.Own, n)}/photos", new ByteArrayContent(Pictures.Jpeg(16, 16)));
+                    return await client.PostAsync(
+                        $"/api/v1/authentications/{await AuthenticationAsync(row.Target == Target.Own, n)}/photos",
+                        new ByteArrayContent(Pictures.Jpeg(16, 16)));
                 case "POST /api/v1/authentications/{id}/outcome":
-                    return await client.PostAsJsonAsync($"/api/v1/authentications/{await DetentionAsync(row.Target == Target.Own, n, answered: true)}/outcome", new { outcome = "seized" });
+                    var answered = await AuthenticationAsync(row.Target == Target.Own, n, answered: true);
+                    return await client.PostAsJsonAsync(
+                        $"/api/v1/authentications/{answered}/outcome", new { outcome = "seized" });
                 case "POST /api/v1/products/lookup/photo":
                     return await client.PostAsync("/api/v1/products/lookup/photo", new ByteArrayContent(Pictures.Ean13("6291041500213")));
                 case "POST /api/v1/products/{id}/pictures":

@@ -97,7 +97,10 @@ public sealed partial class PageMatrixTests
                 "GET Authentications/New" or "POST Authentications/New" => ($"/Authentications/New?productId={await ProductAsync(true, n)}", F(("quantity", "3"), ("place", "Roissy"))),
                 "GET Authentications/Detail" or "POST Authentications/Detail Reply" or "POST Authentications/Detail Message"
                     or "POST Authentications/Detail Outcome" or "POST Authentications/Detail Photo" =>
-                    ($"/Authentications/Detail/{await DetentionAsync(own, n)}", F(("verdict", "counterfeit"), ("reasons", "Wrong label."), ("text", "Seen."), ("outcome", "seized"))),
+                    ($"/Authentications/Detail/{await AuthenticationAsync(own, n)}",
+                        F(("verdict", "counterfeit"), ("reasons", "Wrong label."), ("text", "Seen."),
+                            ("outcome", "seized"))),
+                "GET Authentications/Seizures" => ("/Statistics/Seizures", F()),
                 "GET Brand/Product" or "POST Brand/Product" or "POST Brand/Product Publish" or "POST Brand/Product Picture" =>
                     ($"/Brand/Product/{await ProductAsync(own, n)}", F(("brand", "Lumière"), ("name", $"Changed {n}"))),
                 "POST Brand/Alerts" => ("/Brand/Alerts", F(("title", $"Alert {n}"), ("targetCountries", "FRA"))),
@@ -177,7 +180,7 @@ public sealed partial class PageMatrixTests
             return id;
         }
 
-        private async Task<Guid> DetentionAsync(bool own, int n)
+        private async Task<Guid> AuthenticationAsync(bool own, int n)
         {
             var product = await ProductAsync(own, n);
             var response = await setup[own ? "FR-A/coordinator" : "FR-B/coordinator"].PostAsJsonAsync("/api/v1/authentications",

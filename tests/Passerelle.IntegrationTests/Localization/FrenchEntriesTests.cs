@@ -5,6 +5,7 @@ using Passerelle.Core.Access;
 using Passerelle.Core.Agencies;
 using Passerelle.Core.Audit;
 using Passerelle.Core.Hits;
+using Passerelle.Core.Authentications;
 using Passerelle.Core.Products;
 using Passerelle.Core.TravelDocuments;
 using Passerelle.Localization;
@@ -38,7 +39,7 @@ public sealed partial class FrenchEntriesTests
             ["screening-result"] = Names<MatchKind>().Concat(["clear", "invalid"]),
             ["feature-kind"] = Names<FeatureKind>(),
             ["verdict"] = Names<Verdict>(),
-            ["outcome"] = Names<DetentionOutcome>(),
+            ["outcome"] = Names<AuthenticationOutcome>(),
             ["alert-status"] = Names<AlertStatus>(),
             ["confidence"] = Alerts.Confidences,
             ["transport-mode"] = Alerts.TransportModes,

@@ -116,8 +116,8 @@ public sealed class RoleCeilingProperties
     [Property(MaxTest = 10_000)]
     public Property Following_an_agencys_detentions_is_following_each_of_them() =>
         Prop.ForAll(Actors.ToArbitrary(), Gen.Elements(AgencyA, AgencyB).ToArbitrary(), (actor, agency) =>
-            !(AccessRules.MayFollowAgencyDetentions(actor) && actor.AgencyId == agency)
-            || (AccessRules.MayFollowDetention(actor, agency, Guid.NewGuid())
+            !(AccessRules.MayFollowAgencyAuthentications(actor) && actor.AgencyId == agency)
+            || (AccessRules.MayFollowAuthentication(actor, agency, Guid.NewGuid())
                 && actor.Roles.Contains(Roles.Coordinator) && !actor.Roles.SetEquals([Roles.RightsHolder])));
 
     /// <summary>No one holds the rights-holder role beside another: a brand never reads by a second role.</summary>

@@ -86,10 +86,10 @@ public sealed class RuleTablesTests
     {
         var actor = Someone(role, scopes);
 
-        Assert.Equal(expected, AccessRules.MayFollowAgencyDetentions(actor));
+        Assert.Equal(expected, AccessRules.MayFollowAgencyAuthentications(actor));
         // Each detention its agency asked about, by whichever officer, follows the same way.
-        Assert.Equal(expected, AccessRules.MayFollowDetention(actor, Home, Guid.NewGuid()));
-        Assert.False(AccessRules.MayFollowDetention(actor, Abroad, Guid.NewGuid()));
+        Assert.Equal(expected, AccessRules.MayFollowAuthentication(actor, Home, Guid.NewGuid()));
+        Assert.False(AccessRules.MayFollowAuthentication(actor, Abroad, Guid.NewGuid()));
     }
 
     [Theory]

@@ -37,9 +37,13 @@ public sealed class SeizureStatisticsRulesTests
     [Fact]
     public void Place_and_route_reach_the_detaining_agency_and_the_rights_holder_asked_only()
     {
-        Assert.True(AccessRules.MaySeeDetentionPlace(Person(Roles.Officer), requestingAgencyId: Own, rightsHolderAgencyId: Other));
-        Assert.True(AccessRules.MaySeeDetentionPlace(Person(Roles.RightsHolder), requestingAgencyId: Other, rightsHolderAgencyId: Own));
-        Assert.False(AccessRules.MaySeeDetentionPlace(Person(Roles.Officer), requestingAgencyId: Other, rightsHolderAgencyId: Other));
-        Assert.False(AccessRules.MaySeeDetentionPlace(Actor.Console(), requestingAgencyId: Other, rightsHolderAgencyId: Other));
+        Assert.True(AccessRules.MaySeeAuthenticationPlace(
+            Person(Roles.Officer), requestingAgencyId: Own, rightsHolderAgencyId: Other));
+        Assert.True(AccessRules.MaySeeAuthenticationPlace(
+            Person(Roles.RightsHolder), requestingAgencyId: Other, rightsHolderAgencyId: Own));
+        Assert.False(AccessRules.MaySeeAuthenticationPlace(
+            Person(Roles.Officer), requestingAgencyId: Other, rightsHolderAgencyId: Other));
+        Assert.False(AccessRules.MaySeeAuthenticationPlace(
+            Actor.Console(), requestingAgencyId: Other, rightsHolderAgencyId: Other));
     }
 }

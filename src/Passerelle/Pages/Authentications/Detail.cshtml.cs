@@ -1,8 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Passerelle.Core.Access;
+using Passerelle.Core.Authentications;
 using Passerelle.Core.Common;
-using Passerelle.Core.Products;
 using Passerelle.Errors;
 
 namespace Passerelle.Pages.Authentications;
@@ -13,15 +13,16 @@ namespace Passerelle.Pages.Authentications;
 /// </summary>
 [RequestSizeLimit(UploadLimits.OnePicture)]
 public sealed class DetailModel(
-    Detentions detentions, DetentionSteps steps, DetentionOutcomes outcomes, DetentionPhotos photos)
+    GetAuthentication get, GetAuthenticationActions actions, ReplyToAuthentication reply,
+    PostAuthenticationMessage post, RecordAuthenticationOutcome record, AddAuthenticationPhoto addPhoto)
     : PasserellePage
 {
-    protected internal override bool MayOpen(Actor actor) => AccessRules.MayFollowDetentions(actor);
+    protected internal override bool MayOpen(Actor actor) => AccessRules.MayFollowAuthentications(actor);
 
-    public AuthenticationView? Detention { get; private set; }
+    public AuthenticationView? Authentication { get; private set; }
 
     /// <summary>What the reader may do here now; the forms shown are these and no others.</summary>
-    public DetentionActions? Actions { get; private set; }
+    public AuthenticationActions? Actions { get; private set; }
 
     [BindProperty(Name = "verdict")]
     public string? Verdict { get; set; }
@@ -47,17 +48,19 @@ public sealed class DetailModel(
     public async Task OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct);
 
     public Task<IActionResult> OnPostReplyAsync(Guid id, CancellationToken ct) =>
-        ActAsync(steps.ReplyAsync(Actor, id, Verdict, Reasons, ct), Done(id, "Your reply was sent."), Reload(id, ct));
+        ActAsync(reply.HandleAsync(Actor, id, Verdict, Reasons, ct), Done(id, "Your reply was sent."), Reload(id, ct));
 
     public Task<IActionResult> OnPostMessageAsync(Guid id, CancellationToken ct) =>
-        ActAsync(steps.PostMessageAsync(Actor, id, Text, ct), Done(id, "Your message was sent."), Reload(id, ct));
+        ActAsync(post.HandleAsync(Actor, id, Text, ct), Done(id, "Your message was sent."), Reload(id, ct));
 
     public Task<IActionResult> OnPostOutcomeAsync(Guid id, CancellationToken ct)
     {
         int? quantity = int.TryParse(Quantity, NumberStyles.None, CultureInfo.InvariantCulture, out var q) ? q : null;
         // A decimal comma or point, never a thousands separator: "19200,50" in French is not 1,920,050.
-        decimal? value = decimal.TryParse(EstimatedValue?.Trim().Replace(',', '.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var v) ? v : null;
-        if ((!string.IsNullOrWhiteSpace(Quantity) && quantity is null) || (!string.IsNullOrWhiteSpace(EstimatedValue) && value is null))
+        decimal? value = decimal.TryParse(EstimatedValue?.Trim().Replace(',', '.'), NumberStyles.AllowDecimalPoint,
+            CultureInfo.InvariantCulture, out var v) ? v : null;
+        if ((!string.IsNullOrWhiteSpace(Quantity) && quantity is null)
+            || (!string.IsNullOrWhiteSpace(EstimatedValue) && value is null))
         {
             var field = string.IsNullOrWhiteSpace(Quantity) || quantity is not null ? "estimatedValue" : "quantity";
             return RefuseAsync(Error.Invalid("authentication.number",
@@ -66,7 +69,7 @@ public sealed class DetailModel(
         }
 
         var correcting = Request.Form.ContainsKey("correction");
-        return ActAsync(outcomes.RecordAsync(Actor, id, new RecordOutcome(Outcome, quantity, value, Currency), ct),
+        return ActAsync(record.HandleAsync(Actor, id, new RecordOutcome(Outcome, quantity, value, Currency), ct),
             Done(id, correcting ? "The outcome was corrected." : "The outcome was recorded."), Reload(id, ct));
     }
 
@@ -79,7 +82,7 @@ public sealed class DetailModel(
         }
 
         return await ActAsync(
-            photos.AddAsync(Actor, id, buffer.ToArray(), ct), Done(id, "The photo was added."), Reload(id, ct));
+            addPhoto.HandleAsync(Actor, id, buffer.ToArray(), ct), Done(id, "The photo was added."), Reload(id, ct));
     }
 
     /// <summary>Back to this request, saying what was done.</summary>
@@ -90,10 +93,10 @@ public sealed class DetailModel(
 
     private async Task LoadAsync(Guid id, CancellationToken ct)
     {
-        if (await LoadOrShowAsync(detentions.GetAsync(Actor, id, ct)) is { } detention)
+        if (await LoadOrShowAsync(get.HandleAsync(Actor, id, ct)) is { } authentication)
         {
-            Detention = detention;
-            Actions = await outcomes.ActionsAsync(Actor, id, ct);
+            Authentication = authentication;
+            Actions = await actions.HandleAsync(Actor, id, ct);
         }
     }
 }

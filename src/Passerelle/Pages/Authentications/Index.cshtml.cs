@@ -1,6 +1,6 @@
 using Passerelle.Core.Access;
+using Passerelle.Core.Authentications;
 using Passerelle.Core.Notifications;
-using Passerelle.Core.Products;
 
 namespace Passerelle.Pages.Authentications;
 
@@ -8,9 +8,9 @@ namespace Passerelle.Pages.Authentications;
 /// Authentication requests: for a rights holder, those it must answer; for an officer, those they sent; with the
 /// notifications about them.
 /// </summary>
-public sealed class IndexModel(Detentions detentions, Inbox inbox) : PasserellePage
+public sealed class IndexModel(ListAuthentications list, Inbox inbox) : PasserellePage
 {
-    protected internal override bool MayOpen(Actor actor) => AccessRules.MayFollowDetentions(actor);
+    protected internal override bool MayOpen(Actor actor) => AccessRules.MayFollowAuthentications(actor);
 
     public IReadOnlyList<AuthenticationView> Requests { get; private set; } = [];
 
@@ -18,7 +18,7 @@ public sealed class IndexModel(Detentions detentions, Inbox inbox) : PasserelleP
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        if (await LoadOrShowAsync(detentions.ListAsync(Actor, ct)) is not { } requests)
+        if (await LoadOrShowAsync(list.HandleAsync(Actor, ct)) is not { } requests)
         {
             return;
         }

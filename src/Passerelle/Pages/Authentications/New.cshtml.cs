@@ -1,13 +1,17 @@
 using Microsoft.AspNetCore.Mvc;
 using Passerelle.Core.Access;
+using Passerelle.Core.Authentications;
 using Passerelle.Core.Products;
 using Passerelle.Errors;
 
 namespace Passerelle.Pages.Authentications;
 
-/// <summary>An officer who holds suspect goods asks the rights holder to authenticate them, with photos taken on the spot.</summary>
-[RequestSizeLimit((Detentions.MaxPhotos * Core.Pictures.AcceptPicture.MaxBytes) + UploadLimits.MultipartAllowance)]
-public sealed class NewModel(FindProducts find, Detentions detentions) : PasserellePage
+/// <summary>
+/// An officer who holds suspect goods asks the rights holder to authenticate them, with photos taken on the spot.
+/// </summary>
+[RequestSizeLimit(
+    (RequestAuthentication.MaxPhotos * Core.Pictures.AcceptPicture.MaxBytes) + UploadLimits.MultipartAllowance)]
+public sealed class NewModel(FindProducts find, RequestAuthentication ask) : PasserellePage
 {
     protected internal override bool MayOpen(Actor actor) => AccessRules.MayLookUpProducts(actor);
 
@@ -48,9 +52,10 @@ public sealed class NewModel(FindProducts find, Detentions detentions) : Passere
             contents.Add(buffer.ToArray());
         }
 
-        var request = new RequestAuthentication(ProductId, Quantity ?? 0, Place, Message, ShareConsignee, ConsigneeDetails, Route);
+        var request = new NewAuthentication(
+            ProductId, Quantity ?? 0, Place, Message, ShareConsignee, ConsigneeDetails, Route);
         return await ActAsync(
-            detentions.RequestAsync(Actor, request, contents, ct),
+            ask.HandleAsync(Actor, request, contents, ct),
             sent => Telling(RedirectToPage("Detail", new { id = sent.Id }),
                 "Request sent to {0}; they answer by {1:yyyy-MM-dd}.", sent.RightsHolder, sent.DueOn),
             () => LoadAsync(ct));
@@ -58,7 +63,7 @@ public sealed class NewModel(FindProducts find, Detentions detentions) : Passere
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        MayShareConsignee = await detentions.MayShareConsigneeAsync(Actor, ct);
+        MayShareConsignee = await ask.MayShareConsigneeAsync(Actor, ct);
         Product = await LoadOrShowAsync(find.GetAsync(Actor, ProductId, ct));
     }
 }

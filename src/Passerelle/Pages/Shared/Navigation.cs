@@ -31,7 +31,7 @@ internal static class Navigation
         new("/Screen", "Screen", AccessRules.MayScreen, "/Screen"),
         new("/Hits", "Hits", AccessRules.MayFollowHits, "/Hits", c => Badge.Of(c.HitsToDecide, "to decide")),
         new("/Products/Lookup", "Genuine products", AccessRules.MayLookUpProducts, "/Products"),
-        new("/Authentications", "Authentications", AccessRules.MayFollowDetentions, "/Authentications",
+        new("/Authentications", "Authentications", AccessRules.MayFollowAuthentications, "/Authentications",
             c => Badge.Of(c.RequestsToAnswer, "to answer") ?? Badge.Of(c.Overdue, "overdue")),
         new("/Brand/Products", "Your products", AccessRules.MayManageOwnProducts, "/Brand/Product"),
         new("/Brand/Alerts", "Your alerts", AccessRules.MayManageOwnProducts, "/Brand/Alerts"),

@@ -4,20 +4,20 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Passerelle.IntegrationTests.Support;
 
-namespace Passerelle.IntegrationTests.Products;
+namespace Passerelle.IntegrationTests.Authentications;
 
 /// <summary>
 /// The outcome of a detention: recorded once the rights holder has answered (or let its deadline pass), chosen by
 /// the officer with no default, and corrected only by its author within 24 hours; a refusal leaves all as it was.
 /// </summary>
-public sealed class DetentionOutcomeTests
+public sealed class AuthenticationOutcomeTests
 {
     private static async Task<string> CodeAsync(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!;
 
     /// <summary>What an outcome writes: the stored outcome, its audit entries and the rights holder's notes.</summary>
     private static async Task<(string? Outcome, int? Quantity, decimal? Value, string? Currency, int Entries, int Notes)>
-        WrittenAsync(DetentionWorld w)
+        WrittenAsync(AuthenticationWorld w)
     {
         await using var context = w.App.NewContext();
         var r = await context.AuthenticationRequests.SingleAsync(x => x.Id == w.Request);
@@ -29,7 +29,7 @@ public sealed class DetentionOutcomeTests
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task An_outcome_before_the_rights_holder_answers_is_a_409_and_nothing_is_written(Db db)
     {
-        var w = await DetentionWorld.StartAsync(db);
+        var w = await AuthenticationWorld.StartAsync(db);
         await using var _ = w.App;
 
         var early = await w.RecordAsync(w.Officer, new { outcome = "seized", quantity = 240 });
@@ -43,7 +43,7 @@ public sealed class DetentionOutcomeTests
     public async Task Once_the_reply_is_overdue_the_officer_records_the_outcome_without_a_verdict(Db db)
     {
         var time = new AdjustableTime();
-        var w = await DetentionWorld.StartAsync(db, time);
+        var w = await AuthenticationWorld.StartAsync(db, time);
         await using var _ = w.App;
         time.Advance(TimeSpan.FromDays(20));
 
@@ -56,7 +56,7 @@ public sealed class DetentionOutcomeTests
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task An_outcome_has_no_default_and_a_value_needs_a_currency_that_fits_it_or_nothing_is_written(Db db)
     {
-        var w = await DetentionWorld.StartAsync(db);
+        var w = await AuthenticationWorld.StartAsync(db);
         await using var _ = w.App;
         await w.AnswerAsync();
 
@@ -76,7 +76,7 @@ public sealed class DetentionOutcomeTests
     public async Task The_author_corrects_the_outcome_within_a_day_and_the_audit_keeps_old_and_new_values(Db db)
     {
         var time = new AdjustableTime();
-        var w = await DetentionWorld.StartAsync(db, time);
+        var w = await AuthenticationWorld.StartAsync(db, time);
         await using var _ = w.App;
         await w.AnswerAsync();
         var first = new { outcome = "seized", quantity = 240, estimatedValue = 4800.50m, currency = "eur" };
@@ -106,7 +106,7 @@ public sealed class DetentionOutcomeTests
     public async Task A_correction_after_24_hours_is_a_409_and_the_outcome_stays(Db db)
     {
         var time = new AdjustableTime();
-        var w = await DetentionWorld.StartAsync(db, time);
+        var w = await AuthenticationWorld.StartAsync(db, time);
         await using var _ = w.App;
         await w.AnswerAsync();
         (await w.RecordAsync(w.Officer, new { outcome = "seized", quantity = 240 })).EnsureSuccessStatusCode();
@@ -122,7 +122,7 @@ public sealed class DetentionOutcomeTests
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task Only_its_author_corrects_an_outcome_even_a_coordinator_of_the_agency_gets_a_403(Db db)
     {
-        var w = await DetentionWorld.StartAsync(db);
+        var w = await AuthenticationWorld.StartAsync(db);
         await using var _ = w.App;
         await w.AnswerAsync();
         (await w.RecordAsync(w.Officer, new { outcome = "seized", quantity = 240 })).EnsureSuccessStatusCode();
@@ -141,7 +141,7 @@ public sealed class DetentionOutcomeTests
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task Two_outcomes_sent_at_once_by_two_people_leave_one_and_the_other_is_refused(Db db)
     {
-        var w = await DetentionWorld.StartAsync(db);
+        var w = await AuthenticationWorld.StartAsync(db);
         await using var _ = w.App;
         await w.AnswerAsync();
         var coordinator = w.App.ClientWithToken(await w.App.TokenAsync("douane.coordinator"));
@@ -161,7 +161,7 @@ public sealed class DetentionOutcomeTests
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task The_rights_holder_sees_the_detaining_agency_never_which_officer_asked_wrote_or_recorded(Db db)
     {
-        var w = await DetentionWorld.StartAsync(db);
+        var w = await AuthenticationWorld.StartAsync(db);
         await using var _ = w.App;
         await w.AnswerAsync();
         var message = new { text = "The goods stay in Le Havre." };

@@ -4,15 +4,15 @@ using Passerelle.Core.Access;
 using Passerelle.Core.Agencies;
 using Passerelle.IntegrationTests.Support;
 
-namespace Passerelle.IntegrationTests.Products;
+namespace Passerelle.IntegrationTests.Authentications;
 
 /// <summary>
 /// A verified rights holder's published perfume (GS1 GTIN 6291041500213, HS 3303), and 240 bottles of it detained at
 /// Le Havre by a French customs officer, whose agency also has a coordinator.
 /// </summary>
-internal sealed record DetentionWorld(TestApp App, HttpClient Brand, HttpClient Officer, Guid Request)
+internal sealed record AuthenticationWorld(TestApp App, HttpClient Brand, HttpClient Officer, Guid Request)
 {
-    public static async Task<DetentionWorld> StartAsync(Db db, TimeProvider? time = null)
+    public static async Task<AuthenticationWorld> StartAsync(Db db, TimeProvider? time = null)
     {
         var app = await TestApp.StartAsync(db, replace: time is null ? null : services => services.AddSingleton(time));
         await app.AddAgencyAsync("RH-LUMIERE", "rights-holder");
@@ -29,7 +29,7 @@ internal sealed record DetentionWorld(TestApp App, HttpClient Brand, HttpClient 
         (await brand.PostAsync($"/api/v1/products/{product}/publish", null)).EnsureSuccessStatusCode();
         var detained = new { productId = product, quantity = 240, place = "Le Havre" };
         var request = await IdOfAsync(await officer.PostAsJsonAsync("/api/v1/authentications", detained));
-        return new DetentionWorld(app, brand, officer, request);
+        return new AuthenticationWorld(app, brand, officer, request);
     }
 
     /// <summary>The rights holder's verdict: counterfeit.</summary>

@@ -2,8 +2,10 @@ using Passerelle.Core.Access;
 
 namespace Passerelle.UnitTests.Access;
 
-/// <summary>Who may record or correct a detention's outcome, and when (AccessRules.DetentionOutcomeAccess).</summary>
-public sealed class DetentionOutcomeRulesTests
+/// <summary>
+/// Who may record or correct what became of detained goods, and when (AccessRules.AuthenticationOutcomeAccess).
+/// </summary>
+public sealed class AuthenticationOutcomeRulesTests
 {
     private static readonly Guid Detaining = Guid.NewGuid();
     private static readonly DateTime Now = new(2026, 11, 30, 12, 0, 0, DateTimeKind.Utc);
@@ -12,7 +14,7 @@ public sealed class DetentionOutcomeRulesTests
     private static Actor Person(string role, Guid? agency = null) =>
         new(Guid.NewGuid(), role, agency ?? Detaining, "FR-DOUANE", new HashSet<string> { role });
 
-    private static DetentionOutcomeFacts Detention(
+    private static AuthenticationOutcomeFacts Request(
         Actor asker, bool answered = false, DateOnly? due = null, DateTime? recordedAt = null, Guid? recordedBy = null) =>
         new(Detaining, asker.UserId, answered, due ?? Today.AddDays(5), recordedAt, recordedBy);
 
@@ -21,9 +23,10 @@ public sealed class DetentionOutcomeRulesTests
     {
         var officer = Person(Roles.Officer);
 
-        Assert.Equal(OutcomeAccess.BeforeVerdict, AccessRules.DetentionOutcomeAccess(officer, Detention(officer), Now));
+        Assert.Equal(
+            OutcomeAccess.BeforeVerdict, AccessRules.AuthenticationOutcomeAccess(officer, Request(officer), Now));
         Assert.Equal(OutcomeAccess.BeforeVerdict,
-            AccessRules.DetentionOutcomeAccess(officer, Detention(officer, due: Today), Now));
+            AccessRules.AuthenticationOutcomeAccess(officer, Request(officer, due: Today), Now));
     }
 
     [Fact]
@@ -32,9 +35,9 @@ public sealed class DetentionOutcomeRulesTests
         var officer = Person(Roles.Officer);
 
         Assert.Equal(OutcomeAccess.Record,
-            AccessRules.DetentionOutcomeAccess(officer, Detention(officer, answered: true), Now));
+            AccessRules.AuthenticationOutcomeAccess(officer, Request(officer, answered: true), Now));
         Assert.Equal(OutcomeAccess.Record,
-            AccessRules.DetentionOutcomeAccess(officer, Detention(officer, due: Today.AddDays(-1)), Now));
+            AccessRules.AuthenticationOutcomeAccess(officer, Request(officer, due: Today.AddDays(-1)), Now));
     }
 
     [Fact]
@@ -42,13 +45,13 @@ public sealed class DetentionOutcomeRulesTests
     {
         var officer = Person(Roles.Officer);
         var coordinator = Person(Roles.Coordinator);
-        var recorded = Detention(officer, answered: true, recordedAt: Now, recordedBy: officer.UserId);
+        var recorded = Request(officer, answered: true, recordedAt: Now, recordedBy: officer.UserId);
 
         Assert.Equal(OutcomeAccess.Correct,
-            AccessRules.DetentionOutcomeAccess(officer, recorded, Now.AddHours(24).AddTicks(-1)));
+            AccessRules.AuthenticationOutcomeAccess(officer, recorded, Now.AddHours(24).AddTicks(-1)));
         Assert.Equal(OutcomeAccess.CorrectionWindowClosed,
-            AccessRules.DetentionOutcomeAccess(officer, recorded, Now.AddHours(24)));
-        Assert.Equal(OutcomeAccess.NotAuthor, AccessRules.DetentionOutcomeAccess(coordinator, recorded, Now));
+            AccessRules.AuthenticationOutcomeAccess(officer, recorded, Now.AddHours(24)));
+        Assert.Equal(OutcomeAccess.NotAuthor, AccessRules.AuthenticationOutcomeAccess(coordinator, recorded, Now));
     }
 
     [Fact]
@@ -58,9 +61,9 @@ public sealed class DetentionOutcomeRulesTests
         var colleague = Person(Roles.Officer);
         var foreignCoordinator = Person(Roles.Coordinator, Guid.NewGuid());
         var holder = Person(Roles.RightsHolder, Guid.NewGuid());
-        var answered = Detention(officer, answered: true);
+        var answered = Request(officer, answered: true);
 
         Assert.All([colleague, foreignCoordinator, holder, Actor.Console()],
-            actor => Assert.Equal(OutcomeAccess.Denied, AccessRules.DetentionOutcomeAccess(actor, answered, Now)));
+            actor => Assert.Equal(OutcomeAccess.Denied, AccessRules.AuthenticationOutcomeAccess(actor, answered, Now)));
     }
 }

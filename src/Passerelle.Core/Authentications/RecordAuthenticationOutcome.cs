@@ -6,39 +6,37 @@ using Passerelle.Core.Common;
 using Passerelle.Core.Data;
 using Passerelle.Core.Standards;
 
-namespace Passerelle.Core.Products;
+namespace Passerelle.Core.Authentications;
 
 /// <summary>What became of detained goods: released, seized or destroyed, how many, and what they were worth.</summary>
 /// <param name="Currency">The value's ISO 4217 code, such as EUR; required with a value.</param>
 public sealed record RecordOutcome(
     string? Outcome, int? Quantity = null, decimal? EstimatedValue = null, string? Currency = null);
 
-/// <summary>What the actor may do on one request now, so a page offers that and nothing else.</summary>
-/// <param name="CorrectableUntil">With <see cref="OutcomeAccess.Correct"/>, when the correction window closes.</param>
-public sealed record DetentionActions(bool Reply, bool AddPhotos, OutcomeAccess Outcome, DateTime? CorrectableUntil);
-
 /// <summary>
-/// The detaining agency records the outcome of a detention, and the person who recorded it may correct it for a day,
-/// as <see cref="AccessRules.DetentionOutcomeAccess"/> decides. Recording tells the rights holder and counts in the
-/// statistics; a correction tells the rights holder again, and its audit entry keeps the old values beside the new.
+/// The detaining agency records what became of the goods, and the person who recorded it may correct it for a day,
+/// as <see cref="AccessRules.AuthenticationOutcomeAccess"/> decides. Recording tells the rights holder and counts in
+/// the statistics; a correction tells the rights holder again, and its audit entry keeps the old values beside the
+/// new.
 /// </summary>
-public sealed class DetentionOutcomes(
-    PasserelleDb db, Detentions detentions, AuditedChange audited, AuditWriter audit, TimeProvider time)
+public sealed class RecordAuthenticationOutcome(
+    PasserelleDb db, AuthenticationStep step, AuthenticationViews views, AuditedChange audited, AuditWriter audit,
+    TimeProvider time)
 {
     /// <summary>Values stay below a trillion, well inside the column's precision.</summary>
     public const decimal MaxValue = 1_000_000_000_000m;
 
-    public async Task<Result<AuthenticationView>> RecordAsync(
+    public async Task<Result<AuthenticationView>> HandleAsync(
         Actor actor, Guid id, RecordOutcome request, CancellationToken ct)
     {
-        var detention = await db.AuthenticationRequests.FirstOrDefaultAsync(r => r.Id == id, ct);
-        if (detention is null)
+        var asked = await db.AuthenticationRequests.FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (asked is null)
         {
             return Error.NotFound("authentication.not-found", $"No authentication request has id {id}.");
         }
 
         var target = $"authentication:{id}";
-        var access = AccessRules.DetentionOutcomeAccess(actor, Facts(detention), time.UtcNow());
+        var access = AccessRules.AuthenticationOutcomeAccess(actor, asked.OutcomeFacts(), time.UtcNow());
         switch (access)
         {
             case OutcomeAccess.Denied:
@@ -46,9 +44,9 @@ public sealed class DetentionOutcomes(
             case OutcomeAccess.NotAuthor:
                 await audit.DenyAsync(actor, target, ct);
                 return new Error("outcome.not-author",
-                    $"Only {detention.OutcomeBy}, who recorded the outcome, may correct it.", ErrorKind.Forbidden);
+                    $"Only {asked.OutcomeBy}, who recorded the outcome, may correct it.", ErrorKind.Forbidden);
             case OutcomeAccess.BeforeVerdict:
-                var due = detention.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                var due = asked.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
                 return Error.Conflict("outcome.before-verdict",
                     "The outcome is recorded once the rights holder has answered, " +
                     $"or once its reply is overdue (after {due}).");
@@ -61,10 +59,10 @@ public sealed class DetentionOutcomes(
         var (quantity, value) = (request.Quantity, request.EstimatedValue);
         var places = Currencies.MinorUnits(currency ?? "EUR");
         var invalid = new Validation()
-            .Require(EnumNames.TryParse<DetentionOutcome>(request.Outcome, out var outcome), "outcome",
+            .Require(EnumNames.TryParse<AuthenticationOutcome>(request.Outcome, out var outcome), "outcome",
                 "authentication.outcome", "The outcome is released, seized or destroyed.")
-            .Require(quantity is null || (quantity > 0 && quantity <= detention.Quantity), "quantity",
-                "authentication.outcome-quantity", $"The quantity is 1 to the {detention.Quantity} detained.")
+            .Require(quantity is null || (quantity > 0 && quantity <= asked.Quantity), "quantity",
+                "authentication.outcome-quantity", $"The quantity is 1 to the {asked.Quantity} detained.")
             .Require(value is null or (>= 0 and < MaxValue), "estimatedValue",
                 "authentication.value", "The estimated value is 0 or more, and less than a trillion.")
             .Require(value is null || currency is not null, "currency",
@@ -79,63 +77,45 @@ public sealed class DetentionOutcomes(
 
         // Recorded on the row as it stands once this has the chain's turn (SQLite's transaction takes the write lock
         // at once): of two recordings or corrections sent together, the second is refused, not laid over the first.
-        await using var change = await audited.RereadAsync(db, detention, ct);
-        if (AccessRules.DetentionOutcomeAccess(actor, Facts(detention), time.UtcNow()) != access)
+        await using var change = await audited.RereadAsync(db, asked, ct);
+        if (AccessRules.AuthenticationOutcomeAccess(actor, asked.OutcomeFacts(), time.UtcNow()) != access)
         {
             return Error.Conflict("outcome.changed",
                 "The outcome changed while you were recording it; open the request again to see it.");
         }
 
-        var previous = Details(detention, "previous");
-        detention.Outcome = outcome;
-        detention.OutcomeQuantity = quantity ?? detention.Quantity;
-        detention.EstimatedValue = value;
-        detention.Currency = value is null ? null : currency;
-        var told = $"{Detentions.Name(outcome)}, {detention.OutcomeQuantity} items";
+        var previous = Details(asked, "previous");
+        asked.Outcome = outcome;
+        asked.OutcomeQuantity = quantity ?? asked.Quantity;
+        asked.EstimatedValue = value;
+        asked.Currency = value is null ? null : currency;
+        var told = $"{outcome.Name()}, {asked.OutcomeQuantity} items";
         int deliveries;
         AuditRecord entry;
         if (access == OutcomeAccess.Record)
         {
-            detention.OutcomeAt = time.UtcNow();
-            detention.OutcomeUserId = actor.UserId;
-            detention.OutcomeBy = actor.Login;
-            deliveries = await detentions.NotifyAsync(detention.RightsHolderAgencyId, null,
+            asked.OutcomeAt = time.UtcNow();
+            asked.OutcomeUserId = actor.UserId;
+            asked.OutcomeBy = actor.Login;
+            deliveries = await step.TellAsync(asked.RightsHolderAgencyId, null,
                 "authentication.outcome", id, $"{actor.AgencyCode} recorded: {told}.", ct);
-            entry = AuditRecord.For(actor, AuditEvent.DetentionOutcome, target: target, details: Details(detention, null));
+            entry = AuditRecord.For(
+                actor, AuditEvent.AuthenticationOutcome, target: target, details: Details(asked, null));
         }
         else
         {
-            deliveries = await detentions.NotifyAsync(detention.RightsHolderAgencyId, null,
+            deliveries = await step.TellAsync(asked.RightsHolderAgencyId, null,
                 "authentication.outcome-corrected", id, $"{actor.AgencyCode} corrected the outcome: {told}.", ct);
             entry = AuditRecord.For(
-                actor, AuditEvent.DetentionOutcomeCorrected, target: target, details: Details(detention, null, previous));
+                actor, AuditEvent.AuthenticationOutcomeCorrected, target: target,
+                details: Details(asked, null, previous));
         }
 
         await change.CommitAsync(entry, ct);
-        detentions.Committed(deliveries);
+        step.Committed(deliveries);
 
-        return await detentions.ViewAsync(actor, id, ct);
+        return await views.OneAsync(actor, id, ct);
     }
-
-    /// <summary>What the actor may do on the request; null when there is no such request.</summary>
-    public async Task<DetentionActions?> ActionsAsync(Actor actor, Guid id, CancellationToken ct)
-    {
-        var detention = await db.AuthenticationRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
-        if (detention is null)
-        {
-            return null;
-        }
-
-        var outcome = AccessRules.DetentionOutcomeAccess(actor, Facts(detention), time.UtcNow());
-        return new DetentionActions(
-            detention.Verdict is null && AccessRules.MayManageProducts(actor, detention.RightsHolderAgencyId),
-            Detentions.MayFollow(actor, detention),
-            outcome,
-            outcome == OutcomeAccess.Correct ? detention.OutcomeAt + AccessRules.OutcomeCorrectionWindow : null);
-    }
-
-    private static DetentionOutcomeFacts Facts(AuthenticationRequest d) =>
-        new(d.RequestingAgencyId, d.RequestingUserId, d.Verdict is not null, d.DueOn, d.OutcomeAt, d.OutcomeUserId);
 
     /// <summary>The outcome's fields, named with <paramref name="prefix"/> ("previousOutcome") when given.</summary>
     private static AuditDetails Details(AuthenticationRequest d, string? prefix, AuditDetails? before = null)
@@ -143,7 +123,7 @@ public sealed class DetentionOutcomes(
         string Name(string field) => prefix is null ? field : prefix + char.ToUpperInvariant(field[0]) + field[1..];
         var value = d.EstimatedValue is { } v && d.Currency is { } c ? Invariant(v, c) : null;
         return (before ?? AuditDetails.Empty)
-            .And(Name("outcome"), d.Outcome is { } o ? Detentions.Name(o) : null)
+            .And(Name("outcome"), d.Outcome?.Name())
             .And(Name("quantity"), d.OutcomeQuantity)
             .And(Name("estimatedValue"), value)
             .And(Name("currency"), d.Currency);

@@ -6,9 +6,9 @@ using Passerelle.Core.Access;
 using Passerelle.Core.Agencies;
 using Passerelle.IntegrationTests.Support;
 
-namespace Passerelle.IntegrationTests.Products;
+namespace Passerelle.IntegrationTests.Authentications;
 
-public sealed class DetentionTests
+public sealed class AuthenticationTests
 {
     /// <summary>A verified rights holder with one published sheet (GS1 GTIN 6291041500213, HS 3303), and a French customs officer.</summary>
     private static async Task<(HttpClient Brand, HttpClient Officer, Guid Product)> WorldAsync(TestApp app)

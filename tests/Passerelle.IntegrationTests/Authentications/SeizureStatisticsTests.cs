@@ -5,7 +5,7 @@ using Passerelle.Core.Access;
 using Passerelle.Core.Agencies;
 using Passerelle.IntegrationTests.Support;
 
-namespace Passerelle.IntegrationTests.Products;
+namespace Passerelle.IntegrationTests.Authentications;
 
 /// <summary>Seizure statistics stay within the caller's country, and a detention's place and route with its agency.</summary>
 public sealed class SeizureStatisticsTests

@@ -11,7 +11,7 @@ namespace Passerelle.BrowserTests;
 /// sheet and the active alert, detains the goods and sends a photo; the rights holder answers "counterfeit"; the
 /// officer records the seizure, which the statistics page then draws.
 /// </summary>
-public sealed class DetentionJourneyTests
+public sealed class AuthenticationJourneyTests
 {
     // GS1 General Specifications, section 7.9: 6291041500213 is a valid GTIN-13.
     private const string Gtin = "6291041500213";

@@ -22,12 +22,12 @@ public enum OutcomeAccess
     CorrectionWindowClosed,
 }
 
-/// <summary>What <see cref="AccessRules.DetentionOutcomeAccess"/> reads about one detention.</summary>
+/// <summary>What <see cref="AccessRules.AuthenticationOutcomeAccess"/> reads about one detention.</summary>
 /// <param name="Answered">Whether the rights holder has given its verdict.</param>
 /// <param name="DueOn">The last day of the rights holder's reply period.</param>
 /// <param name="RecordedAt">When the outcome was first recorded; a correction keeps this time.</param>
 /// <param name="RecordedBy">The person who recorded it.</param>
-public sealed record DetentionOutcomeFacts(
+public sealed record AuthenticationOutcomeFacts(
     Guid RequestingAgencyId,
     Guid? RequestingUserId,
     bool Answered,
@@ -43,15 +43,15 @@ public static partial class AccessRules
     /// <summary>
     /// A detention is followed by the officer who asked for authentication and by their agency's coordinators.
     /// </summary>
-    public static bool MayFollowDetention(Actor actor, Guid requestingAgencyId, Guid? requestingUserId) =>
+    public static bool MayFollowAuthentication(Actor actor, Guid requestingAgencyId, Guid? requestingUserId) =>
         (MayLookUpProducts(actor) && requestingUserId is not null && requestingUserId == actor.UserId)
-        || (MayFollowAgencyDetentions(actor) && actor.AgencyId == requestingAgencyId);
+        || (MayFollowAgencyAuthentications(actor) && actor.AgencyId == requestingAgencyId);
 
     /// <summary>
     /// Whether the actor follows every detention of its own agency, not only the ones it asked about: its
-    /// coordinators do (<see cref="MayFollowDetention"/>), as a filter a listing or a count applies.
+    /// coordinators do (<see cref="MayFollowAuthentication"/>), as a filter a listing or a count applies.
     /// </summary>
-    public static bool MayFollowAgencyDetentions(Actor actor) =>
+    public static bool MayFollowAgencyAuthentications(Actor actor) =>
         MayLookUpProducts(actor) && actor.IsInRole(Roles.Coordinator);
 
     /// <summary>
@@ -65,23 +65,24 @@ public static partial class AccessRules
     /// A detention's free-text place and route reach the agency that detained the goods and the rights holder it
     /// asked, who was told them in the request; the other agencies of the country count it, without either.
     /// </summary>
-    public static bool MaySeeDetentionPlace(Actor actor, Guid requestingAgencyId, Guid rightsHolderAgencyId) =>
+    public static bool MaySeeAuthenticationPlace(Actor actor, Guid requestingAgencyId, Guid rightsHolderAgencyId) =>
         actor.AgencyId is { } agency && (agency == requestingAgencyId || agency == rightsHolderAgencyId);
 
     /// <summary>How long after recording an outcome its author may still correct it.</summary>
     public static readonly TimeSpan OutcomeCorrectionWindow = TimeSpan.FromHours(24);
 
     /// <summary>
-    /// A detention's outcome is recorded by those who follow it (<see cref="MayFollowDetention"/>), once the rights
-    /// holder has given its verdict, since what becomes of the goods depends on it, or once the reply period is over
-    /// unanswered: the goods cannot wait for ever, and customs must then decide alone (release them, as Regulation
-    /// (EU) No 608/2013, art. 23(3), has it, or keep them under national proceedings). A recorded outcome counts in
-    /// the statistics and the rights holder is told, so it is not rewritten freely: the person who recorded it may
-    /// correct a mistake within <see cref="OutcomeCorrectionWindow"/> of recording it, and no one else, ever.
+    /// A detention's outcome is recorded by those who follow it (<see cref="MayFollowAuthentication"/>), once the
+    /// rights holder has given its verdict, since what becomes of the goods depends on it, or once the reply period is
+    /// over unanswered: the goods cannot wait for ever, and customs must then decide alone (release them, as
+    /// Regulation (EU) No 608/2013, art. 23(3), has it, or keep them under national proceedings). A recorded outcome
+    /// counts in the statistics and the rights holder is told, so it is not rewritten freely: the person who recorded
+    /// it may correct a mistake within <see cref="OutcomeCorrectionWindow"/> of recording it, and no one else, ever.
     /// </summary>
-    public static OutcomeAccess DetentionOutcomeAccess(Actor actor, DetentionOutcomeFacts detention, DateTime now)
+    public static OutcomeAccess AuthenticationOutcomeAccess(
+        Actor actor, AuthenticationOutcomeFacts detention, DateTime now)
     {
-        if (!MayFollowDetention(actor, detention.RequestingAgencyId, detention.RequestingUserId))
+        if (!MayFollowAuthentication(actor, detention.RequestingAgencyId, detention.RequestingUserId))
         {
             return OutcomeAccess.Denied;
         }

@@ -2,12 +2,12 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Passerelle.IntegrationTests.Support;
 
-namespace Passerelle.IntegrationTests.Products;
+namespace Passerelle.IntegrationTests.Authentications;
 
 /// <summary>The detention page: the outcome form when the rules allow it, and stored values in the reader's language.</summary>
-public sealed class DetentionPageTests
+public sealed class AuthenticationPageTests
 {
-    private sealed record Pages(DetentionWorld World, Browserless Officer, Browserless Brand)
+    private sealed record Pages(AuthenticationWorld World, Browserless Officer, Browserless Brand)
     {
         public string Detail => $"/Authentications/Detail/{World.Request}";
 
@@ -17,7 +17,7 @@ public sealed class DetentionPageTests
 
     private static async Task<Pages> StartAsync(Db db, string? language = null)
     {
-        var world = await DetentionWorld.StartAsync(db);
+        var world = await AuthenticationWorld.StartAsync(db);
         return new Pages(world, await SignInAsync(world.App, "douane.officer", language),
             await SignInAsync(world.App, "lumiere.brand", language));
     }

@@ -1,11 +1,12 @@
 using Passerelle.Core.Access;
-using Passerelle.Core.Products;
+using Passerelle.Core.Authentications;
 
-namespace Passerelle.Pages.Statistics;
+namespace Passerelle.Pages.Authentications;
 
-public sealed record BarChart(string Id, string Title, IReadOnlyList<Tally> Tallies);
-
-/// <summary>Seized and destroyed goods by brand, HS chapter, place and month, drawn as bar charts with the figures beside them.</summary>
+/// <summary>
+/// Seized and destroyed goods by brand, HS chapter, place and month, drawn as bar charts with the figures beside
+/// them. Served at <c>/Statistics/Seizures</c>, where it has always been.
+/// </summary>
 public sealed class SeizuresModel(SeizureStatistics statistics) : PasserellePage
 {
     protected internal override bool MayOpen(Actor actor) => AccessRules.MaySeeSeizureStatistics(actor);

@@ -4,7 +4,7 @@ using Passerelle.Core.Audit;
 using Passerelle.Core.Common;
 using Passerelle.Core.Data;
 
-namespace Passerelle.Core.Products;
+namespace Passerelle.Core.Authentications;
 
 /// <summary>A sum of money in one currency (ISO 4217).</summary>
 public sealed record Money(decimal Amount, string Currency);
@@ -43,7 +43,7 @@ public sealed class SeizureStatistics(PasserelleDb db, AuditWriter audit)
             from r in db.AuthenticationRequests.AsNoTracking()
             join p in db.ProductSheets on r.ProductId equals p.Id
             join detaining in db.Agencies on r.RequestingAgencyId equals detaining.Id
-            where r.Outcome == DetentionOutcome.Seized || r.Outcome == DetentionOutcome.Destroyed
+            where r.Outcome == AuthenticationOutcome.Seized || r.Outcome == AuthenticationOutcome.Destroyed
             select new { r, p, detaining.Country };
         if (scope == SeizureStatisticsScope.OwnBrands)
         {
@@ -70,7 +70,7 @@ public sealed class SeizureStatistics(PasserelleDb db, AuditWriter audit)
         }).ToListAsync(ct)).Select(r => new Seizure(
             r.Brand, r.HsCode, r.Route, r.Place, r.OutcomeAt!.Value, r.OutcomeQuantity ?? 0,
             r.EstimatedValue is { } amount && r.Currency is { } currency ? new Money(amount, currency) : null,
-            AccessRules.MaySeeDetentionPlace(actor, r.RequestingAgencyId, r.RightsHolderAgencyId))).ToList();
+            AccessRules.MaySeeAuthenticationPlace(actor, r.RequestingAgencyId, r.RightsHolderAgencyId))).ToList();
         var placed = rows.Where(r => r.PlaceShown).ToList();
 
         var viewed = AuditRecord.For(actor, AuditEvent.StatisticsViewed, target: "statistics:seizures", purpose: "statistics");

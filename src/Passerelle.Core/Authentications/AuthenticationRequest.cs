@@ -1,18 +1,6 @@
-namespace Passerelle.Core.Products;
+using Passerelle.Core.Access;
 
-public enum Verdict
-{
-    Genuine,
-    Counterfeit,
-    CannotTell,
-}
-
-public enum DetentionOutcome
-{
-    Released,
-    Seized,
-    Destroyed,
-}
+namespace Passerelle.Core.Authentications;
 
 /// <summary>
 /// Detained goods that an officer asks the rights holder to authenticate before a deadline (10 working days under the
@@ -54,7 +42,7 @@ public sealed class AuthenticationRequest
 
     public string? RepliedBy { get; set; }
 
-    public DetentionOutcome? Outcome { get; set; }
+    public AuthenticationOutcome? Outcome { get; set; }
 
     public int? OutcomeQuantity { get; set; }
 
@@ -70,39 +58,8 @@ public sealed class AuthenticationRequest
     public Guid? OutcomeUserId { get; set; }
 
     public string? OutcomeBy { get; set; }
-}
 
-/// <summary>One message in the conversation between the officer's agency and the rights holder.</summary>
-public sealed class AuthenticationMessage
-{
-    public long Id { get; init; }
-
-    public Guid RequestId { get; init; }
-
-    public DateTime At { get; init; }
-
-    public required string By { get; init; }
-
-    public required string Agency { get; init; }
-
-    public required string Text { get; init; }
-}
-
-public static class WorkingDays
-{
-    /// <summary>The day <paramref name="days"/> working days (Monday to Friday) after <paramref name="from"/>.</summary>
-    public static DateOnly Add(DateOnly from, int days)
-    {
-        var day = from;
-        while (days > 0)
-        {
-            day = day.AddDays(1);
-            if (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
-            {
-                days--;
-            }
-        }
-
-        return day;
-    }
+    /// <summary>What <see cref="AccessRules.AuthenticationOutcomeAccess"/> reads of this request.</summary>
+    internal AuthenticationOutcomeFacts OutcomeFacts() =>
+        new(RequestingAgencyId, RequestingUserId, Verdict is not null, DueOn, OutcomeAt, OutcomeUserId);
 }

@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using Passerelle.Core.Access;
+using Passerelle.Core.Audit;
+using Passerelle.Core.Common;
+using Passerelle.Core.Data;
+
+namespace Passerelle.Core.Authentications;
+
+/// <summary>One request with its thread and photos, for the rights holder asked and for those who follow it.</summary>
+public sealed class GetAuthentication(PasserelleDb db, AuthenticationViews views, AuditWriter audit)
+{
+    public async Task<Result<AuthenticationView>> HandleAsync(Actor actor, Guid id, CancellationToken ct)
+    {
+        var request = await db.AuthenticationRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (request is null)
+        {
+            return Error.NotFound("authentication.not-found", $"No authentication request has id {id}.");
+        }
+
+        if (!AccessRules.MayManageProducts(actor, request.RightsHolderAgencyId)
+            && !AccessRules.MayFollowAuthentication(actor, request.RequestingAgencyId, request.RequestingUserId))
+        {
+            return await audit.DenyAsync(actor, $"authentication:{id}", ct);
+        }
+
+        await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.AuthenticationViewed,
+            target: $"authentication:{id}", purpose: "detention-management"), ct);
+        return await views.OneAsync(actor, id, ct);
+    }
+}
