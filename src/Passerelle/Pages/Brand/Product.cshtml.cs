@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Passerelle.Core.Access;
-using Passerelle.Core.Common;
 using Passerelle.Core.Pictures;
 using Passerelle.Core.Products;
 using Passerelle.Errors;
