@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Passerelle.Core.Agencies;
+using Passerelle.Core.Alerts;
 using Passerelle.Core.Audit;
 using Passerelle.Core.Authentications;
 using Passerelle.Core.Backup;
@@ -34,6 +35,7 @@ public static class CoreSetup
             .AddHits()
             .AddNotifications()
             .AddProducts()
+            .AddAlerts()
             .AddAuthentications()
             .AddPictures()
             .AddBackup()

@@ -27,7 +27,8 @@ public sealed class AuditedChange(TimeProvider time)
         return sequence;
     }
 
-    public Task<long> CommitAsync(PasserelleDb db, AuditRecord entry, CancellationToken ct, Action<long>? stamp = null) =>
+    public Task<long> CommitAsync(
+        PasserelleDb db, AuditRecord entry, CancellationToken ct, Action<long>? stamp = null) =>
         CommitAsync(db, [entry], ct, stamp);
 
     /// <summary>

@@ -73,7 +73,8 @@ public sealed class SeizureStatistics(PasserelleDb db, AuditWriter audit)
             AccessRules.MaySeeAuthenticationPlace(actor, r.RequestingAgencyId, r.RightsHolderAgencyId))).ToList();
         var placed = rows.Where(r => r.PlaceShown).ToList();
 
-        var viewed = AuditRecord.For(actor, AuditEvent.StatisticsViewed, target: "statistics:seizures", purpose: "statistics");
+        var viewed = AuditRecord.For(
+            actor, AuditEvent.StatisticsViewed, target: "statistics:seizures", purpose: "statistics");
         await audit.AppendAsync(viewed, ct);
         return new SeizureReport(
             By(rows, r => r.Brand),

@@ -17,7 +17,7 @@ public sealed record DemoLogin(string Login, string Password, string Agency, str
 /// </summary>
 public sealed class DemoWorld(
     PasserelleDb db, AddAgency addAgency, VerifyRightsHolder verify, AddUser addUser, TravelDocuments.ImportDocuments import,
-    Products.SaveProduct saveProduct, Products.PublishProduct publish, Products.Alerts alerts)
+    Products.SaveProduct saveProduct, Products.PublishProduct publish, Alerts.SaveAlert saveAlert)
 {
     private static readonly AddAgencyRequest[] Agencies =
     [
@@ -123,7 +123,7 @@ public sealed class DemoWorld(
             "Case lighter than 20 g; the sun logo rubs off.", "Brand protection, Maison Lumière SA", "+33 1 00 00 00 00"), ct)).Id;
         Check(await publish.HandleAsync(brand, perfume, ct));
         Check(await publish.HandleAsync(brand, lipstick, ct));
-        Check(await alerts.SaveAsync(brand, null, new Products.AlertRequest(
+        Check(await saveAlert.HandleAsync(brand, null, new Alerts.AlertRequest(
             "Counterfeit Eau de Lumière by sea from Ningbo", [perfume], "Ningbo – Le Havre", "sea", ["CSQU3054383"], "Shine Trading Ltd", "Import Export SARL",
             Confidence: "high", TargetCountries: ["FRA"]), ct));
     }

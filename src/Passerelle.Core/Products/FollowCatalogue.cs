@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Passerelle.Core.Agencies;
+using Passerelle.Core.Alerts;
 using Passerelle.Core.Data;
 
 namespace Passerelle.Core.Products;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using Passerelle.Core.Alerts;
 
 namespace Passerelle.Core.Products;
 

@@ -1,3 +1,5 @@
+using Passerelle.Core.Alerts;
+
 namespace Passerelle.Core.Products;
 
 public sealed record FeatureView(Guid Id, string Kind, string Description, bool Restricted, IReadOnlyList<string>? AllowedAgencies, IReadOnlyList<string>? AllowedCountries);

@@ -12,8 +12,9 @@ public static class ProductsSetup
         services.AddScoped<FollowCatalogue>();
         services.AddScoped<SaveProduct>();
         services.AddScoped<PublishProduct>();
-        services.AddScoped<FindProducts>();
-        services.AddScoped<Alerts>();
+        services.AddScoped<LookUpProducts>();
+        services.AddScoped<ListOwnProducts>();
+        services.AddScoped<GetProduct>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using Passerelle.Api.Agencies;
+using Passerelle.Api.Alerts;
 using Passerelle.Api.Audit;
 using Passerelle.Api.Authentications;
 using Passerelle.Api.Documents;

@@ -101,10 +101,13 @@ public sealed partial class PageMatrixTests
                         F(("verdict", "counterfeit"), ("reasons", "Wrong label."), ("text", "Seen."),
                             ("outcome", "seized"))),
                 "GET Authentications/Seizures" => ("/Statistics/Seizures", F()),
-                "GET Brand/Product" or "POST Brand/Product" or "POST Brand/Product Publish" or "POST Brand/Product Picture" =>
+                "GET Alerts/Index" => ("/Brand/Alerts", F()),
+                "POST Alerts/Index" => ("/Brand/Alerts", F(("title", $"Alert {n}"), ("targetCountries", "FRA"))),
+                "POST Alerts/Index Close" => ($"/Brand/Alerts?id={await AlertAsync(own)}", F()),
+                "GET Products/Own" => ("/Brand/Products", F()),
+                "GET Products/Product" or "POST Products/Product" or "POST Products/Product Publish"
+                    or "POST Products/Product Picture" =>
                     ($"/Brand/Product/{await ProductAsync(own, n)}", F(("brand", "Lumière"), ("name", $"Changed {n}"))),
-                "POST Brand/Alerts" => ("/Brand/Alerts", F(("title", $"Alert {n}"), ("targetCountries", "FRA"))),
-                "POST Brand/Alerts Close" => ($"/Brand/Alerts?id={await AlertAsync(own)}", F()),
                 "POST Documents/Index" => ("/Documents", F(("documentNumber", $"P{n:D8}"), ("issuingState", "FRA"), ("documentType", "passport"), ("status", "lost"))),
                 "GET Documents/Detail" or "POST Documents/Detail Status" or "POST Documents/Detail Delete" =>
                     ($"/Documents/Detail?id={await RecordAsync(register, n)}", F(("status", "lost"), ("reason", "Page matrix."))),

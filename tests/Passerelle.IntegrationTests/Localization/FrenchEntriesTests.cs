@@ -5,6 +5,7 @@ using Passerelle.Core.Access;
 using Passerelle.Core.Agencies;
 using Passerelle.Core.Audit;
 using Passerelle.Core.Hits;
+using Passerelle.Core.Alerts;
 using Passerelle.Core.Authentications;
 using Passerelle.Core.Products;
 using Passerelle.Core.TravelDocuments;
@@ -41,8 +42,8 @@ public sealed partial class FrenchEntriesTests
             ["verdict"] = Names<Verdict>(),
             ["outcome"] = Names<AuthenticationOutcome>(),
             ["alert-status"] = Names<AlertStatus>(),
-            ["confidence"] = Alerts.Confidences,
-            ["transport-mode"] = Alerts.TransportModes,
+            ["confidence"] = Alert.Confidences,
+            ["transport-mode"] = Alert.TransportModes,
             ["audit-outcome"] = typeof(Outcomes).GetFields(BindingFlags.Public | BindingFlags.Static)
                 .Select(f => (string)f.GetValue(null)!),
             ["operation"] = Enum.GetValues<AuditEvent>().Select(e => e.Operation()),

@@ -33,27 +33,27 @@ internal static class ProductsApi
     }
 
     private static Task<Results<Ok<IReadOnlyList<ProductView>>, ProblemHttpResult>> LookUp(
-        string? q, string? purpose, HttpContext http, FindProducts find, CancellationToken ct) =>
-        find.LookUpAsync(http.Actor(), q, purpose, ct).ToOkAsync();
+        string? q, string? purpose, HttpContext http, LookUpProducts lookUp, CancellationToken ct) =>
+        lookUp.HandleAsync(http.Actor(), q, purpose, ct).ToOkAsync();
 
     private static Task<Results<Ok<IReadOnlyList<ProductView>>, ProblemHttpResult>> Mine(
-        HttpContext http, FindProducts find, CancellationToken ct) =>
-        find.MineAsync(http.Actor(), ct).ToOkAsync();
+        HttpContext http, ListOwnProducts list, CancellationToken ct) =>
+        list.HandleAsync(http.Actor(), ct).ToOkAsync();
 
     private static Task<Results<Created<ProductView>, ProblemHttpResult>> Create(
         SaveProductRequest request, HttpContext http, SaveProduct save, CancellationToken ct) =>
         save.HandleAsync(http.Actor(), null, request, ct).ToCreatedAsync(created => $"/api/v1/products/{created.Id}");
 
     private static Task<Results<Ok<ProductView>, ProblemHttpResult>> Get(
-        Guid id, HttpContext http, FindProducts find, CancellationToken ct) =>
-        find.GetAsync(http.Actor(), id, ct).ToOkAsync();
+        Guid id, HttpContext http, GetProduct get, CancellationToken ct) =>
+        get.HandleAsync(http.Actor(), id, ct).ToOkAsync();
 
     private static Task<Results<Ok<ProductView>, ProblemHttpResult>> Replace(
         Guid id, SaveProductRequest request, HttpContext http, SaveProduct save, CancellationToken ct) =>
         save.HandleAsync(http.Actor(), id, request, ct).ToOkAsync();
 
     private static async Task<Results<Ok<PhotoLookup>, ProblemHttpResult>> LookUpPhoto(
-        string? purpose, HttpContext http, BarcodePhoto photos, FindProducts find, CancellationToken ct)
+        string? purpose, HttpContext http, BarcodePhoto photos, LookUpProducts lookUp, CancellationToken ct)
     {
         var barcode = await photos.DecodeAsync(await ReadBodyAsync(http, ct), ct);
         if (!barcode.Succeeded)
@@ -61,7 +61,7 @@ internal static class ProductsApi
             return barcode.Error.ToProblem();
         }
 
-        return (await find.LookUpAsync(http.Actor(), barcode.Value, purpose, ct))
+        return (await lookUp.HandleAsync(http.Actor(), barcode.Value, purpose, ct))
             .ToOk(products => new PhotoLookup(barcode.Value, products));
     }
 

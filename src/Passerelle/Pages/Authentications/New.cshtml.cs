@@ -11,7 +11,7 @@ namespace Passerelle.Pages.Authentications;
 /// </summary>
 [RequestSizeLimit(
     (RequestAuthentication.MaxPhotos * Core.Pictures.AcceptPicture.MaxBytes) + UploadLimits.MultipartAllowance)]
-public sealed class NewModel(FindProducts find, RequestAuthentication ask) : PasserellePage
+public sealed class NewModel(GetProduct getProduct, RequestAuthentication ask) : PasserellePage
 {
     protected internal override bool MayOpen(Actor actor) => AccessRules.MayLookUpProducts(actor);
 
@@ -64,6 +64,6 @@ public sealed class NewModel(FindProducts find, RequestAuthentication ask) : Pas
     private async Task LoadAsync(CancellationToken ct)
     {
         MayShareConsignee = await ask.MayShareConsigneeAsync(Actor, ct);
-        Product = await LoadOrShowAsync(find.GetAsync(Actor, ProductId, ct));
+        Product = await LoadOrShowAsync(getProduct.HandleAsync(Actor, ProductId, ct));
     }
 }

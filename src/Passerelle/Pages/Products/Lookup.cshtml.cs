@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Passerelle.Core.Access;
+using Passerelle.Core.Alerts;
 using Passerelle.Core.Common;
 using Passerelle.Core.Pictures;
 using Passerelle.Core.Products;
@@ -12,7 +13,7 @@ namespace Passerelle.Pages.Products;
 /// call; or types a container number (four letters and seven digits) and sees the active alerts that name it.
 /// </summary>
 [RequestSizeLimit(UploadLimits.OnePicture)]
-public sealed class LookupModel(FindProducts find, Alerts alerts, BarcodePhoto photos) : PasserellePage
+public sealed class LookupModel(LookUpProducts lookUp, ListAlerts alerts, BarcodePhoto photos) : PasserellePage
 {
     protected internal override bool MayOpen(Actor actor) => AccessRules.MayLookUpProducts(actor);
 
@@ -33,7 +34,7 @@ public sealed class LookupModel(FindProducts find, Alerts alerts, BarcodePhoto p
 
         if (Core.Standards.ContainerNumber.LooksLikeOne(Query))
         {
-            var matched = await alerts.ListAsync(Actor, Query.Trim(), ct);
+            var matched = await alerts.HandleAsync(Actor, Query.Trim(), ct);
             if (matched.Succeeded)
             {
                 ContainerAlerts = matched.Value;
@@ -77,5 +78,5 @@ public sealed class LookupModel(FindProducts find, Alerts alerts, BarcodePhoto p
         });
 
     private async Task LookUpAsync(CancellationToken ct) =>
-        Results = await LoadOrShowAsync(find.LookUpAsync(Actor, Query, "product-lookup", ct));
+        Results = await LoadOrShowAsync(lookUp.HandleAsync(Actor, Query, "product-lookup", ct));
 }

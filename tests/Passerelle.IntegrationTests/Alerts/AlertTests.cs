@@ -5,7 +5,7 @@ using Passerelle.Core.Access;
 using Passerelle.Core.Agencies;
 using Passerelle.IntegrationTests.Support;
 
-namespace Passerelle.IntegrationTests.Products;
+namespace Passerelle.IntegrationTests.Alerts;
 
 public sealed class AlertTests
 {

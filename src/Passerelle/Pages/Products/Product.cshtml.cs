@@ -4,7 +4,7 @@ using Passerelle.Core.Pictures;
 using Passerelle.Core.Products;
 using Passerelle.Errors;
 
-namespace Passerelle.Pages.Brand;
+namespace Passerelle.Pages.Products;
 
 /// <summary>One feature row of the form; a row without a description is left out.</summary>
 public sealed class FeatureForm
@@ -22,11 +22,12 @@ public sealed class FeatureForm
 
 /// <summary>
 /// A rights holder describes a genuine product: what it is, how to tell a fake, whom to call, and authentication
-/// features shared with every verified agency or only those picked. Saving makes a new version; publishing shows it to officers.
+/// features shared with every verified agency or only those picked. Saving makes a new version; publishing shows it
+/// to officers. Served at <c>/Brand/Product</c>.
 /// </summary>
 [RequestSizeLimit(UploadLimits.OnePicture)]
 public sealed class ProductModel(
-    FindProducts find, SaveProduct save, PublishProduct publish, ProductPictures pictures)
+    GetProduct get, SaveProduct save, PublishProduct publish, ProductPictures pictures)
     : PasserellePage
 {
     protected internal override bool MayOpen(Actor actor) => AccessRules.MayManageOwnProducts(actor);
@@ -117,7 +118,7 @@ public sealed class ProductModel(
     }
 
     private async Task<ProductView?> LoadAsync(Guid id, CancellationToken ct) =>
-        Sheet = await LoadOrShowAsync(find.GetAsync(Actor, id, ct));
+        Sheet = await LoadOrShowAsync(get.HandleAsync(Actor, id, ct));
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 

@@ -1,13 +1,18 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Passerelle.Core.Access;
+using Passerelle.Core.Alerts;
 using Passerelle.Core.Common;
 using Passerelle.Core.Products;
 
-namespace Passerelle.Pages.Brand;
+namespace Passerelle.Pages.Alerts;
 
-/// <summary>A rights holder raises alerts about suspect shipments for the agencies or countries it picks, and closes them.</summary>
-public sealed class AlertsModel(Alerts alerts, FindProducts find) : PasserellePage
+/// <summary>
+/// A rights holder raises alerts about suspect shipments for the agencies or countries it picks, and closes them.
+/// Served at <c>/Brand/Alerts</c>, where it has always been.
+/// </summary>
+public sealed class IndexModel(SaveAlert save, CloseAlert close, ListAlerts list, ListOwnProducts products)
+    : PasserellePage
 {
     protected internal override bool MayOpen(Actor actor) => AccessRules.MayManageOwnProducts(actor);
 
@@ -50,7 +55,7 @@ public sealed class AlertsModel(Alerts alerts, FindProducts find) : PasserellePa
         }
 
         return await ActAsync(
-            alerts.SaveAsync(Actor, null, new AlertRequest(
+            save.HandleAsync(Actor, null, new AlertRequest(
                 Title?.Trim(), Products, Blank(Route), TransportMode, List(Containers), Blank(Consignor),
                 Blank(Consignee), dates["periodFrom"], dates["periodTo"], Confidence, List(TargetAgencies),
                 List(TargetCountries), dates["expiresOn"]), ct),
@@ -59,14 +64,14 @@ public sealed class AlertsModel(Alerts alerts, FindProducts find) : PasserellePa
     }
 
     public Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken ct) => ActAsync(
-        alerts.CloseAsync(Actor, id, ct),
+        close.HandleAsync(Actor, id, ct),
         _ => Telling(RedirectToPage(), "Alert closed."),
         () => LoadAsync(ct));
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var mine = await alerts.ListAsync(Actor, null, ct);
-        if (await LoadOrShowAsync(find.MineAsync(Actor, ct)) is { } sheets)
+        var mine = await list.HandleAsync(Actor, null, ct);
+        if (await LoadOrShowAsync(products.HandleAsync(Actor, ct)) is { } sheets)
         {
             Sheets = sheets;
             Mine = mine.Value ?? [];

@@ -1,14 +1,14 @@
-namespace Passerelle.Core.Products;
-
-public enum AlertStatus
-{
-    Active,
-    Closed,
-}
+namespace Passerelle.Core.Alerts;
 
 /// <summary>A rights holder's warning about a suspect shipment, sent to the agencies or countries it picks.</summary>
 public sealed class Alert
 {
+    /// <summary>How a shipment travels, as an alert names it.</summary>
+    public static readonly IReadOnlyList<string> TransportModes = ["sea", "air", "road", "rail", "postal", "other"];
+
+    /// <summary>How sure the rights holder is of its alert.</summary>
+    public static readonly IReadOnlyList<string> Confidences = ["low", "medium", "high"];
+
     public Guid Id { get; init; }
 
     public Guid OwnerAgencyId { get; init; }
@@ -52,5 +52,6 @@ public sealed class Alert
 
     public DateTime UpdatedAt { get; set; }
 
-    public bool IsFor(string agencyCode, string country) => TargetAgencies.Contains(agencyCode) || TargetCountries.Contains(country);
+    public bool IsFor(string agencyCode, string country) =>
+        TargetAgencies.Contains(agencyCode) || TargetCountries.Contains(country);
 }

@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using Passerelle.Core.Access;
+using Passerelle.Core.Audit;
+using Passerelle.Core.Common;
+using Passerelle.Core.Data;
+
+namespace Passerelle.Core.Products;
+
+/// <summary>A rights holder's own product sheets, drafts and published, with all of their features.</summary>
+public sealed class ListOwnProducts(PasserelleDb db, AuditWriter audit)
+{
+    public async Task<Result<IReadOnlyList<ProductView>>> HandleAsync(Actor actor, CancellationToken ct)
+    {
+        if (actor.AgencyId is not { } owner || !AccessRules.MayManageProducts(actor, owner))
+        {
+            return await audit.DenyAsync(actor, "products", ct, "A rights holder lists its own product sheets.");
+        }
+
+        var sheets = await db.ProductSheets.AsNoTracking().Include(p => p.Features).Where(p => p.OwnerAgencyId == owner)
+            .OrderBy(p => p.Brand).ThenBy(p => p.Name).ToListAsync(ct);
+        await SheetParts.AttachGtinsAsync(db, sheets, ct);
+        var pictures = await SheetParts.PicturesAsync(db, [.. sheets.Select(p => p.Id)], ct);
+        return sheets.Select(p => ProductView.Of(p, actor.AgencyCode!, _ => true, owns: true)
+            with { Pictures = [.. pictures[p.Id]] }).ToList();
+    }
+}
