@@ -1,8 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Passerelle.Core.Agencies;
 using Passerelle.Core.Alerts;
-using Passerelle.Core.Audit;
 using Passerelle.Core.Authentications;
 using Passerelle.Core.Backup;
 using Passerelle.Core.Data;
@@ -10,11 +8,13 @@ using Passerelle.Core.Demo;
 using Passerelle.Core.Hits;
 using Passerelle.Core.Home;
 using Passerelle.Core.Notifications;
-using Passerelle.Core.People;
 using Passerelle.Core.Pictures;
 using Passerelle.Core.Products;
-using Passerelle.Core.Tokens;
 using Passerelle.Core.TravelDocuments;
+using Passerelle.Core.Trust.Agencies;
+using Passerelle.Core.Trust.Audit;
+using Passerelle.Core.Trust.People;
+using Passerelle.Core.Trust.Tokens;
 
 namespace Passerelle.Core;
 

@@ -1,8 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
-using Passerelle.Core.Access;
-using Passerelle.Core.Agencies;
+using Passerelle.Core.Trust.Access;
+using Passerelle.Core.Trust.Agencies;
 using Passerelle.IntegrationTests.Support;
 
 namespace Passerelle.BrowserTests;

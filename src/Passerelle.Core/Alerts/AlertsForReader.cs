@@ -1,8 +1,8 @@
-using Passerelle.Core.Access;
-using Passerelle.Core.Agencies;
 using Passerelle.Core.Common;
 using Passerelle.Core.Data;
 using Passerelle.Core.Products;
+using Passerelle.Core.Trust.Access;
+using Passerelle.Core.Trust.Agencies;
 
 namespace Passerelle.Core.Alerts;
 

@@ -1,4 +1,4 @@
-using Passerelle.Core.Access;
+using Passerelle.Core.Trust.Access;
 
 namespace Passerelle.Core.Authentications;
 

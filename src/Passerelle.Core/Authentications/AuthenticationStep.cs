@@ -1,9 +1,9 @@
 using System.Text.Json;
-using Passerelle.Core.Access;
-using Passerelle.Core.Audit;
 using Passerelle.Core.Common;
 using Passerelle.Core.Data;
 using Passerelle.Core.Notifications;
+using Passerelle.Core.Trust.Access;
+using Passerelle.Core.Trust.Audit;
 
 namespace Passerelle.Core.Authentications;
 

@@ -2,11 +2,11 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
-using Passerelle.Core.Access;
-using Passerelle.Core.Audit;
 using Passerelle.Core.Common;
 using Passerelle.Core.Data;
 using Passerelle.Core.Pictures;
+using Passerelle.Core.Trust.Access;
+using Passerelle.Core.Trust.Audit;
 
 namespace Passerelle.Core.Backup;
 

@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Passerelle.Core.Audit;
 using Passerelle.Core.Data;
+using Passerelle.Core.Trust.Audit;
 
 namespace Passerelle.Core.Backup;
 

@@ -3,16 +3,16 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Passerelle.Core.Agencies;
 using Passerelle.Core.Alerts;
-using Passerelle.Core.Audit;
 using Passerelle.Core.Authentications;
 using Passerelle.Core.Hits;
 using Passerelle.Core.Notifications;
-using Passerelle.Core.People;
 using Passerelle.Core.Products;
-using Passerelle.Core.Tokens;
 using Passerelle.Core.TravelDocuments;
+using Passerelle.Core.Trust.Agencies;
+using Passerelle.Core.Trust.Audit;
+using Passerelle.Core.Trust.People;
+using Passerelle.Core.Trust.Tokens;
 
 namespace Passerelle.Core.Data;
 
@@ -95,7 +95,7 @@ public sealed class PasserelleDb(DbContextOptions<PasserelleDb> options)
             user.HasIndex(u => u.AgencyId);
         });
 
-        builder.Entity<IdentityRole<Guid>>().HasData(Access.Roles.All.Order(StringComparer.Ordinal).Select((name, i) => new IdentityRole<Guid>
+        builder.Entity<IdentityRole<Guid>>().HasData(Trust.Access.Roles.All.Order(StringComparer.Ordinal).Select((name, i) => new IdentityRole<Guid>
         {
             Id = new Guid($"00000000-0000-0000-0000-{i + 1:D12}"),
             Name = name,

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Passerelle.Core.Agencies;
 using Passerelle.Core.Alerts;
 using Passerelle.Core.Authentications;
 using Passerelle.Core.Products;
+using Passerelle.Core.Trust.Agencies;
 
 namespace Passerelle.Core.Data;
 

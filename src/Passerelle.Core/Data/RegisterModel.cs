@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Passerelle.Core.Agencies;
 using Passerelle.Core.Hits;
 using Passerelle.Core.Notifications;
 using Passerelle.Core.TravelDocuments;
+using Passerelle.Core.Trust.Agencies;
 
 namespace Passerelle.Core.Data;
 

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Passerelle.Core.Access;
-using Passerelle.Core.Audit;
 using Passerelle.Core.Common;
 using Passerelle.Core.Data;
+using Passerelle.Core.Trust.Access;
+using Passerelle.Core.Trust.Audit;
 
 namespace Passerelle.Core.Hits;
 

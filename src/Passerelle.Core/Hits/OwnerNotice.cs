@@ -1,8 +1,8 @@
 using System.Text.Json;
-using Passerelle.Core.Access;
 using Passerelle.Core.Data;
 using Passerelle.Core.Notifications;
 using Passerelle.Core.TravelDocuments;
+using Passerelle.Core.Trust.Access;
 
 namespace Passerelle.Core.Hits;
 

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Passerelle.Core.Access;
 using Passerelle.Core.Common;
 using Passerelle.Core.Data;
 using Passerelle.Core.Hits;
+using Passerelle.Core.Trust.Access;
 
 namespace Passerelle.Core.Home;
 

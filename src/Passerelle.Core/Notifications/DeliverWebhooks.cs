@@ -4,10 +4,10 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Passerelle.Core.Audit;
 using Passerelle.Core.Common;
 using Passerelle.Core.Data;
 using Passerelle.Core.Hits;
+using Passerelle.Core.Trust.Audit;
 
 namespace Passerelle.Core.Notifications;
 

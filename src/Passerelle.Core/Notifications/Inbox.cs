@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Passerelle.Core.Access;
 using Passerelle.Core.Common;
 using Passerelle.Core.Data;
+using Passerelle.Core.Trust.Access;
+using Passerelle.Core.Trust.Audit;
 
 namespace Passerelle.Core.Notifications;
 
@@ -11,13 +12,13 @@ public sealed record NotificationView(Guid Id, string Kind, Guid? CaseId, string
 /// A person's inbox: what is addressed to them, and, for a coordinator, what is addressed to their agency's
 /// coordinators. Nothing of another agency, ever.
 /// </summary>
-public sealed class Inbox(PasserelleDb db, TimeProvider time, Audit.AuditWriter audit)
+public sealed class Inbox(PasserelleDb db, TimeProvider time, AuditWriter audit)
 {
     public async Task<Result<IReadOnlyList<NotificationView>>> ListAsync(Actor actor, bool unreadOnly, CancellationToken ct)
     {
         if (!AccessRules.MayReadInbox(actor) || actor.AgencyId is not { } agency || actor.UserId is not { } user)
         {
-            return await Audit.AuditDenials.DenyAsync(audit, actor, "inbox", ct);
+            return await AuditDenials.DenyAsync(audit, actor, "inbox", ct);
         }
 
         var shared = AccessRules.MayReadAgencyNotifications(actor);
@@ -31,7 +32,8 @@ public sealed class Inbox(PasserelleDb db, TimeProvider time, Audit.AuditWriter 
         var notes = await mine.OrderByDescending(n => n.CreatedAt).Take(200)
             .Select(n => new NotificationView(n.Id, n.Kind, n.CaseId, n.Message, n.CreatedAt, n.ReadAt)).ToListAsync(ct);
         // Notifications carry document numbers and places: reading them is a consultation like any other.
-        await audit.AppendAsync(Audit.AuditRecord.For(actor, Audit.AuditEvent.NotificationsRead, target: "inbox", purpose: "inbox", details: Audit.AuditDetails.With("notifications", notes.Count)), ct);
+        await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.NotificationsRead, target: "inbox", purpose: "inbox",
+            details: AuditDetails.With("notifications", notes.Count)), ct);
         return notes;
     }
 
@@ -39,7 +41,7 @@ public sealed class Inbox(PasserelleDb db, TimeProvider time, Audit.AuditWriter 
     {
         if (!AccessRules.MayReadInbox(actor))
         {
-            return await Audit.AuditDenials.DenyAsync(audit, actor, $"notification:{id}", ct);
+            return await AuditDenials.DenyAsync(audit, actor, $"notification:{id}", ct);
         }
 
         var shared = AccessRules.MayReadAgencyNotifications(actor);

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Passerelle.Core.Access;
 using Passerelle.Core.Common;
 using Passerelle.Core.Data;
+using Passerelle.Core.Trust.Access;
 
 namespace Passerelle.Core.Pictures;
 

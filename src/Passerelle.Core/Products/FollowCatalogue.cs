@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Passerelle.Core.Agencies;
 using Passerelle.Core.Alerts;
 using Passerelle.Core.Data;
+using Passerelle.Core.Trust.Agencies;
 
 namespace Passerelle.Core.Products;
 

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using Passerelle.Core.Access;
-using Passerelle.Core.Agencies;
-using Passerelle.Core.Audit;
 using Passerelle.Core.Common;
 using Passerelle.Core.Data;
+using Passerelle.Core.Trust.Access;
+using Passerelle.Core.Trust.Agencies;
+using Passerelle.Core.Trust.Audit;
 
 namespace Passerelle.Core.Products;
 

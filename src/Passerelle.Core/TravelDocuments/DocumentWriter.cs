@@ -1,6 +1,6 @@
-using Passerelle.Core.Access;
-using Passerelle.Core.Audit;
 using Passerelle.Core.Data;
+using Passerelle.Core.Trust.Access;
+using Passerelle.Core.Trust.Audit;
 
 namespace Passerelle.Core.TravelDocuments;
 

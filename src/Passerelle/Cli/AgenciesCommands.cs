@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Passerelle.Core.Agencies;
+using Passerelle.Core.Trust.Agencies;
 
 namespace Passerelle.Cli;
 

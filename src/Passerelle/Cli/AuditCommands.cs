@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
-using Passerelle.Core.Audit;
+using Passerelle.Core.Trust.Audit;
 
 namespace Passerelle.Cli;
 

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Passerelle.Core.Access;
+using Passerelle.Core.Trust.Access;
 
 namespace Passerelle.Cli;
 

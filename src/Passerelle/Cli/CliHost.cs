@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Passerelle.Core;
 using Passerelle.Core.Data;
-using Passerelle.Core.People;
+using Passerelle.Core.Trust.People;
 using Passerelle.Hosting;
 
 namespace Passerelle.Cli;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
-using Passerelle.Core.Tokens;
+using Passerelle.Core.Trust.Tokens;
 
 namespace Passerelle.Cli;
 

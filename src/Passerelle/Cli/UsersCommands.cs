@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Passerelle.Core.Access;
-using Passerelle.Core.People;
+using Passerelle.Core.Trust.Access;
+using Passerelle.Core.Trust.People;
 
 namespace Passerelle.Cli;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
-using Passerelle.Core.Audit;
-using Passerelle.Core.Tokens;
+using Passerelle.Core.Trust.Audit;
+using Passerelle.Core.Trust.Tokens;
 
 namespace Passerelle.Hosting;
 

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Passerelle.Core.Audit;
 using Passerelle.Core.Data;
 using Passerelle.Core.Notifications;
+using Passerelle.Core.Trust.Audit;
 
 namespace Passerelle.Hosting;
 

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
-using Passerelle.Core.Audit;
+using Passerelle.Core.Trust.Audit;
 
 namespace Passerelle.Hosting;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
-using Passerelle.Core.Access;
 using Passerelle.Core.Home;
 using Passerelle.Core.Notifications;
+using Passerelle.Core.Trust.Access;
 
 namespace Passerelle.Pages;
 

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
-using Passerelle.Core.Access;
-using Passerelle.Core.Audit;
+using Passerelle.Core.Trust.Access;
+using Passerelle.Core.Trust.Audit;
 using Passerelle.Security;
 
 namespace Passerelle.Pages;

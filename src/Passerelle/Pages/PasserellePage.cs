@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Passerelle.Core.Access;
 using Passerelle.Core.Common;
+using Passerelle.Core.Trust.Access;
 using Passerelle.Errors;
 using Passerelle.Security;
 

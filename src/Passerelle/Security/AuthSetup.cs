@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Passerelle.Core.Data;
-using Passerelle.Core.People;
+using Passerelle.Core.Trust.People;
 
 namespace Passerelle.Security;
 

@@ -1,7 +1,7 @@
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
-using Passerelle.Core.Tokens;
+using Passerelle.Core.Trust.Tokens;
 using Passerelle.Errors;
 
 namespace Passerelle.Security;

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Passerelle.Core.Access;
+using Passerelle.Core.Trust.Access;
 
 namespace Passerelle.Security;
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
-using Passerelle.Core.Access;
-using Passerelle.Core.Audit;
+using Passerelle.Core.Trust.Access;
+using Passerelle.Core.Trust.Audit;
 
 namespace Passerelle.Security;
 

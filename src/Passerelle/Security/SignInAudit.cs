@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Passerelle.Core.Audit;
 using Passerelle.Core.Data;
-using Passerelle.Core.People;
+using Passerelle.Core.Trust.Audit;
+using Passerelle.Core.Trust.People;
 
 namespace Passerelle.Security;
 

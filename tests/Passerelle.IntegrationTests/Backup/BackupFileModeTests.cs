@@ -1,6 +1,6 @@
 using System.Runtime.Versioning;
-using Passerelle.Core.Access;
 using Passerelle.Core.Backup;
+using Passerelle.Core.Trust.Access;
 using Passerelle.IntegrationTests.Support;
 
 namespace Passerelle.IntegrationTests.Backup;

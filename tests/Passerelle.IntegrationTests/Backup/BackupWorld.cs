@@ -2,12 +2,12 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
-using Passerelle.Core.Access;
-using Passerelle.Core.Agencies;
-using Passerelle.Core.Audit;
 using Passerelle.Core.Backup;
 using Passerelle.Core.Data;
 using Passerelle.Core.Pictures;
+using Passerelle.Core.Trust.Access;
+using Passerelle.Core.Trust.Agencies;
+using Passerelle.Core.Trust.Audit;
 using Passerelle.IntegrationTests.Support;
 
 namespace Passerelle.IntegrationTests.Backup;

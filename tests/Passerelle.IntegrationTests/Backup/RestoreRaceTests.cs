@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Options;
-using Passerelle.Core.Access;
-using Passerelle.Core.Audit;
 using Passerelle.Core.Backup;
 using Passerelle.Core.Data;
 using Passerelle.Core.Pictures;
+using Passerelle.Core.Trust.Access;
+using Passerelle.Core.Trust.Audit;
 
 namespace Passerelle.IntegrationTests.Backup;
 

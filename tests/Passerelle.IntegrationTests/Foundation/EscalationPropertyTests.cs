@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using FsCheck;
 using FsCheck.Fluent;
 using Microsoft.EntityFrameworkCore;
-using Passerelle.Core.Access;
+using Passerelle.Core.Trust.Access;
 using Passerelle.IntegrationTests.Support;
 
 namespace Passerelle.IntegrationTests.Foundation;

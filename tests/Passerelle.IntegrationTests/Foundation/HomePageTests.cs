@@ -19,8 +19,8 @@ public sealed partial class HomePageTests
         await app.AddAgencyAsync("FR-DOUANE");
         await app.AddAgencyAsync("FR-OTHER");
         await app.AddAgencyAsync("RH-LUMIERE", "rights-holder");
-        await app.RunAsync<Core.Agencies.VerifyRightsHolder, Core.Agencies.AgencySummary>(
-            h => h.HandleAsync(Core.Access.Actor.Console(), "RH-LUMIERE", "Checked.", default));
+        await app.RunAsync<Core.Trust.Agencies.VerifyRightsHolder, Core.Trust.Agencies.AgencySummary>(
+            h => h.HandleAsync(Core.Trust.Access.Actor.Console(), "RH-LUMIERE", "Checked.", default));
         await app.AddUserAsync("FR-POLICE", "police.coord", "coordinator");
         await app.AddUserAsync("FR-DOUANE", "douane.officer", "officer");
         await app.AddUserAsync("FR-OTHER", "other.officer", "officer");

@@ -24,8 +24,8 @@ public sealed partial class PageMatrixTests
             await app.AddAgencyAsync("RH-OTHER", "rights-holder");
             foreach (var brand in new[] { "RH-BRAND", "RH-OTHER" })
             {
-                await app.RunAsync<Core.Agencies.VerifyRightsHolder, Core.Agencies.AgencySummary>(
-                    h => h.HandleAsync(Core.Access.Actor.Console(), brand, "Page matrix world.", default));
+                await app.RunAsync<Core.Trust.Agencies.VerifyRightsHolder, Core.Trust.Agencies.AgencySummary>(
+                    h => h.HandleAsync(Core.Trust.Access.Actor.Console(), brand, "Page matrix world.", default));
             }
 
             var setup = new Dictionary<string, HttpClient>();

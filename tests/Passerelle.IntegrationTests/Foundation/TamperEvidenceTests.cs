@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Passerelle.Core.Audit;
 using Passerelle.Core.Data;
+using Passerelle.Core.Trust.Audit;
 using Passerelle.IntegrationTests.Support;
 
 namespace Passerelle.IntegrationTests.Foundation;

@@ -1,14 +1,14 @@
 using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
-using Passerelle.Core.Access;
-using Passerelle.Core.Agencies;
-using Passerelle.Core.Audit;
-using Passerelle.Core.Hits;
 using Passerelle.Core.Alerts;
 using Passerelle.Core.Authentications;
+using Passerelle.Core.Hits;
 using Passerelle.Core.Products;
 using Passerelle.Core.TravelDocuments;
+using Passerelle.Core.Trust.Access;
+using Passerelle.Core.Trust.Agencies;
+using Passerelle.Core.Trust.Audit;
 using Passerelle.Localization;
 
 namespace Passerelle.IntegrationTests.Localization;

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Passerelle.Core.Access;
-using Passerelle.Core.Agencies;
 using Passerelle.Core.Pictures;
+using Passerelle.Core.Trust.Access;
+using Passerelle.Core.Trust.Agencies;
 using Passerelle.IntegrationTests.Support;
 
 namespace Passerelle.IntegrationTests.Products;

@@ -3,12 +3,12 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
-using Passerelle.Core.Access;
-using Passerelle.Core.Agencies;
 using Passerelle.Core.Common;
 using Passerelle.Core.Data;
-using Passerelle.Core.People;
-using Passerelle.Core.Tokens;
+using Passerelle.Core.Trust.Access;
+using Passerelle.Core.Trust.Agencies;
+using Passerelle.Core.Trust.People;
+using Passerelle.Core.Trust.Tokens;
 
 namespace Passerelle.IntegrationTests.Support;
 

@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
-using Passerelle.Core.Access;
 using Passerelle.Core.TravelDocuments;
+using Passerelle.Core.Trust.Access;
 using Passerelle.IntegrationTests.Support;
 
 namespace Passerelle.IntegrationTests.TravelDocuments;

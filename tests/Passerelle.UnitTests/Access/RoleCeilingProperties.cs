@@ -1,8 +1,8 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using Passerelle.Core.Access;
-using Passerelle.Core.Agencies;
+using Passerelle.Core.Trust.Access;
+using Passerelle.Core.Trust.Agencies;
 
 namespace Passerelle.UnitTests.Access;
 

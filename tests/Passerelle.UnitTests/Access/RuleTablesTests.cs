@@ -1,5 +1,5 @@
-using Passerelle.Core.Access;
-using Passerelle.Core.Agencies;
+using Passerelle.Core.Trust.Access;
+using Passerelle.Core.Trust.Agencies;
 
 namespace Passerelle.UnitTests.Access;
 

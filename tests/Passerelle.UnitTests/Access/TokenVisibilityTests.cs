@@ -1,7 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using Passerelle.Core.Access;
+using Passerelle.Core.Trust.Access;
 
 namespace Passerelle.UnitTests.Access;
 

@@ -1,7 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using Passerelle.Core.Audit;
+using Passerelle.Core.Trust.Audit;
 
 namespace Passerelle.UnitTests.Audit;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using FsCheck;
 using FsCheck.Xunit;
-using Passerelle.Core.Audit;
+using Passerelle.Core.Trust.Audit;
 
 namespace Passerelle.UnitTests.Audit;
 

@@ -1,5 +1,5 @@
-using Passerelle.Core.Audit;
-using Passerelle.Core.Tokens;
+using Passerelle.Core.Trust.Audit;
+using Passerelle.Core.Trust.Tokens;
 
 namespace Passerelle.UnitTests.Tokens;
 

@@ -1,5 +1,5 @@
 using FsCheck.Xunit;
-using Passerelle.Core.Tokens;
+using Passerelle.Core.Trust.Tokens;
 
 namespace Passerelle.UnitTests.Tokens;
 

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Passerelle.Core.Agencies;
+using Passerelle.Core.Trust.Agencies;
 using Passerelle.Errors;
 using Passerelle.Security;
 

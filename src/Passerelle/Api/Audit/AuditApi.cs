@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Passerelle.Core.Audit;
 using Passerelle.Core.Common;
+using Passerelle.Core.Trust.Audit;
 using Passerelle.Errors;
 using Passerelle.Security;
 

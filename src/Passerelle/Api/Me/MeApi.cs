@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Passerelle.Core.People;
+using Passerelle.Core.Trust.People;
 using Passerelle.Errors;
 using Passerelle.Security;
 

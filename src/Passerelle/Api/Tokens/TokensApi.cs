@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Passerelle.Core.Tokens;
+using Passerelle.Core.Trust.Tokens;
 using Passerelle.Errors;
 using Passerelle.Security;
 

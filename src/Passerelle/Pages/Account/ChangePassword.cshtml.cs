@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Passerelle.Core.Access;
-using Passerelle.Core.People;
+using Passerelle.Core.Trust.Access;
+using Passerelle.Core.Trust.People;
 using Passerelle.Localization;
 
 namespace Passerelle.Pages.Account;

@@ -1,9 +1,9 @@
 using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Passerelle.Core.Access;
-using Passerelle.Core.Audit;
-using Passerelle.Core.People;
+using Passerelle.Core.Trust.Access;
+using Passerelle.Core.Trust.Audit;
+using Passerelle.Core.Trust.People;
 using Passerelle.Localization;
 using Passerelle.Security;
 using QRCoder;

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
-using Passerelle.Core.Access;
-using Passerelle.Core.Agencies;
+using Passerelle.Core.Trust.Access;
+using Passerelle.Core.Trust.Agencies;
 
 namespace Passerelle.Pages.Agencies;
 

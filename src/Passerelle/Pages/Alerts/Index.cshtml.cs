@@ -1,9 +1,9 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
-using Passerelle.Core.Access;
 using Passerelle.Core.Alerts;
 using Passerelle.Core.Common;
 using Passerelle.Core.Products;
+using Passerelle.Core.Trust.Access;
 
 namespace Passerelle.Pages.Alerts;
 

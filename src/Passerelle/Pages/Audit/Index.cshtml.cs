@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
-using Passerelle.Core.Access;
-using Passerelle.Core.Audit;
 using Passerelle.Core.Common;
+using Passerelle.Core.Trust.Access;
+using Passerelle.Core.Trust.Audit;
 using Passerelle.Localization;
 
 namespace Passerelle.Pages.Audit;

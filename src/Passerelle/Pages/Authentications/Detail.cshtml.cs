@@ -1,8 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
-using Passerelle.Core.Access;
 using Passerelle.Core.Authentications;
 using Passerelle.Core.Common;
+using Passerelle.Core.Trust.Access;
 using Passerelle.Errors;
 
 namespace Passerelle.Pages.Authentications;

@@ -1,6 +1,6 @@
-using Passerelle.Core.Access;
 using Passerelle.Core.Authentications;
 using Passerelle.Core.Notifications;
+using Passerelle.Core.Trust.Access;
 
 namespace Passerelle.Pages.Authentications;
 

@@ -1,5 +1,5 @@
-using Passerelle.Core.Access;
 using Passerelle.Core.Authentications;
+using Passerelle.Core.Trust.Access;
 
 namespace Passerelle.Pages.Authentications;
 

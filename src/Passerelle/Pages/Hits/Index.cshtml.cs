@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
-using Passerelle.Core.Access;
 using Passerelle.Core.Common;
 using Passerelle.Core.Hits;
 using Passerelle.Core.Notifications;
+using Passerelle.Core.Trust.Access;
 
 namespace Passerelle.Pages.Hits;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
-using Passerelle.Core.Access;
 using Passerelle.Core.Common;
 using Passerelle.Core.Pictures;
+using Passerelle.Core.Trust.Access;
 
 namespace Passerelle.Pages.Pictures;
 

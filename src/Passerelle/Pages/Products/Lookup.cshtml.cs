@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
-using Passerelle.Core.Access;
 using Passerelle.Core.Alerts;
 using Passerelle.Core.Common;
 using Passerelle.Core.Pictures;
 using Passerelle.Core.Products;
+using Passerelle.Core.Trust.Access;
 using Passerelle.Errors;
 
 namespace Passerelle.Pages.Products;

@@ -1,5 +1,5 @@
-using Passerelle.Core.Access;
 using Passerelle.Core.Products;
+using Passerelle.Core.Trust.Access;
 
 namespace Passerelle.Pages.Products;
 

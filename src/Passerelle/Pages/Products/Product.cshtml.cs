@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
-using Passerelle.Core.Access;
 using Passerelle.Core.Pictures;
 using Passerelle.Core.Products;
+using Passerelle.Core.Trust.Access;
 using Passerelle.Errors;
 
 namespace Passerelle.Pages.Products;

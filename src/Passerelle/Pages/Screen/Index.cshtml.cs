@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
-using Passerelle.Core.Access;
 using Passerelle.Core.TravelDocuments;
+using Passerelle.Core.Trust.Access;
 
 namespace Passerelle.Pages.Screen;
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
-using Passerelle.Core.Access;
-using Passerelle.Core.Tokens;
+using Passerelle.Core.Trust.Access;
+using Passerelle.Core.Trust.Tokens;
 
 namespace Passerelle.Pages.Tokens;
 

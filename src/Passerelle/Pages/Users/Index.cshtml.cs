@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
-using Passerelle.Core.Access;
-using Passerelle.Core.People;
+using Passerelle.Core.Trust.Access;
+using Passerelle.Core.Trust.People;
 using Passerelle.Localization;
 
 namespace Passerelle.Pages.Users;

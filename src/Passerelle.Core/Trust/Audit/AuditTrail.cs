@@ -1,0 +1,85 @@
+using Microsoft.EntityFrameworkCore;
+using Passerelle.Core.Common;
+using Passerelle.Core.Data;
+
+namespace Passerelle.Core.Trust.Audit;
+
+/// <summary>
+/// Links entries into the chain inside a transaction, without saving anything: <see cref="AuditedChange"/> saves
+/// them with the change they record, so both commit together or not at all. Appenders take turns: PostgreSQL
+/// through an advisory lock held to the end of the transaction, SQLite through its single writer.
+/// </summary>
+internal sealed class AuditTrail(TimeProvider time)
+{
+    private const long ChainLock = 0x5041_5353_4155_4454; // "PASSAUDT"
+
+    /// <summary>
+    /// Takes the chain's turn and adds the entries to the context without saving them, so the caller can stamp its
+    /// own rows with the sequence before one SaveChanges writes both. Returns the last sequence number used.
+    /// </summary>
+    public async Task<long> StageAsync(PasserelleDb db, IReadOnlyList<AuditRecord> records, CancellationToken ct)
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException(
+                "Audit entries are appended inside the transaction of the change they record.");
+        }
+
+        await TakeTurnAsync(db, ct);
+        var tail = await db.AuditEntries.AsNoTracking()
+            .OrderByDescending(e => e.Sequence)
+            .Select(e => new { e.Sequence, e.Hash })
+            .FirstOrDefaultAsync(ct);
+        var sequence = tail?.Sequence ?? 0;
+        var previous = tail?.Hash ?? AuditChain.Genesis;
+        var now = time.UtcNow();
+
+        foreach (var record in records)
+        {
+            var entry = Link(record, ++sequence, now, previous);
+            db.AuditEntries.Add(entry);
+            previous = entry.Hash;
+        }
+
+        return sequence;
+    }
+
+    /// <summary>
+    /// Waits for the chain's turn, held to the end of the caller's transaction; taking it again in the same
+    /// transaction is free. On SQLite the single writer takes turns by itself.
+    /// </summary>
+    public static async Task TakeTurnAsync(PasserelleDb db, CancellationToken ct)
+    {
+        if (db.IsPostgreSql)
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ChainLock})", ct);
+        }
+    }
+
+    private static AuditEntry Link(AuditRecord record, long sequence, DateTime occurredAt, string previousHash)
+    {
+        var entry = new AuditEntry
+        {
+            Sequence = sequence,
+            OccurredAt = occurredAt,
+            EventCode = (int)record.Event,
+            Operation = record.Event.Operation(),
+            Outcome = record.Outcome,
+            UserId = record.UserId,
+            Login = record.Login,
+            AgencyCode = record.AgencyCode,
+            TokenId = record.TokenId,
+            Target = Clip(record.Target, 500),
+            Purpose = Clip(record.Purpose, 200),
+            // Stored exactly as the chain hashes it: the JSON text, whose values were clipped as they were written.
+            Details = record.Details?.ToJson(),
+            Source = Clip(record.Source, 100),
+            PreviousHash = previousHash,
+        };
+        entry.Hash = AuditChain.ComputeHash(entry);
+        return entry;
+    }
+
+    private static string? Clip(string? value, int length) =>
+        value is { Length: > 0 } && value.Length > length ? value[..length] : value;
+}

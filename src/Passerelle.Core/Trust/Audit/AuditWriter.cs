@@ -1,0 +1,233 @@
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Passerelle.Core.Common;
+using Passerelle.Core.Data;
+
+namespace Passerelle.Core.Trust.Audit;
+
+/// <summary>
+/// Group commit for entries that stand alone (consultations, sign-ins, token use): callers wait until their entry
+/// is durable, and every entry that arrived meanwhile shares one transaction. A batch that meets a transient fault
+/// (the database restarting) is tried again a few times before its callers are told it failed.
+/// </summary>
+public sealed class AuditWriter : IAsyncDisposable, IDisposable
+{
+    private const int MaxBatch = 512;
+
+    /// <summary>
+    /// Pauses before the second and third attempt at a batch: about a second in all, then the callers' 503.
+    /// </summary>
+    private static readonly TimeSpan[] RetryPauses = [TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(800)];
+
+    private readonly Channel<Pending> queue =
+        Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly DedicatedContexts contexts;
+    private readonly AuditedChange audited;
+    private readonly ILogger<AuditWriter> log;
+    private readonly LogStorm storm;
+    private readonly TimeProvider time;
+    private readonly Task loop;
+
+    /// <summary>Cancelled when the shutdown time runs out: what is still being committed then is given up.</summary>
+    private readonly CancellationTokenSource abandon = new();
+    private int queued;
+    private long lastCommitTicks;
+    private long failingSinceTicks;
+    private long committingSinceTicks;
+
+    public AuditWriter(
+        DedicatedContexts contexts, AuditedChange audited, ILogger<AuditWriter> log, LogStorm storm, TimeProvider time)
+    {
+        this.contexts = contexts;
+        this.audited = audited;
+        this.log = log;
+        this.storm = storm;
+        this.time = time;
+        loop = Task.Run(RunAsync);
+    }
+
+    /// <summary>What the health check reports: entries waiting, the last commit, and since when commits fail.</summary>
+    public AuditWriterState State => new(
+        Volatile.Read(ref queued),
+        AsTime(Interlocked.Read(ref lastCommitTicks)),
+        AsTime(Interlocked.Read(ref failingSinceTicks)),
+        AsTime(Interlocked.Read(ref committingSinceTicks)),
+        loop.IsCompleted);
+
+    /// <summary>
+    /// After a failed commit, whether the writer could commit now: commits a write of one row of its own. Without it a
+    /// node taken out of rotation would never see a commit succeed again; a read would not do, as it succeeds on a
+    /// full disk.
+    /// </summary>
+    public async Task<bool> CanCommitAsync(CancellationToken ct)
+    {
+        var failingSince = Interlocked.Read(ref failingSinceTicks);
+        if (failingSince == 0)
+        {
+            return true;
+        }
+
+        try
+        {
+            // Not the chain's turn: a probe must not queue behind the writers, only prove the storage takes a write.
+            await using var db = contexts.Create();
+            var now = time.GetUtcNow().UtcDateTime;
+            var updated = await db.WriteProbes.Where(p => p.Id == WriteProbe.OnlyId)
+                .ExecuteUpdateAsync(set => set.SetProperty(p => p.ProbedAt, now), ct);
+            if (updated != 1)
+            {
+                // Its row was deleted: updating nothing proves nothing, so the probe writes it back.
+                db.WriteProbes.Add(new WriteProbe { Id = WriteProbe.OnlyId, ProbedAt = now });
+                await db.SaveChangesAsync(ct);
+            }
+
+            // Only if no commit failed since the probe began: a newer failure stands.
+            Interlocked.CompareExchange(ref failingSinceTicks, 0, failingSince);
+            return Interlocked.Read(ref failingSinceTicks) == 0;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Completes once the entry is committed; throws if it could not be.</summary>
+    public Task AppendAsync(AuditRecord record, CancellationToken ct = default)
+    {
+        var pending = new Pending(record, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        // Counted before it is queued, so the writer never takes away what was not yet added.
+        Interlocked.Increment(ref queued);
+        if (!queue.Writer.TryWrite(pending))
+        {
+            Interlocked.Decrement(ref queued);
+            throw new InvalidOperationException("The audit writer has stopped.");
+        }
+
+        return pending.Done.Task.WaitAsync(ct);
+    }
+
+    /// <summary>
+    /// Several entries, committed together with whatever else is waiting; completes once all are durable.
+    /// </summary>
+    public Task AppendAsync(IReadOnlyList<AuditRecord> records, CancellationToken ct = default) =>
+        records.Count == 0 ? Task.CompletedTask : Task.WhenAll(records.Select(r => AppendAsync(r, ct)));
+
+    /// <summary>
+    /// Stops taking entries and waits until every queued one is committed, or until <paramref name="ct"/> gives up;
+    /// whatever is still queued then was never acknowledged to anyone, so no answered request loses its entry.
+    /// </summary>
+    public async Task CompleteAsync(CancellationToken ct)
+    {
+        queue.Writer.TryComplete();
+        await using (ct.Register(abandon.Cancel))
+        {
+            await loop;
+        }
+
+        ct.ThrowIfCancellationRequested();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        queue.Writer.TryComplete();
+        await loop;
+        abandon.Dispose();
+    }
+
+    public void Dispose()
+    {
+        queue.Writer.TryComplete();
+        loop.GetAwaiter().GetResult();
+        abandon.Dispose();
+    }
+
+    private async Task RunAsync()
+    {
+        var batch = new List<Pending>(MaxBatch);
+        while (await queue.Reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && queue.Reader.TryRead(out var pending))
+            {
+                batch.Add(pending);
+            }
+
+            Interlocked.Add(ref queued, -batch.Count);
+            Interlocked.Exchange(ref committingSinceTicks, time.GetUtcNow().UtcTicks);
+            var failure = await CommitWithRetriesAsync(batch);
+            Interlocked.Exchange(ref committingSinceTicks, 0);
+            if (failure is null)
+            {
+                Interlocked.Exchange(ref lastCommitTicks, time.GetUtcNow().UtcTicks);
+                Interlocked.Exchange(ref failingSinceTicks, 0);
+                batch.ForEach(p => p.Done.TrySetResult());
+            }
+            else
+            {
+                Interlocked.CompareExchange(ref failingSinceTicks, time.GetUtcNow().UtcTicks, 0);
+                if (storm.Admit($"audit commit: {failure.GetType().Name}: {failure.Message}"))
+                {
+                    log.LogError(failure, "Could not commit {Count} audit entries", batch.Count);
+                }
+
+                batch.ForEach(p => p.Done.TrySetException(failure));
+            }
+        }
+    }
+
+    /// <summary>Returns null once the batch is durable, or the last failure.</summary>
+    private async Task<Exception?> CommitWithRetriesAsync(List<Pending> batch)
+    {
+        Tail? staged = null;
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                var ct = abandon.Token;
+                await using var db = contexts.Create();
+                // A commit cut off on its way back may have landed, or land late: once the chain's turn is ours,
+                // no earlier attempt can still be committing, so if the tail it staged is there, it did.
+                await using var change = await audited.TakeTurnAsync(db, ct);
+                if (staged is not null && await LandedAsync(db, staged, ct))
+                {
+                    return null;
+                }
+
+                var sequence = await change.AppendAsync([.. batch.Select(p => p.Record)], ct);
+                staged = new Tail(sequence, db.AuditEntries.Local.First(e => e.Sequence == sequence).Hash);
+                await change.CommitAsync(ct);
+                return null;
+            }
+            catch (Exception ex) when (
+                attempt < RetryPauses.Length && DatabaseFaults.IsRetryable(ex) && !abandon.IsCancellationRequested)
+            {
+                await Task.Delay(RetryPauses[attempt]);
+            }
+            catch (Exception ex)
+            {
+                return ex;
+            }
+        }
+    }
+
+    private static Task<bool> LandedAsync(PasserelleDb db, Tail tail, CancellationToken ct) =>
+        db.AuditEntries.AnyAsync(e => e.Sequence == tail.Sequence && e.Hash == tail.Hash, ct);
+
+    private static DateTimeOffset? AsTime(long ticks) => ticks == 0 ? null : new DateTimeOffset(ticks, TimeSpan.Zero);
+
+    private sealed record Pending(AuditRecord Record, TaskCompletionSource Done);
+
+    private sealed record Tail(long Sequence, string Hash);
+}
+
+/// <summary>
+/// The audit writer as the health check sees it: entries waiting, the last commit, since when commits fail, since
+/// when the batch now being committed has been, and whether the writer has stopped.
+/// </summary>
+public sealed record AuditWriterState(
+    int Queued,
+    DateTimeOffset? LastCommitAt,
+    DateTimeOffset? FailingSince,
+    DateTimeOffset? CommittingSince,
+    bool Stopped);

@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Passerelle.Core.Common;
+using Passerelle.Core.Data;
+using Passerelle.Core.Trust.Access;
+using Passerelle.Core.Trust.Audit;
+
+namespace Passerelle.Core.Trust.Tokens;
+
+public sealed class RevokeToken(
+    PasserelleDb db, AuditedChange audited, AuditWriter audit, TimeProvider time, TokenCache cache)
+{
+    public async Task<Result<DateTime>> HandleAsync(Actor actor, Guid id, CancellationToken ct)
+    {
+        var found = await (
+            from token in db.ApiTokens
+            join user in db.Users on token.UserId equals user.Id
+            where token.Id == id
+            select new { token, user.AgencyId }).FirstOrDefaultAsync(ct);
+        if (found is null)
+        {
+            return Error.NotFound("token.not-found", $"No token has id {id}.");
+        }
+
+        if (!AccessRules.MayRevokeToken(actor, found.token.UserId, found.AgencyId, await People.PersonRoles.ListAsync(db, found.token.UserId, ct)))
+        {
+            return await audit.DenyAsync(actor, $"token:{id}", ct, People.AddUser.CeilingMessage);
+        }
+
+        found.token.RevokedAt ??= time.UtcNow();
+        await audited.CommitAsync(db, AuditRecord.For(actor, AuditEvent.TokenRevoked, target: $"token:{id}"), ct);
+        cache.ForgetToken(id);
+        return found.token.RevokedAt.Value;
+    }
+}
