@@ -95,7 +95,8 @@ public sealed class PasserelleDb(DbContextOptions<PasserelleDb> options)
             user.HasIndex(u => u.AgencyId);
         });
 
-        builder.Entity<IdentityRole<Guid>>().HasData(Trust.Access.Roles.All.Order(StringComparer.Ordinal).Select((name, i) => new IdentityRole<Guid>
+        var roles = Trust.Access.Roles.All.Order(StringComparer.Ordinal);
+        builder.Entity<IdentityRole<Guid>>().HasData(roles.Select((name, i) => new IdentityRole<Guid>
         {
             Id = new Guid($"00000000-0000-0000-0000-{i + 1:D12}"),
             Name = name,

@@ -45,7 +45,9 @@ internal sealed class RegisterPurger(IServiceScopeFactory scopes, ILogger<Regist
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                var purged = await scope.ServiceProvider.GetRequiredService<PurgeRegister>().HandleAsync(Core.Trust.Access.Actor.Console() with { Login = "passerelle:purge", Source = "scheduler" }, ct);
+                var scheduler = Core.Trust.Access.Actor.Console()
+                    with { Login = "passerelle:purge", Source = "scheduler" };
+                var purged = await scope.ServiceProvider.GetRequiredService<PurgeRegister>().HandleAsync(scheduler, ct);
                 if (purged.Value > 0)
                 {
                     log.LogInformation("Purged {Count} records past their review date", purged.Value);

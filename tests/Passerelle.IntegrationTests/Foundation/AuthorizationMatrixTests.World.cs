@@ -19,7 +19,8 @@ public sealed partial class AuthorizationMatrixTests
             await app.AddAgencyAsync("RH-OTHER", "rights-holder");
             foreach (var brand in new[] { "RH-BRAND", "RH-OTHER" })
             {
-                await app.RunAsync<Core.Trust.Agencies.VerifyRightsHolder, Core.Trust.Agencies.AgencySummary>(h => h.HandleAsync(Core.Trust.Access.Actor.Console(), brand, "Matrix world.", default));
+                await app.RunAsync<Core.Trust.Agencies.VerifyRightsHolder, Core.Trust.Agencies.AgencySummary>(
+                    h => h.HandleAsync(Core.Trust.Access.Actor.Console(), brand, "Matrix world.", default));
             }
 
             var callers = new Dictionary<string, (string, string, HttpClient)>();

@@ -128,7 +128,8 @@ public sealed class RoleCeilingTests
         Assert.True(await after.AuditEntries.AnyAsync(e => e.Operation == "user.password-reset" && e.Target == "user:officer.a"));
         Assert.DoesNotContain(app.Logs.Lines, line => line.Contains(oneTime, StringComparison.Ordinal));
         await using var scope = app.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Core.Trust.People.User>>();
+        var users = scope.ServiceProvider
+            .GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Core.Trust.People.User>>();
         var person = (await users.FindByNameAsync("officer.a"))!;
         Assert.True(await users.CheckPasswordAsync(person, oneTime));
         Assert.False(await users.CheckPasswordAsync(person, TestApp.Password));

@@ -94,7 +94,8 @@ public sealed class ServerErrorTests
         await using var context = app.NewContext();
         var kinds = await context.Agencies.Select(a => a.Kind.ToString()).ToListAsync();
         Assert.Equal(["Customs", "Ncb", "Police", "RightsHolder"], kinds.Order(StringComparer.Ordinal));
-        Assert.True(await context.Agencies.Where(a => a.Kind == Core.Trust.Agencies.AgencyKind.RightsHolder).AllAsync(a => a.VerifiedAt != null));
+        Assert.True(await context.Agencies.Where(a => a.Kind == Core.Trust.Agencies.AgencyKind.RightsHolder)
+            .AllAsync(a => a.VerifiedAt != null));
         var roles = await context.UserRoles.Join(context.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).Distinct().ToListAsync();
         Assert.Equal(Core.Trust.Access.Roles.All.Order(StringComparer.Ordinal), roles.Order(StringComparer.Ordinal));
         var token = await app.TokenAsync("douane.officer");
