@@ -2,12 +2,12 @@ using Passerelle.Api.Agencies;
 using Passerelle.Api.Alerts;
 using Passerelle.Api.Audit;
 using Passerelle.Api.Authentications;
-using Passerelle.Api.Documents;
 using Passerelle.Api.Hits;
 using Passerelle.Api.Me;
 using Passerelle.Api.Notifications;
 using Passerelle.Api.Products;
 using Passerelle.Api.Tokens;
+using Passerelle.Api.TravelDocuments;
 using Passerelle.Api.Users;
 using Passerelle.Security;
 

@@ -15,7 +15,7 @@ internal static class BodyLimits
         // Kestrel's ceiling is the largest route limit; UseBodyLimits applies each route's own.
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<BodyLimitSettings>>((kestrel, limits) =>
             kestrel.Limits.MaxRequestBodySize =
-                Math.Max(Api.Documents.DocumentsApi.ImportBodyBytes, limits.Value.MaxBodyBytes));
+                Math.Max(Api.TravelDocuments.DocumentsApi.ImportBodyBytes, limits.Value.MaxBodyBytes));
         return services;
     }
 

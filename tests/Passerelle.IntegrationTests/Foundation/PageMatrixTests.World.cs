@@ -108,14 +108,20 @@ public sealed partial class PageMatrixTests
                 "GET Products/Product" or "POST Products/Product" or "POST Products/Product Publish"
                     or "POST Products/Product Picture" =>
                     ($"/Brand/Product/{await ProductAsync(own, n)}", F(("brand", "Lumière"), ("name", $"Changed {n}"))),
-                "POST Documents/Index" => ("/Documents", F(("documentNumber", $"P{n:D8}"), ("issuingState", "FRA"), ("documentType", "passport"), ("status", "lost"))),
-                "GET Documents/Detail" or "POST Documents/Detail Status" or "POST Documents/Detail Delete" =>
-                    ($"/Documents/Detail?id={await RecordAsync(register, n)}", F(("status", "lost"), ("reason", "Page matrix."))),
                 "POST Hits/Index Confirm" or "POST Hits/Index Recover" or "POST Hits/Index Mismatch" =>
                     ("/Hits", F(("id", $"{await CaseAsync(register, n)}"), ("note", "Page matrix."))),
                 "GET Hits/Detail" => ($"/Hits/Detail?id={await CaseAsync(register, n)}", F()),
                 "GET Pictures/Show" => ($"/Pictures/Show/{await PictureAsync(own, n)}", F()),
-                "POST Screen/Index" => ("/Screen", F(("mrz", "not an mrz"), ("purpose", "page matrix"))),
+                "GET TravelDocuments/Documents" => ("/Documents", F()),
+                "POST TravelDocuments/Documents" => ("/Documents", F(("documentNumber", $"P{n:D8}"),
+                    ("issuingState", "FRA"), ("documentType", "passport"), ("status", "lost"))),
+                "GET TravelDocuments/Document" or "POST TravelDocuments/Document Status"
+                    or "POST TravelDocuments/Document Delete" =>
+                    ($"/Documents/Detail?id={await RecordAsync(register, n)}",
+                        F(("status", "lost"), ("reason", "Page matrix."))),
+                "GET TravelDocuments/Screen" => ("/Screen", F()),
+                "POST TravelDocuments/Screen" => ("/Screen", F(("mrz", "not an mrz"), ("purpose", "page matrix"))),
+                "GET TravelDocuments/Manifest" or "POST TravelDocuments/Manifest" => ("/Screen/Manifest", F()),
                 "POST Tokens/Index Create" => ("/Tokens", F(("user", await PersonAsync(agency, person, n)), ("scopes", "tokens:read"), ("expiresInDays", "7"))),
                 "POST Tokens/Index Revoke" => ("/Tokens", F(("id", $"{await TokenOfAsync(agency, person, n)}"))),
                 "POST Users/Index Add" => ("/Users", F(("agency", agency), ("login", $"added{n}"), ("roles", person), ("password", TestApp.Password))),

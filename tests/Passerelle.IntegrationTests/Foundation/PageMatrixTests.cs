@@ -47,14 +47,6 @@ public sealed partial class PageMatrixTests
         new("POST Authentications/Detail Photo", Target.Own,               "D A D D D D"),
         new("POST Authentications/Detail Photo", Target.Other,             "D D D D D D"),
         new("GET Authentications/Seizures", Target.None,                   "D A A A A A"),
-        new("GET Documents/Index", Target.None,                            "D A D A D D"),
-        new("POST Documents/Index", Target.None,                           "D A D A D D"),
-        new("GET Documents/Detail", Target.Own,                            "D A D A D D"),
-        new("GET Documents/Detail", Target.Other,                          "D D D D D D"),
-        new("POST Documents/Detail Status", Target.Own,                    "D A D A D D"),
-        new("POST Documents/Detail Status", Target.Other,                  "D D D D D D"),
-        new("POST Documents/Detail Delete", Target.Own,                    "D A D A D D"),
-        new("POST Documents/Detail Delete", Target.Other,                  "D D D D D D"),
         new("GET Hits/Index", Target.None,                                 "D A A A D D"),
         new("POST Hits/Index Confirm", Target.Own,                         "D A D D D D"),
         new("POST Hits/Index Confirm", Target.Other,                       "D D D D D D"),
@@ -79,15 +71,23 @@ public sealed partial class PageMatrixTests
         new("POST Products/Product Publish", Target.Other,                 "D D D D D D"),
         new("POST Products/Product Picture", Target.Own,                   "D D D D D A"),
         new("POST Products/Product Picture", Target.Other,                 "D D D D D D"),
-        new("GET Screen/Index", Target.None,                               "D A A A D D"),
-        new("POST Screen/Index", Target.None,                              "D A A A D D"),
-        new("GET Screen/Manifest", Target.None,                            "D A A A D D"),
-        new("POST Screen/Manifest", Target.None,                           "D A A A D D"),
         new("GET Tokens/Index", Target.None,                               "A A A A A A"),
         new("POST Tokens/Index Create", Target.Own,                        "A A D D D D"),
         new("POST Tokens/Index Create", Target.Other,                      "A D D D D D"),
         new("POST Tokens/Index Revoke", Target.Own,                        "A A D D D D"),
         new("POST Tokens/Index Revoke", Target.Other,                      "A D D D D D"),
+        new("GET TravelDocuments/Documents", Target.None,                  "D A D A D D"),
+        new("POST TravelDocuments/Documents", Target.None,                 "D A D A D D"),
+        new("GET TravelDocuments/Document", Target.Own,                    "D A D A D D"),
+        new("GET TravelDocuments/Document", Target.Other,                  "D D D D D D"),
+        new("POST TravelDocuments/Document Status", Target.Own,            "D A D A D D"),
+        new("POST TravelDocuments/Document Status", Target.Other,          "D D D D D D"),
+        new("POST TravelDocuments/Document Delete", Target.Own,            "D A D A D D"),
+        new("POST TravelDocuments/Document Delete", Target.Other,          "D D D D D D"),
+        new("GET TravelDocuments/Screen", Target.None,                     "D A A A D D"),
+        new("POST TravelDocuments/Screen", Target.None,                    "D A A A D D"),
+        new("GET TravelDocuments/Manifest", Target.None,                   "D A A A D D"),
+        new("POST TravelDocuments/Manifest", Target.None,                  "D A A A D D"),
         new("GET Users/Index", Target.None,                                "A A D D D D"),
         new("POST Users/Index Add", Target.Own,                            "A A D D D D"),
         new("POST Users/Index Add", Target.Other,                          "A D D D D D"),
@@ -140,7 +140,9 @@ public sealed partial class PageMatrixTests
         Assert.Empty(handlers.Except(covered));
     }
 
-    /// <summary>"OnPostDeleteAsync" of Pages.Documents.DetailModel is "POST Documents/Detail Delete".</summary>
+    /// <summary>
+    /// "OnPostDeleteAsync" of Pages.TravelDocuments.DocumentModel is "POST TravelDocuments/Document Delete".
+    /// </summary>
     private static string? HandlerKey(Type page, string method)
     {
         var match = System.Text.RegularExpressions.Regex.Match(method, "^On(Get|Post)([A-Za-z]*?)(Async)?$");

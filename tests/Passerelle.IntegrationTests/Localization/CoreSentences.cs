@@ -10,7 +10,7 @@ namespace Passerelle.IntegrationTests.Localization;
 /// </summary>
 internal static partial class CoreSentences
 {
-    private static readonly string[] Skipped = ["bin/", "obj/", "Backup/", "Audit/AuditCheckpoint"];
+    private static readonly string[] Skipped = ["bin/", "obj/", "Backup/", "Trust/Audit/AuditCheckpoint"];
 
     public static IEnumerable<(string File, string Template)> Read()
     {

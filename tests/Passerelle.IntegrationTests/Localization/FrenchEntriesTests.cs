@@ -47,7 +47,7 @@ public sealed partial class FrenchEntriesTests
             ["audit-outcome"] = typeof(Outcomes).GetFields(BindingFlags.Public | BindingFlags.Static)
                 .Select(f => (string)f.GetValue(null)!),
             ["operation"] = Enum.GetValues<AuditEvent>().Select(e => e.Operation()),
-            ["purpose"] = Pages.Screen.IndexModel.Purposes,
+            ["purpose"] = Pages.TravelDocuments.ScreenModel.Purposes,
             ["notification"] = decided.Select(s => $"hit.{s}")
                 .Concat(["hit.opened", "authentication.requested", "authentication.replied", "authentication.message",
                     "authentication.photo", "authentication.outcome", "authentication.outcome-corrected"]),

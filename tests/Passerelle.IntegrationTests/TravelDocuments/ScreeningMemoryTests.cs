@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 using Passerelle.Core.TravelDocuments;
-using Passerelle.Pages.Screen;
+using Passerelle.Pages.TravelDocuments;
 
 namespace Passerelle.IntegrationTests.TravelDocuments;
 

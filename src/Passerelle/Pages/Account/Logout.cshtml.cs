@@ -24,7 +24,7 @@ public sealed class LogoutModel(SignInManager<User> signIn, UserManager<User> us
         }
 
         await signIn.SignOutAsync();
-        Screen.ScreeningMemory.Forget(HttpContext);
+        TravelDocuments.ScreeningMemory.Forget(HttpContext);
         return RedirectToPage("./Login");
     }
 }

@@ -5,7 +5,7 @@ using Passerelle.Core.TravelDocuments;
 using Passerelle.Errors;
 using Passerelle.Security;
 
-namespace Passerelle.Api.Documents;
+namespace Passerelle.Api.TravelDocuments;
 
 internal sealed record BatchRequest(string? Purpose, string? Location, IReadOnlyList<ScreenItem>? Items);
 

@@ -1,7 +1,7 @@
 using Passerelle.Core.Standards;
 using Passerelle.Localization;
 
-namespace Passerelle.Pages.Screen;
+namespace Passerelle.Pages.TravelDocuments;
 
 /// <summary>A document check's reason in the person's language, from its stable code and the value at fault.</summary>
 public static class DocumentCheckText

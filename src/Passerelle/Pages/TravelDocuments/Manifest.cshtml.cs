@@ -4,7 +4,7 @@ using Passerelle.Core.TravelDocuments;
 using Passerelle.Core.Trust.Access;
 using Passerelle.Errors;
 
-namespace Passerelle.Pages.Screen;
+namespace Passerelle.Pages.TravelDocuments;
 
 /// <summary>A passenger manifest as a CSV file: checked by its content, screened in order, results in a table.</summary>
 [RequestSizeLimit(MaxBytes + UploadLimits.MultipartAllowance)]

@@ -2,10 +2,10 @@ using Microsoft.AspNetCore.Mvc;
 using Passerelle.Core.TravelDocuments;
 using Passerelle.Core.Trust.Access;
 
-namespace Passerelle.Pages.Documents;
+namespace Passerelle.Pages.TravelDocuments;
 
 /// <summary>The owner's register: report a document, and find the agency's own records.</summary>
-public sealed class IndexModel(FindDocuments find, RegisterDocument register) : PasserellePage
+public sealed class DocumentsModel(FindDocuments find, RegisterDocument register) : PasserellePage
 {
     protected internal override bool MayOpen(Actor actor) => AccessRules.MayRegisterDocuments(actor);
 
@@ -50,7 +50,7 @@ public sealed class IndexModel(FindDocuments find, RegisterDocument register) : 
         register.HandleAsync(Actor, new RegisterDocumentRequest(DocumentNumber, IssuingState, DocumentType, NewStatus,
             TheftOrLossOn: TheftOrLossOn, NationalReference: NationalReference, Remarks: Remarks,
             HolderName: HolderName, HolderBirthDate: HolderBirthDate), ct),
-        document => Telling(RedirectToPage("./Detail", new { id = document.Id }),
+        document => Telling(RedirectToPage("./Document", new { id = document.Id }),
             "Document {0} reported; it screens from now on.", document.DocumentNumber),
         () => LoadAsync(ct));
 

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Passerelle.Core.TravelDocuments;
 using Passerelle.Security;
 
-namespace Passerelle.Pages.Screen;
+namespace Passerelle.Pages.TravelDocuments;
 
 /// <summary>What the screening page shows after its redirect: the answer, and what was screened.</summary>
 public sealed record ScreenOutcome(ScreenResult Result, string Screened, DateTime At);

@@ -4,7 +4,7 @@ using Passerelle.Core.TravelDocuments;
 using Passerelle.Errors;
 using Passerelle.Security;
 
-namespace Passerelle.Api.Documents;
+namespace Passerelle.Api.TravelDocuments;
 
 internal static class DocumentsApi
 {

@@ -2,14 +2,14 @@ using Microsoft.AspNetCore.Mvc;
 using Passerelle.Core.TravelDocuments;
 using Passerelle.Core.Trust.Access;
 
-namespace Passerelle.Pages.Screen;
+namespace Passerelle.Pages.TravelDocuments;
 
 /// <summary>
 /// One input for an MRZ or a document number, a result banner, and the input ready for the next traveller. A
 /// screening is posted, then redirected to a page that shows its answer (post, redirect, get), so a reload shows the
 /// answer again without screening, or auditing, a second time.
 /// </summary>
-public sealed class IndexModel(ScreenDocuments screen, TimeProvider time) : PasserellePage
+public sealed class ScreenModel(ScreenDocuments screen, TimeProvider time) : PasserellePage
 {
     protected internal override bool MayOpen(Actor actor) => AccessRules.MayScreen(actor);
 

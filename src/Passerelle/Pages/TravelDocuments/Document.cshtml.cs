@@ -2,9 +2,9 @@ using Microsoft.AspNetCore.Mvc;
 using Passerelle.Core.TravelDocuments;
 using Passerelle.Core.Trust.Access;
 
-namespace Passerelle.Pages.Documents;
+namespace Passerelle.Pages.TravelDocuments;
 
-public sealed class DetailModel(FindDocuments find, ChangeDocument change, DeleteDocument delete) : PasserellePage
+public sealed class DocumentModel(FindDocuments find, ChangeDocument change, DeleteDocument delete) : PasserellePage
 {
     protected internal override bool MayOpen(Actor actor) => AccessRules.MayRegisterDocuments(actor);
 

@@ -1,7 +1,7 @@
 using Passerelle.Core.Standards;
 using Passerelle.Core.TravelDocuments;
 
-namespace Passerelle.Pages.Screen;
+namespace Passerelle.Pages.TravelDocuments;
 
 /// <summary>
 /// The screening page's banner: a hit is red and a possible match amber, whatever the document check says; a clear
