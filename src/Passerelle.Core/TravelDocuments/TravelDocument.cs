@@ -1,26 +1,5 @@
 namespace Passerelle.Core.TravelDocuments;
 
-public enum DocumentType
-{
-    Passport,
-    IdentityCard,
-    Visa,
-    ResidencePermit,
-    Other,
-}
-
-public enum DocumentStatus
-{
-    Stolen,
-    Lost,
-    Revoked,
-    Invalid,
-    StolenBlank,
-
-    /// <summary>The document was found: the record stays for the trail, and leaves screening.</summary>
-    Recovered,
-}
-
 /// <summary>A lost, stolen, revoked or invalid travel document, owned by the agency that reported it.</summary>
 public sealed class TravelDocument
 {
@@ -77,24 +56,4 @@ public sealed class TravelDocument
 
     /// <summary>The audit sequence of the record's latest change: other nodes follow the register by it.</summary>
     public long ChangeSequence { get; set; }
-}
-
-/// <summary>One change to a record, kept for the record's history.</summary>
-public sealed class TravelDocumentRevision
-{
-    public long Id { get; init; }
-
-    public Guid DocumentId { get; init; }
-
-    public int Version { get; init; }
-
-    public DateTime ChangedAt { get; init; }
-
-    public required string ChangedBy { get; init; }
-
-    /// <summary><c>created</c>, <c>changed</c>, <c>deleted</c> or <c>recovered</c>.</summary>
-    public required string Kind { get; init; }
-
-    /// <summary>What changed, as <c>field: old → new</c> lines.</summary>
-    public required string Changes { get; init; }
 }

@@ -1,0 +1,8 @@
+namespace Passerelle.Core.Products;
+
+public enum FeatureKind
+{
+    Overt,
+    Covert,
+    Forensic,
+}

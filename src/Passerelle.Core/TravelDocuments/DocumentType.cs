@@ -1,0 +1,10 @@
+namespace Passerelle.Core.TravelDocuments;
+
+public enum DocumentType
+{
+    Passport,
+    IdentityCard,
+    Visa,
+    ResidencePermit,
+    Other,
+}
