@@ -78,8 +78,13 @@ public sealed class SaveAlert(
         {
             alert = new Alert
             {
-                Id = Guid.CreateVersion7(), OwnerAgencyId = owner, Title = "", TransportMode = "", Confidence = "",
-                CreatedAt = now, Status = AlertStatus.Active,
+                Id = Guid.CreateVersion7(),
+                OwnerAgencyId = owner,
+                Title = "",
+                TransportMode = "",
+                Confidence = "",
+                CreatedAt = now,
+                Status = AlertStatus.Active,
             };
             db.Alerts.Add(alert);
         }

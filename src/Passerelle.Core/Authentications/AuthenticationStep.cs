@@ -25,8 +25,13 @@ public sealed class AuthenticationStep(PasserelleDb db, AuditedChange audited, O
         var now = time.UtcNow();
         var notification = new Notification
         {
-            Id = Guid.CreateVersion7(), AgencyId = agencyId, UserId = userId, Kind = kind, CaseId = requestId,
-            Message = message, CreatedAt = now,
+            Id = Guid.CreateVersion7(),
+            AgencyId = agencyId,
+            UserId = userId,
+            Kind = kind,
+            CaseId = requestId,
+            Message = message,
+            CreatedAt = now,
         };
         var payload = JsonSerializer.Serialize(new { @event = kind, requestId, message, at = now }, Json);
         return outbox.QueueAsync(notification, payload, ct);

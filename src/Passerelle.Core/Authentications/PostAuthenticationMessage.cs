@@ -32,7 +32,11 @@ public sealed class PostAuthenticationMessage(
 
         db.AuthenticationMessages.Add(new AuthenticationMessage
         {
-            RequestId = id, At = time.UtcNow(), By = actor.Login, Agency = actor.AgencyCode!, Text = text.Trim(),
+            RequestId = id,
+            At = time.UtcNow(),
+            By = actor.Login,
+            Agency = actor.AgencyCode!,
+            Text = text.Trim(),
         });
         var deliveries = await step.TellAsync(
             holder ? request.RequestingAgencyId : request.RightsHolderAgencyId,

@@ -92,7 +92,11 @@ public sealed class RequestAuthentication(
         {
             db.AuthenticationMessages.Add(new AuthenticationMessage
             {
-                RequestId = asked.Id, At = now, By = actor.Login, Agency = agency.Code, Text = request.Message.Trim(),
+                RequestId = asked.Id,
+                At = now,
+                By = actor.Login,
+                Agency = agency.Code,
+                Text = request.Message.Trim(),
             });
         }
 

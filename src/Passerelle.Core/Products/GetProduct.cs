@@ -26,8 +26,8 @@ public sealed class GetProduct(PasserelleDb db, AgencyDirectory agencies, AuditW
         var pictures = await SheetParts.PicturesAsync(db, [id], ct);
         if (AccessRules.MayManageProducts(actor, sheet.OwnerAgencyId))
         {
-            return ProductView.Of(sheet, actor.AgencyCode!, _ => true, owns: true)
-                with { Pictures = [.. pictures[id]] };
+            var whole = ProductView.Of(sheet, actor.AgencyCode!, _ => true, owns: true);
+            return whole with { Pictures = [.. pictures[id]] };
         }
 
         if (!AccessRules.MayLookUpProducts(actor) || sheet.PublishedAt is null)

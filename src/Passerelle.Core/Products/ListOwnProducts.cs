@@ -20,7 +20,8 @@ public sealed class ListOwnProducts(PasserelleDb db, AuditWriter audit)
             .OrderBy(p => p.Brand).ThenBy(p => p.Name).ToListAsync(ct);
         await SheetParts.AttachGtinsAsync(db, sheets, ct);
         var pictures = await SheetParts.PicturesAsync(db, [.. sheets.Select(p => p.Id)], ct);
-        return sheets.Select(p => ProductView.Of(p, actor.AgencyCode!, _ => true, owns: true)
-            with { Pictures = [.. pictures[p.Id]] }).ToList();
+        ProductView Whole(ProductSheet p) =>
+            ProductView.Of(p, actor.AgencyCode!, _ => true, owns: true) with { Pictures = [.. pictures[p.Id]] };
+        return sheets.Select(Whole).ToList();
     }
 }

@@ -89,7 +89,7 @@ public sealed class LookUpProducts(
         var views = found.Select(p => ProductView.Of(p.Sheet, p.Owner, f => AccessRules.MaySeeFeature(
                 agency.Code, agency.Country, f.Restricted, f.AllowedAgencies, f.AllowedCountries), owns: false)
             with
-            { Alerts = [.. relevant.Where(a => a.Products.Contains(p.Sheet.Id))], Pictures = p.Pictures }).ToList();
+        { Alerts = [.. relevant.Where(a => a.Products.Contains(p.Sheet.Id))], Pictures = p.Pictures }).ToList();
         await audited;
         return views;
     }

@@ -1,4 +1,5 @@
 using Passerelle.Core.TravelDocuments;
+using Passerelle.Core.Trust.Access;
 
 namespace Passerelle.Hosting;
 
@@ -13,8 +14,7 @@ internal sealed class RegisterPurger(IServiceScopeFactory scopes, ILogger<Regist
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                var scheduler = Core.Trust.Access.Actor.Console()
-                    with { Login = "passerelle:purge", Source = "scheduler" };
+                var scheduler = Actor.Console() with { Login = "passerelle:purge", Source = "scheduler" };
                 var purged = await scope.ServiceProvider.GetRequiredService<PurgeRegister>().HandleAsync(scheduler, ct);
                 if (purged.Value > 0)
                 {
