@@ -54,6 +54,21 @@ public sealed class AuthenticationOutcomeTests
     }
 
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_recorded_outcome_is_audited_as_a_success_on_its_request(Db db)
+    {
+        var w = await AuthenticationWorld.StartAsync(db);
+        await using var _ = w.App;
+        await w.AnswerAsync();
+
+        (await w.RecordAsync(w.Officer, new { outcome = "seized" })).EnsureSuccessStatusCode();
+
+        await using var context = w.App.NewContext();
+        var entry = await context.AuditEntries.SingleAsync(e => e.Operation == "detention.outcome");
+        Assert.Equal(
+            ("success", $"authentication:{w.Request}", "douane.officer"), (entry.Outcome, entry.Target, entry.Login));
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task An_outcome_has_no_default_and_a_value_needs_a_currency_that_fits_it_or_nothing_is_written(Db db)
     {
         var w = await AuthenticationWorld.StartAsync(db);
