@@ -67,6 +67,9 @@ public sealed class Validation
     private string? firstCode;
     private string? firstMessage;
 
+    public Validation Require(bool condition, string field, ErrorCode code, string message) =>
+        Require(condition, field, code.Code, message);
+
     public Validation Require(bool condition, string field, string code, string message)
     {
         if (!condition)
