@@ -33,7 +33,7 @@ internal sealed class RestoreDatabase(IOptions<DatabaseOptions> options, IBlobSt
         // database file the restore needs absent.
         if (!AccessRules.MayRestoreDatabase(actor))
         {
-            return Error.Forbidden("Only an administrator, acting directly, restores the database.");
+            return AccessErrors.Denied.With("Only an administrator, acting directly, restores the database.");
         }
 
         var where = Locate(request);
