@@ -35,27 +35,27 @@ public static class Gs1
     public static Result<Gs1Data> ParseElementString(string? text) => Gs1ElementString.Parse(text);
 
     internal static Error Repeated(string ai) =>
-        Error.Invalid("gs1.ai-repeated", $"AI ({ai}) appears twice; GS1 data names each AI once.", "value");
+        Gs1Errors.AiRepeated.With($"AI ({ai}) appears twice; GS1 data names each AI once.", "value");
 
     /// <summary>The data read in any form, once it holds a valid GTIN and every other AI's value is valid.</summary>
     internal static Result<Gs1Data> Complete(Dictionary<string, string> elements)
     {
         if (!elements.TryGetValue("01", out var gtin))
         {
-            return Error.Invalid("gs1.no-gtin", "The data holds no GTIN, AI (01).", "value");
+            return Gs1Errors.NoGtin.With("The data holds no GTIN, AI (01).", "value");
         }
 
         var checkedGtin = Gtin.Check(gtin);
         if (!checkedGtin.Valid)
         {
-            return Error.Invalid("gtin.check-digit", checkedGtin.Reason!, "value");
+            return Gs1Errors.GtinCheckDigit.With(checkedGtin.Reason!, "value");
         }
 
         foreach (var (ai, value) in elements)
         {
             if (ai != "01" && Gs1Ai.Refuse(ai, value) is { } reason)
             {
-                return Error.Invalid("gs1.value", reason, "value");
+                return Gs1Errors.Value.With(reason, "value");
             }
         }
 

@@ -19,22 +19,20 @@ internal static class Gs1DigitalLink
             || !uri.IsAbsoluteUri
             || uri.Scheme is not ("http" or "https"))
         {
-            return Error.Invalid("gs1.uri", "A GS1 Digital Link is an http or https URI.", "value");
+            return Gs1Errors.Uri.With("A GS1 Digital Link is an http or https URI.", "value");
         }
 
         var path = Path(uri.AbsolutePath);
         if (path.Count == 0 || !path.Exists(p => p.Ai == "01"))
         {
-            return Error.Invalid(
-                "gs1.uri-gtin",
+            return Gs1Errors.UriGtin.With(
                 "The path does not end with /01/ and a GTIN, then qualifiers with their values.",
                 "value");
         }
 
         if (path[0].Ai != "01")
         {
-            return Error.Invalid(
-                "gs1.uri-order",
+            return Gs1Errors.UriOrder.With(
                 $"The path starts with the primary key /01/ and its GTIN; ({path[0].Ai}) comes before it.",
                 "value");
         }
@@ -46,8 +44,7 @@ internal static class Gs1DigitalLink
             var position = Array.IndexOf(PathOrder, ai);
             if (position < 0)
             {
-                return Error.Invalid(
-                    "gs1.uri-path",
+                return Gs1Errors.UriPath.With(
                     $"After the GTIN the path may hold /22/, /10/ and /21/; ({ai}) is not one of them. "
                     + "Data attributes go in the query string.",
                     "value");
@@ -57,8 +54,8 @@ internal static class Gs1DigitalLink
             {
                 return position == order
                     ? Gs1.Repeated(ai)
-                    : Error.Invalid(
-                        "gs1.uri-order", "The path's qualifiers come in the order /22/, /10/, /21/.", "value");
+                    : Gs1Errors.UriOrder.With(
+                        "The path's qualifiers come in the order /22/, /10/, /21/.", "value");
             }
 
             order = position;
@@ -107,13 +104,12 @@ internal static class Gs1DigitalLink
 
             if (!Gs1Ai.Is(key))
             {
-                return Error.Invalid("gs1.ai", $"A query key of digits only is an AI, and '{key}' is none.", "value");
+                return Gs1Errors.Ai.With($"A query key of digits only is an AI, and '{key}' is none.", "value");
             }
 
             if (key == "01" || PathOrder.Contains(key))
             {
-                return Error.Invalid(
-                    "gs1.uri-query",
+                return Gs1Errors.UriQuery.With(
                     $"({key}) is the primary key or one of its qualifiers: it goes in the path, not the query string.",
                     "value");
             }

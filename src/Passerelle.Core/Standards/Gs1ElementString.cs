@@ -18,8 +18,7 @@ internal static class Gs1ElementString
         {
             if (!Gs1Symbologies.Any(id => value.StartsWith(id, StringComparison.Ordinal)))
             {
-                return Error.Invalid(
-                    "gs1.symbology",
+                return Gs1Errors.Symbology.With(
                     $"The symbology identifier '{value[..Math.Min(3, value.Length)]}' is not one of a GS1 symbol.",
                     "value");
             }
@@ -38,7 +37,7 @@ internal static class Gs1ElementString
             var close = part.IndexOf(')', StringComparison.Ordinal);
             if (close < 0 || !Gs1Ai.Is(part[..close]))
             {
-                return Error.Invalid("gs1.element-string", $"'({part}' is not an (AI)value pair.", "value");
+                return Gs1Errors.ElementString.With($"'({part}' is not an (AI)value pair.", "value");
             }
 
             if (Add(elements, part[..close], part[(close + 1)..]) is { } repeated)
@@ -66,7 +65,7 @@ internal static class Gs1ElementString
             var aiLength = Gs1Ai.Length(value.AsSpan(at));
             if (aiLength == 0 || at + aiLength > value.Length)
             {
-                return Error.Invalid("gs1.ai", $"No known application identifier at position {at + 1}.", "value");
+                return Gs1Errors.Ai.With($"No known application identifier at position {at + 1}.", "value");
             }
 
             var ai = value.Substring(at, aiLength);
@@ -78,8 +77,7 @@ internal static class Gs1ElementString
                 end = at + predefined;
                 if (end > value.Length)
                 {
-                    return Error.Invalid(
-                        "gs1.length",
+                    return Gs1Errors.Length.With(
                         $"AI ({ai}) takes {predefined} characters; only {value.Length - at} follow.",
                         "value");
                 }

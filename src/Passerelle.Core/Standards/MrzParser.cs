@@ -32,7 +32,7 @@ public static class MrzParser
     {
         if (lines.Length is < 2 or > 3)
         {
-            return Error.Invalid("mrz.line-count", $"An MRZ has 2 or 3 lines; this has {lines.Length}.", "mrz");
+            return MrzErrors.LineCount.With($"An MRZ has 2 or 3 lines; this has {lines.Length}.", "mrz");
         }
 
         var expected = lines.Length == 3 ? 30 : lines[0].Length is 36 or 44 ? lines[0].Length : -1;
@@ -43,8 +43,7 @@ public static class MrzParser
                 var wanted = lines.Length == 3 ? "30 (TD1)"
                     : expected > 0 ? $"{expected}, like line 1"
                     : "36 (TD2, MRV-B) or 44 (TD3, MRV-A)";
-                return Error.Invalid(
-                    "mrz.line-length",
+                return MrzErrors.LineLength.With(
                     $"Line {i + 1} has {lines[i].Length} characters; it should have {wanted}.",
                     "mrz");
             }
@@ -52,8 +51,7 @@ public static class MrzParser
             var bad = lines[i].AsSpan().IndexOfAnyExcept(MrzCharacters);
             if (bad >= 0)
             {
-                return Error.Invalid(
-                    "mrz.character",
+                return MrzErrors.Character.With(
                     $"Line {i + 1}, position {bad + 1}: '{lines[i][bad]}' cannot appear in an MRZ.",
                     "mrz");
             }

@@ -84,7 +84,7 @@ internal sealed class ImportBatch(
         {
             await using var change = await audited.BeginAsync(db, ct);
             var sequence = await change.AppendAsync([AuditRecord.For(
-                actor, AuditEvent.DocumentsImported, target: $"agency:{owner.Code}",
+                actor, AuditEvent.DocumentsImported, target: AuditTarget.Agency(owner.Code),
                 details: AuditDetails.With("firstLine", batch[0].Line).And("lastLine", batch[^1].Line)
                     .And("created", created).And("updated", updated).And("unchanged", unchanged))], ct);
             foreach (var d in touched.Concat(fresh))

@@ -36,14 +36,14 @@ public sealed class ImportDocuments(
         var agency = await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Code == code, ct);
         if (agency is null || agency.Kind == AgencyKind.RightsHolder)
         {
-            return Error.Invalid("import.agency", $"'{code}' is not a law-enforcement agency.", "agency");
+            return TravelDocumentErrors.ImportAgency.With($"'{code}' is not a law-enforcement agency.", "agency");
         }
 
         if (!AccessRules.MayImportDocuments(actor, agency.Id))
         {
             return await audit.DenyAsync(
                 actor,
-                $"agency:{code}",
+                AuditTarget.Agency(code),
                 ct,
                 "An agency imports its own records; an administrator may load them on its behalf.");
         }
@@ -60,7 +60,7 @@ public sealed class ImportDocuments(
             {
                 if (positions is null)
                 {
-                    return Error.Invalid("import.header", $"Line 1: {row.Error}", "file");
+                    return TravelDocumentErrors.ImportHeader.With($"Line 1: {row.Error}", "file");
                 }
 
                 rejected.Add(new ImportProblem(row.Line, row.Error));
@@ -72,8 +72,7 @@ public sealed class ImportDocuments(
                 (positions, var missing) = DocumentCsv.Map(row.Fields);
                 if (missing is not null)
                 {
-                    return Error.Invalid(
-                        "import.header",
+                    return TravelDocumentErrors.ImportHeader.With(
                         $"Line 1 must name the columns; '{missing}' is missing. Columns: {DocumentCsv.Header}.",
                         "file");
                 }
@@ -108,7 +107,7 @@ public sealed class ImportDocuments(
         progress?.Report(rows);
         if (positions is null)
         {
-            return Error.Invalid("import.empty", "The file is empty: line 1 must name the columns.", "file");
+            return TravelDocumentErrors.ImportEmpty.With("The file is empty: line 1 must name the columns.", "file");
         }
 
         if (batch.Count > 0)
