@@ -6,7 +6,9 @@ using Passerelle.Localization;
 
 namespace Passerelle.Pages.Account;
 
-/// <summary>A person chooses their own password: when they wish, and before anything else when someone else set it.</summary>
+/// <summary>
+/// A person chooses their own password: when they wish, and before anything else when someone else set it.
+/// </summary>
 public sealed class ChangePasswordModel(
     ChangeOwnPassword change, UserManager<User> users, SignInManager<User> signIn, UiText text) : PasserellePage
 {
@@ -41,7 +43,8 @@ public sealed class ChangePasswordModel(
         Required = user.MustChangePassword;
         if (NewPassword != ConfirmPassword)
         {
-            Show(Core.Common.Error.Invalid("password.confirm", text["The two new passwords differ."], "confirmPassword"));
+            Show(Core.Common.Error.Invalid(
+                "password.confirm", text["The two new passwords differ."], "confirmPassword"));
             return Page();
         }
 
