@@ -6,6 +6,7 @@ internal static class WebHostLaunch
 
     public static bool IsHostSettingsOnly(string[] args) =>
         args.Length > 0
-        && args.All(arg => arg.StartsWith("--", StringComparison.Ordinal) && arg.Contains('=', StringComparison.Ordinal))
+        && args.All(arg =>
+            arg.StartsWith("--", StringComparison.Ordinal) && arg.Contains('=', StringComparison.Ordinal))
         && !args.Any(arg => CliOptions.Contains(arg, StringComparer.Ordinal));
 }

@@ -11,9 +11,12 @@ internal static class AuditCommands
     {
         var checkpoints = new Option<FileInfo?>("--checkpoints")
         {
-            Description = "A checkpoint file (Audit:CheckpointPath): also fail when the trail no longer reaches a checkpoint with its hash.",
+            Description = "A checkpoint file (Audit:CheckpointPath): also fail when the trail no longer reaches a "
+                + "checkpoint with its hash.",
         };
-        var verify = new Command("verify", "Recompute the audit hash chain; exit 1 and name the first entry, or checkpoint, that no longer matches.")
+        var verify = new Command(
+            "verify",
+            "Recompute the audit hash chain; exit 1 and name the first entry, or checkpoint, that no longer matches.")
         {
             checkpoints,
         };
@@ -52,17 +55,30 @@ internal static class AuditCommands
             });
         });
 
-        var checkpoint = new Command("checkpoint", "Sign the chain's current entry and hash with the checkpoint key, append it to "
-            + "Audit:CheckpointPath and print it as one JSON line.");
+        var checkpoint = new Command(
+            "checkpoint",
+            "Sign the chain's current entry and hash with the checkpoint key, append it to Audit:CheckpointPath and "
+            + "print it as one JSON line.");
         checkpoint.Run((_, services, actor, ct) => services.GetRequiredService<WriteAuditCheckpoint>()
             .HandleAsync(actor, ct)
             .PrintAsync(written => Console.Out.WriteLine(written.ToJsonLine())));
 
         var format = new Option<string>("--format") { Description = "jsonl or csv.", Required = true };
         format.AcceptOnlyFromAmong(AuditExport.Formats);
-        var from = new Option<DateTime?>("--from") { Description = "Entries at or after this UTC date or time.", CustomParser = ParseUtc };
-        var to = new Option<DateTime?>("--to") { Description = "Entries before this UTC date or time.", CustomParser = ParseUtc };
-        var export = new Command("export", "Write audit entries, oldest first, to standard output.") { format, from, to };
+        var from = new Option<DateTime?>("--from")
+        {
+            Description = "Entries at or after this UTC date or time.",
+            CustomParser = ParseUtc,
+        };
+        var to = new Option<DateTime?>("--to")
+        {
+            Description = "Entries before this UTC date or time.",
+            CustomParser = ParseUtc,
+        };
+        var export = new Command("export", "Write audit entries, oldest first, to standard output.")
+        {
+            format, from, to,
+        };
         export.Run(async (parse, services, actor, ct) =>
         {
             var chosen = parse.GetValue(format)!;
@@ -77,7 +93,8 @@ internal static class AuditCommands
     private static DateTime? ParseUtc(ArgumentResult result)
     {
         var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
-        if (DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var value))
+        const DateTimeStyles utc = DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal;
+        if (DateTime.TryParse(text, CultureInfo.InvariantCulture, utc, out var value))
         {
             return DateTime.SpecifyKind(value, DateTimeKind.Utc);
         }

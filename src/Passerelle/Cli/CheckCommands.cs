@@ -3,16 +3,25 @@ using Passerelle.Core.Standards;
 
 namespace Passerelle.Cli;
 
-internal sealed record CheckOutput(bool Valid, string? Normalized, string? Reason, IReadOnlyDictionary<string, string>? Elements = null, string? Description = null);
+internal sealed record CheckOutput(
+    bool Valid,
+    string? Normalized,
+    string? Reason,
+    IReadOnlyDictionary<string, string>? Elements = null,
+    string? Description = null);
 
 internal static class CheckCommands
 {
     public static Command Create()
     {
-        var check = new Command("check", "Check an identifier and print JSON {valid, normalized, reason}: exit 0 when valid, 1 when not.");
-        check.Subcommands.Add(Verb("gtin", "A GTIN-8, -12, -13 or -14 (normalised to GTIN-14).", v => Of(Gtin.Check(v))));
-        check.Subcommands.Add(Verb("digital-link", "A GS1 Digital Link URI, an element string (01)…(10)…, or raw scanner data.", Gs1Output));
-        check.Subcommands.Add(Verb("container", "An ISO 6346 freight container number.", v => Of(ContainerNumber.Check(v))));
+        var check = new Command(
+            "check", "Check an identifier and print JSON {valid, normalized, reason}: exit 0 when valid, 1 when not.");
+        check.Subcommands.Add(Verb(
+            "gtin", "A GTIN-8, -12, -13 or -14 (normalised to GTIN-14).", v => Of(Gtin.Check(v))));
+        check.Subcommands.Add(Verb(
+            "digital-link", "A GS1 Digital Link URI, an element string (01)…(10)…, or raw scanner data.", Gs1Output));
+        check.Subcommands.Add(Verb(
+            "container", "An ISO 6346 freight container number.", v => Of(ContainerNumber.Check(v))));
         check.Subcommands.Add(Verb("imo", "An IMO ship number.", v => Of(ImoNumber.Check(v))));
         check.Subcommands.Add(Verb("hs", "An HS 2022 code of 2, 4 or 6 digits.", v =>
         {

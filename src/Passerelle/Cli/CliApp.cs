@@ -4,7 +4,8 @@ namespace Passerelle.Cli;
 
 internal static class CliApp
 {
-    public static RootCommand Root() => new("Passerelle: the customs–police cooperation hub. One binary: the web server and the command line.")
+    public static RootCommand Root() => new(
+        "Passerelle: the customs–police cooperation hub. One binary: the web server and the command line.")
     {
         ServeCommand.Create(),
         DbCommands.Create(),

@@ -9,7 +9,10 @@ internal static class CliCommand
     /// Runs a verb against the configured database, as the console operator. Exceptions are bugs or an unreachable
     /// database: they are reported in one line, without a stack trace, and exit 1.
     /// </summary>
-    public static void Run(this Command command, Func<ParseResult, IServiceProvider, Actor, CancellationToken, Task<int>> action, bool prepare = true) =>
+    public static void Run(
+        this Command command,
+        Func<ParseResult, IServiceProvider, Actor, CancellationToken, Task<int>> action,
+        bool prepare = true) =>
         command.SetAction(async (parse, ct) =>
         {
             try

@@ -8,15 +8,19 @@ using Passerelle.Hosting;
 
 namespace Passerelle.Cli;
 
-/// <summary>The services a command needs, configured exactly as the server is: appsettings, environment, options.</summary>
+/// <summary>
+/// The services a command needs, configured exactly as the server is: appsettings, environment, options.
+/// </summary>
 internal static class CliHost
 {
     public static IHost Build()
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
+        var builder = Host.CreateApplicationBuilder(
+            new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
         // Standard output carries the command's answer alone (a token, JSON); everything else goes to standard error.
         builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
-        // A command reports its own failures in one line; EF's log of the query that finds a new database empty is noise.
+        // A command reports its own failures in one line; EF's log of the query that finds a new database empty is
+        // noise.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Critical);
         builder.Services.AddPasserelleCore();
         builder.Services.AllowCheckpointKeyCreation(builder.Environment);
@@ -43,6 +47,8 @@ internal static class CliHost
         }
 
         var pending = await migrator.PendingAsync(ct);
-        return pending.Count == 0 ? null : $"The database has {pending.Count} pending migrations. Run 'passerelle db migrate' first.";
+        return pending.Count == 0
+            ? null
+            : $"The database has {pending.Count} pending migrations. Run 'passerelle db migrate' first.";
     }
 }

@@ -7,7 +7,10 @@ internal static class MrzCommands
 {
     public static Command Create()
     {
-        var parse = new Command("parse", "Read one MRZ from standard input and print its fields and checks as JSON. Exit 0 for an MRZ of a known format, whatever its check digits say; 2 when it is not an MRZ.");
+        var parse = new Command(
+            "parse",
+            "Read one MRZ from standard input and print its fields and checks as JSON. Exit 0 for an MRZ of a known "
+            + "format, whatever its check digits say; 2 when it is not an MRZ.");
         parse.SetAction(async (_, ct) =>
         {
             var input = await Console.In.ReadToEndAsync(ct);

@@ -8,16 +8,24 @@ namespace Passerelle.Cli;
 /// </summary>
 internal static class Progress
 {
-    private static readonly IAnsiConsole Console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(System.Console.Error) });
+    private static readonly IAnsiConsole Console =
+        AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(System.Console.Error) });
 
-    public static async Task<T> RunAsync<T>(string description, long total, Func<IProgress<long>, IProgress<int>, Task<T>> work)
+    public static async Task<T> RunAsync<T>(
+        string description, long total, Func<IProgress<long>, IProgress<int>, Task<T>> work)
     {
         var started = TimeProvider.System.GetTimestamp();
         var rows = 0;
         var result = default(T)!;
         await Console.Progress()
             .AutoClear(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new TransferSpeedColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .Columns(
+                new TaskDescriptionColumn(),
+                new ProgressBarColumn(),
+                new PercentageColumn(),
+                new TransferSpeedColumn(),
+                new RemainingTimeColumn(),
+                new SpinnerColumn())
             .StartAsync(async context =>
             {
                 var task = context.AddTask(description, maxValue: Math.Max(1, total));
@@ -52,7 +60,8 @@ internal sealed class CountingStream(Stream inner, IProgress<long> progress) : S
 
     public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
 
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+    public override async ValueTask<int> ReadAsync(
+        Memory<byte> buffer, CancellationToken cancellationToken = default) =>
         Count(await inner.ReadAsync(buffer, cancellationToken));
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>

@@ -10,7 +10,10 @@ internal static class ServeCommand
 
     public static Command Create()
     {
-        var urls = new Option<string?>("--urls") { Description = "Where to listen, such as http://127.0.0.1:8080 (default http://localhost:5000)." };
+        var urls = new Option<string?>("--urls")
+        {
+            Description = "Where to listen, such as http://127.0.0.1:8080 (default http://localhost:5000).",
+        };
         var demo = new Option<bool>("--demo")
         {
             Description = "Seed a demo world into an empty database and print its logins; runs in Development "
@@ -48,7 +51,9 @@ internal static class ServeCommand
         || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT"))
         || options.Any(o => o.StartsWith("--environment", StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>Runs the server until it is stopped; a refusal to start is a message and exit 1, not a stack trace.</summary>
+    /// <summary>
+    /// Runs the server until it is stopped; a refusal to start is a message and exit 1, not a stack trace.
+    /// </summary>
     public static async Task<int> RunAsync(string[] args)
     {
         try

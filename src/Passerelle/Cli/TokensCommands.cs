@@ -10,7 +10,12 @@ internal static class TokensCommands
     public static Command Create()
     {
         var user = new Option<string>("--user") { Description = "Login of the token's owner.", Required = true };
-        var scope = new Option<string[]>("--scope") { Description = "One or more scopes, such as users:read.", Required = true, AllowMultipleArgumentsPerToken = true };
+        var scope = new Option<string[]>("--scope")
+        {
+            Description = "One or more scopes, such as users:read.",
+            Required = true,
+            AllowMultipleArgumentsPerToken = true,
+        };
         var expires = new Option<int>("--expires")
         {
             Description = $"Lifetime in days, written like 90d (1 to {CreateToken.MaxDays}).",
@@ -18,10 +23,14 @@ internal static class TokensCommands
             CustomParser = ParseDays,
         };
         var name = new Option<string?>("--name") { Description = "A name to recognise the token by." };
-        var create = new Command("create", "Create an API token and print it on standard output, once.") { user, scope, expires, name };
+        var create = new Command("create", "Create an API token and print it on standard output, once.")
+        {
+            user, scope, expires, name,
+        };
         create.Run(async (parse, services, actor, ct) =>
         {
-            var request = new CreateTokenRequest(parse.GetValue(user), parse.GetValue(scope), parse.GetValue(expires), parse.GetValue(name));
+            var request = new CreateTokenRequest(
+                parse.GetValue(user), parse.GetValue(scope), parse.GetValue(expires), parse.GetValue(name));
             var created = services.GetRequiredService<CreateToken>().HandleAsync(actor, request, ct);
             return await created.PrintAsync(token =>
             {

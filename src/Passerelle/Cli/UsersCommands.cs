@@ -17,17 +17,23 @@ internal static class UsersCommands
             AllowMultipleArgumentsPerToken = true,
         };
         role.AcceptOnlyFromAmong([.. Roles.All]);
-        var passwordStdin = new Option<bool>("--password-stdin") { Description = "Read the password from standard input (required: passwords never go on the command line)." };
+        var passwordStdin = new Option<bool>("--password-stdin")
+        {
+            Description = "Read the password from standard input (required: passwords never go on the command line).",
+        };
         var add = new Command("add", "Add a person to an agency.") { agency, login, role, passwordStdin };
         add.Run(async (parse, services, actor, ct) =>
         {
             if (!parse.GetValue(passwordStdin))
             {
-                return CliOutput.Fail("give --password-stdin and pipe the password in; it never goes on the command line.", ExitCodes.BadInput);
+                return CliOutput.Fail(
+                    "give --password-stdin and pipe the password in; it never goes on the command line.",
+                    ExitCodes.BadInput);
             }
 
             var password = (await Console.In.ReadLineAsync(ct))?.TrimEnd('\r', '\n');
-            var request = new AddUserRequest(parse.GetValue(agency), parse.GetValue(login), parse.GetValue(role), password);
+            var request = new AddUserRequest(
+                parse.GetValue(agency), parse.GetValue(login), parse.GetValue(role), password);
             return await services.GetRequiredService<AddUser>().HandleAsync(actor, request, ct)
                 .PrintAsync(added => Console.Out.WriteLine($"Added {added.Login} to {added.Agency}."));
         });
@@ -47,7 +53,13 @@ internal static class UsersCommands
             .PrintAsync(disabled => Console.Out.WriteLine($"Disabled {disabled.Login}.")));
 
         var resetWho = new Argument<string>("login") { Description = "The person's login." };
-        var reset = new Command("reset", "Give a person a one-time password (printed on stdout, alone) and clear their second factor; they choose their own at next sign-in.") { resetWho };
+        var reset = new Command(
+            "reset",
+            "Give a person a one-time password (printed on stdout, alone) and clear their second factor; they "
+            + "choose their own at next sign-in.")
+        {
+            resetWho,
+        };
         reset.Run((parse, services, actor, ct) => services.GetRequiredService<ResetPassword>()
             .HandleAsync(actor, parse.GetValue(resetWho)!, ct)
             .PrintAsync(done => Console.Out.WriteLine(done.OneTimePassword)));

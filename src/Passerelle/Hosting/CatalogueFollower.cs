@@ -21,8 +21,13 @@ internal sealed class CatalogueFollower(
     {
         var started = TimeProvider.System.GetTimestamp();
         await services.GetRequiredService<FollowCatalogue>().CatchUpAsync(ct);
-        log.LogInformation("Product catalogue loaded: {Sheets} sheets, {Gtins} GTINs in {Elapsed} ms", catalogue.Sheets, catalogue.Gtins, (int)TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
+        log.LogInformation(
+            "Product catalogue loaded: {Sheets} sheets, {Gtins} GTINs in {Elapsed} ms",
+            catalogue.Sheets,
+            catalogue.Gtins,
+            (int)TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
     }
 
-    protected override Task CatchUpAsync(IServiceProvider services, CancellationToken ct) => services.GetRequiredService<FollowCatalogue>().CatchUpAsync(ct);
+    protected override Task CatchUpAsync(IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<FollowCatalogue>().CatchUpAsync(ct);
 }

@@ -43,8 +43,9 @@ internal sealed class DatabaseStartup(
         else if (await migrator.PendingAsync(ct) is { Count: > 0 } pending)
         {
             throw new StartupRefusedException(
-                $"The {options.Provider} database has {pending.Count} pending migrations ({string.Join(", ", pending)}). " +
-                "Run 'passerelle db migrate' with the same configuration, then start the server again.");
+                $"The {options.Provider} database has {pending.Count} pending migrations "
+                + $"({string.Join(", ", pending)}). "
+                + "Run 'passerelle db migrate' with the same configuration, then start the server again.");
         }
 
         if (demo.Value.Seed)
@@ -75,8 +76,9 @@ internal sealed class DatabaseStartup(
         if (demo is { Seed: true } && !HostEnvironments.IsLocal(environment))
         {
             throw new StartupRefusedException(
-                "The demo world (--demo, Demo:Seed) has public passwords and is seeded only in Development, never in " +
-                $"the {environment.EnvironmentName} environment. Run the demo in Development (DOTNET_ENVIRONMENT=Development), or start without --demo.");
+                "The demo world (--demo, Demo:Seed) has public passwords and is seeded only in Development, never in "
+                + $"the {environment.EnvironmentName} environment. Run the demo in Development "
+                + "(DOTNET_ENVIRONMENT=Development), or start without --demo.");
         }
     }
 

@@ -7,7 +7,9 @@ namespace Passerelle.Hosting;
 
 internal static class Telemetry
 {
-    /// <summary>Traces and metrics go out by OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, and nowhere otherwise.</summary>
+    /// <summary>
+    /// Traces and metrics go out by OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, and nowhere otherwise.
+    /// </summary>
     public static WebApplicationBuilder AddPasserelleTelemetry(this WebApplicationBuilder builder)
     {
         if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
@@ -18,7 +20,9 @@ internal static class Telemetry
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("passerelle"))
             .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation())
-            .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddRuntimeInstrumentationIfPresent())
+            .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentationIfPresent())
             .UseOtlpExporter();
         return builder;
     }

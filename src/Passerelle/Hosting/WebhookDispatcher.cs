@@ -22,7 +22,9 @@ internal sealed class WebhookDispatcher(
     private readonly ConcurrentDictionary<Guid, Task> inFlight = new();
     private readonly SemaphoreSlim slots = new(MaxInFlight, MaxInFlight);
 
-    /// <summary>Cancelled only when the shutdown time runs out, so a stopping node finishes the deliveries it began.</summary>
+    /// <summary>
+    /// Cancelled only when the shutdown time runs out, so a stopping node finishes the deliveries it began.
+    /// </summary>
     private readonly CancellationTokenSource hardStop = new();
 
     public override async Task StopAsync(CancellationToken ct)

@@ -6,7 +6,9 @@ using Passerelle.Localization;
 
 namespace Passerelle.Pages.Account;
 
-/// <summary>A person chooses their own password: when they wish, and before anything else when someone else set it.</summary>
+/// <summary>
+/// A person chooses their own password: when they wish, and before anything else when someone else set it.
+/// </summary>
 public sealed class ChangePasswordModel(
     ChangeOwnPassword change, UserManager<User> users, SignInManager<User> signIn, UiText text) : PasserellePage
 {

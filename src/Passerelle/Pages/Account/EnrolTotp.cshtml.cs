@@ -10,8 +10,11 @@ using QRCoder;
 
 namespace Passerelle.Pages.Account;
 
-/// <summary>Shows a TOTP key as a QR code and as text, checks one code from it, then shows recovery codes once.</summary>
-public sealed class EnrolTotpModel(UserManager<User> users, SignInManager<User> signIn, SignInAudit audit, UiText text) : PasserellePage
+/// <summary>
+/// Shows a TOTP key as a QR code and as text, checks one code from it, then shows recovery codes once.
+/// </summary>
+public sealed class EnrolTotpModel(
+    UserManager<User> users, SignInManager<User> signIn, SignInAudit audit, UiText text) : PasserellePage
 {
     protected internal override bool MayOpen(Actor actor) => AccessRules.MayUseOwnAccount(actor);
 
@@ -60,7 +63,13 @@ public sealed class EnrolTotpModel(UserManager<User> users, SignInManager<User> 
         var code = Code?.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal) ?? "";
         if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
         {
-            await audit.RecordAsync(HttpContext, AuditEvent.TotpFailed, Outcomes.Failure, user, null, AuditDetails.With("reason", "wrong code at enrolment"));
+            await audit.RecordAsync(
+                HttpContext,
+                AuditEvent.TotpFailed,
+                Outcomes.Failure,
+                user,
+                null,
+                AuditDetails.With("reason", "wrong code at enrolment"));
             Show(PeopleErrors.TotpCode.With(text["The code is wrong."], "code"));
             await LoadKeyAsync(user);
             return Page();
@@ -102,7 +111,8 @@ public sealed class EnrolTotpModel(UserManager<User> users, SignInManager<User> 
         }
 
         Key = Group(key);
-        var uri = $"otpauth://totp/Passerelle:{Uri.EscapeDataString(user.UserName!)}?secret={key}&issuer=Passerelle&digits=6";
+        var account = Uri.EscapeDataString(user.UserName!);
+        var uri = $"otpauth://totp/Passerelle:{account}?secret={key}&issuer=Passerelle&digits=6";
         using var data = QRCodeGenerator.GenerateQrCode(uri, QRCodeGenerator.ECCLevel.M);
         QrDataUri = "data:image/png;base64," + Convert.ToBase64String(new PngByteQRCode(data).GetGraphic(6));
     }

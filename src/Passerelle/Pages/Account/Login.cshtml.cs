@@ -10,7 +10,8 @@ using Passerelle.Security;
 namespace Passerelle.Pages.Account;
 
 [AllowAnonymous]
-public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> users, SignInAudit audit, UiText text) : PasserellePage
+public sealed class LoginModel(
+    SignInManager<User> signIn, UserManager<User> users, SignInAudit audit, UiText text) : PasserellePage
 {
     /// <summary>Anyone, signed in or not.</summary>
     protected internal override bool MayOpen(Actor actor) => true;
@@ -41,7 +42,13 @@ public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> use
         var result = await signIn.PasswordSignInAsync(login, Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            await audit.RecordAsync(HttpContext, AuditEvent.LoginSucceeded, Outcomes.Success, user, login, AuditDetails.With("method", "password"));
+            await audit.RecordAsync(
+                HttpContext,
+                AuditEvent.LoginSucceeded,
+                Outcomes.Success,
+                user,
+                login,
+                AuditDetails.With("method", "password"));
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
 
@@ -52,7 +59,13 @@ public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> use
 
         if (result.IsLockedOut)
         {
-            await audit.RecordAsync(HttpContext, AuditEvent.LockedOut, Outcomes.Denied, user, login, AuditDetails.With("reason", "password attempt on a locked account"));
+            await audit.RecordAsync(
+                HttpContext,
+                AuditEvent.LockedOut,
+                Outcomes.Denied,
+                user,
+                login,
+                AuditDetails.With("reason", "password attempt on a locked account"));
             Errors.Add(text["This account is locked. Try again later or ask your coordinator."]);
             return Page();
         }

@@ -37,20 +37,33 @@ public sealed class LoginTotpModel(SignInManager<User> signIn, SignInAudit audit
         }
 
         var recovery = !string.IsNullOrWhiteSpace(RecoveryCode);
-        var code = (recovery ? RecoveryCode : Code)?.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal) ?? "";
+        var code = (recovery ? RecoveryCode : Code)
+            ?.Replace(" ", "", StringComparison.Ordinal)
+            .Replace("-", "", StringComparison.Ordinal) ?? "";
         var result = recovery
             ? await signIn.TwoFactorRecoveryCodeSignInAsync(code)
             : await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
         if (result.Succeeded)
         {
-            await audit.RecordAsync(HttpContext, recovery ? AuditEvent.RecoveryCodeUsed : AuditEvent.LoginSucceeded, Outcomes.Success, user, null,
+            await audit.RecordAsync(
+                HttpContext,
+                recovery ? AuditEvent.RecoveryCodeUsed : AuditEvent.LoginSucceeded,
+                Outcomes.Success,
+                user,
+                null,
                 AuditDetails.With("method", recovery ? "password+recovery-code" : "password+totp"));
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
 
         if (result.IsLockedOut)
         {
-            await audit.RecordAsync(HttpContext, AuditEvent.LockedOut, Outcomes.Denied, user, null, AuditDetails.With("reason", "second-factor attempt on a locked account"));
+            await audit.RecordAsync(
+                HttpContext,
+                AuditEvent.LockedOut,
+                Outcomes.Denied,
+                user,
+                null,
+                AuditDetails.With("reason", "second-factor attempt on a locked account"));
             Errors.Add(text["This account is locked. Try again later or ask your coordinator."]);
             return Page();
         }

@@ -42,10 +42,13 @@ public sealed class IndexModel(SaveAlert save, CloseAlert close, ListAlerts list
     {
         var dates = new Dictionary<string, DateOnly?>(StringComparer.Ordinal);
         var validation = new Validation();
-        foreach (var (field, text) in new[] { ("periodFrom", PeriodFrom), ("periodTo", PeriodTo), ("expiresOn", ExpiresOn) })
+        var given = new[] { ("periodFrom", PeriodFrom), ("periodTo", PeriodTo), ("expiresOn", ExpiresOn) };
+        foreach (var (field, text) in given)
         {
-            var parsed = DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date);
-            validation.Require(string.IsNullOrWhiteSpace(text) || parsed, field, "alert.date", "A date is written yyyy-mm-dd.");
+            var parsed = DateOnly.TryParseExact(
+                text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date);
+            validation.Require(
+                string.IsNullOrWhiteSpace(text) || parsed, field, "alert.date", "A date is written yyyy-mm-dd.");
             dates[field] = parsed ? date : null;
         }
 
@@ -80,5 +83,6 @@ public sealed class IndexModel(SaveAlert save, CloseAlert close, ListAlerts list
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    private static List<string> List(string? text) => [.. (text ?? "").Split(Separators, StringSplitOptions.RemoveEmptyEntries)];
+    private static List<string> List(string? text) =>
+        [.. (text ?? "").Split(Separators, StringSplitOptions.RemoveEmptyEntries)];
 }

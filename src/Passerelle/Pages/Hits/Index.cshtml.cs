@@ -6,7 +6,9 @@ using Passerelle.Core.Trust.Access;
 
 namespace Passerelle.Pages.Hits;
 
-/// <summary>The hit inbox: cases on the agency's records to decide, cases the officer opened, and notifications.</summary>
+/// <summary>
+/// The hit inbox: cases on the agency's records to decide, cases the officer opened, and notifications.
+/// </summary>
 public sealed class IndexModel(ListHits list, DecideHit decide, Inbox inbox) : PasserellePage
 {
     protected internal override bool MayOpen(Actor actor) => AccessRules.MayFollowHits(actor);

@@ -5,7 +5,10 @@ using Passerelle.Core.Trust.Access;
 
 namespace Passerelle.Pages.Pictures;
 
-/// <summary>A picture for the signed-in UI, under the same rule as the API's: the bytes only to whoever may see what it belongs to.</summary>
+/// <summary>
+/// A picture for the signed-in UI, under the same rule as the API's: the bytes only to whoever may see what it
+/// belongs to.
+/// </summary>
 public sealed class ShowModel(ShowPicture show) : PasserellePage
 {
     protected internal override bool MayOpen(Actor actor) => AccessRules.MayFollowAuthentications(actor);

@@ -50,7 +50,9 @@ public sealed class LookupModel(LookUpProducts lookUp, ListAlerts alerts, Barcod
         await LookUpAsync(ct);
     }
 
-    /// <summary>A photo of the barcode, from the phone's camera: read on the server, then looked up like a typed number.</summary>
+    /// <summary>
+    /// A photo of the barcode, from the phone's camera: read on the server, then looked up like a typed number.
+    /// </summary>
     public async Task OnPostPhotoAsync(IFormFile? photo, CancellationToken ct)
     {
         using var buffer = new MemoryStream();

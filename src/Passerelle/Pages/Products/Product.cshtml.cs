@@ -66,8 +66,11 @@ public sealed class ProductModel(
             Hotline = sheet.Hotline;
             Features = [.. sheet.Features.Select(f => new FeatureForm
             {
-                Kind = f.Kind, Description = f.Description, Restricted = f.Restricted,
-                Agencies = string.Join(' ', f.AllowedAgencies ?? []), Countries = string.Join(' ', f.AllowedCountries ?? []),
+                Kind = f.Kind,
+                Description = f.Description,
+                Restricted = f.Restricted,
+                Agencies = string.Join(' ', f.AllowedAgencies ?? []),
+                Countries = string.Join(' ', f.AllowedCountries ?? []),
             })];
         }
 
@@ -77,9 +80,20 @@ public sealed class ProductModel(
     public async Task<IActionResult> OnPostAsync(Guid? id, CancellationToken ct)
     {
         var request = new SaveProductRequest(
-            Brand?.Trim(), Name?.Trim(), Blank(Description), List(Gtins), Blank(HsCode), Blank(Packaging), List(ManufacturingCountries), Blank(DistributionRoutes),
-            Blank(CounterfeitIndicators), Blank(Contacts), Blank(Hotline),
-            [.. Features.Where(f => !string.IsNullOrWhiteSpace(f.Description)).Select(f => new FeatureRequest(f.Kind, f.Description!.Trim(), f.Restricted, List(f.Agencies), List(f.Countries)))]);
+            Brand?.Trim(),
+            Name?.Trim(),
+            Blank(Description),
+            List(Gtins),
+            Blank(HsCode),
+            Blank(Packaging),
+            List(ManufacturingCountries),
+            Blank(DistributionRoutes),
+            Blank(CounterfeitIndicators),
+            Blank(Contacts),
+            Blank(Hotline),
+            [.. Features.Where(f => !string.IsNullOrWhiteSpace(f.Description))
+                .Select(f => new FeatureRequest(
+                    f.Kind, f.Description!.Trim(), f.Restricted, List(f.Agencies), List(f.Countries)))]);
         return await ActAsync(
             save.HandleAsync(Actor, id, request, ct),
             saved => Telling(RedirectToPage(new { id = saved.Id }), "Saved as version {0}.", saved.Version),
@@ -122,5 +136,6 @@ public sealed class ProductModel(
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    private static List<string> List(string? text) => [.. (text ?? "").Split(Separators, StringSplitOptions.RemoveEmptyEntries)];
+    private static List<string> List(string? text) =>
+        [.. (text ?? "").Split(Separators, StringSplitOptions.RemoveEmptyEntries)];
 }

@@ -56,7 +56,8 @@ public sealed class DocumentsModel(FindDocuments find, RegisterDocument register
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var result = await find.SearchAsync(Actor, new DocumentQuery(Number, string.IsNullOrEmpty(Status) ? null : Status), ct);
+        var query = new DocumentQuery(Number, string.IsNullOrEmpty(Status) ? null : Status);
+        var result = await find.SearchAsync(Actor, query, ct);
         if (result.Succeeded)
         {
             Records = result.Value;

@@ -5,7 +5,9 @@ using Passerelle.Errors;
 
 namespace Passerelle.Pages.TravelDocuments;
 
-/// <summary>A passenger manifest as a CSV file: checked by its content, screened in order, results in a table.</summary>
+/// <summary>
+/// A passenger manifest as a CSV file: checked by its content, screened in order, results in a table.
+/// </summary>
 [RequestSizeLimit(MaxBytes + UploadLimits.MultipartAllowance)]
 public sealed class ManifestModel(ScreenDocuments screen) : PasserellePage
 {
@@ -54,7 +56,8 @@ public sealed class ManifestModel(ScreenDocuments screen) : PasserellePage
         await using var stream = file.OpenReadStream();
         var head = new byte[Math.Min(4096, (int)file.Length)];
         await stream.ReadExactlyAsync(head, ct);
-        if (head.Contains((byte)0) || !System.Text.Unicode.Utf8.IsValid(head.AsSpan(0, head.Length - Math.Min(3, head.Length))))
+        if (head.Contains((byte)0)
+            || !System.Text.Unicode.Utf8.IsValid(head.AsSpan(0, head.Length - Math.Min(3, head.Length))))
         {
             Show(TravelDocumentErrors.ManifestNotText.With("This file is not a CSV text file.", "manifest"));
             return null;

@@ -13,7 +13,8 @@ public sealed class ScreenModel(ScreenDocuments screen, TimeProvider time) : Pas
 {
     protected internal override bool MayOpen(Actor actor) => AccessRules.MayScreen(actor);
 
-    public static readonly string[] Purposes = ["border-check", "secondary-inspection", "investigation", "customs-control"];
+    public static readonly string[] Purposes =
+        ["border-check", "secondary-inspection", "investigation", "customs-control"];
 
     [BindProperty(Name = "query")]
     public string? Query { get; set; }

@@ -24,7 +24,9 @@ public sealed class IndexModel(
     [TempData]
     public string? OneTimePassword { get; set; }
 
-    /// <summary>The roles the actor may give in the agency shown, from <see cref="AccessRules.GrantableRoles"/>.</summary>
+    /// <summary>
+    /// The roles the actor may give in the agency shown, from <see cref="AccessRules.GrantableRoles"/>.
+    /// </summary>
     public IReadOnlyList<string> Grantable { get; private set; } = [];
 
     public bool MayManage(UserSummary person) =>
@@ -68,7 +70,8 @@ public sealed class IndexModel(
         done =>
         {
             Notice = text.Format(
-                "One-time password for {0}, to hand over in person; it works once, and they enrol their second factor again:",
+                "One-time password for {0}, to hand over in person; it works once, and they enrol their second "
+                + "factor again:",
                 done.Login);
             OneTimePassword = done.OneTimePassword;
             return Back();
@@ -92,9 +95,12 @@ public sealed class IndexModel(
         if (result.Succeeded)
         {
             People = result.Value;
-            var agencyId = People.FirstOrDefault(p => string.Equals(p.Agency, agency, StringComparison.OrdinalIgnoreCase))?.AgencyId
+            var agencyId = People
+                .FirstOrDefault(p => string.Equals(p.Agency, agency, StringComparison.OrdinalIgnoreCase))?.AgencyId
                 ?? Actor.AgencyId;
-            Grantable = agencyId is { } id ? [.. AccessRules.GrantableRoles(Actor, id).Order(StringComparer.Ordinal)] : [];
+            Grantable = agencyId is { } id
+                ? [.. AccessRules.GrantableRoles(Actor, id).Order(StringComparer.Ordinal)]
+                : [];
         }
         else
         {
