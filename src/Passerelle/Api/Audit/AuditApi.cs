@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Passerelle.Core.Common;
 using Passerelle.Core.Trust.Audit;
 using Passerelle.Errors;
 using Passerelle.Security;
@@ -26,7 +25,7 @@ internal static class AuditApi
         format ??= "jsonl";
         if (!AuditExport.IsKnown(format))
         {
-            return Error.Invalid("audit.format", "format is jsonl or csv.", "format").ToProblem();
+            return AuditErrors.Format.With("format is jsonl or csv.", "format").ToProblem();
         }
 
         var result = await search.ExportAsync(http.Actor(), query.ToFilter(), format, ct);
