@@ -49,7 +49,7 @@ public sealed class LookUpProducts(
             var checkedGtin = Gtin.Check(text);
             if (!checkedGtin.Valid)
             {
-                return Error.Invalid("gtin.check-digit", checkedGtin.Reason!, "q");
+                return Gs1Errors.GtinCheckDigit.With(checkedGtin.Reason!, "q");
             }
 
             gtin = checkedGtin.Normalized;

@@ -61,7 +61,7 @@ public sealed class SaveProduct(
         foreach (var gtin in request.Gtins ?? [])
         {
             var checkedGtin = Gtin.Check(gtin);
-            validation.Require(checkedGtin.Valid, "gtins", "gtin.check-digit", checkedGtin.Reason ?? "");
+            validation.Require(checkedGtin.Valid, "gtins", Gs1Errors.GtinCheckDigit, checkedGtin.Reason ?? "");
             if (checkedGtin.Valid)
             {
                 gtins.Add(checkedGtin.Normalized!);
