@@ -21,7 +21,9 @@ public sealed record ErrorCode(string Code, ErrorKind Kind)
 
     public static ErrorCode Busy(string code) => new(code, ErrorKind.Busy);
 
-    /// <summary>The failure this code names, told with <paramref name="message"/>, at <paramref name="field"/>.</summary>
+    /// <summary>
+    /// The failure this code names, told with <paramref name="message"/>, at <paramref name="field"/> if there is one.
+    /// </summary>
     public Error With(string message, string? field = null) => new(
         Code, message, Kind,
         field is null ? null : new Dictionary<string, string[]>(StringComparer.Ordinal) { [field] = [message] });

@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using Passerelle.Core.Trust.Access;
 
 namespace Passerelle.Core.Common;
 
@@ -23,18 +22,7 @@ public enum ErrorKind
 
 /// <summary>An expected failure, with a stable code such as <c>agency.duplicate</c>, and the fields at fault.</summary>
 public sealed record Error(
-    string Code, string Message, ErrorKind Kind, IReadOnlyDictionary<string, string[]>? Fields = null)
-{
-    public static Error Invalid(string code, string message, string? field = null) => new(
-        code, message, ErrorKind.Invalid,
-        field is null ? null : new Dictionary<string, string[]> { [field] = [message] });
-
-    public static Error NotFound(string code, string message) => new(code, message, ErrorKind.NotFound);
-
-    public static Error Conflict(string code, string message) => new(code, message, ErrorKind.Conflict);
-
-    public static Error Forbidden(string message = AccessErrors.DeniedMessage) => AccessErrors.Denied.With(message);
-}
+    string Code, string Message, ErrorKind Kind, IReadOnlyDictionary<string, string[]>? Fields = null);
 
 /// <summary>A value or an expected failure.</summary>
 public readonly record struct Result<T>
@@ -70,14 +58,11 @@ public sealed class Validation
     private string? firstCode;
     private string? firstMessage;
 
-    public Validation Require(bool condition, string field, ErrorCode code, string message) =>
-        Require(condition, field, code.Code, message);
-
-    public Validation Require(bool condition, string field, string code, string message)
+    public Validation Require(bool condition, string field, ErrorCode code, string message)
     {
         if (!condition)
         {
-            firstCode ??= code;
+            firstCode ??= code.Code;
             firstMessage ??= message;
             fields ??= new Dictionary<string, List<string>>(StringComparer.Ordinal);
             if (!fields.TryGetValue(field, out var messages))
