@@ -38,10 +38,10 @@ internal sealed class BearerTokenHandler(IOptionsMonitor<AuthenticationSchemeOpt
         Response.Headers.WWWAuthenticate = "Bearer";
         var refusal = Context.Items[RefusalKey] as Core.Common.Error;
         return Problems.WriteAsync(Context, StatusCodes.Status401Unauthorized,
-            refusal?.Code ?? "auth.required",
+            refusal?.Code ?? HttpErrors.AuthRequired.Code,
             refusal?.Message ?? "Send an API token as 'Authorization: Bearer <token>'.");
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        Problems.WriteAsync(Context, StatusCodes.Status403Forbidden, "access.denied", "You may not do this.");
+        Problems.WriteAsync(Context, HttpErrors.AccessDenied, "You may not do this.");
 }
