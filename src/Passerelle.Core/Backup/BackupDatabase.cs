@@ -8,7 +8,9 @@ using Passerelle.Core.Trust.Audit;
 
 namespace Passerelle.Core.Backup;
 
-/// <param name="Overwrite">Replace <paramref name="File"/> if it exists; otherwise an existing file is refused.</param>
+/// <param name="Overwrite">
+/// Replace <paramref name="File"/> if it exists; otherwise an existing file is refused.
+/// </param>
 internal sealed record BackupRequest(string File, bool Overwrite);
 
 /// <param name="Entries">Members of the archive: the database, each blob and the manifest.</param>
@@ -97,19 +99,20 @@ internal sealed class BackupDatabase(
     /// <summary>For tests: runs with the snapshot's path once the database is copied into it.</summary>
     internal Action<string>? Snapshotted { get; init; }
 
-    private static AuditRecord Entry(Actor actor, string outcome, AuditDetails details) =>
-        AuditRecord.For(actor, AuditEvent.DatabaseBackedUp, outcome, target: "database", purpose: "backup", details);
+    private static AuditRecord Entry(Actor actor, string outcome, AuditDetails details) => AuditRecord.For(
+        actor, AuditEvent.DatabaseBackedUp, outcome, target: "database", purpose: "backup", details);
 
     /// <summary>
     /// The snapshot and the archive are written beside the target under names of their own, owner-only from the
     /// start, and removed whatever happens. Only a backup killed outright (SIGKILL, a power cut) leaves them there:
-    /// <c>.{name}.{32 hex digits}.db</c>, perhaps with its <c>-journal</c>, and <c>.{name}.{32 hex digits}.partial</c>,
-    /// a copy of the register each, to be deleted.
+    /// <c>.{name}.{32 hex digits}.db</c>, perhaps with its <c>-journal</c>, and
+    /// <c>.{name}.{32 hex digits}.partial</c>, a copy of the register each, to be deleted.
     /// </summary>
     private async Task<Result<BackupSummary>> CopyAsync(
         string database, string root, string target, bool overwrite, CancellationToken ct)
     {
-        var temporary = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}");
+        var temporary = Path.Combine(
+            Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}");
         var snapshot = temporary + ".db";
         var partial = temporary + ".partial";
         try
@@ -136,13 +139,13 @@ internal sealed class BackupDatabase(
         }
     }
 
-    /// <summary>The failure's own entry, after the one that said the backup started.</summary>
     private static async Task<string> Sha256Async(string file, CancellationToken ct)
     {
         await using var archive = File.OpenRead(file);
         return Convert.ToHexStringLower(await System.Security.Cryptography.SHA256.HashDataAsync(archive, ct));
     }
 
+    /// <summary>The failure's own entry, after the one that said the backup started.</summary>
     private async Task RecordFailureAsync(Actor actor, string target, string code)
     {
         try
@@ -161,55 +164,17 @@ internal sealed class BackupDatabase(
 
     private Result<(string Database, string BlobRoot, string Target)> Locate(BackupRequest request)
     {
-        if (options.Value.Provider == DatabaseProvider.PostgreSql)
+        var files = NodeFiles.Locate(options.Value, blobs, BackupErrors.PostgreSqlBackup());
+        if (!files.Succeeded)
         {
-            return BackupErrors.PostgreSqlBackup();
+            return files.Error;
         }
 
-        if (SqliteFile.PathOf(options.Value) is not { } database)
-        {
-            return BackupErrors.InMemory();
-        }
-
-        if (blobs is not FileSystemBlobStore store)
-        {
-            return BackupErrors.NotAFolderStore();
-        }
-
-        var root = Path.GetFullPath(store.Root);
+        var (database, root) = (files.Value.Database, Path.GetFullPath(files.Value.BlobRoot));
         var target = Path.GetFullPath(request.File);
-        if (!File.Exists(database))
-        {
-            return BackupErrors.NoDatabase(database);
-        }
-
-        if (!Directory.Exists(Path.GetDirectoryName(target)))
-        {
-            return BackupErrors.NoFolder(Path.GetDirectoryName(target)!);
-        }
-
-        if (SqliteFile.Companions(database).Prepend(database).Any(f => SamePath(f, target)))
-        {
-            return BackupErrors.DatabaseFile(target);
-        }
-
-        if (SamePath(root, target)
-            || target.StartsWith(Path.TrimEndingDirectorySeparator(root) + Path.DirectorySeparatorChar, Comparison))
-        {
-            return BackupErrors.InsideStore(target, root);
-        }
-
-        if (Directory.Exists(target) || (File.Exists(target) && !request.Overwrite))
-        {
-            return BackupErrors.Exists(target);
-        }
-
-        if (File.Exists(target) && !BackupFormat.IsBackup(target))
-        {
-            return BackupErrors.NotABackup(target);
-        }
-
-        return (database, root, target);
+        return BackupTarget.Refuse(database, root, target, request.Overwrite) is { } refused
+            ? refused
+            : (database, root, target);
     }
 
     /// <summary>Copies every page in one step, under one read transaction, into a file of its own.</summary>
@@ -218,16 +183,10 @@ internal sealed class BackupDatabase(
         // SQLite would create the file with the umask's mode, readable by all; it writes as well into an empty one.
         OwnerOnly.Create(snapshot).Dispose();
         using var source = new SqliteConnection(SqliteFile.ConnectionString(database, SqliteOpenMode.ReadWrite));
-        using var copy = new SqliteConnection(SqliteFile.ConnectionString(snapshot, SqliteOpenMode.ReadWriteCreate));
+        using var copy = new SqliteConnection(
+            SqliteFile.ConnectionString(snapshot, SqliteOpenMode.ReadWriteCreate));
         source.Open();
         copy.Open();
         source.BackupDatabase(copy);
     }
-
-    private static StringComparison Comparison => OperatingSystem.IsWindows() || OperatingSystem.IsMacOS()
-        ? StringComparison.OrdinalIgnoreCase
-        : StringComparison.Ordinal;
-
-    private static bool SamePath(string a, string b) =>
-        string.Equals(Path.TrimEndingDirectorySeparator(a), Path.TrimEndingDirectorySeparator(b), Comparison);
 }

@@ -1,13 +1,12 @@
 using System.Formats.Tar;
 using System.Security.Cryptography;
-using System.Text.Json;
 using Passerelle.Core.Common;
 
 namespace Passerelle.Core.Backup;
 
 /// <summary>
-/// Reads an archive of <see cref="BackupFormat"/> without trusting it: each member's type and name are checked before
-/// its content is touched, and every byte is counted and hashed against the manifest.
+/// Reads an archive of <see cref="BackupFormat"/> without trusting it: each member's type and name are checked
+/// before its content is touched, and every byte is counted and hashed against the manifest.
 /// </summary>
 internal static class BackupReader
 {
@@ -46,13 +45,12 @@ internal static class BackupReader
                 $"({BackupFormat.Manifest}) is missing: this is not a Passerelle backup, or it was cut short");
         }
 
-        var manifest = Parse(json);
-        return !manifest.Succeeded ? manifest.Error : Compare(manifest.Value, found) ?? manifest;
+        return BackupManifestCheck.Check(json, found);
     }
 
     /// <summary>
-    /// The second pass: writes each member to its staged place, counting and hashing it again, since the archive may
-    /// have changed since it was verified. <paramref name="blobFolder"/> is a folder of the restore's own.
+    /// The second pass: writes each member to its staged place, counting and hashing it again, since the archive
+    /// may have changed since it was verified. <paramref name="blobFolder"/> is a folder of the restore's own.
     /// </summary>
     public static async Task<Result<int>> ExtractAsync(
         string archive, BackupManifest manifest, string database, string blobFolder, CancellationToken ct)
@@ -141,65 +139,6 @@ internal static class BackupReader
         {
             return BackupErrors.Unreadable(shown, $"its structure is damaged ({ex.Message.TrimEnd('.')})");
         }
-    }
-
-    private static Result<BackupManifest> Parse(byte[] json)
-    {
-        try
-        {
-            var manifest = JsonSerializer.Deserialize<BackupManifest>(json, BackupFormat.Json);
-            if (manifest is null || manifest.Format != BackupFormat.Name)
-            {
-                return BackupErrors.Manifest("is not that of a Passerelle backup");
-            }
-
-            return manifest.Version == BackupFormat.Version
-                ? manifest
-                : BackupErrors.Manifest(
-                    $"is of format version {manifest.Version}; this Passerelle reads version {BackupFormat.Version}");
-        }
-        catch (JsonException ex)
-        {
-            return BackupErrors.Manifest($"is not valid ({ex.Message.TrimEnd('.')})");
-        }
-    }
-
-    /// <summary>The manifest and the archive name the same members, each with the same length and checksum.</summary>
-    private static Error? Compare(BackupManifest manifest, Dictionary<string, (long Bytes, string Sha256)> found)
-    {
-        // Whatever the type says, JSON may hold nulls where a list's items are expected.
-        if (manifest.Members.Any(m => m is null || m.Name is null || m.Sha256 is null) || manifest.Audit.Hash is null)
-        {
-            return BackupErrors.Manifest("lists a member, or the audit trail's head, without its name or checksum");
-        }
-
-        var listed = manifest.Members.Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
-        if (!listed.Contains(BackupFormat.Database))
-        {
-            return BackupErrors.Manifest($"lists no {BackupFormat.Database}");
-        }
-
-        if (listed.Count != manifest.Members.Count)
-        {
-            return BackupErrors.Manifest("lists a member twice");
-        }
-
-        foreach (var m in manifest.Members)
-        {
-            if (!found.TryGetValue(m.Name, out var actual))
-            {
-                return BackupErrors.Checksum($"'{BackupErrors.Shown(m.Name)}' is listed but not in the archive");
-            }
-
-            if (actual.Bytes != m.Bytes || !string.Equals(actual.Sha256, m.Sha256, StringComparison.Ordinal))
-            {
-                return BackupErrors.Checksum(
-                    $"'{BackupErrors.Shown(m.Name)}' does not have the listed length and SHA-256");
-            }
-        }
-
-        var unlisted = found.Keys.FirstOrDefault(name => !listed.Contains(name));
-        return unlisted is null ? null : BackupErrors.Checksum($"'{BackupErrors.Shown(unlisted)}' is not listed");
     }
 
     private static async Task<(long Bytes, string Sha256)> CopyAsync(

@@ -33,7 +33,7 @@ internal sealed class RestoreDatabase(IOptions<DatabaseOptions> options, IBlobSt
         // database file the restore needs absent.
         if (!AccessRules.MayRestoreDatabase(actor))
         {
-            return Error.Forbidden("Only an administrator, acting directly, restores the database.");
+            return AccessErrors.Denied.With("Only an administrator, acting directly, restores the database.");
         }
 
         var where = Locate(request);
@@ -86,28 +86,20 @@ internal sealed class RestoreDatabase(IOptions<DatabaseOptions> options, IBlobSt
 
     private Result<(string Archive, string Database, string BlobFolder)> Locate(RestoreRequest request)
     {
-        if (options.Value.Provider == DatabaseProvider.PostgreSql)
+        var files = NodeFiles.Locate(options.Value, blobs, BackupErrors.PostgreSqlRestore());
+        if (!files.Succeeded)
         {
-            return BackupErrors.PostgreSqlRestore();
+            return files.Error;
         }
 
-        if (SqliteFile.PathOf(options.Value) is not { } database)
-        {
-            return BackupErrors.InMemory();
-        }
-
-        if (blobs is not FileSystemBlobStore store)
-        {
-            return BackupErrors.NotAFolderStore();
-        }
-
+        var (database, blobRoot) = files.Value;
         var archive = Path.GetFullPath(request.File);
         if (!File.Exists(archive))
         {
             return BackupErrors.NoArchive(archive);
         }
 
-        var blobFolder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(store.Root));
+        var blobFolder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(blobRoot));
         if (SqliteFile.HoldsData(database))
         {
             return BackupErrors.NotEmpty(database);

@@ -62,7 +62,8 @@ public static class Csv
     public static string Defuse(string value) => NeedsQuote(value, 0) ? "'" + value : value;
 
     /// <summary>Undoes <see cref="Defuse"/>: what a reader of our own exports calls on each cell.</summary>
-    public static string Undefuse(string value) => value.Length > 1 && value[0] == '\'' && NeedsQuote(value, 1) ? value[1..] : value;
+    public static string Undefuse(string value) =>
+        value.Length > 1 && value[0] == '\'' && NeedsQuote(value, 1) ? value[1..] : value;
 
     private static bool NeedsQuote(string value, int from)
     {

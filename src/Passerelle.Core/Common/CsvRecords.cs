@@ -15,21 +15,6 @@ internal sealed class CsvRecords
     /// </summary>
     public const int MaxFieldLength = 64 * 1024;
 
-    public static readonly string Overlong = string.Create(
-        CultureInfo.InvariantCulture, $"A field is longer than {MaxFieldLength} characters; is a quote left open?");
-
-    private const string TextAfterQuote =
-        "Text follows the closing quote of a field; double a quote inside a quoted field.";
-
-    private const string StrayQuote =
-        "A quote inside a field that does not start with one; put the field in quotes and double it.";
-
-    private const string BareCarriageReturn =
-        "A carriage return is not followed by a line feed; lines end with CRLF or LF, and a field holding a line "
-        + "break is put in quotes.";
-
-    private const string Unclosed = "A quoted field is not closed before the end of the file.";
-
     private readonly List<string> fields = [];
     private readonly StringBuilder field = new();
     private int line = 1;
@@ -66,7 +51,7 @@ internal sealed class CsvRecords
             quoted = false;
             if (c is not (',' or '\r' or '\n'))
             {
-                error ??= TextAfterQuote;
+                error ??= CsvMessages.TextAfterQuote;
             }
         }
 
@@ -76,7 +61,7 @@ internal sealed class CsvRecords
             if (c != '\n')
             {
                 // RFC 4180 ends lines with CRLF; dropping a lone CR silently would join what its writer kept apart.
-                error ??= BareCarriageReturn;
+                error ??= CsvMessages.BareCarriageReturn;
                 any = true;
             }
         }
@@ -99,7 +84,7 @@ internal sealed class CsvRecords
                 any = true;
                 break;
             case '"':
-                error ??= StrayQuote;
+                error ??= CsvMessages.StrayQuote;
                 Append(c);
                 break;
             case ',':
@@ -130,12 +115,12 @@ internal sealed class CsvRecords
         }
         else if (pendingCarriageReturn)
         {
-            error ??= BareCarriageReturn;
+            error ??= CsvMessages.BareCarriageReturn;
             any = true;
         }
         else if (quoted && !pendingQuote)
         {
-            error ??= Unclosed;
+            error ??= CsvMessages.Unclosed;
         }
 
         return any || field.Length > 0 ? Record() : null;
@@ -165,7 +150,7 @@ internal sealed class CsvRecords
         else
         {
             // Outside quotes the record still ends at the next line end; only this field's excess is dropped.
-            error = Overlong;
+            error = CsvMessages.Overlong;
         }
     }
 
@@ -178,9 +163,10 @@ internal sealed class CsvRecords
 
     /// <summary>The overlong field's error, with the lines it swallowed that were never read as records.</summary>
     private string Swallowed() => line == start
-        ? Overlong
+        ? CsvMessages.Overlong
         : string.Create(
-            CultureInfo.InvariantCulture, $"{Overlong} Lines {start} to {line} were read as this one record.");
+            CultureInfo.InvariantCulture,
+            $"{CsvMessages.Overlong} Lines {start} to {line} were read as this one record.");
 
     private CsvRow? EndLine()
     {

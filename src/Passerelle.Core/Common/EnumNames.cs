@@ -10,6 +10,9 @@ public static class EnumNames
         where T : struct, Enum
     {
         value = default;
-        return text is { Length: > 0 } && char.IsLetter(text[0]) && Enum.TryParse(text, ignoreCase: true, out value) && Enum.IsDefined(value);
+        return text is { Length: > 0 }
+            && char.IsLetter(text[0])
+            && Enum.TryParse(text, ignoreCase: true, out value)
+            && Enum.IsDefined(value);
     }
 }

@@ -33,9 +33,9 @@ public static class Paging
 
     public static Error? Check(int number, int size) =>
         new Validation()
-            .Require(size is >= 1 and <= MaxSize, "size", "page.size", $"size is between 1 and {MaxSize}.")
+            .Require(size is >= 1 and <= MaxSize, "size", PagingErrors.Size, $"size is between 1 and {MaxSize}.")
             // A deep page would make the database walk every row before it; the count stops at the cap, so do pages.
-            .Require(number >= 1 && (long)(number - 1) * Math.Max(size, 1) < CountCap, "page", "page.number",
+            .Require(number >= 1 && (long)(number - 1) * Math.Max(size, 1) < CountCap, "page", PagingErrors.Number,
                 $"page is a number from 1, within the first {CountCap} items; narrow the list to go further.")
             .ToError();
 

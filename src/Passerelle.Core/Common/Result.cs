@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Passerelle.Core.Trust.Access;
 
 namespace Passerelle.Core.Common;
 
@@ -21,16 +22,18 @@ public enum ErrorKind
 }
 
 /// <summary>An expected failure, with a stable code such as <c>agency.duplicate</c>, and the fields at fault.</summary>
-public sealed record Error(string Code, string Message, ErrorKind Kind, IReadOnlyDictionary<string, string[]>? Fields = null)
+public sealed record Error(
+    string Code, string Message, ErrorKind Kind, IReadOnlyDictionary<string, string[]>? Fields = null)
 {
-    public static Error Invalid(string code, string message, string? field = null) =>
-        new(code, message, ErrorKind.Invalid, field is null ? null : new Dictionary<string, string[]> { [field] = [message] });
+    public static Error Invalid(string code, string message, string? field = null) => new(
+        code, message, ErrorKind.Invalid,
+        field is null ? null : new Dictionary<string, string[]> { [field] = [message] });
 
     public static Error NotFound(string code, string message) => new(code, message, ErrorKind.NotFound);
 
     public static Error Conflict(string code, string message) => new(code, message, ErrorKind.Conflict);
 
-    public static Error Forbidden(string message = "You may not do this.") => new("access.denied", message, ErrorKind.Forbidden);
+    public static Error Forbidden(string message = AccessErrors.DeniedMessage) => AccessErrors.Denied.With(message);
 }
 
 /// <summary>A value or an expected failure.</summary>
@@ -90,5 +93,7 @@ public sealed class Validation
 
     public Error? ToError() => firstCode is null
         ? null
-        : new Error(firstCode, firstMessage!, ErrorKind.Invalid, fields!.ToDictionary(f => f.Key, f => f.Value.ToArray(), StringComparer.Ordinal));
+        : new Error(
+            firstCode, firstMessage!, ErrorKind.Invalid,
+            fields!.ToDictionary(f => f.Key, f => f.Value.ToArray(), StringComparer.Ordinal));
 }

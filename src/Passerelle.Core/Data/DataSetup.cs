@@ -38,7 +38,8 @@ public static class DataSetup
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:
-                builder.UseSqlite(PrepareSqlite(options.ConnectionString), sqlite => sqlite.MigrationsAssembly(SqliteMigrations));
+                builder.UseSqlite(
+                    PrepareSqlite(options.ConnectionString), sqlite => sqlite.MigrationsAssembly(SqliteMigrations));
                 break;
             case DatabaseProvider.PostgreSql:
                 builder.UseNpgsql(options.ConnectionString, npgsql => npgsql
@@ -63,7 +64,9 @@ public static class DataSetup
     private static string PrepareSqlite(string connectionString)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString);
-        if (!string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
+        if (!string.IsNullOrEmpty(builder.DataSource)
+            && builder.DataSource != ":memory:"
+            && builder.Mode != SqliteOpenMode.Memory)
         {
             var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
             if (!string.IsNullOrEmpty(folder))

@@ -17,7 +17,9 @@ public sealed class DatabaseOptions
 
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
-    /// <summary>Whether <c>serve</c> applies pending migrations on SQLite. PostgreSQL never migrates by itself.</summary>
+    /// <summary>
+    /// Whether <c>serve</c> applies pending migrations on SQLite. PostgreSQL never migrates by itself.
+    /// </summary>
     public bool MigrateOnStart { get; set; } = true;
 
     [Required(AllowEmptyStrings = false)]

@@ -6,7 +6,9 @@ using Passerelle.Core.Trust.Agencies;
 
 namespace Passerelle.Core.Data;
 
-/// <summary>The genuine-products guide's tables: sheets, GTINs, features, alerts, authentication requests and pictures.</summary>
+/// <summary>
+/// The genuine-products guide's tables: sheets, GTINs, features, alerts, authentication requests and pictures.
+/// </summary>
 internal static class ProductsModel
 {
     public static void Configure(ModelBuilder builder)
@@ -94,7 +96,10 @@ internal static class ProductsModel
             message.Property(m => m.Agency).HasMaxLength(32);
             message.Property(m => m.Text).HasMaxLength(2000);
             message.HasIndex(m => m.RequestId);
-            message.HasOne<AuthenticationRequest>().WithMany().HasForeignKey(m => m.RequestId).OnDelete(DeleteBehavior.Cascade);
+            message.HasOne<AuthenticationRequest>()
+                .WithMany()
+                .HasForeignKey(m => m.RequestId)
+                .OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<Pictures.Picture>(picture =>

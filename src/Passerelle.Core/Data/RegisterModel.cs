@@ -42,7 +42,10 @@ internal static class RegisterModel
             revision.Property(r => r.ChangedBy).HasMaxLength(256);
             revision.Property(r => r.Kind).HasMaxLength(20);
             revision.HasIndex(r => new { r.DocumentId, r.Version });
-            revision.HasOne<TravelDocument>().WithMany().HasForeignKey(r => r.DocumentId).OnDelete(DeleteBehavior.Cascade);
+            revision.HasOne<TravelDocument>()
+                .WithMany()
+                .HasForeignKey(r => r.DocumentId)
+                .OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<HitCase>(hit =>

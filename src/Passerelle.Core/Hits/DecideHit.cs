@@ -33,17 +33,18 @@ public sealed class DecideHit(
         var hit = await db.HitCases.FirstOrDefaultAsync(h => h.Id == id, ct);
         if (hit is null)
         {
-            return Error.NotFound("hit.not-found", $"No hit case has id {id}.");
+            return HitErrors.NotFound.With($"No hit case has id {id}.");
         }
 
         if (!AccessRules.MayDecideHit(actor, hit.OwnerAgencyId))
         {
-            return await audit.DenyAsync(actor, $"hit:{id}", ct, "The owner agency's coordinators decide its hits.");
+            return await audit.DenyAsync(
+                actor, AuditTarget.Hit(id), ct, "The owner agency's coordinators decide its hits.");
         }
 
         if (note is { Length: > 1000 })
         {
-            return Error.Invalid("hit.note", "The note is at most 1000 characters.", "note");
+            return HitErrors.Note.With("The note is at most 1000 characters.", "note");
         }
 
         // Decided on the case as it stands once this decision has the chain's turn (SQLite's transaction takes the
@@ -51,7 +52,7 @@ public sealed class DecideHit(
         await using var change = await audited.RereadAsync(db, hit, ct);
         if (hit.Status != HitStatus.Open)
         {
-            return Error.Conflict("hit.decided", $"This case was already decided: {hit.Status.Name()}.");
+            return HitErrors.Decided.With($"This case was already decided: {hit.Status.Name()}.");
         }
 
         var now = time.UtcNow();
@@ -98,7 +99,7 @@ public sealed class DecideHit(
 
         var records = new List<AuditRecord>
         {
-            AuditRecord.For(actor, Event(decision), target: $"hit:{id}",
+            AuditRecord.For(actor, Event(decision), target: AuditTarget.Hit(id),
                 details: AuditDetails.With("note", hit.DecisionNote)),
         };
         if (decision == HitDecision.Recover)
@@ -106,7 +107,7 @@ public sealed class DecideHit(
             document.Status = DocumentStatus.Recovered;
             document.Version++;
             document.UpdatedAt = now;
-            records.Add(AuditRecord.For(actor, AuditEvent.DocumentChanged, target: $"document:{document.Id}",
+            records.Add(AuditRecord.For(actor, AuditEvent.DocumentChanged, target: AuditTarget.Document(document.Id),
                 details: AuditDetails.With("status", "→ recovered").And("recoveredHit", id)));
             db.TravelDocumentRevisions.Add(new TravelDocumentRevision
             {

@@ -26,7 +26,7 @@ public sealed class ListHits(PasserelleDb db, AuditWriter audit)
         {
             if (!HitStatuses.TryParse(status, out var parsed))
             {
-                return Error.Invalid("hit.status", "status is open, confirmed, recovered or mismatch.", "status");
+                return HitErrors.Status.With("status is open, confirmed, recovered or mismatch.", "status");
             }
 
             only = parsed;
@@ -79,17 +79,17 @@ public sealed class ListHits(PasserelleDb db, AuditWriter audit)
         var hit = await db.HitCases.AsNoTracking().FirstOrDefaultAsync(h => h.Id == id, ct);
         if (hit is null)
         {
-            return Error.NotFound("hit.not-found", $"No hit case has id {id}.");
+            return HitErrors.NotFound.With($"No hit case has id {id}.");
         }
 
         var screened = await ScreenedBy(actor).ContainsAsync(id, ct);
         if (!AccessRules.MayReadHit(actor, hit.OwnerAgencyId, hit.QueryingAgencyId, screened))
         {
-            return await audit.DenyAsync(actor, $"hit:{id}", ct);
+            return await audit.DenyAsync(actor, AuditTarget.Hit(id), ct);
         }
 
         await audit.AppendAsync(
-            AuditRecord.For(actor, AuditEvent.HitViewed, target: $"hit:{id}", purpose: "hit-management"), ct);
+            AuditRecord.For(actor, AuditEvent.HitViewed, target: AuditTarget.Hit(id), purpose: "hit-management"), ct);
         return await HitView.LoadAsync(db, id, ct);
     }
 

@@ -1,6 +1,8 @@
 namespace Passerelle.Core.Standards;
 
-/// <summary>ICAO Doc 9303 Part 3, 4.9: weights 7-3-1 repeating, digits as themselves, A=10 to Z=35, '&lt;' as 0, modulo 10.</summary>
+/// <summary>
+/// ICAO Doc 9303 Part 3, 4.9: weights 7-3-1 repeating, digits as themselves, A=10 to Z=35, '&lt;' as 0, modulo 10.
+/// </summary>
 public static class CheckDigit
 {
     private static readonly int[] Weights = [7, 3, 1];

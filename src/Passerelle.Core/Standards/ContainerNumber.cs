@@ -7,7 +7,10 @@ namespace Passerelle.Core.Standards;
 /// </summary>
 public static class ContainerNumber
 {
-    /// <summary>Four letters and seven digits, spaces and hyphens aside: what someone typing a container number types, right or wrong.</summary>
+    /// <summary>
+    /// Four letters and seven digits, spaces and hyphens aside: what someone typing a container number types, right
+    /// or wrong.
+    /// </summary>
     public static bool LooksLikeOne(string? value) => HasShape(Compact(value));
 
     public static CheckResult Check(string? value)
@@ -15,7 +18,8 @@ public static class ContainerNumber
         var text = Compact(value);
         if (!HasShape(text))
         {
-            return CheckResult.No($"A container number is 4 letters and 7 digits, such as CSQU3054383; '{text}' is not.");
+            return CheckResult.No(
+                $"A container number is 4 letters and 7 digits, such as CSQU3054383; '{text}' is not.");
         }
 
         if (text[3] is not ('U' or 'J' or 'Z'))
@@ -30,7 +34,10 @@ public static class ContainerNumber
     }
 
     private static string Compact(string? value) =>
-        (value ?? "").Trim().Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).ToUpperInvariant();
+        (value ?? "").Trim()
+            .Replace(" ", "", StringComparison.Ordinal)
+            .Replace("-", "", StringComparison.Ordinal)
+            .ToUpperInvariant();
 
     private static bool HasShape(string text) =>
         text.Length == 11 && text[..4].All(char.IsAsciiLetterUpper) && text[4..].All(char.IsAsciiDigit);

@@ -30,7 +30,9 @@ public static class CountryCodes
 
     public static IReadOnlyCollection<string> All => Codes;
 
-    /// <summary>Accepts a code as a person types it, in any case, and as an MRZ writes it, padded with <c>&lt;</c>.</summary>
+    /// <summary>
+    /// Accepts a code as a person types it, in any case, and as an MRZ writes it, padded with <c>&lt;</c>.
+    /// </summary>
     public static string Normalize(string value) => value.Trim().TrimEnd('<').ToUpperInvariant();
 
     public static bool IsKnown(string value) => Codes.Contains(Normalize(value));

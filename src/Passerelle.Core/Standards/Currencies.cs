@@ -52,8 +52,9 @@ public static class Currencies
 
     /// <summary>
     /// The amount as a reader of <paramref name="culture"/> writes money, with the currency's own decimal places:
-    /// "4 800,50 €" in French, "€4,800.50" in English. A currency without a sign that reader would know unambiguously
-    /// is shown by its code, set apart by a space: "CHF 4,800.50", "4 800,50 CHF".
+    /// "4 800,50 €" in French, "€4,800.50" in English.
+    /// A currency without a sign that reader would know unambiguously is shown by its code, set apart by a space:
+    /// "CHF 4,800.50", "4 800,50 CHF".
     /// </summary>
     public static string Format(decimal amount, string code, CultureInfo culture)
     {

@@ -8,7 +8,9 @@ public static class Gtin
 {
     public static CheckResult Check(string? value)
     {
-        var text = (value ?? "").Trim().Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        var text = (value ?? "").Trim()
+            .Replace(" ", "", StringComparison.Ordinal)
+            .Replace("-", "", StringComparison.Ordinal);
         if (text.Length is not (8 or 12 or 13 or 14))
         {
             return CheckResult.No($"A GTIN has 8, 12, 13 or 14 digits; '{text}' has {text.Length} characters.");

@@ -17,7 +17,9 @@ public static class HsCodes
 
     public static CheckResult Check(string? value)
     {
-        var text = (value ?? "").Trim().Replace(".", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
+        var text = (value ?? "").Trim()
+            .Replace(".", "", StringComparison.Ordinal)
+            .Replace(" ", "", StringComparison.Ordinal);
         if (text.Length is not (2 or 4 or 6) || !text.All(char.IsAsciiDigit))
         {
             return CheckResult.No($"An HS code has 2, 4 or 6 digits; '{value}' does not.");
@@ -36,7 +38,9 @@ public static class HsCodes
         var codes = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var row in Csv.ReadAsync(reader).ToBlockingEnumerable().Skip(1))
         {
-            if (row.Fields.Count >= 3 && row.Fields[1].Length is 2 or 4 or 6 && !row.Fields[1].StartsWith("99", StringComparison.Ordinal))
+            if (row.Fields.Count >= 3
+                && row.Fields[1].Length is 2 or 4 or 6
+                && !row.Fields[1].StartsWith("99", StringComparison.Ordinal))
             {
                 codes[row.Fields[1]] = row.Fields[2];
             }

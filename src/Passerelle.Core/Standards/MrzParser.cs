@@ -11,8 +11,6 @@ public static class MrzParser
     private static readonly System.Buffers.SearchValues<char> MrzCharacters =
         System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789<");
 
-    private static readonly (char A, char B)[] Confusions = [('O', '0'), ('I', '1'), ('B', '8'), ('S', '5'), ('Z', '2'), ('G', '6')];
-
     public static Result<Mrz> Parse(string? input, DateOnly today)
     {
         var lines = (input ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
@@ -25,7 +23,7 @@ public static class MrzParser
 
         var layout = MrzLayout.For(lines)!;
         var read = Read(layout, lines, today);
-        var corrections = read.Checks.AllHold ? [] : Correct(layout, lines, today);
+        var corrections = read.Checks.AllHold ? [] : MrzCorrector.Propose(layout, lines, today);
         return read with { Corrections = corrections };
     }
 
@@ -34,7 +32,7 @@ public static class MrzParser
     {
         if (lines.Length is < 2 or > 3)
         {
-            return Error.Invalid("mrz.line-count", $"An MRZ has 2 or 3 lines; this has {lines.Length}.", "mrz");
+            return MrzErrors.LineCount.With($"An MRZ has 2 or 3 lines; this has {lines.Length}.", "mrz");
         }
 
         var expected = lines.Length == 3 ? 30 : lines[0].Length is 36 or 44 ? lines[0].Length : -1;
@@ -42,21 +40,27 @@ public static class MrzParser
         {
             if (lines[i].Length != expected)
             {
-                var wanted = lines.Length == 3 ? "30 (TD1)" : expected > 0 ? $"{expected}, like line 1" : "36 (TD2, MRV-B) or 44 (TD3, MRV-A)";
-                return Error.Invalid("mrz.line-length", $"Line {i + 1} has {lines[i].Length} characters; it should have {wanted}.", "mrz");
+                var wanted = lines.Length == 3 ? "30 (TD1)"
+                    : expected > 0 ? $"{expected}, like line 1"
+                    : "36 (TD2, MRV-B) or 44 (TD3, MRV-A)";
+                return MrzErrors.LineLength.With(
+                    $"Line {i + 1} has {lines[i].Length} characters; it should have {wanted}.",
+                    "mrz");
             }
 
             var bad = lines[i].AsSpan().IndexOfAnyExcept(MrzCharacters);
             if (bad >= 0)
             {
-                return Error.Invalid("mrz.character", $"Line {i + 1}, position {bad + 1}: '{lines[i][bad]}' cannot appear in an MRZ.", "mrz");
+                return MrzErrors.Character.With(
+                    $"Line {i + 1}, position {bad + 1}: '{lines[i][bad]}' cannot appear in an MRZ.",
+                    "mrz");
             }
         }
 
         return null;
     }
 
-    private static Mrz Read(MrzLayout layout, string[] lines, DateOnly today)
+    internal static Mrz Read(MrzLayout layout, string[] lines, DateOnly today)
     {
         var warnings = new List<string>();
         var number = layout.Number.Of(lines);
@@ -64,7 +68,8 @@ public static class MrzParser
         var optional = layout.Optional.Of(lines);
         if (layout.AllowsLongNumber && numberCheck == '<' && !number.EndsWith('<'))
         {
-            // Doc 9303 Part 5, 4.2.2 note j, and Part 6: the number goes on in the optional data, then its check digit.
+            // Doc 9303 Part 5, 4.2.2 note j, and Part 6: the number goes on in the optional data, then its check
+            // digit.
             var end = optional.IndexOf('<', StringComparison.Ordinal);
             end = end < 0 ? optional.Length : end;
             if (end >= 2)
@@ -82,12 +87,19 @@ public static class MrzParser
             CheckDigit.Holds(birth, layout.BirthCheck.Of(lines)[0]),
             CheckDigit.Holds(expiry, layout.ExpiryCheck.Of(lines)[0]),
             layout.OptionalCheck is { } oc ? CheckDigit.Holds(layout.Optional.Of(lines), oc.Of(lines)[0]) : null,
-            layout.Composite is { } parts ? CheckDigit.Holds(string.Concat(parts.Select(p => p.Of(lines))), layout.CompositeCheck!.Value.Of(lines)[0]) : null);
+            layout.Composite is { } parts
+                ? CheckDigit.Holds(
+                    string.Concat(parts.Select(p => p.Of(lines))), layout.CompositeCheck!.Value.Of(lines)[0])
+                : null);
 
         var issuing = CountryCodes.Normalize(lines[0].Substring(2, 3));
         var nationality = CountryCodes.Normalize(layout.Nationality.Of(lines));
-        Warn(warnings, !CountryCodes.IsKnown(issuing), $"The issuing state '{issuing}' is not an ICAO Doc 9303 code.");
-        Warn(warnings, !CountryCodes.IsKnown(nationality), $"The nationality '{nationality}' is not an ICAO Doc 9303 code.");
+        Warn(
+            warnings, !CountryCodes.IsKnown(issuing), $"The issuing state '{issuing}' is not an ICAO Doc 9303 code.");
+        Warn(
+            warnings,
+            !CountryCodes.IsKnown(nationality),
+            $"The nationality '{nationality}' is not an ICAO Doc 9303 code.");
         var sex = layout.Sex.Of(lines);
         Warn(warnings, sex is not ("M" or "F" or "X" or "<"), $"The sex '{sex}' is not M, F, X or <.");
         var birthDate = Date(birth, today, future: false);
@@ -97,67 +109,24 @@ public static class MrzParser
         var (primary, secondary) = Names(layout.Name.Of(lines));
 
         return new Mrz(
-            layout.Format, lines[0][..2].TrimEnd('<'), issuing, number.TrimEnd('<'), nationality, birthDate, expiryDate, sex,
-            primary, secondary, optional.Trim('<'), layout.Optional2?.Of(lines).Trim('<'), checks, [], warnings, [.. lines]);
+            layout.Format,
+            lines[0][..2].TrimEnd('<'),
+            issuing,
+            number.TrimEnd('<'),
+            nationality,
+            birthDate,
+            expiryDate,
+            sex,
+            primary,
+            secondary,
+            optional.Trim('<'),
+            layout.Optional2?.Of(lines).Trim('<'),
+            checks,
+            [],
+            warnings,
+            [.. lines]);
     }
 
-    /// <summary>
-    /// The one OCR confusion that makes every check hold, if exactly one does. A reader that mistakes O for 0 in
-    /// <c>BN0257453</c> reads <c>BNO257453</c>; swapping that one character back is the proposal.
-    /// </summary>
-    private static List<MrzCorrection> Correct(MrzLayout layout, string[] lines, DateOnly today)
-    {
-        var found = new List<MrzCorrection>();
-        for (var line = 0; line < lines.Length; line++)
-        {
-            for (var position = 0; position < lines[line].Length; position++)
-            {
-                var read = lines[line][position];
-                var corrected = Confusions.Where(c => c.A == read || c.B == read).Select(c => c.A == read ? c.B : c.A).FirstOrDefault();
-                if (corrected == default)
-                {
-                    continue;
-                }
-
-                var changed = lines.ToArray();
-                changed[line] = string.Concat(changed[line].AsSpan(0, position), corrected.ToString(), changed[line].AsSpan(position + 1));
-                var fixedRead = Read(layout, changed, today);
-                if (fixedRead.Checks.AllHold)
-                {
-                    var (field, value) = FieldAt(layout, fixedRead, line, position);
-                    found.Add(new MrzCorrection(field, line + 1, position + 1, read.ToString(), corrected.ToString(), value));
-                }
-            }
-        }
-
-        return found.Count == 1 ? found : [];
-    }
-
-    private static (string Field, string Value) FieldAt(MrzLayout layout, Mrz mrz, int line, int position)
-    {
-        string Text(Slot slot) => slot.Of(mrz.Lines);
-        if (layout.Birth.Contains(line, position))
-        {
-            return ("birthDate", Text(layout.Birth));
-        }
-
-        if (layout.Expiry.Contains(line, position))
-        {
-            return ("expiryDate", Text(layout.Expiry));
-        }
-
-        if (layout.Number.Contains(line, position) || (layout.AllowsLongNumber && layout.Optional.Contains(line, position) && mrz.DocumentNumber.Length > 9))
-        {
-            return ("documentNumber", mrz.DocumentNumber);
-        }
-
-        if (layout.Optional.Contains(line, position))
-        {
-            return ("optionalData", mrz.OptionalData);
-        }
-
-        return ("checkDigit", mrz.Lines[line][position].ToString());
-    }
 
     private static (string Primary, string Secondary) Names(string field)
     {

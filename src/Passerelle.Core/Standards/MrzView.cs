@@ -27,8 +27,10 @@ public sealed record MrzView(
         Add(checks, "expiryDate", mrz.Checks.ExpiryDate);
         Add(checks, "optionalData", mrz.Checks.OptionalData);
         Add(checks, "composite", mrz.Checks.Composite);
-        return new MrzView(mrz.Format, mrz.DocumentCode, mrz.IssuingState, mrz.DocumentNumber, mrz.Nationality, mrz.BirthDate, mrz.ExpiryDate,
-            mrz.Sex, mrz.PrimaryIdentifier, mrz.SecondaryIdentifier, mrz.OptionalData, mrz.OptionalData2, checks, mrz.Valid, mrz.Corrections, mrz.Warnings);
+        return new MrzView(
+            mrz.Format, mrz.DocumentCode, mrz.IssuingState, mrz.DocumentNumber, mrz.Nationality, mrz.BirthDate,
+            mrz.ExpiryDate, mrz.Sex, mrz.PrimaryIdentifier, mrz.SecondaryIdentifier, mrz.OptionalData,
+            mrz.OptionalData2, checks, mrz.Valid, mrz.Corrections, mrz.Warnings);
     }
 
     private static void Add(Dictionary<string, bool> checks, string name, bool? value)

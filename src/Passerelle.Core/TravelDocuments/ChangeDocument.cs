@@ -23,24 +23,31 @@ public sealed record ChangeDocumentRequest(
 
 public sealed class ChangeDocument(PasserelleDb db, DocumentWriter writer, AuditWriter audit, TimeProvider time)
 {
-    public async Task<Result<DocumentView>> HandleAsync(Actor actor, Guid id, ChangeDocumentRequest request, CancellationToken ct)
+    public async Task<Result<DocumentView>> HandleAsync(
+        Actor actor, Guid id, ChangeDocumentRequest request, CancellationToken ct)
     {
         var document = await db.TravelDocuments.FirstOrDefaultAsync(d => d.Id == id && d.DeletedAt == null, ct);
         if (document is null)
         {
-            return Error.NotFound("document.not-found", $"No live record has id {id}.");
+            return TravelDocumentErrors.NotFound.With($"No live record has id {id}.");
         }
 
         if (!AccessRules.MayManageDocument(actor, document.OwnerAgencyId))
         {
-            return await audit.DenyAsync(actor, $"document:{id}", ct, "Only the agency that owns a record changes it.");
+            return await audit.DenyAsync(
+                actor, AuditTarget.Document(id), ct, "Only the agency that owns a record changes it.");
         }
 
         var today = DateOnly.FromDateTime(time.UtcNow());
         var status = document.Status;
-        var invalid = RegisterDocument.Validate(new Validation(), new RegisterDocumentRequest(null, null, null, null, request.IssuedOn ?? document.IssuedOn,
-                request.ExpiresOn ?? document.ExpiresOn, null, request.TheftOrLossOn, request.NationalReference, null, request.Remarks, request.HolderName, request.HolderBirthDate), today)
-            .Require(request.Status is null || DocumentNames.TryStatus(request.Status, out status), "status", "document.status", "status is one of stolen, lost, revoked, invalid, stolen-blank or recovered.")
+        var asChanged = new RegisterDocumentRequest(
+            null, null, null, null, request.IssuedOn ?? document.IssuedOn, request.ExpiresOn ?? document.ExpiresOn,
+            null, request.TheftOrLossOn, request.NationalReference, null, request.Remarks, request.HolderName,
+            request.HolderBirthDate);
+        var invalid = RegisterDocument.Validate(new Validation(), asChanged, today)
+            .Require(request.Status is null || DocumentNames.TryStatus(request.Status, out status), "status",
+                TravelDocumentErrors.Status,
+                "status is one of stolen, lost, revoked, invalid, stolen-blank or recovered.")
             .ToError();
         if (invalid is not null)
         {
@@ -51,12 +58,17 @@ public sealed class ChangeDocument(PasserelleDb db, DocumentWriter writer, Audit
         Track(changes, "status", document.Status.Name(), status.Name(), v => document.Status = status);
         Track(changes, "issuedOn", document.IssuedOn, request.IssuedOn, v => document.IssuedOn = v);
         Track(changes, "expiresOn", document.ExpiresOn, request.ExpiresOn, v => document.ExpiresOn = v);
-        Track(changes, "theftOrLossOn", document.TheftOrLossOn, request.TheftOrLossOn, v => document.TheftOrLossOn = v);
-        Track(changes, "reviewOn", document.ReviewOn, request.ReviewOn ?? document.ReviewOn, v => document.ReviewOn = v);
-        TrackText(changes, "nationalReference", document.NationalReference, request.NationalReference, v => document.NationalReference = v);
+        Track(changes, "theftOrLossOn", document.TheftOrLossOn, request.TheftOrLossOn,
+            v => document.TheftOrLossOn = v);
+        Track(changes, "reviewOn", document.ReviewOn, request.ReviewOn ?? document.ReviewOn,
+            v => document.ReviewOn = v);
+        TrackText(changes, "nationalReference", document.NationalReference, request.NationalReference,
+            v => document.NationalReference = v);
         TrackText(changes, "remarks", document.Remarks, request.Remarks, v => document.Remarks = v);
-        TrackText(changes, "holderName", document.HolderName, request.HolderName?.ToUpperInvariant(), v => document.HolderName = v, personal: true);
-        Track(changes, "holderBirthDate", document.HolderBirthDate, request.HolderBirthDate, v => document.HolderBirthDate = v, personal: true);
+        TrackText(changes, "holderName", document.HolderName, request.HolderName?.ToUpperInvariant(),
+            v => document.HolderName = v, personal: true);
+        Track(changes, "holderBirthDate", document.HolderBirthDate, request.HolderBirthDate,
+            v => document.HolderBirthDate = v, personal: true);
         if (changes.Count == 0)
         {
             return DocumentView.Of(document, actor.AgencyCode!, withHolder: true);
@@ -69,7 +81,9 @@ public sealed class ChangeDocument(PasserelleDb db, DocumentWriter writer, Audit
         return DocumentView.Of(document, actor.AgencyCode!, withHolder: true);
     }
 
-    private static void Track<T>(List<(string Field, string Change)> changes, string field, T old, T? value, Action<T> set, bool personal = false)
+    private static void Track<T>(
+        List<(string Field, string Change)> changes, string field, T old, T? value, Action<T> set,
+        bool personal = false)
     {
         if (value is not null && !EqualityComparer<T>.Default.Equals(old, value))
         {
@@ -78,7 +92,9 @@ public sealed class ChangeDocument(PasserelleDb db, DocumentWriter writer, Audit
         }
     }
 
-    private static void TrackText(List<(string Field, string Change)> changes, string field, string? old, string? value, Action<string?> set, bool personal = false)
+    private static void TrackText(
+        List<(string Field, string Change)> changes, string field, string? old, string? value, Action<string?> set,
+        bool personal = false)
     {
         if (value is null)
         {

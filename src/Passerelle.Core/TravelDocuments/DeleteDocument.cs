@@ -6,7 +6,9 @@ using Passerelle.Core.Trust.Audit;
 
 namespace Passerelle.Core.TravelDocuments;
 
-/// <summary>The owner withdraws a record. It leaves screening at once and stays as a tombstone with the reason.</summary>
+/// <summary>
+/// The owner withdraws a record. It leaves screening at once and stays as a tombstone with the reason.
+/// </summary>
 public sealed class DeleteDocument(PasserelleDb db, DocumentWriter writer, AuditWriter audit, TimeProvider time)
 {
     public async Task<Result<DocumentView>> HandleAsync(Actor actor, Guid id, string? reason, CancellationToken ct)
@@ -14,24 +16,27 @@ public sealed class DeleteDocument(PasserelleDb db, DocumentWriter writer, Audit
         var document = await db.TravelDocuments.FirstOrDefaultAsync(d => d.Id == id && d.DeletedAt == null, ct);
         if (document is null)
         {
-            return Error.NotFound("document.not-found", $"No live record has id {id}.");
+            return TravelDocumentErrors.NotFound.With($"No live record has id {id}.");
         }
 
         if (!AccessRules.MayManageDocument(actor, document.OwnerAgencyId))
         {
-            return await audit.DenyAsync(actor, $"document:{id}", ct, "Only the agency that owns a record deletes it.");
+            return await audit.DenyAsync(
+                actor, AuditTarget.Document(id), ct, "Only the agency that owns a record deletes it.");
         }
 
         if (string.IsNullOrWhiteSpace(reason) || reason.Length > 500)
         {
-            return Error.Invalid("document.deletion-reason", "Say why the record is withdrawn (at most 500 characters).", "reason");
+            return TravelDocumentErrors.DeletionReason.With(
+                "Say why the record is withdrawn (at most 500 characters).", "reason");
         }
 
         document.DeletedAt = time.UtcNow();
         document.DeletionReason = reason.Trim();
         document.Version++;
         document.UpdatedAt = document.DeletedAt.Value;
-        await writer.SaveAsync(document, actor, AuditEvent.DocumentDeleted, "deleted", [("reason", document.DeletionReason ?? "")], ct);
+        await writer.SaveAsync(
+            document, actor, AuditEvent.DocumentDeleted, "deleted", [("reason", document.DeletionReason ?? "")], ct);
         return DocumentView.Of(document, actor.AgencyCode!, withHolder: true);
     }
 }

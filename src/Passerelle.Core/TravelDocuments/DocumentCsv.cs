@@ -11,8 +11,8 @@ public static class DocumentCsv
 {
     public static readonly string[] Columns =
     [
-        "documentNumber", "issuingState", "documentType", "status", "issuedOn", "expiresOn", "reportedOn", "theftOrLossOn",
-        "nationalReference", "reviewOn", "remarks", "holderName", "holderBirthDate",
+        "documentNumber", "issuingState", "documentType", "status", "issuedOn", "expiresOn", "reportedOn",
+        "theftOrLossOn", "nationalReference", "reviewOn", "remarks", "holderName", "holderBirthDate",
     ];
 
     public static readonly string[] Required = ["documentNumber", "issuingState", "documentType", "status"];
@@ -33,7 +33,8 @@ public static class DocumentCsv
     }
 
     /// <summary>A row as a registration, or why it cannot be one.</summary>
-    public static (RegisterDocumentRequest? Request, string? Problem) Read(CsvRow row, Dictionary<string, int> positions)
+    public static (RegisterDocumentRequest? Request, string? Problem) Read(
+        CsvRow row, Dictionary<string, int> positions)
     {
         // Undone before trimming, so a defused cell reads exactly as the raw value did before exports were defused.
         string? Text(string column) =>
@@ -49,7 +50,8 @@ public static class DocumentCsv
                 return null;
             }
 
-            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            if (DateOnly.TryParseExact(
+                text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
                 return date;
             }
@@ -72,7 +74,8 @@ public static class DocumentCsv
         [
             Csv.Quote(d.Number), Csv.Quote(d.IssuingState), d.Type.Name(), d.Status.Name(),
             Day(d.IssuedOn), Day(d.ExpiresOn), Day(d.ReportedOn), Day(d.TheftOrLossOn),
-            Csv.Quote(d.NationalReference), Day(d.ReviewOn), Csv.Quote(d.Remarks), Csv.Quote(d.HolderName), Day(d.HolderBirthDate),
+            Csv.Quote(d.NationalReference), Day(d.ReviewOn), Csv.Quote(d.Remarks), Csv.Quote(d.HolderName),
+            Day(d.HolderBirthDate),
         ];
         return string.Join(',', values);
     }

@@ -26,12 +26,16 @@ public static class DocumentNames
 
     public static IReadOnlyCollection<string> TypeNames => Types.Keys;
 
-    /// <summary>The statuses a record is registered with; <c>recovered</c> comes from clearing a hit or a change.</summary>
+    /// <summary>
+    /// The statuses a record is registered with; <c>recovered</c> comes from clearing a hit or a change.
+    /// </summary>
     public static IEnumerable<string> ReportableStatusNames => Statuses.Keys.Where(s => s != "recovered");
 
-    public static bool TryType(string? name, out DocumentType type) => Types.TryGetValue(name?.Trim().ToLowerInvariant() ?? "", out type);
+    public static bool TryType(string? name, out DocumentType type) =>
+        Types.TryGetValue(name?.Trim().ToLowerInvariant() ?? "", out type);
 
-    public static bool TryStatus(string? name, out DocumentStatus status) => Statuses.TryGetValue(name?.Trim().ToLowerInvariant() ?? "", out status);
+    public static bool TryStatus(string? name, out DocumentStatus status) =>
+        Statuses.TryGetValue(name?.Trim().ToLowerInvariant() ?? "", out status);
 
     public static string Name(this DocumentType type) => Types.First(t => t.Value == type).Key;
 

@@ -2,7 +2,9 @@ namespace Passerelle.Core.TravelDocuments;
 
 public sealed record HolderView(string? Name, DateOnly? BirthDate);
 
-/// <summary>A record as its owner sees it; <see cref="Holder"/> is null for anyone who may not see the holder.</summary>
+/// <summary>
+/// A record as its owner sees it; <see cref="Holder"/> is null for anyone who may not see the holder.
+/// </summary>
 public sealed record DocumentView(
     Guid Id,
     string DocumentNumber,
@@ -24,8 +26,10 @@ public sealed record DocumentView(
     string? DeletionReason)
 {
     public static DocumentView Of(TravelDocument d, string ownerAgency, bool withHolder) => new(
-        d.Id, d.Number, d.IssuingState, d.Type.Name(), d.Status.Name(), d.IssuedOn, d.ExpiresOn, d.ReportedOn, d.TheftOrLossOn,
-        d.NationalReference, d.ReviewOn, d.Remarks, ownerAgency,
-        withHolder && (d.HolderName is not null || d.HolderBirthDate is not null) ? new HolderView(d.HolderName, d.HolderBirthDate) : null,
+        d.Id, d.Number, d.IssuingState, d.Type.Name(), d.Status.Name(), d.IssuedOn, d.ExpiresOn, d.ReportedOn,
+        d.TheftOrLossOn, d.NationalReference, d.ReviewOn, d.Remarks, ownerAgency,
+        withHolder && (d.HolderName is not null || d.HolderBirthDate is not null)
+            ? new HolderView(d.HolderName, d.HolderBirthDate)
+            : null,
         d.Version, d.UpdatedAt, d.DeletedAt, d.DeletionReason);
 }

@@ -10,9 +10,16 @@ namespace Passerelle.Core.TravelDocuments;
 /// </summary>
 public sealed class DocumentWriter(PasserelleDb db, AuditedChange audited, ScreeningIndex index, TimeProvider time)
 {
-    /// <param name="changes">Each changed field and what became of it: one line of the revision, one audit detail.</param>
+    /// <param name="changes">
+    /// Each changed field and what became of it: one line of the revision, one audit detail.
+    /// </param>
     public async Task SaveAsync(
-        TravelDocument document, Actor actor, AuditEvent e, string kind, IReadOnlyList<(string Field, string Change)> changes, CancellationToken ct)
+        TravelDocument document,
+        Actor actor,
+        AuditEvent e,
+        string kind,
+        IReadOnlyList<(string Field, string Change)> changes,
+        CancellationToken ct)
     {
         var details = changes.Aggregate(AuditDetails.Empty, (d, c) => d.And(c.Field, c.Change));
         db.TravelDocumentRevisions.Add(new TravelDocumentRevision
@@ -24,7 +31,7 @@ public sealed class DocumentWriter(PasserelleDb db, AuditedChange audited, Scree
             Kind = kind,
             Changes = string.Join('\n', changes.Select(c => $"{c.Field}: {c.Change}")),
         });
-        var entry = AuditRecord.For(actor, e, target: $"document:{document.Id}", details: details);
+        var entry = AuditRecord.For(actor, e, target: AuditTarget.Document(document.Id), details: details);
         await audited.CommitAsync(db, entry, ct,
             stamp: sequence => document.ChangeSequence = sequence);
         Apply(index, document);

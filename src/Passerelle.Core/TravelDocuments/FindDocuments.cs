@@ -6,7 +6,13 @@ using Passerelle.Core.Trust.Audit;
 
 namespace Passerelle.Core.TravelDocuments;
 
-public sealed record DocumentQuery(string? Number = null, string? Status = null, string? DocumentType = null, bool IncludeDeleted = false, int Limit = 100, int Offset = 0);
+public sealed record DocumentQuery(
+    string? Number = null,
+    string? Status = null,
+    string? DocumentType = null,
+    bool IncludeDeleted = false,
+    int Limit = 100,
+    int Offset = 0);
 
 public sealed record RevisionView(int Version, DateTime ChangedAt, string ChangedBy, string Kind, string Changes);
 
@@ -26,34 +32,43 @@ public sealed class FindDocuments(PasserelleDb db, AuditWriter audit)
             select new { d, a.Code }).FirstOrDefaultAsync(ct);
         if (found is null)
         {
-            return Error.NotFound("document.not-found", $"No record has id {id}.");
+            return TravelDocumentErrors.NotFound.With($"No record has id {id}.");
         }
 
         if (!AccessRules.MayManageDocument(actor, found.d.OwnerAgencyId))
         {
-            return await audit.DenyAsync(actor, $"document:{id}", ct, "Only the agency that owns a record reads it here; others see it through hits.");
+            return await audit.DenyAsync(actor, AuditTarget.Document(id), ct,
+                "Only the agency that owns a record reads it here; others see it through hits.");
         }
 
-        await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.DocumentViewed, target: $"document:{id}", purpose: OwnerPurpose), ct);
-        var history = await db.TravelDocumentRevisions.AsNoTracking().Where(r => r.DocumentId == id).OrderBy(r => r.Version)
-            .Select(r => new RevisionView(r.Version, r.ChangedAt, r.ChangedBy, r.Kind, r.Changes)).ToListAsync(ct);
+        await audit.AppendAsync(AuditRecord.For(
+            actor, AuditEvent.DocumentViewed, target: AuditTarget.Document(id), purpose: OwnerPurpose), ct);
+        var history = await db.TravelDocumentRevisions.AsNoTracking()
+            .Where(r => r.DocumentId == id)
+            .OrderBy(r => r.Version)
+            .Select(r => new RevisionView(r.Version, r.ChangedAt, r.ChangedBy, r.Kind, r.Changes))
+            .ToListAsync(ct);
         return new DocumentDetail(DocumentView.Of(found.d, found.Code, withHolder: true), history);
     }
 
-    public async Task<Result<IReadOnlyList<DocumentView>>> SearchAsync(Actor actor, DocumentQuery query, CancellationToken ct)
+    public async Task<Result<IReadOnlyList<DocumentView>>> SearchAsync(
+        Actor actor, DocumentQuery query, CancellationToken ct)
     {
         if (!AccessRules.MayRegisterDocuments(actor))
         {
-            return await audit.DenyAsync(actor, "documents", ct, "Coordinators and investigators search their agency's records.");
+            return await audit.DenyAsync(
+                actor, "documents", ct, "Coordinators and investigators search their agency's records.");
         }
 
         var status = DocumentStatus.Stolen;
         var type = DocumentType.Passport;
         var invalid = new Validation()
-            .Require(query.Status is null || DocumentNames.TryStatus(query.Status, out status), "status", "document.status", "Unknown status.")
-            .Require(query.DocumentType is null || DocumentNames.TryType(query.DocumentType, out type), "documentType", "document.type", "Unknown document type.")
-            .Require(query.Limit is >= 1 and <= 1000, "limit", "document.limit", "limit is 1 to 1000.")
-            .Require(query.Offset >= 0, "offset", "document.offset", "offset is 0 or more.")
+            .Require(query.Status is null || DocumentNames.TryStatus(query.Status, out status), "status",
+                TravelDocumentErrors.Status, "Unknown status.")
+            .Require(query.DocumentType is null || DocumentNames.TryType(query.DocumentType, out type), "documentType",
+                TravelDocumentErrors.Type, "Unknown document type.")
+            .Require(query.Limit is >= 1 and <= 1000, "limit", TravelDocumentErrors.Limit, "limit is 1 to 1000.")
+            .Require(query.Offset >= 0, "offset", TravelDocumentErrors.Offset, "offset is 0 or more.")
             .ToError();
         if (invalid is not null)
         {
@@ -83,10 +98,18 @@ public sealed class FindDocuments(PasserelleDb db, AuditWriter audit)
             records = records.Where(d => d.Type == type);
         }
 
-        var page = await records.OrderByDescending(d => d.ReportedOn).ThenBy(d => d.NormalizedNumber).Skip(query.Offset).Take(query.Limit).ToListAsync(ct);
-        await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.DocumentsSearched, target: "documents", purpose: OwnerPurpose,
-            details: AuditDetails.With("number", query.Number).And("status", query.Status).And("type", query.DocumentType)
-                .And("results", page.Count)), ct);
+        var page = await records
+            .OrderByDescending(d => d.ReportedOn)
+            .ThenBy(d => d.NormalizedNumber)
+            .Skip(query.Offset)
+            .Take(query.Limit)
+            .ToListAsync(ct);
+        var details = AuditDetails.With("number", query.Number)
+            .And("status", query.Status)
+            .And("type", query.DocumentType)
+            .And("results", page.Count);
+        await audit.AppendAsync(AuditRecord.For(
+            actor, AuditEvent.DocumentsSearched, target: "documents", purpose: OwnerPurpose, details: details), ct);
         return page.Select(d => DocumentView.Of(d, actor.AgencyCode!, withHolder: true)).ToList();
     }
 }

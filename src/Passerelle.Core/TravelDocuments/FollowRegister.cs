@@ -39,7 +39,9 @@ public sealed class FollowRegister(PasserelleDb db, ScreeningIndex index, TimePr
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
-                var reviewOn = db.IsPostgreSql ? reader.GetFieldValue<DateOnly>(3) : DateOnly.Parse(reader.GetString(3), System.Globalization.CultureInfo.InvariantCulture);
+                var reviewOn = db.IsPostgreSql
+                    ? reader.GetFieldValue<DateOnly>(3)
+                    : DateOnly.Parse(reader.GetString(3), System.Globalization.CultureInfo.InvariantCulture);
                 var sequence = reader.GetInt64(4);
                 // SQLite keeps the owner as text, PostgreSQL as uuid: GetGuid reads both.
                 index.Upsert(reader.GetString(0), reader.GetString(1), Enum.Parse<DocumentType>(reader.GetString(2)),
@@ -66,7 +68,11 @@ public sealed class FollowRegister(PasserelleDb db, ScreeningIndex index, TimePr
         while (true)
         {
             var after = index.Sequence;
-            var changes = await db.TravelDocuments.AsNoTracking().Where(d => d.ChangeSequence > after).OrderBy(d => d.ChangeSequence).Take(Page).ToListAsync(ct);
+            var changes = await db.TravelDocuments.AsNoTracking()
+                .Where(d => d.ChangeSequence > after)
+                .OrderBy(d => d.ChangeSequence)
+                .Take(Page)
+                .ToListAsync(ct);
             foreach (var d in changes)
             {
                 DocumentWriter.Apply(index, d);

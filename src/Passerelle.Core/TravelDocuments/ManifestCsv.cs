@@ -9,7 +9,8 @@ namespace Passerelle.Core.TravelDocuments;
 /// </summary>
 public static class ManifestCsv
 {
-    public static async Task<Result<IReadOnlyList<(int Line, ScreenItem Item)>>> ReadAsync(TextReader reader, CancellationToken ct)
+    public static async Task<Result<IReadOnlyList<(int Line, ScreenItem Item)>>> ReadAsync(
+        TextReader reader, CancellationToken ct)
     {
         var rows = new List<(int, ScreenItem)>();
         string[]? header = null;
@@ -17,7 +18,7 @@ public static class ManifestCsv
         {
             if (row.Error is not null)
             {
-                return Error.Invalid("manifest.csv", $"Line {row.Line}: {row.Error}", "manifest");
+                return TravelDocumentErrors.ManifestCsv.With($"Line {row.Line}: {row.Error}", "manifest");
             }
 
             if (header is null)
@@ -31,8 +32,12 @@ public static class ManifestCsv
                 continue;
             }
 
-            string? Field(string name) => Array.IndexOf(header, name) is var i and >= 0 && i < row.Fields.Count && row.Fields[i].Length > 0 ? row.Fields[i] : null;
-            rows.Add((row.Line, new ScreenItem(Field("mrz"), Field("documentnumber"), Field("issuingstate"), Field("documenttype"))));
+            string? Field(string name) =>
+                Array.IndexOf(header, name) is var i and >= 0 && i < row.Fields.Count && row.Fields[i].Length > 0
+                    ? row.Fields[i]
+                    : null;
+            rows.Add((row.Line, new ScreenItem(
+                Field("mrz"), Field("documentnumber"), Field("issuingstate"), Field("documenttype"))));
             if (rows.Count > ScreenDocuments.MaxBatch)
             {
                 break;
@@ -41,7 +46,8 @@ public static class ManifestCsv
 
         if (header is null || (!header.Contains("mrz") && !header.Contains("documentnumber")))
         {
-            return Error.Invalid("manifest.header", "Line 1 names the columns: documentNumber, issuingState, documentType, or mrz.", "manifest");
+            return TravelDocumentErrors.ManifestHeader.With(
+                "Line 1 names the columns: documentNumber, issuingState, documentType, or mrz.", "manifest");
         }
 
         return rows;

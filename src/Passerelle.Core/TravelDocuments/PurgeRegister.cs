@@ -19,14 +19,19 @@ public sealed class PurgeRegister(PasserelleDb db, AuditedChange audited, TimePr
     {
         if (!AccessRules.MayPurgeRegister(actor))
         {
-            return Error.Forbidden("Purging is the platform's housekeeping, run by its operator.");
+            return AccessErrors.Denied.With("Purging is the platform's housekeeping, run by its operator.");
         }
 
         var cutoff = DateOnly.FromDateTime(time.UtcNow()).AddDays(-settings.PurgeGraceDays);
         var purged = 0;
         while (true)
         {
-            var ids = await db.TravelDocuments.Where(d => d.ReviewOn < cutoff).OrderBy(d => d.ReviewOn).Select(d => d.Id).Take(Batch).ToListAsync(ct);
+            var ids = await db.TravelDocuments
+                .Where(d => d.ReviewOn < cutoff)
+                .OrderBy(d => d.ReviewOn)
+                .Select(d => d.Id)
+                .Take(Batch)
+                .ToListAsync(ct);
             if (ids.Count == 0)
             {
                 return purged;
@@ -34,8 +39,12 @@ public sealed class PurgeRegister(PasserelleDb db, AuditedChange audited, TimePr
 
             await using var change = await audited.BeginAsync(db, ct);
             var cases = db.HitCases.Where(h => ids.Contains(h.DocumentId)).Select(h => h.Id);
-            await db.Notifications.Where(n => n.CaseId != null && cases.Contains(n.CaseId.Value)).ExecuteDeleteAsync(ct);
-            await db.WebhookDeliveries.Where(w => w.CaseId != null && cases.Contains(w.CaseId.Value)).ExecuteDeleteAsync(ct);
+            await db.Notifications
+                .Where(n => n.CaseId != null && cases.Contains(n.CaseId.Value))
+                .ExecuteDeleteAsync(ct);
+            await db.WebhookDeliveries
+                .Where(w => w.CaseId != null && cases.Contains(w.CaseId.Value))
+                .ExecuteDeleteAsync(ct);
             await db.HitCaseEvents.Where(e => cases.Contains(e.CaseId)).ExecuteDeleteAsync(ct);
             await db.HitCases.Where(h => ids.Contains(h.DocumentId)).ExecuteDeleteAsync(ct);
             await db.TravelDocumentRevisions.Where(r => ids.Contains(r.DocumentId)).ExecuteDeleteAsync(ct);

@@ -23,13 +23,16 @@ public sealed record RegisterDocumentRequest(
     DateOnly? HolderBirthDate = null);
 
 /// <summary>The owner agency reports a lost, stolen, revoked or invalid document; screening finds it at once.</summary>
-public sealed class RegisterDocument(PasserelleDb db, DocumentWriter writer, AuditWriter audit, TimeProvider time, RegisterSettings settings)
+public sealed class RegisterDocument(
+    PasserelleDb db, DocumentWriter writer, AuditWriter audit, TimeProvider time, RegisterSettings settings)
 {
-    public async Task<Result<DocumentView>> HandleAsync(Actor actor, RegisterDocumentRequest request, CancellationToken ct)
+    public async Task<Result<DocumentView>> HandleAsync(
+        Actor actor, RegisterDocumentRequest request, CancellationToken ct)
     {
         if (!AccessRules.MayRegisterDocuments(actor))
         {
-            return await audit.DenyAsync(actor, "documents", ct, "Coordinators and investigators register their agency's documents.");
+            return await audit.DenyAsync(
+                actor, "documents", ct, "Coordinators and investigators register their agency's documents.");
         }
 
         var today = DateOnly.FromDateTime(time.UtcNow());
@@ -51,8 +54,7 @@ public sealed class RegisterDocument(PasserelleDb db, DocumentWriter writer, Aud
             .Select(d => (Guid?)d.Id).FirstOrDefaultAsync(ct);
         if (existing is { } id)
         {
-            return new Error("document.duplicate", $"Your agency already registered this document as record {id}.",
-                ErrorKind.Conflict);
+            return TravelDocumentErrors.Duplicate.With($"Your agency already registered this document as record {id}.");
         }
 
         var document = NewRecord(owner, number, state, type, status, request, today, settings.ReviewYears,
@@ -63,36 +65,64 @@ public sealed class RegisterDocument(PasserelleDb db, DocumentWriter writer, Aud
         return DocumentView.Of(document, actor.AgencyCode!, withHolder: true);
     }
 
-    private static readonly string TypeMessage = $"documentType is one of {string.Join(", ", DocumentNames.TypeNames)}.";
-    private static readonly string StatusMessage = $"status is one of {string.Join(", ", DocumentNames.ReportableStatusNames)}.";
+    private static readonly string TypeMessage =
+        $"documentType is one of {string.Join(", ", DocumentNames.TypeNames)}.";
 
-    /// <summary>Every check on a new record, shared by registration and import; the messages cost nothing for a good one.</summary>
+    private static readonly string StatusMessage =
+        $"status is one of {string.Join(", ", DocumentNames.ReportableStatusNames)}.";
+
+    /// <summary>
+    /// Every check on a new record, shared by registration and import; the messages cost nothing for a good one.
+    /// </summary>
     internal static Error? ValidateNew(RegisterDocumentRequest r, DateOnly today)
     {
         var stateKnown = CountryCodes.IsKnown(r.IssuingState ?? "");
         var statusKnown = DocumentNames.TryStatus(r.Status, out var status) && status != DocumentStatus.Recovered;
+        var holderless = r.HolderName is null && r.HolderBirthDate is null;
         return Validate(new Validation(), r, today)
-            .Require(DocumentNames.IsValidNumber(DocumentNames.Normalize(r.DocumentNumber ?? "")), "documentNumber", "document.number", "The document number is 1 to 20 letters and digits (spaces, hyphens and '<' are ignored).")
-            .Require(stateKnown, "issuingState", "document.issuing-state", stateKnown ? "" : CountryCodes.Explain(r.IssuingState ?? ""))
-            .Require(DocumentNames.TryType(r.DocumentType, out _), "documentType", "document.type", TypeMessage)
-            .Require(statusKnown, "status", "document.status", StatusMessage)
-            .Require(status != DocumentStatus.StolenBlank || (r.HolderName is null && r.HolderBirthDate is null), "holderName", "document.holder-on-blank", "A stolen blank was never issued: it has no holder.")
-            .Require(r.ReportedOn is null || r.ReportedOn <= today, "reportedOn", "document.reported-on", "The report date cannot be in the future.")
+            .Require(DocumentNames.IsValidNumber(DocumentNames.Normalize(r.DocumentNumber ?? "")), "documentNumber",
+                TravelDocumentErrors.Number,
+                "The document number is 1 to 20 letters and digits (spaces, hyphens and '<' are ignored).")
+            .Require(stateKnown, "issuingState", TravelDocumentErrors.IssuingState,
+                stateKnown ? "" : CountryCodes.Explain(r.IssuingState ?? ""))
+            .Require(DocumentNames.TryType(r.DocumentType, out _), "documentType", TravelDocumentErrors.Type,
+                TypeMessage)
+            .Require(statusKnown, "status", TravelDocumentErrors.Status, StatusMessage)
+            .Require(status != DocumentStatus.StolenBlank || holderless, "holderName",
+                TravelDocumentErrors.HolderOnBlank, "A stolen blank was never issued: it has no holder.")
+            .Require(r.ReportedOn is null || r.ReportedOn <= today, "reportedOn", TravelDocumentErrors.ReportedOn,
+                "The report date cannot be in the future.")
             .ToError();
     }
 
     /// <summary>The checks a registration and a change share.</summary>
-    internal static Validation Validate(Validation validation, RegisterDocumentRequest request, DateOnly today) => validation
-        .Require(request.Remarks is null || request.Remarks.Length <= 500, "remarks", "document.remarks", "Remarks are at most 500 characters, and hold no personal data.")
-        .Require(request.NationalReference is null || request.NationalReference.Length <= 100, "nationalReference", "document.reference", "The national reference is at most 100 characters.")
-        .Require(request.HolderName is null || request.HolderName.Length <= 200, "holderName", "document.holder-name", "The holder's name is at most 200 characters.")
-        .Require(request.HolderBirthDate is null || request.HolderBirthDate <= today, "holderBirthDate", "document.holder-birth-date", "A birth date cannot be in the future.")
-        .Require(request.IssuedOn is null || request.ExpiresOn is null || request.IssuedOn <= request.ExpiresOn, "expiresOn", "document.dates", "A document expires after it is issued.")
-        .Require(request.TheftOrLossOn is null || request.TheftOrLossOn <= today, "theftOrLossOn", "document.theft-date", "The theft or loss date cannot be in the future.");
+    internal static Validation Validate(Validation validation, RegisterDocumentRequest request, DateOnly today) =>
+        validation
+            .Require(request.Remarks is null || request.Remarks.Length <= 500, "remarks", TravelDocumentErrors.Remarks,
+                "Remarks are at most 500 characters, and hold no personal data.")
+            .Require(request.NationalReference is null || request.NationalReference.Length <= 100,
+                "nationalReference", TravelDocumentErrors.Reference,
+                "The national reference is at most 100 characters.")
+            .Require(request.HolderName is null || request.HolderName.Length <= 200, "holderName",
+                TravelDocumentErrors.HolderName, "The holder's name is at most 200 characters.")
+            .Require(request.HolderBirthDate is null || request.HolderBirthDate <= today, "holderBirthDate",
+                TravelDocumentErrors.HolderBirthDate, "A birth date cannot be in the future.")
+            .Require(request.IssuedOn is null || request.ExpiresOn is null || request.IssuedOn <= request.ExpiresOn,
+                "expiresOn", TravelDocumentErrors.Dates, "A document expires after it is issued.")
+            .Require(request.TheftOrLossOn is null || request.TheftOrLossOn <= today, "theftOrLossOn",
+                TravelDocumentErrors.TheftDate, "The theft or loss date cannot be in the future.");
 
     /// <summary>A new record with the request's details; registration and import both make records this way.</summary>
     internal static TravelDocument NewRecord(
-        Guid owner, string number, string state, DocumentType type, DocumentStatus status, RegisterDocumentRequest request, DateOnly today, int reviewYears, DateTime now)
+        Guid owner,
+        string number,
+        string state,
+        DocumentType type,
+        DocumentStatus status,
+        RegisterDocumentRequest request,
+        DateOnly today,
+        int reviewYears,
+        DateTime now)
     {
         var document = new TravelDocument
         {
@@ -112,7 +142,8 @@ public sealed class RegisterDocument(PasserelleDb db, DocumentWriter writer, Aud
     }
 
     /// <summary>Everything but the record's identity, as a registration or an import row gives it.</summary>
-    internal static void ApplyDetails(TravelDocument d, DocumentStatus status, RegisterDocumentRequest r, DateOnly today, int reviewYears)
+    internal static void ApplyDetails(
+        TravelDocument d, DocumentStatus status, RegisterDocumentRequest r, DateOnly today, int reviewYears)
     {
         var reported = r.ReportedOn ?? today;
         d.Status = status;

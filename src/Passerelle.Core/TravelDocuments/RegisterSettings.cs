@@ -7,7 +7,9 @@ public sealed class RegisterSettings
 {
     public const string Section = "Register";
 
-    /// <summary>Years after the report when a record leaves screening, unless the owner sets another review date.</summary>
+    /// <summary>
+    /// Years after the report when a record leaves screening, unless the owner sets another review date.
+    /// </summary>
     [Range(1, 50)]
     public int ReviewYears { get; set; } = 10;
 

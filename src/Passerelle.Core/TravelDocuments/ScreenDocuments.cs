@@ -73,8 +73,8 @@ public sealed class ScreenDocuments(
 
         if (items.Count is 0 or > MaxBatch)
         {
-            return Error.Invalid(
-                "screen.batch-size", $"A batch holds 1 to {MaxBatch} items; this one has {items.Count}.", "items");
+            return TravelDocumentErrors.ScreenBatchSize.With(
+                $"A batch holds 1 to {MaxBatch} items; this one has {items.Count}.", "items");
         }
 
         return Result<IReadOnlyList<ScreenResult>>.From(
@@ -90,9 +90,10 @@ public sealed class ScreenDocuments(
         }
 
         return new Validation()
-            .Require(!string.IsNullOrWhiteSpace(purpose) && purpose.Length <= 100, "purpose", "screen.purpose",
+            .Require(!string.IsNullOrWhiteSpace(purpose) && purpose.Length <= 100, "purpose",
+                TravelDocumentErrors.ScreenPurpose,
                 "Say why you screen, such as border-check (at most 100 characters): the law requires it.")
-            .Require(location is null || location.Length <= 200, "location", "screen.location",
+            .Require(location is null || location.Length <= 200, "location", TravelDocumentErrors.ScreenLocation,
                 "The location is at most 200 characters.")
             .ToError();
     }
@@ -151,7 +152,7 @@ public sealed class ScreenDocuments(
 
     private static AuditRecord Entry(
         Actor actor, ScreeningInput p, string purpose, string? location, ScreeningOutcome outcome) =>
-        AuditRecord.For(actor, AuditEvent.DocumentScreened, target: $"document:{p.State ?? "?"}/{p.Number}",
+        AuditRecord.For(actor, AuditEvent.DocumentScreened, target: AuditTarget.Document(p.State, p.Number),
             purpose: purpose,
             details: AuditDetails.With("result", outcome.Name())
                 .And("documentCheck", p.Check.Status).And("location", location));

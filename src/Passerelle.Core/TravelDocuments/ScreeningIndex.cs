@@ -1,6 +1,3 @@
-using System.Collections.Frozen;
-using System.Runtime.InteropServices;
-
 namespace Passerelle.Core.TravelDocuments;
 
 /// <summary>
@@ -15,11 +12,8 @@ namespace Passerelle.Core.TravelDocuments;
 /// </summary>
 public sealed class ScreeningIndex
 {
-    private const ulong FnvOffset = 14695981039346656037;
-    private const ulong FnvPrime = 1099511628211;
-
     private readonly Lock writing = new();
-    private State current = new(new Slot[1024], new Rec[1024], 0, 0, FrozenDictionary<string, ushort>.Empty);
+    private ScreeningTable current = ScreeningTable.CreateEmpty();
 
     /// <summary>Records in the index, live or not.</summary>
     public int Count => current.RecordCount;
@@ -28,8 +22,7 @@ public sealed class ScreeningIndex
     public long Sequence { get; private set; }
 
     /// <summary>Bytes held by the index's arrays, for the benchmark's bytes-per-record figure.</summary>
-    public long ArrayBytes =>
-        (current.Table.LongLength * Marshal.SizeOf<Slot>()) + (current.Records.LongLength * Marshal.SizeOf<Rec>());
+    public long ArrayBytes => current.ArrayBytes;
 
     /// <summary>Records that every change up to <paramref name="sequence"/> is in the index.</summary>
     public void CaughtUpTo(long sequence)
@@ -52,9 +45,9 @@ public sealed class ScreeningIndex
         lock (writing)
         {
             var state = current;
-            var folded = FoldedHash(normalizedNumber);
-            var key = KeyHash(issuingState, type, normalizedNumber, owner);
-            var found = Find(state, folded, key);
+            var folded = ScreeningHash.Folded(normalizedNumber);
+            var key = ScreeningHash.Key(issuingState, type, normalizedNumber, owner);
+            var found = state.Find(folded, key);
             if (found >= 0)
             {
                 ref var rec = ref state.Records[found];
@@ -63,16 +56,22 @@ public sealed class ScreeningIndex
             }
             else if (live)
             {
-                state = Grow(WithState(state, issuingState));
+                var named = state.WithState(issuingState);
+                state = named.Grown();
+                if (!ReferenceEquals(state, named))
+                {
+                    current = state;
+                }
+
                 var index = state.RecordCount;
-                state.Records[index] = new Rec
+                state.Records[index] = new ScreeningTable.Rec
                 {
                     Key = key,
                     State = state.States[issuingState],
                     ReviewDay = reviewOn.DayNumber,
                     Live = 1,
                 };
-                Insert(state.Table, folded, index);
+                ScreeningTable.Insert(state.Table, folded, index);
                 current = state with { RecordCount = index + 1, SlotCount = state.SlotCount + 1 };
             }
 
@@ -87,181 +86,13 @@ public sealed class ScreeningIndex
     public int Candidates(ReadOnlySpan<char> normalizedNumber, string? issuingState, DateOnly today)
     {
         var state = current;
-        var folded = FoldedHash(normalizedNumber);
+        var folded = ScreeningHash.Folded(normalizedNumber);
         ushort stateCode = 0;
         if (issuingState is not null && !state.States.TryGetValue(issuingState, out stateCode))
         {
             return 0;
         }
 
-        var day = today.DayNumber;
-        var mask = state.Table.Length - 1;
-        var count = 0;
-        for (var i = (int)(folded & (ulong)mask); ; i = (i + 1) & mask)
-        {
-            var record = Volatile.Read(ref state.Table[i].Record);
-            if (record == 0)
-            {
-                return count;
-            }
-
-            if (state.Table[i].Folded != folded)
-            {
-                continue;
-            }
-
-            ref readonly var rec = ref state.Records[record - 1];
-            if (rec.Live != 0 && rec.ReviewDay >= day && (stateCode == 0 || rec.State == stateCode))
-            {
-                count++;
-            }
-        }
-    }
-
-    private static int Find(State state, ulong folded, ulong key)
-    {
-        var mask = state.Table.Length - 1;
-        for (var i = (int)(folded & (ulong)mask); ; i = (i + 1) & mask)
-        {
-            var record = state.Table[i].Record;
-            if (record == 0)
-            {
-                return -1;
-            }
-
-            if (state.Table[i].Folded == folded && state.Records[record - 1].Key == key)
-            {
-                return record - 1;
-            }
-        }
-    }
-
-    private static void Insert(Slot[] table, ulong folded, int record)
-    {
-        var mask = table.Length - 1;
-        var i = (int)(folded & (ulong)mask);
-        while (table[i].Record != 0)
-        {
-            i = (i + 1) & mask;
-        }
-
-        table[i].Folded = folded;
-        Volatile.Write(ref table[i].Record, record + 1);
-    }
-
-    /// <summary>Room for one more record and one more slot, keeping the table at most three-quarters full.</summary>
-    private State Grow(State state)
-    {
-        var records = state.Records;
-        if (state.RecordCount == records.Length)
-        {
-            records = new Rec[records.Length * 2];
-            Array.Copy(state.Records, records, state.RecordCount);
-        }
-
-        var table = state.Table;
-        if ((state.SlotCount + 1) * 4 > table.Length * 3)
-        {
-            table = new Slot[table.Length * 2];
-            foreach (var slot in state.Table)
-            {
-                if (slot.Record != 0)
-                {
-                    Insert(table, slot.Folded, slot.Record - 1);
-                }
-            }
-        }
-
-        if (ReferenceEquals(records, state.Records) && ReferenceEquals(table, state.Table))
-        {
-            return state;
-        }
-
-        var grown = state with { Table = table, Records = records };
-        current = grown;
-        return grown;
-    }
-
-    /// <summary>
-    /// The state with a code for <paramref name="issuingState"/>. A new state brings a new frozen set, published with
-    /// the state that first uses it: there are a few hundred issuing states, so copying the set each time is cheap,
-    /// and a reader never meets a set being changed.
-    /// </summary>
-    private static State WithState(State state, string issuingState)
-    {
-        if (state.States.ContainsKey(issuingState))
-        {
-            return state;
-        }
-
-        var states = new Dictionary<string, ushort>(state.States, StringComparer.Ordinal)
-        {
-            [issuingState] = (ushort)(state.States.Count + 1),
-        };
-        return state with { States = states.ToFrozenDictionary(StringComparer.Ordinal) };
-    }
-
-    private static ulong FoldedHash(ReadOnlySpan<char> normalized)
-    {
-        var hash = FnvOffset;
-        foreach (var c in normalized)
-        {
-            hash = (hash ^ DocumentNames.Fold(c)) * FnvPrime;
-        }
-
-        return Finish(hash);
-    }
-
-    private static ulong KeyHash(string state, DocumentType type, ReadOnlySpan<char> normalized, Guid owner)
-    {
-        var hash = FnvOffset;
-        foreach (var c in state)
-        {
-            hash = (hash ^ c) * FnvPrime;
-        }
-
-        hash = (hash ^ ('0' + (ulong)type)) * FnvPrime;
-        foreach (var c in normalized)
-        {
-            hash = (hash ^ c) * FnvPrime;
-        }
-
-        // The owner goes into the hash rather than beside it, so a record still costs the same few bytes.
-        Span<byte> bytes = stackalloc byte[16];
-        owner.TryWriteBytes(bytes);
-        foreach (var b in bytes)
-        {
-            hash = (hash ^ b) * FnvPrime;
-        }
-
-        return Finish(hash);
-    }
-
-    /// <summary>Mixes the high bits into the low ones the table indexes by (the finaliser of MurmurHash3).</summary>
-    private static ulong Finish(ulong hash)
-    {
-        hash ^= hash >> 33;
-        hash *= 0xff51afd7ed558ccd;
-        hash ^= hash >> 33;
-        return hash;
-    }
-
-    private sealed record State(
-        Slot[] Table, Rec[] Records, int RecordCount, int SlotCount, FrozenDictionary<string, ushort> States);
-
-    [StructLayout(LayoutKind.Sequential, Pack = 4)]
-    private struct Slot
-    {
-        public ulong Folded;
-        public int Record;
-    }
-
-    [StructLayout(LayoutKind.Sequential, Pack = 1)]
-    private struct Rec
-    {
-        public ulong Key;
-        public int ReviewDay;
-        public ushort State;
-        public byte Live;
+        return state.Candidates(folded, stateCode, today.DayNumber);
     }
 }

@@ -42,12 +42,13 @@ internal sealed record ScreeningInput(
         var state = string.IsNullOrWhiteSpace(item.IssuingState) ? null : CountryCodes.Normalize(item.IssuingState);
         var type = DocumentType.Other;
         var invalid = new Validation()
-            .Require(DocumentNames.IsValidNumber(number), "documentNumber", "screen.number",
+            .Require(DocumentNames.IsValidNumber(number), "documentNumber", TravelDocumentErrors.ScreenNumber,
                 "Give an MRZ, or a document number of 1 to 20 letters and digits.")
-            .Require(state is null || CountryCodes.IsKnown(state), "issuingState", "screen.issuing-state",
-                CountryCodes.Explain(item.IssuingState ?? ""))
+            .Require(state is null || CountryCodes.IsKnown(state), "issuingState",
+                TravelDocumentErrors.ScreenIssuingState, CountryCodes.Explain(item.IssuingState ?? ""))
             .Require(item.DocumentType is null || DocumentNames.TryType(item.DocumentType, out type), "documentType",
-                "screen.type", $"documentType is one of {string.Join(", ", DocumentNames.TypeNames)}.")
+                TravelDocumentErrors.ScreenType,
+                $"documentType is one of {string.Join(", ", DocumentNames.TypeNames)}.")
             .ToError();
         return invalid is null
             ? new ScreeningInput(number, state, item.DocumentType is null ? null : type, null, [],

@@ -28,7 +28,9 @@ public enum ScreeningOutcome
     Clear,
 }
 
-/// <summary>The wire names of <see cref="ScreeningOutcome"/> and <see cref="MatchKind"/>; how matches make one.</summary>
+/// <summary>
+/// The wire names of <see cref="ScreeningOutcome"/> and <see cref="MatchKind"/>; how matches make one.
+/// </summary>
 public static class ScreeningOutcomes
 {
     public static string Name(this ScreeningOutcome outcome) => outcome switch

@@ -1,4 +1,6 @@
 using Passerelle.Core.Common;
+using Passerelle.Core.Trust.Access;
+using Passerelle.Core.Trust.Tokens;
 
 namespace Passerelle.Errors;
 
@@ -17,7 +19,7 @@ internal static class HttpErrors
     public static readonly HttpErrorCode AuthRequired = new("auth.required", StatusCodes.Status401Unauthorized);
 
     /// <summary>The caller may not do this: a Core rule says no, or the token's scopes miss the route.</summary>
-    public static readonly HttpErrorCode AccessDenied = new("access.denied", StatusCodes.Status403Forbidden);
+    public static readonly HttpErrorCode AccessDenied = new(AccessErrors.Denied.Code, StatusCodes.Status403Forbidden);
 
     /// <summary>No route at this address, or an address whose identifier is not even well formed.</summary>
     public static readonly HttpErrorCode NotFound = new("not-found", StatusCodes.Status404NotFound);
@@ -49,8 +51,19 @@ internal static class HttpErrors
 
     public static readonly HttpErrorCode StorageFull = new("storage.full", StatusCodes.Status507InsufficientStorage);
 
+    /// <summary>
+    /// A bearer token refused (<see cref="AuthenticateToken"/>): Core calls it forbidden, and the bearer scheme
+    /// answers it as unauthenticated, with the code of the refusal.
+    /// </summary>
+    public static IReadOnlyList<ErrorCode> BearerRefusals { get; } =
+    [
+        TokenErrors.Malformed, TokenErrors.Unknown, TokenErrors.Expired, TokenErrors.Revoked,
+        TokenErrors.OwnerDisabled,
+    ];
+
     /// <summary>A Core failure as the host answers it.</summary>
-    public static HttpErrorCode Of(ErrorCode code) => new(code.Code, Problems.StatusOf(code.Kind));
+    public static HttpErrorCode Of(ErrorCode code) => new(code.Code,
+        BearerRefusals.Contains(code) ? StatusCodes.Status401Unauthorized : Problems.StatusOf(code.Kind));
 
     /// <summary>Every code above.</summary>
     public static IReadOnlyList<HttpErrorCode> All { get; } =

@@ -24,7 +24,7 @@ internal sealed class PageAccessFilter(AuditWriter audit) : IAsyncPageFilter
             var actor = context.HttpContext.Actor();
             if (!AccessRules.MayUsePages(actor) || !page.MayOpen(actor))
             {
-                var target = $"page:{context.ActionDescriptor.ViewEnginePath}";
+                var target = AuditTarget.Page(context.ActionDescriptor.ViewEnginePath);
                 await audit.DenyAsync(actor, target, context.HttpContext.RequestAborted);
                 context.Result = new ForbidResult();
                 return;

@@ -55,7 +55,9 @@ internal static class AuthSetup
             // scheme so a token's unknown route is still a 404 problem and a wrong content type a 415.
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             // The API takes tokens only: a browser's cookie never authorizes an API call, so there is no CSRF to fear.
-            .AddPolicy(ApiPolicy, policy => policy.AddAuthenticationSchemes(BearerTokenHandler.SchemeName).RequireAuthenticatedUser()
+            .AddPolicy(ApiPolicy, policy => policy
+                .AddAuthenticationSchemes(BearerTokenHandler.SchemeName)
+                .RequireAuthenticatedUser()
                 .AddRequirements(new RouteScopeRequirement()));
         return services;
     }

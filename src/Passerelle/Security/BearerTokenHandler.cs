@@ -1,13 +1,17 @@
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using Passerelle.Core.Trust.Access;
 using Passerelle.Core.Trust.Tokens;
 using Passerelle.Errors;
 
 namespace Passerelle.Security;
 
-/// <summary>Authenticates machines by <c>Authorization: Bearer &lt;token&gt;</c>, and answers refusals as ProblemDetails.</summary>
-internal sealed class BearerTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
+/// <summary>
+/// Authenticates machines by <c>Authorization: Bearer &lt;token&gt;</c>, and answers refusals as ProblemDetails.
+/// </summary>
+internal sealed class BearerTokenHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Bearer";
@@ -22,7 +26,8 @@ internal sealed class BearerTokenHandler(IOptionsMonitor<AuthenticationSchemeOpt
 
         var token = Request.Headers.Authorization.ToString()["Bearer ".Length..].Trim();
         var authenticate = Context.RequestServices.GetRequiredService<AuthenticateToken>();
-        var result = await authenticate.HandleAsync(token, Context.Connection.RemoteIpAddress?.ToString(), Context.RequestAborted);
+        var result = await authenticate.HandleAsync(
+            token, Context.Connection.RemoteIpAddress?.ToString(), Context.RequestAborted);
         if (!result.Succeeded)
         {
             Context.Items[RefusalKey] = result.Error;
@@ -43,5 +48,5 @@ internal sealed class BearerTokenHandler(IOptionsMonitor<AuthenticationSchemeOpt
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        Problems.WriteAsync(Context, HttpErrors.AccessDenied, "You may not do this.");
+        Problems.WriteAsync(Context, HttpErrors.AccessDenied, AccessErrors.DeniedMessage);
 }

@@ -13,7 +13,9 @@ internal static class PasserelleClaims
     /// <summary>Signed in with a password, but must enrol a second factor before doing anything else.</summary>
     public const string TotpPending = "passerelle:totp-pending";
 
-    /// <summary>Signed in with a password someone else set, and must choose their own before doing anything else.</summary>
+    /// <summary>
+    /// Signed in with a password someone else set, and must choose their own before doing anything else.
+    /// </summary>
     public const string PasswordChangePending = "passerelle:password-change-pending";
 
     public static Actor ToActor(this ClaimsPrincipal principal, HttpContext http)
@@ -26,7 +28,9 @@ internal static class PasserelleClaims
             principal.Identity?.Name ?? "anonymous",
             Guid.TryParse(principal.FindFirstValue(AgencyId), out var agencyId) ? agencyId : null,
             principal.FindFirstValue(AgencyCode),
-            pending ? new HashSet<string>() : principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal),
+            pending
+                ? new HashSet<string>()
+                : principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal),
             tokenId is null ? null : Guid.Parse(tokenId),
             tokenId is null ? null : scopes,
             http.Connection.RemoteIpAddress?.ToString());

@@ -19,7 +19,10 @@ internal sealed class PasserelleClaimsFactory(
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(User user)
     {
         var claims = await base.GenerateClaimsAsync(user);
-        var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == user.AgencyId).Select(a => a.Code).SingleAsync();
+        var agency = await db.Agencies.AsNoTracking()
+            .Where(a => a.Id == user.AgencyId)
+            .Select(a => a.Code)
+            .SingleAsync();
         claims.AddClaim(new Claim(PasserelleClaims.AgencyId, user.AgencyId.ToString()));
         claims.AddClaim(new Claim(PasserelleClaims.AgencyCode, agency));
         if (user.MustChangePassword)

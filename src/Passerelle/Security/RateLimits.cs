@@ -24,7 +24,10 @@ internal static class RateLimits
 {
     public static IServiceCollection AddPasserelleRateLimits(this IServiceCollection services)
     {
-        services.AddOptions<RateLimitSettings>().BindConfiguration("RateLimits").ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RateLimitSettings>()
+            .BindConfiguration("RateLimits")
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddRateLimiter(options =>
         {
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
@@ -40,7 +43,9 @@ internal static class RateLimits
             });
             options.OnRejected = async (context, ct) =>
             {
-                var retry = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
+                var retry = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after)
+                    ? after
+                    : TimeSpan.FromMinutes(1);
                 var seconds = Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds));
                 context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
                 await Problems.WriteAsync(context.HttpContext, HttpErrors.RateLimited,
@@ -50,7 +55,8 @@ internal static class RateLimits
         return services;
     }
 
-    private static (string Key, int Permits) Partition(ClaimsPrincipal user, string? address, RateLimitSettings settings)
+    private static (string Key, int Permits) Partition(
+        ClaimsPrincipal user, string? address, RateLimitSettings settings)
     {
         if (user.FindFirstValue(PasserelleClaims.TokenId) is { } token)
         {

@@ -33,7 +33,8 @@ internal sealed class RouteScopeGuard(AuditWriter audit) : AuthorizationHandler<
             return;
         }
 
-        await audit.DenyAsync(actor, $"route:{http.Request.Method} {http.Request.Path}", http.RequestAborted);
+        await audit.DenyAsync(
+            actor, AuditTarget.Route(http.Request.Method, http.Request.Path.ToString()), http.RequestAborted);
         context.Fail();
     }
 }

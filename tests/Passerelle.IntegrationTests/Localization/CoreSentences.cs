@@ -5,8 +5,9 @@ namespace Passerelle.IntegrationTests.Localization;
 
 /// <summary>
 /// The sentences Core writes for a person, read from its source: the string arguments of the calls that make an
-/// expected failure, an MRZ warning or a check result, with each interpolated value as {0}, {1}… and literals joined
-/// by + read as one. Backups and audit checkpoints speak only to the operator at the console, so they are left out.
+/// expected failure (a catalogue's code told <c>With</c> a message among them), an MRZ warning or a check result,
+/// with each interpolated value as {0}, {1}… and literals joined by + read as one. Backups and audit checkpoints
+/// speak only to the operator at the console, so they are left out.
 /// </summary>
 internal static partial class CoreSentences
 {
@@ -165,7 +166,8 @@ internal static partial class CoreSentences
     }
 
     [GeneratedRegex(
-        @"(Error\.(?:Invalid|NotFound|Conflict|Forbidden)|new Error|\.Require|\bWarn|DenyAsync|CheckResult\.No)\(")]
+        @"(Error\.(?:Invalid|NotFound|Conflict|Forbidden)|new Error|Errors\.\w+\.With|\.Require|\bWarn|DenyAsync"
+        + @"|CheckResult\.No)\(")]
     private static partial Regex Calls();
 
     private static int Index(Match placeholder) =>

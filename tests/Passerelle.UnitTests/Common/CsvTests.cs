@@ -120,7 +120,7 @@ public sealed class CsvTests
     {
         var rows = Read($"h1,h2\n{new string('x', CsvRecords.MaxFieldLength + 10)},tail\nx,y\n");
 
-        Assert.Equal(CsvRecords.Overlong, rows[1].Error);
+        Assert.Equal(CsvMessages.Overlong, rows[1].Error);
         Assert.Equal([CsvRecords.MaxFieldLength, 4], rows[1].Fields.Select(f => f.Length));
         Assert.Equal(3, rows[2].Line);
         Assert.Null(rows[2].Error);
@@ -137,7 +137,7 @@ public sealed class CsvTests
 
         var rows = Read(text);
 
-        Assert.Equal($"{CsvRecords.Overlong} Lines 2 to 657 were read as this one record.", rows[1].Error);
+        Assert.Equal($"{CsvMessages.Overlong} Lines 2 to 657 were read as this one record.", rows[1].Error);
         Assert.Equal(CsvRecords.MaxFieldLength, rows[1].Fields[1].Length);
         Assert.Equal(Enumerable.Range(658, 345), rows.Skip(2).Select(r => r.Line));
         Assert.All(rows.Skip(2).SkipLast(1), r => Assert.Equal(new string('x', 99), Assert.Single(r.Fields)));
@@ -152,7 +152,7 @@ public sealed class CsvTests
         var rows = Read(text);
 
         Assert.Equal(2, rows.Count);
-        Assert.Equal(CsvRecords.Overlong, rows[1].Error);
+        Assert.Equal(CsvMessages.Overlong, rows[1].Error);
         Assert.Equal(CsvRecords.MaxFieldLength, rows[1].Fields[0].Length);
     }
 

@@ -3,7 +3,9 @@ namespace Passerelle.Core.Trust.Access;
 /// <summary>
 /// Who is acting: a signed-in person, a machine with an API token, or the operator at the server's console.
 /// </summary>
-/// <param name="Scopes">The token's scopes; null when a person acts directly, with everything their roles allow.</param>
+/// <param name="Scopes">
+/// The token's scopes; null when a person acts directly, with everything their roles allow.
+/// </param>
 public sealed record Actor(
     Guid? UserId,
     string Login,

@@ -22,10 +22,17 @@ public static class Scopes
     private static readonly FrozenDictionary<string, string[]> ByRole = new Dictionary<string, string[]>
     {
         [Roles.Admin] = [AgenciesRead, AgenciesWrite, UsersRead, UsersWrite, TokensRead, TokensWrite],
-        [Roles.Coordinator] = [AgenciesRead, UsersRead, UsersWrite, TokensRead, TokensWrite, DocumentsWrite, DocumentsScreen, DocumentsScreenMinimal, ProductsLookup, NotificationsRead],
+        [Roles.Coordinator] =
+        [
+            AgenciesRead, UsersRead, UsersWrite, TokensRead, TokensWrite, DocumentsWrite, DocumentsScreen,
+            DocumentsScreenMinimal, ProductsLookup, NotificationsRead,
+        ],
         [Roles.Auditor] = [AgenciesRead, AuditRead, TokensRead],
         [Roles.Officer] = [TokensRead, DocumentsScreen, DocumentsScreenMinimal, ProductsLookup, NotificationsRead],
-        [Roles.Investigator] = [TokensRead, DocumentsWrite, DocumentsScreen, DocumentsScreenMinimal, ProductsLookup, NotificationsRead],
+        [Roles.Investigator] =
+        [
+            TokensRead, DocumentsWrite, DocumentsScreen, DocumentsScreenMinimal, ProductsLookup, NotificationsRead,
+        ],
         [Roles.RightsHolder] = [TokensRead, ProductsWrite, NotificationsRead],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 

@@ -10,10 +10,15 @@ namespace Passerelle.Core.Trust.Agencies;
 
 public sealed record AddAgencyRequest(string? Code, string? Name, string? Kind, string? Country);
 
-/// <param name="ShareConsigneeDetails">Whether the agency's officers may send a consignee's details to rights holders.</param>
-public sealed record AgencySummary(string Code, string Name, string Kind, string Country, bool Verified, DateTime CreatedAt, bool ShareConsigneeDetails = false)
+/// <param name="ShareConsigneeDetails">
+/// Whether the agency's officers may send a consignee's details to rights holders.
+/// </param>
+public sealed record AgencySummary(
+    string Code, string Name, string Kind, string Country, bool Verified, DateTime CreatedAt,
+    bool ShareConsigneeDetails = false)
 {
-    internal static AgencySummary Of(Agency a) => new(a.Code, a.Name, a.Kind.Name(), a.Country, a.VerifiedAt is not null, a.CreatedAt, a.ShareConsigneeDetails);
+    internal static AgencySummary Of(Agency a) => new(
+        a.Code, a.Name, a.Kind.Name(), a.Country, a.VerifiedAt is not null, a.CreatedAt, a.ShareConsigneeDetails);
 }
 
 public sealed partial class AddAgency(PasserelleDb db, AuditedChange audited, AuditWriter audit, TimeProvider time)
@@ -29,10 +34,14 @@ public sealed partial class AddAgency(PasserelleDb db, AuditedChange audited, Au
         var name = request.Name?.Trim() ?? "";
         var country = request.Country is null ? "" : CountryCodes.Normalize(request.Country);
         var invalid = new Validation()
-            .Require(CodePattern().IsMatch(code), "code", "agency.code", "The code is 2 to 32 letters, digits or hyphens, such as FR-DGDDI.")
-            .Require(name.Length is > 0 and <= 200, "name", "agency.name", "The name is required, at most 200 characters.")
-            .Require(AgencyKinds.TryParse(request.Kind, out var kind), "kind", "agency.kind", $"The kind is one of {string.Join(", ", AgencyKinds.Names)}.")
-            .Require(CountryCodes.IsKnown(country), "country", "agency.country", CountryCodes.Explain(request.Country ?? ""))
+            .Require(CodePattern().IsMatch(code), "code", AgencyErrors.Code,
+                "The code is 2 to 32 letters, digits or hyphens, such as FR-DGDDI.")
+            .Require(name.Length is > 0 and <= 200, "name", AgencyErrors.Name,
+                "The name is required, at most 200 characters.")
+            .Require(AgencyKinds.TryParse(request.Kind, out var kind), "kind", AgencyErrors.Kind,
+                $"The kind is one of {string.Join(", ", AgencyKinds.Names)}.")
+            .Require(CountryCodes.IsKnown(country), "country", AgencyErrors.Country,
+                CountryCodes.Explain(request.Country ?? ""))
             .ToError();
         if (invalid is not null)
         {
@@ -41,12 +50,20 @@ public sealed partial class AddAgency(PasserelleDb db, AuditedChange audited, Au
 
         if (await db.Agencies.AnyAsync(a => a.Code == code, ct))
         {
-            return Error.Conflict("agency.duplicate", $"An agency with code {code} already exists.");
+            return AgencyErrors.Duplicate.With($"An agency with code {code} already exists.");
         }
 
-        var agency = new Agency { Id = Guid.CreateVersion7(), Code = code, Name = name, Kind = kind, Country = country, CreatedAt = time.UtcNow() };
+        var agency = new Agency
+        {
+            Id = Guid.CreateVersion7(),
+            Code = code,
+            Name = name,
+            Kind = kind,
+            Country = country,
+            CreatedAt = time.UtcNow(),
+        };
         db.Agencies.Add(agency);
-        await audited.CommitAsync(db, AuditRecord.For(actor, AuditEvent.AgencyCreated, target: $"agency:{code}",
+        await audited.CommitAsync(db, AuditRecord.For(actor, AuditEvent.AgencyCreated, target: AuditTarget.Agency(code),
             details: AuditDetails.With("name", name).And("kind", kind.Name()).And("country", country)), ct);
         return AgencySummary.Of(agency);
     }

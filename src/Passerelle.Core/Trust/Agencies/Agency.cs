@@ -29,7 +29,9 @@ public sealed class Agency
     /// <summary>When an administrator verified a rights holder; a rights holder publishes nothing before.</summary>
     public DateTime? VerifiedAt { get; set; }
 
-    /// <summary>Whether this agency's officers may send a consignee's details to a rights holder in an authentication request.</summary>
+    /// <summary>
+    /// Whether this agency's officers may send a consignee's details to a rights holder in an authentication request.
+    /// </summary>
     public bool ShareConsigneeDetails { get; set; }
 }
 

@@ -21,7 +21,10 @@ public sealed class AgencyDirectory
             return name;
         }
 
-        name = await db.Agencies.AsNoTracking().Where(a => a.Id == id).Select(a => new AgencyName(a.Id, a.Code, a.Country)).SingleAsync(ct);
+        name = await db.Agencies.AsNoTracking()
+            .Where(a => a.Id == id)
+            .Select(a => new AgencyName(a.Id, a.Code, a.Country))
+            .SingleAsync(ct);
         return known.GetOrAdd(id, name);
     }
 }

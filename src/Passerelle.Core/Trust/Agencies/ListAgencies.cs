@@ -28,13 +28,16 @@ public sealed class ListAgencies(PasserelleDb db, AuditWriter audit)
     {
         if (!AccessRules.MayListAgencies(actor))
         {
-            return await audit.DenyAsync(actor, $"agency:{code}", ct);
+            return await audit.DenyAsync(actor, AuditTarget.Agency(code), ct);
         }
 
         var normalized = code.Trim().ToUpperInvariant();
         var agency = await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Code == normalized, ct);
-        await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.AgencyViewed, agency is null ? Outcomes.Failure : Outcomes.Success,
-            target: $"agency:{normalized}", purpose: Purpose), ct);
-        return agency is null ? Error.NotFound("agency.not-found", $"No agency has code {normalized}.") : AgencySummary.Of(agency);
+        var outcome = agency is null ? Outcomes.Failure : Outcomes.Success;
+        await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.AgencyViewed, outcome,
+            target: AuditTarget.Agency(normalized), purpose: Purpose), ct);
+        return agency is null
+            ? AgencyErrors.NotFound.With($"No agency has code {normalized}.")
+            : AgencySummary.Of(agency);
     }
 }

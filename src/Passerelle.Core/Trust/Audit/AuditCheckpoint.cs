@@ -48,8 +48,8 @@ public sealed record AuditCheckpoint(long Sequence, string Hash, DateTime At, st
 
             if (checkpoint is not { Hash: not null, Signature: not null } || checkpoint.Sequence < 0)
             {
-                return Error.Invalid(
-                    "checkpoint.line", $"Line {number} of the checkpoint file is not a checkpoint.", "checkpoints");
+                return AuditErrors.CheckpointLine.With(
+                    $"Line {number} of the checkpoint file is not a checkpoint.", "checkpoints");
             }
 
             var at = DateTime.SpecifyKind(checkpoint.At.ToUniversalTime(), DateTimeKind.Utc);

@@ -19,9 +19,9 @@ public sealed class AuditCheckpointKey(IOptions<AuditSettings> settings)
         {
             if (!settings.Value.CreateKeyIfMissing)
             {
-                return new Error("checkpoint.no-key",
+                return AuditErrors.NoCheckpointKey.With(
                     $"There is no checkpoint key at {path}. Create one outside the database, for example"
-                    + $": head -c 32 /dev/urandom > {path} && chmod 600 {path}", ErrorKind.NotFound);
+                    + $": head -c 32 /dev/urandom > {path} && chmod 600 {path}");
             }
 
             Create(path);
@@ -30,9 +30,8 @@ public sealed class AuditCheckpointKey(IOptions<AuditSettings> settings)
         var key = File.ReadAllBytes(path);
         return key.Length >= MinBytes
             ? key
-            : new Error("checkpoint.short-key",
-                $"The checkpoint key at {path} has {key.Length} bytes; it needs at least {MinBytes}.",
-                ErrorKind.Invalid);
+            : AuditErrors.ShortCheckpointKey.With(
+                $"The checkpoint key at {path} has {key.Length} bytes; it needs at least {MinBytes}.");
     }
 
     /// <summary>A new random key, for its owner's eyes alone; another process may win the race to make it.</summary>

@@ -13,13 +13,18 @@ public static class AuditExport
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private static readonly string[] Columns =
-        ["sequence", "occurredAt", "eventCode", "operation", "outcome", "login", "agencyCode", "tokenId", "target", "purpose", "details", "source", "hash"];
+    [
+        "sequence", "occurredAt", "eventCode", "operation", "outcome", "login", "agencyCode", "tokenId", "target",
+        "purpose", "details", "source", "hash",
+    ];
 
     public static bool IsKnown(string? format) => Formats.Contains(format, StringComparer.Ordinal);
 
-    public static string ContentType(string format) => format == "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson";
+    public static string ContentType(string format) =>
+        format == "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson";
 
-    public static async Task WriteAsync(IAsyncEnumerable<AuditView> entries, string format, TextWriter output, CancellationToken ct)
+    public static async Task WriteAsync(
+        IAsyncEnumerable<AuditView> entries, string format, TextWriter output, CancellationToken ct)
     {
         if (format == "csv")
         {
@@ -41,7 +46,8 @@ public static class AuditExport
             e.Sequence.ToString(CultureInfo.InvariantCulture),
             e.OccurredAt.ToString("O", CultureInfo.InvariantCulture),
             e.EventCode.ToString(CultureInfo.InvariantCulture),
-            e.Operation, e.Outcome, e.Login, e.AgencyCode, e.TokenId?.ToString(), e.Target, e.Purpose, e.Details, e.Source, e.Hash,
+            e.Operation, e.Outcome, e.Login, e.AgencyCode, e.TokenId?.ToString(), e.Target, e.Purpose, e.Details,
+            e.Source, e.Hash,
         ];
         var line = new StringBuilder();
         for (var i = 0; i < values.Length; i++)

@@ -16,6 +16,12 @@ public sealed record AuditRecord(
     string? Source = null)
 {
     public static AuditRecord For(
-        Actor actor, AuditEvent e, string outcome = Outcomes.Success, string? target = null, string? purpose = null, AuditDetails? details = null) =>
-        new(e, outcome, actor.UserId, actor.Login, actor.AgencyCode, actor.TokenId, target, purpose, details, actor.Source);
+        Actor actor,
+        AuditEvent e,
+        string outcome = Outcomes.Success,
+        string? target = null,
+        string? purpose = null,
+        AuditDetails? details = null) =>
+        new(e, outcome, actor.UserId, actor.Login, actor.AgencyCode, actor.TokenId, target, purpose, details,
+            actor.Source);
 }

@@ -26,15 +26,12 @@ public sealed class AuditWriter : IAsyncDisposable, IDisposable
     private readonly AuditedChange audited;
     private readonly ILogger<AuditWriter> log;
     private readonly LogStorm storm;
-    private readonly TimeProvider time;
+    private readonly AuditWriterHealth health;
     private readonly Task loop;
 
     /// <summary>Cancelled when the shutdown time runs out: what is still being committed then is given up.</summary>
     private readonly CancellationTokenSource abandon = new();
     private int queued;
-    private long lastCommitTicks;
-    private long failingSinceTicks;
-    private long committingSinceTicks;
 
     public AuditWriter(
         DedicatedContexts contexts, AuditedChange audited, ILogger<AuditWriter> log, LogStorm storm, TimeProvider time)
@@ -43,54 +40,19 @@ public sealed class AuditWriter : IAsyncDisposable, IDisposable
         this.audited = audited;
         this.log = log;
         this.storm = storm;
-        this.time = time;
+        health = new AuditWriterHealth(contexts, time);
         loop = Task.Run(RunAsync);
     }
 
     /// <summary>What the health check reports: entries waiting, the last commit, and since when commits fail.</summary>
-    public AuditWriterState State => new(
-        Volatile.Read(ref queued),
-        AsTime(Interlocked.Read(ref lastCommitTicks)),
-        AsTime(Interlocked.Read(ref failingSinceTicks)),
-        AsTime(Interlocked.Read(ref committingSinceTicks)),
-        loop.IsCompleted);
+    public AuditWriterState State => health.State(Volatile.Read(ref queued), loop.IsCompleted);
 
     /// <summary>
     /// After a failed commit, whether the writer could commit now: commits a write of one row of its own. Without it a
     /// node taken out of rotation would never see a commit succeed again; a read would not do, as it succeeds on a
     /// full disk.
     /// </summary>
-    public async Task<bool> CanCommitAsync(CancellationToken ct)
-    {
-        var failingSince = Interlocked.Read(ref failingSinceTicks);
-        if (failingSince == 0)
-        {
-            return true;
-        }
-
-        try
-        {
-            // Not the chain's turn: a probe must not queue behind the writers, only prove the storage takes a write.
-            await using var db = contexts.Create();
-            var now = time.GetUtcNow().UtcDateTime;
-            var updated = await db.WriteProbes.Where(p => p.Id == WriteProbe.OnlyId)
-                .ExecuteUpdateAsync(set => set.SetProperty(p => p.ProbedAt, now), ct);
-            if (updated != 1)
-            {
-                // Its row was deleted: updating nothing proves nothing, so the probe writes it back.
-                db.WriteProbes.Add(new WriteProbe { Id = WriteProbe.OnlyId, ProbedAt = now });
-                await db.SaveChangesAsync(ct);
-            }
-
-            // Only if no commit failed since the probe began: a newer failure stands.
-            Interlocked.CompareExchange(ref failingSinceTicks, 0, failingSince);
-            return Interlocked.Read(ref failingSinceTicks) == 0;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            return false;
-        }
-    }
+    public Task<bool> CanCommitAsync(CancellationToken ct) => health.CanCommitAsync(ct);
 
     /// <summary>Completes once the entry is committed; throws if it could not be.</summary>
     public Task AppendAsync(AuditRecord record, CancellationToken ct = default)
@@ -154,18 +116,15 @@ public sealed class AuditWriter : IAsyncDisposable, IDisposable
             }
 
             Interlocked.Add(ref queued, -batch.Count);
-            Interlocked.Exchange(ref committingSinceTicks, time.GetUtcNow().UtcTicks);
+            health.Committing();
             var failure = await CommitWithRetriesAsync(batch);
-            Interlocked.Exchange(ref committingSinceTicks, 0);
+            health.Finished(committed: failure is null);
             if (failure is null)
             {
-                Interlocked.Exchange(ref lastCommitTicks, time.GetUtcNow().UtcTicks);
-                Interlocked.Exchange(ref failingSinceTicks, 0);
                 batch.ForEach(p => p.Done.TrySetResult());
             }
             else
             {
-                Interlocked.CompareExchange(ref failingSinceTicks, time.GetUtcNow().UtcTicks, 0);
                 if (storm.Admit($"audit commit: {failure.GetType().Name}: {failure.Message}"))
                 {
                     log.LogError(failure, "Could not commit {Count} audit entries", batch.Count);
@@ -214,20 +173,7 @@ public sealed class AuditWriter : IAsyncDisposable, IDisposable
     private static Task<bool> LandedAsync(PasserelleDb db, Tail tail, CancellationToken ct) =>
         db.AuditEntries.AnyAsync(e => e.Sequence == tail.Sequence && e.Hash == tail.Hash, ct);
 
-    private static DateTimeOffset? AsTime(long ticks) => ticks == 0 ? null : new DateTimeOffset(ticks, TimeSpan.Zero);
-
     private sealed record Pending(AuditRecord Record, TaskCompletionSource Done);
 
     private sealed record Tail(long Sequence, string Hash);
 }
-
-/// <summary>
-/// The audit writer as the health check sees it: entries waiting, the last commit, since when commits fail, since
-/// when the batch now being committed has been, and whether the writer has stopped.
-/// </summary>
-public sealed record AuditWriterState(
-    int Queued,
-    DateTimeOffset? LastCommitAt,
-    DateTimeOffset? FailingSince,
-    DateTimeOffset? CommittingSince,
-    bool Stopped);

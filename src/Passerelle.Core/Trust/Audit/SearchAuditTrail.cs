@@ -30,12 +30,15 @@ public sealed record AuditView(
     string? Source,
     string Hash);
 
-/// <summary>Lists and exports audit entries for auditors. Reading the trail is itself a consultation, and audited.</summary>
+/// <summary>
+/// Lists and exports audit entries for auditors. Reading the trail is itself a consultation, and audited.
+/// </summary>
 public sealed class SearchAuditTrail(PasserelleDb db, AuditWriter audit)
 {
     public const int MaxLimit = 1000;
 
-    public async Task<Result<IReadOnlyList<AuditView>>> HandleAsync(Actor actor, AuditFilter filter, CancellationToken ct)
+    public async Task<Result<IReadOnlyList<AuditView>>> HandleAsync(
+        Actor actor, AuditFilter filter, CancellationToken ct)
     {
         if (await RefuseAsync(actor, ct) is { } refused)
         {
@@ -44,10 +47,11 @@ public sealed class SearchAuditTrail(PasserelleDb db, AuditWriter audit)
 
         if (filter.Limit is < 1 or > MaxLimit)
         {
-            return Error.Invalid("audit.limit", $"limit must be between 1 and {MaxLimit}.", "limit");
+            return AuditErrors.Limit.With($"limit must be between 1 and {MaxLimit}.", "limit");
         }
 
-        await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.AuditViewed, target: "audit", purpose: "audit-review", details: Describe(filter)), ct);
+        await audit.AppendAsync(AuditRecord.For(
+            actor, AuditEvent.AuditViewed, target: "audit", purpose: "audit-review", details: Describe(filter)), ct);
         var query = Apply(filter);
         if (filter.Before is { } before)
         {
@@ -76,8 +80,8 @@ public sealed class SearchAuditTrail(PasserelleDb db, AuditWriter audit)
         }
 
         var details = Describe(filter).And("page", number).And("size", size);
-        await audit.AppendAsync(
-            AuditRecord.For(actor, AuditEvent.AuditViewed, target: "audit", purpose: "audit-review", details: details), ct);
+        await audit.AppendAsync(AuditRecord.For(
+            actor, AuditEvent.AuditViewed, target: "audit", purpose: "audit-review", details: details), ct);
         var query = Apply(filter);
         if (filter.Before is { } before)
         {
@@ -88,15 +92,19 @@ public sealed class SearchAuditTrail(PasserelleDb db, AuditWriter audit)
     }
 
     /// <summary>Every entry the filter selects, oldest first, streamed.</summary>
-    public async Task<Result<IAsyncEnumerable<AuditView>>> ExportAsync(Actor actor, AuditFilter filter, string format, CancellationToken ct)
+    public async Task<Result<IAsyncEnumerable<AuditView>>> ExportAsync(
+        Actor actor, AuditFilter filter, string format, CancellationToken ct)
     {
         if (await RefuseAsync(actor, ct) is { } refused)
         {
             return refused;
         }
 
-        await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.AuditExported, target: "audit", purpose: "audit-review", details: Describe(filter).And("format", format)), ct);
-        return Result<IAsyncEnumerable<AuditView>>.From(Apply(filter).OrderBy(e => e.Sequence).Select(View).AsAsyncEnumerable());
+        var details = Describe(filter).And("format", format);
+        await audit.AppendAsync(AuditRecord.For(
+            actor, AuditEvent.AuditExported, target: "audit", purpose: "audit-review", details: details), ct);
+        return Result<IAsyncEnumerable<AuditView>>.From(
+            Apply(filter).OrderBy(e => e.Sequence).Select(View).AsAsyncEnumerable());
     }
 
     private async Task<Error?> RefuseAsync(Actor actor, CancellationToken ct)
@@ -164,5 +172,6 @@ public sealed class SearchAuditTrail(PasserelleDb db, AuditWriter audit)
     }
 
     private static readonly System.Linq.Expressions.Expression<Func<AuditEntry, AuditView>> View = e => new AuditView(
-        e.Sequence, e.OccurredAt, e.EventCode, e.Operation, e.Outcome, e.Login, e.AgencyCode, e.TokenId, e.Target, e.Purpose, e.Details, e.Source, e.Hash);
+        e.Sequence, e.OccurredAt, e.EventCode, e.Operation, e.Outcome, e.Login, e.AgencyCode, e.TokenId, e.Target,
+        e.Purpose, e.Details, e.Source, e.Hash);
 }

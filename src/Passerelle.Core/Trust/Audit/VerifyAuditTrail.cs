@@ -56,8 +56,8 @@ public sealed class VerifyAuditTrail(PasserelleDb db, AuditWriter audit, AuditCh
             .And("reason", result.Reason).And("checkpoints", checkpoints.Count)
             .And("brokenCheckpoint", result.BrokenCheckpoint);
         var outcome = result.Intact ? Outcomes.Success : Outcomes.Failure;
-        await audit.AppendAsync(
-            AuditRecord.For(actor, AuditEvent.AuditVerified, outcome, target: "audit", purpose: "audit-review", details: details), ct);
+        await audit.AppendAsync(AuditRecord.For(
+            actor, AuditEvent.AuditVerified, outcome, target: "audit", purpose: "audit-review", details: details), ct);
         return result;
     }
 
@@ -94,11 +94,13 @@ public sealed class VerifyAuditTrail(PasserelleDb db, AuditWriter audit, AuditCh
     {
         long expected = 1;
         var previous = AuditChain.Genesis;
-        await foreach (var entry in db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(ct))
+        var entries = db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable();
+        await foreach (var entry in entries.WithCancellation(ct))
         {
             if (entry.Sequence != expected)
             {
-                return new(expected - 1, expected, $"entry {expected} is missing; the next stored entry is {entry.Sequence}");
+                return new(
+                    expected - 1, expected, $"entry {expected} is missing; the next stored entry is {entry.Sequence}");
             }
 
             if (!string.Equals(entry.PreviousHash, previous, StringComparison.Ordinal))

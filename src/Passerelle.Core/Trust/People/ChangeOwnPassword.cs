@@ -24,9 +24,12 @@ public sealed class ChangeOwnPassword(
         }
 
         var invalid = new Validation()
-            .Require(!string.IsNullOrEmpty(request.CurrentPassword), "currentPassword", "password.current", "Enter your current password.")
-            .Require(!string.IsNullOrEmpty(request.NewPassword), "newPassword", "password.new", "Enter a new password.")
-            .Require(request.NewPassword != request.CurrentPassword, "newPassword", "password.unchanged", "The new password must differ from the current one.")
+            .Require(!string.IsNullOrEmpty(request.CurrentPassword), "currentPassword", PeopleErrors.CurrentPassword,
+                "Enter your current password.")
+            .Require(!string.IsNullOrEmpty(request.NewPassword), "newPassword", PeopleErrors.NewPassword,
+                "Enter a new password.")
+            .Require(request.NewPassword != request.CurrentPassword, "newPassword", PeopleErrors.PasswordUnchanged,
+                "The new password must differ from the current one.")
             .ToError();
         if (invalid is not null)
         {
@@ -37,31 +40,35 @@ public sealed class ChangeOwnPassword(
         // unattended session cannot try passwords without end.
         if (await users.IsLockedOutAsync(user))
         {
-            await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.PasswordChangeFailed, Outcomes.Denied, target: $"user:{user.UserName}",
+            await audit.AppendAsync(AuditRecord.For(
+                actor, AuditEvent.PasswordChangeFailed, Outcomes.Denied, target: AuditTarget.User(user.UserName!),
                 details: AuditDetails.With("reason", "locked out")), ct);
-            return Error.Invalid("password.locked-out", "This account is locked. Try again later or ask your coordinator.", "currentPassword");
+            return PeopleErrors.LockedOut.With(
+                "This account is locked. Try again later or ask your coordinator.", "currentPassword");
         }
 
         if (!await users.CheckPasswordAsync(user, request.CurrentPassword!))
         {
             await users.AccessFailedAsync(user);
-            await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.PasswordChangeFailed, Outcomes.Failure, target: $"user:{user.UserName}",
+            await audit.AppendAsync(AuditRecord.For(
+                actor, AuditEvent.PasswordChangeFailed, Outcomes.Failure, target: AuditTarget.User(user.UserName!),
                 details: AuditDetails.With("reason", "wrong current password")), ct);
-            return Error.Invalid("password.current-wrong", "The current password is wrong.", "currentPassword");
+            return PeopleErrors.CurrentPasswordWrong.With("The current password is wrong.", "currentPassword");
         }
 
         await using var change = await audited.BeginAsync(db, ct);
         var changed = await users.ChangePasswordAsync(user, request.CurrentPassword!, request.NewPassword!);
         if (!changed.Succeeded)
         {
-            return Error.Invalid("password.policy", string.Join(" ", changed.Errors.Select(e => e.Description)), "newPassword");
+            return PeopleErrors.NewPasswordPolicy.With(
+                string.Join(" ", changed.Errors.Select(e => e.Description)), "newPassword");
         }
 
         user.MustChangePassword = false;
         await users.ResetAccessFailedCountAsync(user);
         await users.UpdateAsync(user).MustSucceed();
         await change.CommitAsync(
-            AuditRecord.For(actor, AuditEvent.PasswordChanged, target: $"user:{user.UserName}"), ct);
+            AuditRecord.For(actor, AuditEvent.PasswordChanged, target: AuditTarget.User(user.UserName!)), ct);
         return user.UserName!;
     }
 }

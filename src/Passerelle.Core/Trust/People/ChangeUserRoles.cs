@@ -17,20 +17,25 @@ public sealed class ChangeUserRoles(
     PasserelleDb db, UserManager<User> users, AuditedChange audited, AuditWriter audit, Tokens.TokenCache cache,
     TimeProvider time)
 {
-    public async Task<Result<UserSummary>> HandleAsync(Actor actor, string login, ChangeUserRolesRequest request, CancellationToken ct)
+    public async Task<Result<UserSummary>> HandleAsync(
+        Actor actor, string login, ChangeUserRolesRequest request, CancellationToken ct)
     {
         var normalized = login.Trim().ToLowerInvariant();
         var user = await users.Users.Include(u => u.Agency).FirstOrDefaultAsync(u => u.UserName == normalized, ct);
         if (user is null)
         {
-            return Error.NotFound("user.not-found", $"No user has login {normalized}.");
+            return PeopleErrors.NotFound.With($"No user has login {normalized}.");
         }
 
-        var roles = (request.Roles ?? []).Select(r => r?.Trim().ToLowerInvariant() ?? "").Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal).ToList();
+        var roles = (request.Roles ?? [])
+            .Select(r => r?.Trim().ToLowerInvariant() ?? "")
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
         var unknown = new Validation()
-            .Require(roles.Count > 0, "roles", "user.roles", "Give at least one role.")
-            .Require(roles.All(Roles.All.Contains), "roles", "user.roles", $"Roles are among {string.Join(", ", Roles.All)}.")
+            .Require(roles.Count > 0, "roles", PeopleErrors.Roles, "Give at least one role.")
+            .Require(roles.All(Roles.All.Contains), "roles", PeopleErrors.Roles,
+                $"Roles are among {string.Join(", ", Roles.All)}.")
             .ToError();
         if (unknown is not null)
         {
@@ -38,14 +43,16 @@ public sealed class ChangeUserRoles(
         }
 
         var current = await PersonRoles.ListAsync(db, user.Id, ct);
-        if (!AccessRules.MayManageUser(actor, user.AgencyId, current) || !AccessRules.MayGrantRoles(actor, user.AgencyId, roles))
+        if (!AccessRules.MayManageUser(actor, user.AgencyId, current)
+            || !AccessRules.MayGrantRoles(actor, user.AgencyId, roles))
         {
-            return await audit.DenyAsync(actor, $"user:{normalized}", ct, AddUser.CeilingMessage);
+            return await audit.DenyAsync(actor, AuditTarget.User(normalized), ct, AddUser.CeilingMessage);
         }
 
         var invalid = new Validation()
-            .Require(user.Id != actor.UserId, "roles", "user.roles-self", "Another person with the right changes your roles.")
-            .Require(AccessRules.RolesFitAgency(user.Agency!.Kind, roles), "roles", "user.roles-agency",
+            .Require(user.Id != actor.UserId, "roles", PeopleErrors.RolesSelf,
+                "Another person with the right changes your roles.")
+            .Require(AccessRules.RolesFitAgency(user.Agency!.Kind, roles), "roles", PeopleErrors.RolesAgency,
                 "A rights holder's people hold the rights-holder role alone; no one else may hold it.")
             .ToError();
         if (invalid is not null)
@@ -61,14 +68,19 @@ public sealed class ChangeUserRoles(
         var allowed = Scopes.AllowedFor(roles);
         var live = await db.ApiTokens.Where(t => t.UserId == user.Id && t.RevokedAt == null).ToListAsync(ct);
         var now = time.UtcNow();
-        foreach (var token in live.Where(t => t.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(s => !allowed.Contains(s))))
+        var outgrown = live.Where(t =>
+            t.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(s => !allowed.Contains(s)));
+        foreach (var token in outgrown)
         {
             token.RevokedAt = now;
         }
 
-        await change.CommitAsync(AuditRecord.For(actor, AuditEvent.UserRolesChanged, target: $"user:{normalized}",
+        await change.CommitAsync(AuditRecord.For(
+            actor, AuditEvent.UserRolesChanged, target: AuditTarget.User(normalized),
             details: AuditDetails.With("from", current).And("to", roles)), ct);
         cache.ForgetUser(user.Id);
-        return new UserSummary(user.Id, normalized, user.Agency.Code, roles, user.TwoFactorEnabled, user.DisabledAt is not null, user.CreatedAt, user.AgencyId);
+        return new UserSummary(
+            user.Id, normalized, user.Agency.Code, roles, user.TwoFactorEnabled, user.DisabledAt is not null,
+            user.CreatedAt, user.AgencyId);
     }
 }

@@ -18,10 +18,13 @@ public sealed class DescribeMe(PasserelleDb db)
         var agency = await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == actor.AgencyId, ct);
         if (actor.UserId is not { } id || agency is null)
         {
-            return Error.NotFound("user.not-found", "The caller is not a Passerelle user.");
+            return PeopleErrors.NotFound.With("The caller is not a Passerelle user.");
         }
 
-        var token = actor.TokenId is { } tokenId ? new MeToken(tokenId, [.. (actor.Scopes ?? new HashSet<string>()).Order(StringComparer.Ordinal)]) : null;
-        return new MeView(id, actor.Login, AgencySummary.Of(agency), [.. actor.Roles.Order(StringComparer.Ordinal)], token);
+        var token = actor.TokenId is { } tokenId
+            ? new MeToken(tokenId, [.. (actor.Scopes ?? new HashSet<string>()).Order(StringComparer.Ordinal)])
+            : null;
+        return new MeView(
+            id, actor.Login, AgencySummary.Of(agency), [.. actor.Roles.Order(StringComparer.Ordinal)], token);
     }
 }

@@ -21,18 +21,18 @@ public sealed class DisableUser(
         var user = await users.Users.Include(u => u.Agency).FirstOrDefaultAsync(u => u.UserName == normalized, ct);
         if (user is null)
         {
-            return Error.NotFound("user.not-found", $"No user has login {normalized}.");
+            return PeopleErrors.NotFound.With($"No user has login {normalized}.");
         }
 
         var roles = await PersonRoles.ListAsync(db, user.Id, ct);
         if (!AccessRules.MayManageUser(actor, user.AgencyId, roles))
         {
-            return await audit.DenyAsync(actor, $"user:{normalized}", ct, AddUser.CeilingMessage);
+            return await audit.DenyAsync(actor, AuditTarget.User(normalized), ct, AddUser.CeilingMessage);
         }
 
         if (user.Id == actor.UserId)
         {
-            return Error.Invalid("user.disable-self", "You cannot disable your own account.");
+            return PeopleErrors.DisableSelf.With("You cannot disable your own account.");
         }
 
         await using var change = await audited.BeginAsync(db, ct);
@@ -44,8 +44,11 @@ public sealed class DisableUser(
             await users.UpdateSecurityStampAsync(user);
         }
 
-        await change.CommitAsync(AuditRecord.For(actor, AuditEvent.UserDisabled, target: $"user:{normalized}"), ct);
+        await change.CommitAsync(
+            AuditRecord.For(actor, AuditEvent.UserDisabled, target: AuditTarget.User(normalized)), ct);
         cache.ForgetUser(user.Id);
-        return new UserSummary(user.Id, normalized, user.Agency!.Code, [.. roles.Order(StringComparer.Ordinal)], user.TwoFactorEnabled, true, user.CreatedAt, user.AgencyId);
+        return new UserSummary(
+            user.Id, normalized, user.Agency!.Code, [.. roles.Order(StringComparer.Ordinal)], user.TwoFactorEnabled,
+            true, user.CreatedAt, user.AgencyId);
     }
 }

@@ -8,7 +8,9 @@ using Passerelle.Core.Trust.Audit;
 
 namespace Passerelle.Core.Trust.People;
 
-/// <param name="OneTimePassword">Shown this once to the one who reset it, to hand over; the person must replace it.</param>
+/// <param name="OneTimePassword">
+/// Shown this once to the one who reset it, to hand over; the person must replace it.
+/// </param>
 public sealed record PasswordResetDone(string Login, string OneTimePassword);
 
 /// <summary>
@@ -25,17 +27,17 @@ public sealed class ResetPassword(
         var user = await users.Users.FirstOrDefaultAsync(u => u.UserName == normalized, ct);
         if (user is null)
         {
-            return Error.NotFound("user.not-found", $"No user has login {normalized}.");
+            return PeopleErrors.NotFound.With($"No user has login {normalized}.");
         }
 
         if (!AccessRules.MayManageUser(actor, user.AgencyId, await PersonRoles.ListAsync(db, user.Id, ct)))
         {
-            return await audit.DenyAsync(actor, $"user:{normalized}", ct, AddUser.CeilingMessage);
+            return await audit.DenyAsync(actor, AuditTarget.User(normalized), ct, AddUser.CeilingMessage);
         }
 
         if (user.Id == actor.UserId)
         {
-            return Error.Invalid("user.reset-self", "Change your own password under Your password instead.");
+            return PeopleErrors.ResetSelf.With("Change your own password under Your password instead.");
         }
 
         var password = NewPassword(users.Options.Password.RequiredLength);
@@ -56,8 +58,12 @@ public sealed class ResetPassword(
         var now = time.UtcNow();
         var revoked = await db.ApiTokens.Where(t => t.UserId == user.Id && t.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), ct);
-        await change.CommitAsync(AuditRecord.For(actor, AuditEvent.PasswordReset, target: $"user:{normalized}",
-            details: AuditDetails.With("oneTimePassword", "issued").And("secondFactor", "cleared").And("tokensRevoked", revoked)), ct);
+        var details = AuditDetails.With("oneTimePassword", "issued")
+            .And("secondFactor", "cleared")
+            .And("tokensRevoked", revoked);
+        var target = AuditTarget.User(normalized);
+        await change.CommitAsync(
+            AuditRecord.For(actor, AuditEvent.PasswordReset, target: target, details: details), ct);
         cache.ForgetUser(user.Id);
         return new PasswordResetDone(normalized, password);
     }
@@ -65,7 +71,8 @@ public sealed class ResetPassword(
     /// <summary>Twenty random characters with every class the policy asks for.</summary>
     internal static string NewPassword(int minLength)
     {
-        const string upper = "ABCDEFGHJKLMNPQRSTUVWXYZ", lower = "abcdefghijkmnpqrstuvwxyz", digits = "23456789", symbols = "-!#%+=";
+        const string upper = "ABCDEFGHJKLMNPQRSTUVWXYZ", lower = "abcdefghijkmnpqrstuvwxyz";
+        const string digits = "23456789", symbols = "-!#%+=";
         const string all = upper + lower + digits + symbols;
         var length = Math.Max(20, minLength);
         var chars = new char[length];

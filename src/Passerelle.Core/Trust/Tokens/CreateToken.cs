@@ -9,7 +9,8 @@ namespace Passerelle.Core.Trust.Tokens;
 public sealed record CreateTokenRequest(string? User, IReadOnlyList<string>? Scopes, int? ExpiresInDays, string? Name);
 
 /// <param name="Token">The secret itself. It is shown this once and never again.</param>
-public sealed record CreatedToken(Guid Id, string Token, string Name, string User, IReadOnlyList<string> Scopes, DateTime ExpiresAt);
+public sealed record CreatedToken(
+    Guid Id, string Token, string Name, string User, IReadOnlyList<string> Scopes, DateTime ExpiresAt);
 
 public sealed class CreateToken(PasserelleDb db, AuditedChange audited, AuditWriter audit, TimeProvider time)
 {
@@ -25,28 +26,34 @@ public sealed class CreateToken(PasserelleDb db, AuditedChange audited, AuditWri
             .FirstOrDefaultAsync(ct);
         if (owner is null)
         {
-            return Error.Invalid("token.user", $"No user has login '{login}'.", "user");
+            return TokenErrors.User.With($"No user has login '{login}'.", "user");
         }
 
         var ownerRoles = await People.PersonRoles.ListAsync(db, owner.Id, ct);
         if (!AccessRules.MayManageTokens(actor, owner.AgencyId, ownerRoles))
         {
-            return await audit.DenyAsync(actor, $"user:{login}", ct, People.AddUser.CeilingMessage);
+            return await audit.DenyAsync(actor, AuditTarget.User(login), ct, People.AddUser.CeilingMessage);
         }
 
-        var scopes = (request.Scopes ?? []).Select(s => s?.Trim().ToLowerInvariant() ?? "").Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var scopes = (request.Scopes ?? [])
+            .Select(s => s?.Trim().ToLowerInvariant() ?? "")
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
 
         var allowed = Access.Scopes.AllowedFor(ownerRoles);
         var days = request.ExpiresInDays ?? DefaultDays;
         var name = string.IsNullOrWhiteSpace(request.Name) ? $"{login}-{time.UtcNow():yyyyMMdd}" : request.Name.Trim();
         var invalid = new Validation()
-            .Require(owner.DisabledAt is null, "user", "token.user-disabled", $"{login} is disabled.")
-            .Require(scopes.Count > 0, "scopes", "token.scopes", "Give at least one scope.")
-            .Require(scopes.All(Access.Scopes.All.Contains), "scopes", "token.scope-unknown", $"Scopes are among {string.Join(", ", Access.Scopes.All.Order(StringComparer.Ordinal))}.")
-            .Require(scopes.All(s => !Access.Scopes.All.Contains(s) || allowed.Contains(s)), "scopes", "token.scope-not-allowed",
-                $"{login}'s roles allow only: {(allowed.Count == 0 ? "none" : string.Join(", ", allowed.Order(StringComparer.Ordinal)))}.")
-            .Require(days is >= 1 and <= MaxDays, "expiresInDays", "token.expiry", $"A token expires after 1 to {MaxDays} days.")
-            .Require(name.Length <= 100, "name", "token.name", "The name is at most 100 characters.")
+            .Require(owner.DisabledAt is null, "user", TokenErrors.UserDisabled, $"{login} is disabled.")
+            .Require(scopes.Count > 0, "scopes", TokenErrors.Scopes, "Give at least one scope.")
+            .Require(scopes.All(Access.Scopes.All.Contains), "scopes", TokenErrors.ScopeUnknown,
+                $"Scopes are among {string.Join(", ", Access.Scopes.All.Order(StringComparer.Ordinal))}.")
+            .Require(scopes.All(s => !Access.Scopes.All.Contains(s) || allowed.Contains(s)), "scopes",
+                TokenErrors.ScopeNotAllowed, $"{login}'s roles allow only: {Listed(allowed)}.")
+            .Require(days is >= 1 and <= MaxDays, "expiresInDays", TokenErrors.Expiry,
+                $"A token expires after 1 to {MaxDays} days.")
+            .Require(name.Length <= 100, "name", TokenErrors.Name, "The name is at most 100 characters.")
             .ToError();
         if (invalid is not null)
         {
@@ -55,7 +62,8 @@ public sealed class CreateToken(PasserelleDb db, AuditedChange audited, AuditWri
 
         if (!AccessRules.MayGiveScopes(actor, scopes))
         {
-            return await audit.DenyAsync(actor, $"user:{login}", ct, "A token makes tokens with at most its own scopes.");
+            return await audit.DenyAsync(
+                actor, AuditTarget.User(login), ct, "A token makes tokens with at most its own scopes.");
         }
 
         var secret = TokenSecret.New();
@@ -63,7 +71,10 @@ public sealed class CreateToken(PasserelleDb db, AuditedChange audited, AuditWri
         var expires = now.AddDays(days);
         // A token made by a token lives no longer than its maker, so stopping a leak by expiry stops its offspring too.
         if (actor.TokenId is { } maker
-            && await db.ApiTokens.Where(t => t.Id == maker).Select(t => (DateTime?)t.ExpiresAt).FirstOrDefaultAsync(ct) is { } makerExpires
+            && await db.ApiTokens
+                .Where(t => t.Id == maker)
+                .Select(t => (DateTime?)t.ExpiresAt)
+                .FirstOrDefaultAsync(ct) is { } makerExpires
             && makerExpires < expires)
         {
             expires = makerExpires;
@@ -82,8 +93,12 @@ public sealed class CreateToken(PasserelleDb db, AuditedChange audited, AuditWri
             ExpiresAt = expires,
         };
         db.ApiTokens.Add(token);
-        await audited.CommitAsync(db, AuditRecord.For(actor, AuditEvent.TokenCreated, target: $"token:{token.Id}",
-            details: AuditDetails.With("user", login).And("scopes", token.Scopes).And("expires", token.ExpiresAt)), ct);
+        var details = AuditDetails.With("user", login).And("scopes", token.Scopes).And("expires", token.ExpiresAt);
+        await audited.CommitAsync(db, AuditRecord.For(
+            actor, AuditEvent.TokenCreated, target: AuditTarget.Token(token.Id), details: details), ct);
         return new CreatedToken(token.Id, secret, name, login, scopes, token.ExpiresAt);
     }
+
+    private static string Listed(IReadOnlySet<string> scopes) =>
+        scopes.Count == 0 ? "none" : string.Join(", ", scopes.Order(StringComparer.Ordinal));
 }

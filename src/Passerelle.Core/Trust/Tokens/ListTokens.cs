@@ -12,7 +12,9 @@ public sealed record TokenSummary(
 
 public sealed class ListTokens(PasserelleDb db, AuditWriter audit)
 {
-    /// <summary>The tokens the actor may see: its own, its agency's for a coordinator, everyone's for an administrator.</summary>
+    /// <summary>
+    /// The tokens the actor may see: its own, its agency's for a coordinator, everyone's for an administrator.
+    /// </summary>
     public async Task<Result<IReadOnlyList<TokenSummary>>> HandleAsync(Actor actor, CancellationToken ct)
     {
         var visibility = AccessRules.TokensVisibleTo(actor);
@@ -38,7 +40,8 @@ public sealed class ListTokens(PasserelleDb db, AuditWriter audit)
                 r.token.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries), r.token.CreatedAt, r.token.CreatedBy,
                 r.token.ExpiresAt, r.token.LastUsedAt, r.token.RevokedAt))
             .ToList();
-        await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.TokensListed, target: "tokens", purpose: "token-management", details: AuditDetails.With("shown", visible.Count)), ct);
+        await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.TokensListed, target: "tokens",
+            purpose: "token-management", details: AuditDetails.With("shown", visible.Count)), ct);
         return visible;
     }
 }

@@ -18,16 +18,18 @@ public sealed class RevokeToken(
             select new { token, user.AgencyId }).FirstOrDefaultAsync(ct);
         if (found is null)
         {
-            return Error.NotFound("token.not-found", $"No token has id {id}.");
+            return TokenErrors.NotFound.With($"No token has id {id}.");
         }
 
-        if (!AccessRules.MayRevokeToken(actor, found.token.UserId, found.AgencyId, await People.PersonRoles.ListAsync(db, found.token.UserId, ct)))
+        var ownerRoles = await People.PersonRoles.ListAsync(db, found.token.UserId, ct);
+        if (!AccessRules.MayRevokeToken(actor, found.token.UserId, found.AgencyId, ownerRoles))
         {
-            return await audit.DenyAsync(actor, $"token:{id}", ct, People.AddUser.CeilingMessage);
+            return await audit.DenyAsync(actor, AuditTarget.Token(id), ct, People.AddUser.CeilingMessage);
         }
 
         found.token.RevokedAt ??= time.UtcNow();
-        await audited.CommitAsync(db, AuditRecord.For(actor, AuditEvent.TokenRevoked, target: $"token:{id}"), ct);
+        await audited.CommitAsync(
+            db, AuditRecord.For(actor, AuditEvent.TokenRevoked, target: AuditTarget.Token(id)), ct);
         cache.ForgetToken(id);
         return found.token.RevokedAt.Value;
     }

@@ -49,7 +49,7 @@ public sealed class TokenRefusals(TimeProvider time)
                 tally = new Tally(minute);
                 tallies[address] = tally;
                 records.Add(new AuditRecord(AuditEvent.TokenRejected, Outcomes.Denied, null, null, null, null,
-                    Target: $"token-prefix:{prefix}",
+                    Target: AuditTarget.TokenPrefix(prefix),
                     Details: AuditDetails.With("reason", code).And("firstThisMinute", true),
                     Source: address == Overflow ? source : address));
             }
@@ -108,7 +108,7 @@ public sealed class TokenRefusals(TimeProvider time)
         public void Add(string code)
         {
             Total++;
-            Malformed += code == "token.malformed" ? 1 : 0;
+            Malformed += code == TokenErrors.Malformed.Code ? 1 : 0;
         }
     }
 }

@@ -21,5 +21,7 @@ public static class TokenSecret
 
     /// <summary>Rejects anything that cannot be a token before it costs a database read.</summary>
     public static bool LooksValid(string token) =>
-        token.Length == Marker.Length + 43 && token.StartsWith(Marker, StringComparison.Ordinal) && Base64Url.IsValid(token.AsSpan(Marker.Length));
+        token.Length == Marker.Length + 43
+        && token.StartsWith(Marker, StringComparison.Ordinal)
+        && Base64Url.IsValid(token.AsSpan(Marker.Length));
 }

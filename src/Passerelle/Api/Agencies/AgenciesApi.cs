@@ -12,7 +12,7 @@ internal static class AgenciesApi
 {
     public static void MapAgenciesApi(this IEndpointRouteBuilder api)
     {
-        var agencies = api.MapGroup("/agencies").WithTags("Agencies");
+        var agencies = api.MapGroup("/agencies").WithTags("Agencies").ProducesErrors(AgencyErrors.All);
         agencies.MapGet("/", List).Documented("ListAgencies", "List agencies",
             "Every agency with its kind and country, and whether a rights holder is verified. Administrators, "
             + "coordinators and auditors (`agencies:read`). Audited as a consultation.");

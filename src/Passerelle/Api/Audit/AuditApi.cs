@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Passerelle.Api.Contract;
-using Passerelle.Core.Common;
 using Passerelle.Core.Trust.Audit;
 using Passerelle.Errors;
 using Passerelle.Security;
@@ -11,7 +10,7 @@ internal static class AuditApi
 {
     public static void MapAuditApi(this IEndpointRouteBuilder api)
     {
-        var audit = api.MapGroup("/audit").WithTags("Audit");
+        var audit = api.MapGroup("/audit").WithTags("Audit").ProducesErrors(AuditErrors.All);
         audit.MapGet("/", Search).Documented("SearchAuditTrail", "Search the audit trail",
             "Entries newest first, filtered by time, login, agency, operation and target, and paged by `before` "
             + "(the sequence of the last entry seen). Auditors (`audit:read`). Audited as a consultation.");
@@ -35,7 +34,7 @@ internal static class AuditApi
         format ??= "jsonl";
         if (!AuditExport.IsKnown(format))
         {
-            return Error.Invalid("audit.format", "format is jsonl or csv.", "format").ToProblem();
+            return AuditErrors.Format.With("format is jsonl or csv.", "format").ToProblem();
         }
 
         var result = await search.ExportAsync(http.Actor(), query.ToFilter(), format, ct);

@@ -41,6 +41,11 @@ internal sealed class ErrorResponses : IOpenApiOperationTransformer
         if (BearerSecurity.RequiresToken(api))
         {
             yield return HttpErrors.AuthRequired;
+            foreach (var refusal in HttpErrors.BearerRefusals)
+            {
+                yield return HttpErrors.Of(refusal);
+            }
+
             yield return HttpErrors.AccessDenied;
         }
 

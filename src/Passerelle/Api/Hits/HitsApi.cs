@@ -12,7 +12,7 @@ internal static class HitsApi
 {
     public static void MapHitsApi(this IEndpointRouteBuilder api)
     {
-        var hits = api.MapGroup("/hits").WithTags("Hits");
+        var hits = api.MapGroup("/hits").WithTags("Hits").ProducesErrors(HitErrors.All);
         hits.MapGet("/", List).Documented("ListHits", "List hit cases",
             "The cases the caller screened and, for the owner agency's coordinators and register-keeping "
             + "investigators, those on its records; `?status=open|confirmed|recovered|mismatch` (`cleared` still "

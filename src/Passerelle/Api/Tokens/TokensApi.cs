@@ -12,7 +12,7 @@ internal static class TokensApi
 {
     public static void MapTokensApi(this IEndpointRouteBuilder api)
     {
-        var tokens = api.MapGroup("/tokens").WithTags("Tokens");
+        var tokens = api.MapGroup("/tokens").WithTags("Tokens").ProducesErrors(TokenErrors.All);
         tokens.MapGet("/", List).Documented("ListTokens", "List tokens",
             "The tokens the caller may see, never their secrets: anyone their own (`tokens:read`), a coordinator "
             + "its agency's, an administrator everyone's. Audited as a consultation.");

@@ -13,7 +13,8 @@ internal static class DocumentsApi
 
     public static void MapDocumentsApi(this IEndpointRouteBuilder api)
     {
-        var documents = api.MapGroup("/documents").WithTags("Travel documents");
+        var documents = api.MapGroup("/documents").WithTags("Travel documents")
+            .ProducesErrors(TravelDocumentErrors.All);
         documents.MapPost("/", Register).Documented("RegisterDocument", "Register a document",
             "A lost, stolen, revoked or invalid passport, identity card or visa, as a record of the caller's "
             + "agency. Coordinators and investigators (`documents:write`). Audited.");

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Passerelle.Api.Contract;
 using Passerelle.Core.Common;
+using Passerelle.Core.Standards;
 using Passerelle.Core.TravelDocuments;
 using Passerelle.Errors;
 using Passerelle.Security;
@@ -17,7 +18,8 @@ internal static class ScreeningApi
 
     public static void MapScreeningApi(this IEndpointRouteBuilder api)
     {
-        var screen = api.MapGroup("/documents/screen").WithTags("Screening").WithMetadata(ScreeningRoute.Marker);
+        var screen = api.MapGroup("/documents/screen").WithTags("Screening").WithMetadata(ScreeningRoute.Marker)
+            .ProducesErrors(TravelDocumentErrors.All, MrzErrors.All);
         screen.MapPost("/", Screen).Documented("ScreenDocument", "Screen a document",
             "One document, by MRZ or by number (issuing state and type optional), with its purpose (required) and "
             + "location. The register answers `hit`, `possible` or `clear`, with the matches and what the MRZ says "

@@ -10,7 +10,7 @@ internal static class UsersApi
 {
     public static void MapUsersApi(this IEndpointRouteBuilder api)
     {
-        var users = api.MapGroup("/users").WithTags("Users");
+        var users = api.MapGroup("/users").WithTags("Users").ProducesErrors(PeopleErrors.All);
         users.MapGet("/", List).Documented("ListUsers", "List people",
             "The people of one agency (`?agency=CODE`): a coordinator its own agency's, an administrator any; "
             + "without an agency, everyone, for administrators alone (`users:read`). Audited as a consultation.");

@@ -41,7 +41,7 @@ public sealed class ChangePasswordModel(
         Required = user.MustChangePassword;
         if (NewPassword != ConfirmPassword)
         {
-            Show(Core.Common.Error.Invalid("password.confirm", text["The two new passwords differ."], "confirmPassword"));
+            Show(PeopleErrors.PasswordConfirm.With(text["The two new passwords differ."], "confirmPassword"));
             return Page();
         }
 

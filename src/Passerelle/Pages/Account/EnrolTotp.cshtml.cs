@@ -61,8 +61,7 @@ public sealed class EnrolTotpModel(UserManager<User> users, SignInManager<User> 
         if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
         {
             await audit.RecordAsync(HttpContext, AuditEvent.TotpFailed, Outcomes.Failure, user, null, AuditDetails.With("reason", "wrong code at enrolment"));
-            Show(new Core.Common.Error("totp.code", text["The code is wrong."], Core.Common.ErrorKind.Invalid,
-                new Dictionary<string, string[]> { ["code"] = [text["The code is wrong."]] }));
+            Show(PeopleErrors.TotpCode.With(text["The code is wrong."], "code"));
             await LoadKeyAsync(user);
             return Page();
         }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Passerelle.Core.Common;
 using Passerelle.Core.TravelDocuments;
 using Passerelle.Core.Trust.Access;
 using Passerelle.Errors;
@@ -48,7 +47,7 @@ public sealed class ManifestModel(ScreenDocuments screen) : PasserellePage
     {
         if (file is null || file.Length == 0 || file.Length > MaxBytes)
         {
-            Show(Error.Invalid("manifest.file", "Choose a CSV file of at most 4 MB.", "manifest"));
+            Show(TravelDocumentErrors.ManifestFile.With("Choose a CSV file of at most 4 MB.", "manifest"));
             return null;
         }
 
@@ -57,7 +56,7 @@ public sealed class ManifestModel(ScreenDocuments screen) : PasserellePage
         await stream.ReadExactlyAsync(head, ct);
         if (head.Contains((byte)0) || !System.Text.Unicode.Utf8.IsValid(head.AsSpan(0, head.Length - Math.Min(3, head.Length))))
         {
-            Show(Error.Invalid("manifest.not-text", "This file is not a CSV text file.", "manifest"));
+            Show(TravelDocumentErrors.ManifestNotText.With("This file is not a CSV text file.", "manifest"));
             return null;
         }
 
