@@ -148,6 +148,6 @@ public sealed partial class ApiContractTests
     [GeneratedRegex("`([a-z0-9][a-z0-9.-]*)`")]
     private static partial Regex Code();
 
-    [GeneratedRegex(@"^\| (?<status>\d{3})[^|]*\| (?<codes>[^|]+) \|$", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^\| [^|]+ \| (?<status>\d{3}) \| (?<codes>[^|]+) \|$", RegexOptions.Multiline)]
     private static partial Regex TableRow();
 }

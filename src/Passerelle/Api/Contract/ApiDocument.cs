@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -22,8 +23,8 @@ internal sealed class ApiDocument : IOpenApiDocumentTransformer
 
         Every error is RFC 9457 problem details (`application/problem+json`): a stable `code` to act on, the
         `requestId` to quote to the administrator and, for bad input, `errors` by field. A `503` or `429` says when to
-        try again in `Retry-After`. Each operation lists the codes it may answer with under each status; these are
-        all of them.
+        try again in `Retry-After`. Each operation lists the codes it may answer with under each status; here are
+        all of them, by family.
         """;
 
     public Task TransformAsync(
@@ -51,7 +52,10 @@ internal sealed class ApiDocument : IOpenApiDocumentTransformer
         return Task.CompletedTask;
     }
 
-    /// <summary>Every code of every operation and of the host, once each, by status.</summary>
+    /// <summary>
+    /// Every code of every operation and of the host, once for each status it comes with, by family (the code's
+    /// first word) so that a reader finds a capability's codes together.
+    /// </summary>
     private static string CodeTable(OpenApiDocument document)
     {
         var operations = (document.Paths ?? []).Values
@@ -62,12 +66,14 @@ internal sealed class ApiDocument : IOpenApiDocumentTransformer
                 : [])
             .Concat(HttpErrors.All)
             .Distinct();
-        var table = new StringBuilder("| Status | Codes |\n|---|---|\n");
-        foreach (var status in codes.GroupBy(code => code.Status).OrderBy(status => status.Key))
+        var rows = codes.GroupBy(code => (Family: code.Code.Split('.')[0], code.Status))
+            .OrderBy(row => row.Key.Family, StringComparer.Ordinal).ThenBy(row => row.Key.Status);
+        var table = new StringBuilder("| Family | Status | Codes |\n|---|---|---|\n");
+        foreach (var row in rows)
         {
-            var names = status.Select(code => $"`{code.Code}`").Order(StringComparer.Ordinal);
-            table.Append(System.Globalization.CultureInfo.InvariantCulture,
-                $"| {status.Key} {Problems.TitleOf(status.Key)} | {string.Join(", ", names)} |\n");
+            var names = row.Select(code => code.Code).Order(StringComparer.Ordinal).Select(code => $"`{code}`");
+            table.Append(CultureInfo.InvariantCulture,
+                $"| {row.Key.Family} | {row.Key.Status} | {string.Join(", ", names)} |\n");
         }
 
         return table.ToString();
