@@ -1,8 +1,8 @@
 using Passerelle.Api.Agencies;
 using Passerelle.Api.Alerts;
 using Passerelle.Api.Audit;
-using Passerelle.Api.Contract;
 using Passerelle.Api.Authentications;
+using Passerelle.Api.Contract;
 using Passerelle.Api.Hits;
 using Passerelle.Api.Me;
 using Passerelle.Api.Notifications;
