@@ -16,17 +16,18 @@ public sealed class CloseAlert(
         var alert = await db.Alerts.FirstOrDefaultAsync(a => a.Id == id, ct);
         if (alert is null)
         {
-            return Error.NotFound("alert.not-found", $"No alert has id {id}.");
+            return AlertErrors.NotFound.With($"No alert has id {id}.");
         }
 
         if (!AccessRules.MayManageProducts(actor, alert.OwnerAgencyId))
         {
-            return await audit.DenyAsync(actor, $"alert:{id}", ct, "A rights holder closes its own alerts only.");
+            return await audit.DenyAsync(
+                actor, AuditTarget.Alert(id), ct, "A rights holder closes its own alerts only.");
         }
 
         alert.Status = AlertStatus.Closed;
         alert.UpdatedAt = time.UtcNow();
-        await audited.CommitAsync(db, AuditRecord.For(actor, AuditEvent.AlertSaved, target: $"alert:{id}",
+        await audited.CommitAsync(db, AuditRecord.For(actor, AuditEvent.AlertSaved, target: AuditTarget.Alert(id),
             details: AuditDetails.With("closed", true)), ct, stamp: sequence => alert.ChangeSequence = sequence);
         catalogue.Changed();
         return AlertView.Of(alert, actor.AgencyCode!, owns: true);

@@ -34,7 +34,7 @@ public sealed class ListAlerts(PasserelleDb db, AlertsForReader meant, AuditWrit
             var checkedContainer = ContainerNumber.Check(container);
             if (!checkedContainer.Valid)
             {
-                return Error.Invalid("alert.container", checkedContainer.Reason!, "container");
+                return AlertErrors.Container.With(checkedContainer.Reason!, "container");
             }
 
             number = checkedContainer.Normalized;
@@ -42,7 +42,7 @@ public sealed class ListAlerts(PasserelleDb db, AlertsForReader meant, AuditWrit
 
         var views = await meant.ForAsync(actor, a => number == null || a.Containers.Contains(number), ct);
         await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.ProductsLookedUp,
-            target: number is null ? "alerts" : $"container:{number}", purpose: "alert-check",
+            target: number is null ? "alerts" : AuditTarget.Container(number), purpose: "alert-check",
             details: AuditDetails.With("alerts", views.Count)), ct);
         return views;
     }

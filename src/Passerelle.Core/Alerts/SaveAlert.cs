@@ -28,13 +28,14 @@ public sealed class SaveAlert(
         Alert? alert = null;
         if (id is { } existing && (alert = await db.Alerts.FirstOrDefaultAsync(a => a.Id == existing, ct)) is null)
         {
-            return Error.NotFound("alert.not-found", $"No alert has id {existing}.");
+            return AlertErrors.NotFound.With($"No alert has id {existing}.");
         }
 
         if (actor.AgencyId is not { } owner || !AccessRules.MayManageProducts(actor, alert?.OwnerAgencyId ?? owner))
         {
             return await audit.DenyAsync(
-                actor, id is null ? "alerts" : $"alert:{id}", ct, "A rights holder manages its own alerts only.");
+                actor, id is { } denied ? AuditTarget.Alert(denied) : "alerts", ct,
+                "A rights holder manages its own alerts only.");
         }
 
         var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == owner, ct);
@@ -49,24 +50,24 @@ public sealed class SaveAlert(
         var products = (request.Products ?? []).Distinct().ToList();
         var mine = await db.ProductSheets.CountAsync(p => products.Contains(p.Id) && p.OwnerAgencyId == owner, ct);
         var invalid = new Validation()
-            .Require(request.Title is { Length: > 0 and <= 200 }, "title", "alert.title",
+            .Require(request.Title is { Length: > 0 and <= 200 }, "title", AlertErrors.Title,
                 "The title is required, at most 200 characters.")
-            .Require(Alert.TransportModes.Contains(request.TransportMode), "transportMode", "alert.mode",
+            .Require(Alert.TransportModes.Contains(request.TransportMode), "transportMode", AlertErrors.Mode,
                 $"The transport mode is one of {string.Join(", ", Alert.TransportModes)}.")
-            .Require(Alert.Confidences.Contains(request.Confidence), "confidence", "alert.confidence",
+            .Require(Alert.Confidences.Contains(request.Confidence), "confidence", AlertErrors.Confidence,
                 "The confidence is low, medium or high.")
-            .Require(containers.All(c => c.Valid), "containers", "alert.container",
+            .Require(containers.All(c => c.Valid), "containers", AlertErrors.Container,
                 containers.FirstOrDefault(c => !c.Valid)?.Reason ?? "")
-            .Require(mine == products.Count, "products", "alert.products",
+            .Require(mine == products.Count, "products", AlertErrors.Products,
                 "An alert names the rights holder's own product sheets.")
             .Require((request.TargetAgencies ?? []).Count + (request.TargetCountries ?? []).Count > 0,
-                "targetCountries", "alert.targets", "Pick the agencies or the countries the alert goes to.")
-            .Require((request.TargetCountries ?? []).All(CountryCodes.IsKnown), "targetCountries", "alert.country",
+                "targetCountries", AlertErrors.Targets, "Pick the agencies or the countries the alert goes to.")
+            .Require((request.TargetCountries ?? []).All(CountryCodes.IsKnown), "targetCountries", AlertErrors.Country,
                 "Countries are ICAO Doc 9303 codes.")
-            .Require(request.ExpiresOn is null || request.ExpiresOn >= today, "expiresOn", "alert.expiry",
+            .Require(request.ExpiresOn is null || request.ExpiresOn >= today, "expiresOn", AlertErrors.Expiry,
                 "An alert expires today or later.")
             .Require(request.PeriodFrom is null || request.PeriodTo is null || request.PeriodFrom <= request.PeriodTo,
-                "periodTo", "alert.period", "The period ends after it starts.")
+                "periodTo", AlertErrors.Period, "The period ends after it starts.")
             .ToError();
         if (invalid is not null)
         {
@@ -103,7 +104,7 @@ public sealed class SaveAlert(
         alert.TargetCountries = [.. (request.TargetCountries ?? []).Select(CountryCodes.Normalize)];
         alert.ExpiresOn = request.ExpiresOn ?? today.AddDays(90);
         alert.UpdatedAt = now;
-        await audited.CommitAsync(db, AuditRecord.For(actor, AuditEvent.AlertSaved, target: $"alert:{alert.Id}",
+        await audited.CommitAsync(db, AuditRecord.For(actor, AuditEvent.AlertSaved, target: AuditTarget.Alert(alert.Id),
             details: AuditDetails.With("to", alert.TargetAgencies.Concat(alert.TargetCountries))
                 .And("containers", alert.Containers)),
             ct, stamp: sequence => alert.ChangeSequence = sequence);

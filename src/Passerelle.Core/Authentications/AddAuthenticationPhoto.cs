@@ -18,20 +18,20 @@ public sealed class AddAuthenticationPhoto(
         var request = await db.AuthenticationRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
         if (request is null)
         {
-            return Error.NotFound("authentication.not-found", $"No authentication request has id {id}.");
+            return AuthenticationErrors.NotFound.With($"No authentication request has id {id}.");
         }
 
         if (!AccessRules.MayFollowAuthentication(actor, request.RequestingAgencyId, request.RequestingUserId))
         {
             return await audit.DenyAsync(
-                actor, $"authentication:{id}", ct, "The detaining agency adds photos to its own requests.");
+                actor, AuditTarget.Authentication(id), ct, "The detaining agency adds photos to its own requests.");
         }
 
         var subject = AuthenticationViews.Subject(id);
         if (await db.Pictures.CountAsync(p => p.Subject == subject, ct) >= RequestAuthentication.MaxPhotos)
         {
-            return Error.Conflict(
-                "authentication.photos", $"A request holds at most {RequestAuthentication.MaxPhotos} photos.");
+            return AuthenticationErrors.PhotosFull.With(
+                $"A request holds at most {RequestAuthentication.MaxPhotos} photos.");
         }
 
         var accepted = await pictures.AcceptAllAsync([content], ct);
@@ -45,7 +45,7 @@ public sealed class AddAuthenticationPhoto(
 
         // As for a new request: the file first, then its row and the audit entry in one commit, then the deliveries.
         var staged = await pictures.StageAsync(actor, request.RequestingAgencyId, subject, accepted.Value, ct);
-        var entry = AuditRecord.For(actor, AuditEvent.PictureAdded, target: $"authentication:{id}",
+        var entry = AuditRecord.For(actor, AuditEvent.PictureAdded, target: AuditTarget.Authentication(id),
             details: AuditDetails.With("picture", staged[0].Id)
                 .And("contentType", staged[0].ContentType).And("bytes", staged[0].Bytes));
         await pictures.KeepIfCommittedAsync(staged, audited.CommitAsync(db, entry, ct));

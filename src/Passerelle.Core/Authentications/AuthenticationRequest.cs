@@ -24,7 +24,9 @@ public sealed class AuthenticationRequest
 
     public required string Place { get; init; }
 
-    /// <summary>Where the goods came from and how, as the officer knows it, such as "Ningbo – Le Havre, sea".</summary>
+    /// <summary>
+    /// Where the goods came from and how, as the officer knows it, such as "Ningbo – Le Havre, sea".
+    /// </summary>
     public string? Route { get; init; }
 
     /// <summary>Only when the officer chose to share it and the requesting agency's settings allow it.</summary>

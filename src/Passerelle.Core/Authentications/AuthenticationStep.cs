@@ -41,7 +41,7 @@ public sealed class AuthenticationStep(PasserelleDb db, AuditedChange audited, O
     internal async Task CommitAsync(
         Actor actor, AuditEvent e, Guid id, AuditDetails? details, int deliveries, CancellationToken ct)
     {
-        var entry = AuditRecord.For(actor, e, target: $"authentication:{id}", details: details);
+        var entry = AuditRecord.For(actor, e, target: AuditTarget.Authentication(id), details: details);
         await audited.CommitAsync(db, entry, ct);
         Committed(deliveries);
     }

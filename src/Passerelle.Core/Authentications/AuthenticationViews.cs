@@ -3,6 +3,7 @@ using Passerelle.Core.Common;
 using Passerelle.Core.Data;
 using Passerelle.Core.Pictures;
 using Passerelle.Core.Trust.Access;
+using Passerelle.Core.Trust.Audit;
 
 namespace Passerelle.Core.Authentications;
 
@@ -13,7 +14,7 @@ namespace Passerelle.Core.Authentications;
 /// </summary>
 public sealed class AuthenticationViews(PasserelleDb db, PictureStore pictures, TimeProvider time)
 {
-    internal static string Subject(Guid id) => $"authentication:{id}";
+    internal static string Subject(Guid id) => AuditTarget.Authentication(id);
 
     internal async Task<AuthenticationView> OneAsync(Actor actor, Guid id, CancellationToken ct) =>
         (await ManyAsync(actor, [id], ct))[0];

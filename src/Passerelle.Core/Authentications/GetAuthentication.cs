@@ -14,17 +14,17 @@ public sealed class GetAuthentication(PasserelleDb db, AuthenticationViews views
         var request = await db.AuthenticationRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
         if (request is null)
         {
-            return Error.NotFound("authentication.not-found", $"No authentication request has id {id}.");
+            return AuthenticationErrors.NotFound.With($"No authentication request has id {id}.");
         }
 
         if (!AccessRules.MayManageProducts(actor, request.RightsHolderAgencyId)
             && !AccessRules.MayFollowAuthentication(actor, request.RequestingAgencyId, request.RequestingUserId))
         {
-            return await audit.DenyAsync(actor, $"authentication:{id}", ct);
+            return await audit.DenyAsync(actor, AuditTarget.Authentication(id), ct);
         }
 
         await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.AuthenticationViewed,
-            target: $"authentication:{id}", purpose: "detention-management"), ct);
+            target: AuditTarget.Authentication(id), purpose: "detention-management"), ct);
         return await views.OneAsync(actor, id, ct);
     }
 }

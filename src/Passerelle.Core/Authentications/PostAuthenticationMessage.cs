@@ -15,19 +15,19 @@ public sealed class PostAuthenticationMessage(
         var request = await db.AuthenticationRequests.FirstOrDefaultAsync(r => r.Id == id, ct);
         if (request is null)
         {
-            return Error.NotFound("authentication.not-found", $"No authentication request has id {id}.");
+            return AuthenticationErrors.NotFound.With($"No authentication request has id {id}.");
         }
 
         var holder = AccessRules.MayManageProducts(actor, request.RightsHolderAgencyId);
         if (!holder
             && !AccessRules.MayFollowAuthentication(actor, request.RequestingAgencyId, request.RequestingUserId))
         {
-            return await audit.DenyAsync(actor, $"authentication:{id}", ct);
+            return await audit.DenyAsync(actor, AuditTarget.Authentication(id), ct);
         }
 
         if (text is not { Length: > 0 and <= 2000 })
         {
-            return Error.Invalid("authentication.text", "A message is 1 to 2000 characters.", "text");
+            return AuthenticationErrors.Text.With("A message is 1 to 2000 characters.", "text");
         }
 
         db.AuthenticationMessages.Add(new AuthenticationMessage

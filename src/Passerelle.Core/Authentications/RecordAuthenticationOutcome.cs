@@ -32,10 +32,10 @@ public sealed class RecordAuthenticationOutcome(
         var asked = await db.AuthenticationRequests.FirstOrDefaultAsync(r => r.Id == id, ct);
         if (asked is null)
         {
-            return Error.NotFound("authentication.not-found", $"No authentication request has id {id}.");
+            return AuthenticationErrors.NotFound.With($"No authentication request has id {id}.");
         }
 
-        var target = $"authentication:{id}";
+        var target = AuditTarget.Authentication(id);
         var access = AccessRules.AuthenticationOutcomeAccess(actor, asked.OutcomeFacts(), time.UtcNow());
         switch (access)
         {
@@ -43,15 +43,15 @@ public sealed class RecordAuthenticationOutcome(
                 return await audit.DenyAsync(actor, target, ct, "The detaining agency records the outcome.");
             case OutcomeAccess.NotAuthor:
                 await audit.DenyAsync(actor, target, ct);
-                return new Error("outcome.not-author",
-                    $"Only {asked.OutcomeBy}, who recorded the outcome, may correct it.", ErrorKind.Forbidden);
+                return AuthenticationErrors.NotAuthor.With(
+                    $"Only {asked.OutcomeBy}, who recorded the outcome, may correct it.");
             case OutcomeAccess.BeforeVerdict:
                 var due = asked.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-                return Error.Conflict("outcome.before-verdict",
+                return AuthenticationErrors.BeforeVerdict.With(
                     "The outcome is recorded once the rights holder has answered, " +
                     $"or once its reply is overdue (after {due}).");
             case OutcomeAccess.CorrectionWindowClosed:
-                return Error.Conflict("outcome.correction-window-closed",
+                return AuthenticationErrors.CorrectionWindowClosed.With(
                     "An outcome is corrected within 24 hours of recording it; this one can no longer be changed.");
         }
 
@@ -60,15 +60,15 @@ public sealed class RecordAuthenticationOutcome(
         var places = Currencies.MinorUnits(currency ?? "EUR");
         var invalid = new Validation()
             .Require(EnumNames.TryParse<AuthenticationOutcome>(request.Outcome, out var outcome), "outcome",
-                "authentication.outcome", "The outcome is released, seized or destroyed.")
+                AuthenticationErrors.Outcome, "The outcome is released, seized or destroyed.")
             .Require(quantity is null || (quantity > 0 && quantity <= asked.Quantity), "quantity",
-                "authentication.outcome-quantity", $"The quantity is 1 to the {asked.Quantity} detained.")
+                AuthenticationErrors.OutcomeQuantity, $"The quantity is 1 to the {asked.Quantity} detained.")
             .Require(value is null or (>= 0 and < MaxValue), "estimatedValue",
-                "authentication.value", "The estimated value is 0 or more, and less than a trillion.")
+                AuthenticationErrors.Value, "The estimated value is 0 or more, and less than a trillion.")
             .Require(value is null || currency is not null, "currency",
-                "outcome.currency", "Give the value's currency as an ISO 4217 code, such as EUR.")
+                AuthenticationErrors.Currency, "Give the value's currency as an ISO 4217 code, such as EUR.")
             .Require(value is not { } v || currency is null || Currencies.FitsMinorUnits(v, currency), "estimatedValue",
-                "outcome.value-decimals", $"An amount in {currency} has at most {places} decimal places.")
+                AuthenticationErrors.ValueDecimals, $"An amount in {currency} has at most {places} decimal places.")
             .ToError();
         if (invalid is not null)
         {
@@ -80,7 +80,7 @@ public sealed class RecordAuthenticationOutcome(
         await using var change = await audited.RereadAsync(db, asked, ct);
         if (AccessRules.AuthenticationOutcomeAccess(actor, asked.OutcomeFacts(), time.UtcNow()) != access)
         {
-            return Error.Conflict("outcome.changed",
+            return AuthenticationErrors.OutcomeChanged.With(
                 "The outcome changed while you were recording it; open the request again to see it.");
         }
 

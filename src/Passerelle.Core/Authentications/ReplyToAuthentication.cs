@@ -19,24 +19,24 @@ public sealed class ReplyToAuthentication(
         var request = await db.AuthenticationRequests.FirstOrDefaultAsync(r => r.Id == id, ct);
         if (request is null)
         {
-            return Error.NotFound("authentication.not-found", $"No authentication request has id {id}.");
+            return AuthenticationErrors.NotFound.With($"No authentication request has id {id}.");
         }
 
         if (!AccessRules.MayManageProducts(actor, request.RightsHolderAgencyId))
         {
-            return await audit.DenyAsync(actor, $"authentication:{id}", ct, "The rights holder asked replies.");
+            return await audit.DenyAsync(actor, AuditTarget.Authentication(id), ct, "The rights holder asked replies.");
         }
 
         if (request.Verdict is not null)
         {
-            return Error.Conflict("authentication.replied", "This request was already answered.");
+            return AuthenticationErrors.Replied.With("This request was already answered.");
         }
 
         var parsed = verdict?.Replace("-", "", StringComparison.Ordinal);
         var invalid = new Validation()
-            .Require(EnumNames.TryParse<Verdict>(parsed, out var value), "verdict", "authentication.verdict",
+            .Require(EnumNames.TryParse<Verdict>(parsed, out var value), "verdict", AuthenticationErrors.Verdict,
                 "The verdict is genuine, counterfeit or cannot-tell.")
-            .Require(reasons is { Length: > 0 and <= 4000 }, "reasons", "authentication.reasons",
+            .Require(reasons is { Length: > 0 and <= 4000 }, "reasons", AuthenticationErrors.Reasons,
                 "Give the reasons (at most 4000 characters).")
             .ToError();
         if (invalid is not null)

@@ -40,20 +40,20 @@ public sealed class RequestAuthentication(
             .FirstOrDefaultAsync(p => p.Id == request.ProductId && p.PublishedAt != null, ct);
         var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == agencyId, ct);
         var invalid = new Validation()
-            .Require(product is not null, "productId", "authentication.product",
+            .Require(product is not null, "productId", AuthenticationErrors.Product,
                 "No published product sheet has this id.")
-            .Require(request.Quantity is > 0 and <= 100_000_000, "quantity", "authentication.quantity",
+            .Require(request.Quantity is > 0 and <= 100_000_000, "quantity", AuthenticationErrors.Quantity,
                 "The quantity is 1 or more.")
-            .Require(request.Place is { Length: > 0 and <= 200 }, "place", "authentication.place",
+            .Require(request.Place is { Length: > 0 and <= 200 }, "place", AuthenticationErrors.Place,
                 "Say where the goods are held (at most 200 characters).")
-            .Require(request.Route is not { Length: > 200 }, "route", "authentication.route",
+            .Require(request.Route is not { Length: > 200 }, "route", AuthenticationErrors.Route,
                 "The route is at most 200 characters.")
             .Require(!request.ShareConsignee || agency.ShareConsigneeDetails, "shareConsignee",
-                "authentication.consignee-not-allowed",
+                AuthenticationErrors.ConsigneeNotAllowed,
                 "Your agency's settings do not allow sending a consignee's details to rights holders.")
             .Require(request.Message is not { Length: > 2000 } && request.ConsigneeDetails is not { Length: > 1000 },
-                "message", "authentication.text", "The message is at most 2000 characters.")
-            .Require((photos?.Count ?? 0) <= MaxPhotos, "photos", "authentication.photos",
+                "message", AuthenticationErrors.Text, "The message is at most 2000 characters.")
+            .Require((photos?.Count ?? 0) <= MaxPhotos, "photos", AuthenticationErrors.Photos,
                 $"At most {MaxPhotos} photos.")
             .ToError();
         if (invalid is not null)
@@ -109,7 +109,8 @@ public sealed class RequestAuthentication(
         // change; the files stay only if that commit did; last, the rights holder's deliveries leave.
         var staged = await pictures.StageAsync(
             actor, agencyId, AuthenticationViews.Subject(asked.Id), accepted.Value, ct);
-        var entry = AuditRecord.For(actor, AuditEvent.AuthenticationRequested, target: $"authentication:{asked.Id}",
+        var entry = AuditRecord.For(
+            actor, AuditEvent.AuthenticationRequested, target: AuditTarget.Authentication(asked.Id),
             details: AuditDetails.With("product", product.Id).And("quantity", asked.Quantity)
                 .And("photos", staged.Count).And("consigneeShared", request.ShareConsignee));
         await pictures.KeepIfCommittedAsync(staged, audited.CommitAsync(db, entry, ct));

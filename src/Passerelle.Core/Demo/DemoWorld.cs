@@ -16,8 +16,9 @@ public sealed record DemoLogin(string Login, string Password, string Agency, str
 /// would use, and its passwords are public: never seed it into a real deployment.
 /// </summary>
 public sealed class DemoWorld(
-    PasserelleDb db, AddAgency addAgency, VerifyRightsHolder verify, AddUser addUser, TravelDocuments.ImportDocuments import,
-    Products.SaveProduct saveProduct, Products.PublishProduct publish, Alerts.SaveAlert saveAlert)
+    PasserelleDb db, AddAgency addAgency, VerifyRightsHolder verify, AddUser addUser,
+    TravelDocuments.ImportDocuments import, Products.SaveProduct saveProduct, Products.PublishProduct publish,
+    Alerts.SaveAlert saveAlert)
 {
     private static readonly AddAgencyRequest[] Agencies =
     [
@@ -84,7 +85,8 @@ public sealed class DemoWorld(
         Check(await verify.HandleAsync(seeder, "RH-MAISON-LUMIERE", "Demo world: verified at seeding.", ct));
         foreach (var login in Logins)
         {
-            Check(await addUser.HandleAsync(seeder, new AddUserRequest(login.Agency, login.Login, [login.Role], login.Password), ct));
+            var person = new AddUserRequest(login.Agency, login.Login, [login.Role], login.Password);
+            Check(await addUser.HandleAsync(seeder, person, ct));
         }
 
         // Demo personas are shared by design and their passwords are printed at start: asking each visitor to
@@ -95,37 +97,48 @@ public sealed class DemoWorld(
 
         // A few reported documents to screen, among them the ICAO Doc 9303 specimen passport L898902C3.
         using var records = new StringReader(
-            "documentNumber,issuingState,documentType,status,reportedOn,theftOrLossOn,holderName,holderBirthDate,remarks\n" +
-            "L898902C3,UTO,passport,stolen,2026-10-02,2026-09-30,ERIKSSON ANNA MARIA,1974-08-12,Stolen with luggage at Gare du Nord\n" +
-            "D23145890,UTO,identity-card,lost,2026-09-15,2026-09-14,ERIKSSON ANNA MARIA,1974-08-12,\n" +
-            "XA0012345,FRA,passport,stolen-blank,2026-08-20,2026-08-19,,,Batch of blanks stolen in transit\n");
+            "documentNumber,issuingState,documentType,status,reportedOn,theftOrLossOn,holderName,holderBirthDate,"
+            + "remarks\n"
+            + "L898902C3,UTO,passport,stolen,2026-10-02,2026-09-30,ERIKSSON ANNA MARIA,1974-08-12,"
+            + "Stolen with luggage at Gare du Nord\n"
+            + "D23145890,UTO,identity-card,lost,2026-09-15,2026-09-14,ERIKSSON ANNA MARIA,1974-08-12,\n"
+            + "XA0012345,FRA,passport,stolen-blank,2026-08-20,2026-08-19,,,Batch of blanks stolen in transit\n");
         Check(await import.HandleAsync(seeder, SpecimenOwner, records, null, ct));
         await SeedProductsAsync(ct);
         return true;
     }
 
-    /// <summary>Two published sheets of the demo brand, written by its own user, and an alert for French agencies.</summary>
+    /// <summary>
+    /// Two published sheets of the demo brand, written by its own user, and an alert for French agencies.
+    /// </summary>
     private async Task SeedProductsAsync(CancellationToken ct)
     {
         var user = await db.Users.AsNoTracking().SingleAsync(u => u.UserName == "lumiere.brand", ct);
         var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Code == "RH-MAISON-LUMIERE", ct);
-        var brand = new Actor(user.Id, "lumiere.brand", agency.Id, agency.Code, new HashSet<string>(StringComparer.Ordinal) { Roles.RightsHolder }, Source: "demo-seed");
+        var brand = new Actor(
+            user.Id, "lumiere.brand", agency.Id, agency.Code,
+            new HashSet<string>(StringComparer.Ordinal) { Roles.RightsHolder }, Source: "demo-seed");
         var perfume = Check(await saveProduct.HandleAsync(brand, null, new Products.SaveProductRequest(
-            "Lumière", "Eau de Lumière 50 ml", "Eau de parfum in a faceted glass bottle with a gold cap.", ["6291041500213"], "330300",
-            "Cream box with an embossed sun; cellophane with a gold tear strip.", ["FRA"], "Sold only through perfumeries approved by Maison Lumière SA.",
-            "Printed (not engraved) cap; blurred sun on the box; batch code not of the form L + 5 digits.", "Brand protection, Maison Lumière SA", "+33 1 00 00 00 00",
+            "Lumière", "Eau de Lumière 50 ml", "Eau de parfum in a faceted glass bottle with a gold cap.",
+            ["6291041500213"], "330300", "Cream box with an embossed sun; cellophane with a gold tear strip.", ["FRA"],
+            "Sold only through perfumeries approved by Maison Lumière SA.",
+            "Printed (not engraved) cap; blurred sun on the box; batch code not of the form L + 5 digits.",
+            "Brand protection, Maison Lumière SA", "+33 1 00 00 00 00",
             [
                 new("overt", "The hologram on the box turns from gold to green when tilted."),
-                new("covert", "UV ink under the label spells LUMIÈRE.", Restricted: true, AllowedAgencies: ["FR-DGDDI"]),
+                new(
+                    "covert", "UV ink under the label spells LUMIÈRE.", Restricted: true,
+                    AllowedAgencies: ["FR-DGDDI"]),
             ]), ct)).Id;
         var lipstick = Check(await saveProduct.HandleAsync(brand, null, new Products.SaveProductRequest(
-            "Lumière", "Rouge Lumière", "Lipstick in a metal case.", ["4006381333931"], "330410", null, ["FRA", "ITA"], null,
-            "Case lighter than 20 g; the sun logo rubs off.", "Brand protection, Maison Lumière SA", "+33 1 00 00 00 00"), ct)).Id;
+            "Lumière", "Rouge Lumière", "Lipstick in a metal case.", ["4006381333931"], "330410", null, ["FRA", "ITA"],
+            null, "Case lighter than 20 g; the sun logo rubs off.", "Brand protection, Maison Lumière SA",
+            "+33 1 00 00 00 00"), ct)).Id;
         Check(await publish.HandleAsync(brand, perfume, ct));
         Check(await publish.HandleAsync(brand, lipstick, ct));
         Check(await saveAlert.HandleAsync(brand, null, new Alerts.AlertRequest(
-            "Counterfeit Eau de Lumière by sea from Ningbo", [perfume], "Ningbo – Le Havre", "sea", ["CSQU3054383"], "Shine Trading Ltd", "Import Export SARL",
-            Confidence: "high", TargetCountries: ["FRA"]), ct));
+            "Counterfeit Eau de Lumière by sea from Ningbo", [perfume], "Ningbo – Le Havre", "sea", ["CSQU3054383"],
+            "Shine Trading Ltd", "Import Export SARL", Confidence: "high", TargetCountries: ["FRA"]), ct));
     }
 
     private static T Check<T>(Result<T> result) =>

@@ -66,7 +66,9 @@ public sealed class CountWork(PasserelleDb db, TimeProvider time)
             // The inbox's own audience: the person, and the agency's notices for those who read them.
             var shared = AccessRules.MayReadAgencyNotifications(actor);
             unread = await db.Notifications.AsNoTracking().CountAsync(
-                n => n.AgencyId == agency && n.ReadAt == null && (n.UserId == user || (shared && n.UserId == null)), ct);
+                n => n.AgencyId == agency && n.ReadAt == null
+                    && (n.UserId == user || (shared && n.UserId == null)),
+                ct);
         }
 
         return new WorkCounts(hitsToDecide, openHits, answer, awaiting, overdue, unread);

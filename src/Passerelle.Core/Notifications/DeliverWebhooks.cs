@@ -166,9 +166,9 @@ public sealed class DeliverWebhooks(
         await audited.CommitAsync(db, new AuditRecord(
             outcome.Delivered ? AuditEvent.WebhookDelivered : AuditEvent.WebhookFailed,
             outcome.Delivered ? Outcomes.Success : Outcomes.Failure, null, "passerelle", null, null,
-            Target: $"webhook:{delivery.WebhookId}",
-            Details: AuditDetails.With("event", delivery.Event).And("case", delivery.CaseId).And("attempt", delivery.Attempts)
-                .And("answer", answer)), ct);
+            Target: AuditTarget.Webhook(delivery.WebhookId),
+            Details: AuditDetails.With("event", delivery.Event).And("case", delivery.CaseId)
+                .And("attempt", delivery.Attempts).And("answer", answer)), ct);
     }
 
     private static async Task DiscardAnswerAsync(HttpResponseMessage response, CancellationToken ct)

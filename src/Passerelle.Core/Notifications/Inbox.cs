@@ -6,7 +6,8 @@ using Passerelle.Core.Trust.Audit;
 
 namespace Passerelle.Core.Notifications;
 
-public sealed record NotificationView(Guid Id, string Kind, Guid? CaseId, string Message, DateTime CreatedAt, DateTime? ReadAt);
+public sealed record NotificationView(
+    Guid Id, string Kind, Guid? CaseId, string Message, DateTime CreatedAt, DateTime? ReadAt);
 
 /// <summary>
 /// A person's inbox: what is addressed to them, and, for a coordinator, what is addressed to their agency's
@@ -14,7 +15,8 @@ public sealed record NotificationView(Guid Id, string Kind, Guid? CaseId, string
 /// </summary>
 public sealed class Inbox(PasserelleDb db, TimeProvider time, AuditWriter audit)
 {
-    public async Task<Result<IReadOnlyList<NotificationView>>> ListAsync(Actor actor, bool unreadOnly, CancellationToken ct)
+    public async Task<Result<IReadOnlyList<NotificationView>>> ListAsync(
+        Actor actor, bool unreadOnly, CancellationToken ct)
     {
         if (!AccessRules.MayReadInbox(actor) || actor.AgencyId is not { } agency || actor.UserId is not { } user)
         {
@@ -30,7 +32,8 @@ public sealed class Inbox(PasserelleDb db, TimeProvider time, AuditWriter audit)
         }
 
         var notes = await mine.OrderByDescending(n => n.CreatedAt).Take(200)
-            .Select(n => new NotificationView(n.Id, n.Kind, n.CaseId, n.Message, n.CreatedAt, n.ReadAt)).ToListAsync(ct);
+            .Select(n => new NotificationView(n.Id, n.Kind, n.CaseId, n.Message, n.CreatedAt, n.ReadAt))
+            .ToListAsync(ct);
         // Notifications carry document numbers and places: reading them is a consultation like any other.
         await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.NotificationsRead, target: "inbox", purpose: "inbox",
             details: AuditDetails.With("notifications", notes.Count)), ct);
@@ -41,7 +44,7 @@ public sealed class Inbox(PasserelleDb db, TimeProvider time, AuditWriter audit)
     {
         if (!AccessRules.MayReadInbox(actor))
         {
-            return await AuditDenials.DenyAsync(audit, actor, $"notification:{id}", ct);
+            return await AuditDenials.DenyAsync(audit, actor, AuditTarget.Notification(id), ct);
         }
 
         var shared = AccessRules.MayReadAgencyNotifications(actor);
@@ -51,7 +54,7 @@ public sealed class Inbox(PasserelleDb db, TimeProvider time, AuditWriter audit)
             ct);
         if (n is null)
         {
-            return Error.NotFound("notification.not-found", $"No notification of yours has id {id}.");
+            return NotificationErrors.NotFound.With($"No notification of yours has id {id}.");
         }
 
         n.ReadAt ??= Common.Clock.UtcNow(time);

@@ -7,7 +7,8 @@ using Passerelle.Core.Trust.Audit;
 
 namespace Passerelle.Core.Notifications;
 
-public sealed record WebhookView(Guid Id, string Url, DateTime CreatedAt, string CreatedBy, bool Active, int Pending, int Delivered, int Failed);
+public sealed record WebhookView(
+    Guid Id, string Url, DateTime CreatedAt, string CreatedBy, bool Active, int Pending, int Delivered, int Failed);
 
 /// <param name="Secret">The signing key, shown this once.</param>
 public sealed record CreatedWebhook(Guid Id, string Url, string Secret);
@@ -31,7 +32,8 @@ public sealed class ManageWebhooks(
     {
         if (actor.AgencyId is null || !AccessRules.MayManageWebhooks(actor, actor.AgencyId.Value))
         {
-            return await audit.DenyAsync(actor, "webhooks", ct, "A coordinator, or a rights holder's user, registers the agency's webhooks.");
+            return await audit.DenyAsync(
+                actor, "webhooks", ct, "A coordinator, or a rights holder's user, registers the agency's webhooks.");
         }
 
         var checkedUrl = WebhookAddress.CheckUrl(url, settings.Value);
@@ -57,12 +59,13 @@ public sealed class ManageWebhooks(
         var active = await db.Webhooks.CountAsync(w => w.AgencyId == webhook.AgencyId && w.DisabledAt == null, ct);
         if (active >= MaxActivePerAgency)
         {
-            return Error.Conflict("webhook.limit",
+            return NotificationErrors.WebhookLimit.With(
                 $"An agency has at most {MaxActivePerAgency} active webhooks; stop one before adding another.");
         }
 
         db.Webhooks.Add(webhook);
-        await change.CommitAsync(AuditRecord.For(actor, AuditEvent.WebhookCreated, target: $"webhook:{webhook.Id}",
+        await change.CommitAsync(AuditRecord.For(
+            actor, AuditEvent.WebhookCreated, target: AuditTarget.Webhook(webhook.Id),
             details: AuditDetails.With("url", webhook.Url)), ct);
         return new CreatedWebhook(webhook.Id, webhook.Url, secret);
     }
@@ -80,7 +83,7 @@ public sealed class ManageWebhooks(
                 db.WebhookDeliveries.Count(d => d.WebhookId == w.Id && d.DeliveredAt != null),
                 db.WebhookDeliveries.Count(d => d.WebhookId == w.Id && d.GaveUpAt != null)))
             .ToListAsync(ct);
-        var listed = AuditRecord.For(actor, AuditEvent.WebhooksListed, target: $"webhooks:{actor.AgencyCode}",
+        var listed = AuditRecord.For(actor, AuditEvent.WebhooksListed, target: AuditTarget.Webhooks(actor.AgencyCode!),
             purpose: "webhook-management", details: AuditDetails.With("webhooks", webhooks.Count));
         await audit.AppendAsync(listed, ct);
         return webhooks;
@@ -91,17 +94,17 @@ public sealed class ManageWebhooks(
         var webhook = await db.Webhooks.FirstOrDefaultAsync(w => w.Id == id, ct);
         if (webhook is null)
         {
-            return Error.NotFound("webhook.not-found", $"No webhook has id {id}.");
+            return NotificationErrors.WebhookNotFound.With($"No webhook has id {id}.");
         }
 
         if (!AccessRules.MayManageWebhooks(actor, webhook.AgencyId))
         {
-            return await audit.DenyAsync(actor, $"webhook:{id}", ct);
+            return await audit.DenyAsync(actor, AuditTarget.Webhook(id), ct);
         }
 
         webhook.DisabledAt ??= time.UtcNow();
         await audited.CommitAsync(db, AuditRecord.For(
-            actor, AuditEvent.WebhookDisabled, target: $"webhook:{webhook.Id}",
+            actor, AuditEvent.WebhookDisabled, target: AuditTarget.Webhook(webhook.Id),
             details: AuditDetails.With("url", webhook.Url)), ct);
         return new WebhookView(webhook.Id, webhook.Url, webhook.CreatedAt, webhook.CreatedBy, false, 0, 0, 0);
     }

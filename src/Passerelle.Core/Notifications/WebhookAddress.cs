@@ -40,25 +40,25 @@ public static class WebhookAddress
         if (string.IsNullOrWhiteSpace(url) || url.Length > MaxUrlLength
             || !Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) || string.IsNullOrEmpty(uri.Host))
         {
-            return Error.Invalid(
-                "webhook.url", $"The URL is an absolute https URL of at most {MaxUrlLength} characters.", "url");
+            return NotificationErrors.WebhookUrl.With(
+                $"The URL is an absolute https URL of at most {MaxUrlLength} characters.", "url");
         }
 
         var allowListed = settings.IsAllowListed(uri.IdnHost);
         if (uri.Scheme != Uri.UriSchemeHttps && !(uri.Scheme == Uri.UriSchemeHttp && allowListed))
         {
-            return Error.Invalid("webhook.url-scheme",
+            return NotificationErrors.WebhookUrlScheme.With(
                 "The URL is https; plain http only to a host an administrator put on Webhooks:AllowedHosts.", "url");
         }
 
         if (uri.UserInfo.Length > 0)
         {
-            return Error.Invalid("webhook.url-userinfo", "The URL carries no user name or password.", "url");
+            return NotificationErrors.WebhookUrlUserInfo.With("The URL carries no user name or password.", "url");
         }
 
         if (!allowListed && IsRefusedHost(uri))
         {
-            return Error.Invalid("webhook.url-address",
+            return NotificationErrors.WebhookUrlAddress.With(
                 "The URL points to this machine, a private, link-local or shared network, or a multicast address.",
                 "url");
         }

@@ -20,7 +20,10 @@ public static class AcceptPicture
 
     public sealed record Accepted(string ContentType, byte[] Image, byte[] Thumbnail, int Width, int Height);
 
-    /// <summary>50 megapixels: a phone's largest photo. A few kilobytes of PNG can claim far more, and decoding it would take gigabytes.</summary>
+    /// <summary>
+    /// 50 megapixels: a phone's largest photo. A few kilobytes of PNG can claim far more, and decoding it would take
+    /// gigabytes.
+    /// </summary>
     public const long MaxPixels = 50_000_000;
 
     /// <summary>
@@ -31,12 +34,13 @@ public static class AcceptPicture
     {
         if (content.LongLength > MaxBytes)
         {
-            return new Error("picture.too-large", $"A picture is at most {MaxBytes / 1024 / 1024} MB.", ErrorKind.TooLarge);
+            return PictureErrors.TooLarge.With($"A picture is at most {MaxBytes / 1024 / 1024} MB.");
         }
 
         if (Sniff(content).Encoder is null)
         {
-            return new Error("picture.type", "Only JPEG, PNG and WebP pictures are accepted, recognised by their content.", ErrorKind.Unsupported);
+            return PictureErrors.Type.With(
+                "Only JPEG, PNG and WebP pictures are accepted, recognised by their content.");
         }
 
         try
@@ -44,14 +48,13 @@ public static class AcceptPicture
             var info = Image.Identify(content);
             return info is null ? Unreadable
                 : (long)info.Width * info.Height > maxPixels
-                    ? new Error(
-                        "picture.dimensions",
+                    ? PictureErrors.Dimensions.With(
                         $"A picture is at most {maxPixels / 1_000_000} megapixels here; "
-                        + $"this one claims {info.Width} × {info.Height}.",
-                        ErrorKind.TooLarge)
+                        + $"this one claims {info.Width} × {info.Height}.")
                     : null;
         }
-        catch (Exception ex) when (ex is UnknownImageFormatException or InvalidImageContentException or NotSupportedException)
+        catch (Exception ex)
+            when (ex is UnknownImageFormatException or InvalidImageContentException or NotSupportedException)
         {
             return Unreadable;
         }
@@ -73,17 +76,20 @@ public static class AcceptPicture
             image.Metadata.IptcProfile = null;
             image.Metadata.IccProfile = null;
             var clean = await EncodeAsync(image, encoder!, ct);
-            image.Mutate(x => x.Resize(new ResizeOptions { Size = new Size(ThumbnailSize, ThumbnailSize), Mode = ResizeMode.Max }));
+            var fit = new ResizeOptions { Size = new Size(ThumbnailSize, ThumbnailSize), Mode = ResizeMode.Max };
+            image.Mutate(x => x.Resize(fit));
             var thumbnail = await EncodeAsync(image, encoder!, ct);
             return new Accepted(contentType!, clean, thumbnail, image.Width, image.Height);
         }
-        catch (Exception ex) when (ex is UnknownImageFormatException or InvalidImageContentException or NotSupportedException)
+        catch (Exception ex)
+            when (ex is UnknownImageFormatException or InvalidImageContentException or NotSupportedException)
         {
             return Unreadable;
         }
     }
 
-    private static Error Unreadable => new("picture.unreadable", "The picture could not be read: it is damaged or not what it claims to be.", ErrorKind.Unsupported);
+    private static Error Unreadable => PictureErrors.Unreadable.With(
+        "The picture could not be read: it is damaged or not what it claims to be.");
 
     /// <summary>The format from the first bytes (the files' own signatures), never from a name or a header.</summary>
     public static (string? ContentType, IImageEncoder? Encoder) Sniff(ReadOnlySpan<byte> content)

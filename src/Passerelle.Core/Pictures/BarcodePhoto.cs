@@ -8,8 +8,8 @@ using ZXing.Common;
 namespace Passerelle.Core.Pictures;
 
 /// <summary>
-/// Reads the barcode in a photo taken at the border (EAN/UPC, GS1-128, DataMatrix or a QR Digital Link), on the server.
-/// A barcode needs far fewer pixels than a product picture: the photo is capped lower, read in grey, and shrunk
+/// Reads the barcode in a photo taken at the border (EAN/UPC, GS1-128, DataMatrix or a QR Digital Link), on the
+/// server. A barcode needs far fewer pixels than a product picture: the photo is capped lower, read in grey, and shrunk
 /// before the reader scans it, which keeps each decoding small and quick.
 /// </summary>
 public sealed class BarcodePhoto(ImageWork work)
@@ -61,18 +61,23 @@ public sealed class BarcodePhoto(ImageWork work)
                 Options = new DecodingOptions
                 {
                     TryHarder = true,
-                    PossibleFormats = [BarcodeFormat.EAN_13, BarcodeFormat.EAN_8, BarcodeFormat.UPC_A, BarcodeFormat.UPC_E, BarcodeFormat.CODE_128, BarcodeFormat.DATA_MATRIX, BarcodeFormat.QR_CODE],
+                    PossibleFormats =
+                    [
+                        BarcodeFormat.EAN_13, BarcodeFormat.EAN_8, BarcodeFormat.UPC_A, BarcodeFormat.UPC_E,
+                        BarcodeFormat.CODE_128, BarcodeFormat.DATA_MATRIX, BarcodeFormat.QR_CODE,
+                    ],
                 },
             };
             var result = reader.Decode(
                 new RGBLuminanceSource(pixels, image.Width, image.Height, RGBLuminanceSource.BitmapFormat.Gray8));
             return result is null
-                ? Error.Invalid("barcode.not-found", "No barcode could be read in the photo; hold it flat and closer, or type the number.", "photo")
+                ? PictureErrors.BarcodeNotFound.With(
+                    "No barcode could be read in the photo; hold it flat and closer, or type the number.", "photo")
                 : result.Text;
         }
         catch (Exception ex) when (ex is UnknownImageFormatException or InvalidImageContentException)
         {
-            return new Error("picture.unreadable", "The photo could not be read.", ErrorKind.Unsupported);
+            return PictureErrors.Unreadable.With("The photo could not be read.");
         }
     }
 }

@@ -2,7 +2,9 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Passerelle.Core.Pictures;
 
-/// <summary><c>Blobs:Path</c>: the blob store's folder, <c>data/blobs</c> under the working directory by default.</summary>
+/// <summary>
+/// <c>Blobs:Path</c>: the blob store's folder, <c>data/blobs</c> under the working directory by default.
+/// </summary>
 public sealed class BlobSettings
 {
     public const string Section = "Blobs";

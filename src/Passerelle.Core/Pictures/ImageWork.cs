@@ -27,8 +27,8 @@ public sealed class ImageWork(IOptions<PicturesSettings> settings) : IDisposable
     private readonly SemaphoreSlim slots = new(settings.Value.MaxConcurrent, settings.Value.MaxConcurrent);
     private readonly TimeSpan wait = TimeSpan.FromMilliseconds(settings.Value.WaitMilliseconds);
 
-    public static Error Busy => new(
-        "pictures.busy", "The server is busy with other pictures; send this one again in a moment.", ErrorKind.Busy);
+    public static Error Busy =>
+        PictureErrors.Busy.With("The server is busy with other pictures; send this one again in a moment.");
 
     /// <summary>Runs <paramref name="work"/> in a free slot, or answers <see cref="Busy"/> if none frees up.</summary>
     public async Task<Result<T>> RunAsync<T>(Func<Task<Result<T>>> work, CancellationToken ct)

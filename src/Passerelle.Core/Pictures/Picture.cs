@@ -1,6 +1,8 @@
 namespace Passerelle.Core.Pictures;
 
-/// <summary>A picture accepted into Passerelle: re-encoded without metadata, with a thumbnail, both in the blob store.</summary>
+/// <summary>
+/// A picture accepted into Passerelle: re-encoded without metadata, with a thumbnail, both in the blob store.
+/// </summary>
 public sealed class Picture
 {
     public Guid Id { get; init; }

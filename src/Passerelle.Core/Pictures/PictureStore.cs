@@ -5,7 +5,9 @@ using Passerelle.Core.Trust.Access;
 
 namespace Passerelle.Core.Pictures;
 
-public sealed record PictureView(Guid Id, string Subject, string ContentType, int Width, int Height, long Bytes, DateTime CreatedAt, bool Counterfeit, string? Caption);
+public sealed record PictureView(
+    Guid Id, string Subject, string ContentType, int Width, int Height, long Bytes, DateTime CreatedAt,
+    bool Counterfeit, string? Caption);
 
 /// <summary>A picture as a sheet lists it: whether it shows a fake, and what to look at.</summary>
 public sealed record PictureRef(Guid Id, bool Counterfeit, string? Caption);
@@ -50,7 +52,8 @@ public sealed class PictureStore(PasserelleDb db, IBlobStore blobs, TimeProvider
     /// <see cref="KeepIfCommittedAsync"/> hears how that went.
     /// </summary>
     public async Task<IReadOnlyList<Picture>> StageAsync(
-        Actor actor, Guid ownerAgencyId, string subject, IReadOnlyList<AcceptPicture.Accepted> accepted, CancellationToken ct, bool counterfeit = false, string? caption = null)
+        Actor actor, Guid ownerAgencyId, string subject, IReadOnlyList<AcceptPicture.Accepted> accepted,
+        CancellationToken ct, bool counterfeit = false, string? caption = null)
     {
         var pictures = new List<Picture>();
         foreach (var a in accepted)
@@ -122,13 +125,16 @@ public sealed class PictureStore(PasserelleDb db, IBlobStore blobs, TimeProvider
 
     public async Task<IReadOnlyList<PictureView>> OfAsync(IReadOnlyList<string> subjects, CancellationToken ct)
     {
-        var pictures = await db.Pictures.AsNoTracking().Where(p => subjects.Contains(p.Subject)).OrderBy(p => p.CreatedAt).ToListAsync(ct);
+        var pictures = await db.Pictures.AsNoTracking().Where(p => subjects.Contains(p.Subject))
+            .OrderBy(p => p.CreatedAt).ToListAsync(ct);
         return [.. pictures.Select(View)];
     }
 
-    public Task<byte[]?> ReadAsync(Guid id, bool thumbnail, CancellationToken ct) => blobs.GetAsync(Key(id, thumbnail), ct);
+    public Task<byte[]?> ReadAsync(Guid id, bool thumbnail, CancellationToken ct) =>
+        blobs.GetAsync(Key(id, thumbnail), ct);
 
-    public static PictureView View(Picture p) => new(p.Id, p.Subject, p.ContentType, p.Width, p.Height, p.Bytes, p.CreatedAt, p.Counterfeit, p.Caption);
+    public static PictureView View(Picture p) => new(
+        p.Id, p.Subject, p.ContentType, p.Width, p.Height, p.Bytes, p.CreatedAt, p.Counterfeit, p.Caption);
 
     /// <summary>The blob store key of a picture or its thumbnail; backups look for them under these names.</summary>
     internal static string Key(Guid id, bool thumbnail) => id.ToString("N") + (thumbnail ? ".thumb" : ".image");

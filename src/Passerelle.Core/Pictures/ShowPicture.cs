@@ -12,19 +12,21 @@ namespace Passerelle.Core.Pictures;
 /// </summary>
 public sealed class ShowPicture(PasserelleDb db, PictureStore store, AuditWriter audit)
 {
-    public async Task<Result<(PictureView Picture, byte[] Content)>> HandleAsync(Actor actor, Guid id, bool thumbnail, CancellationToken ct)
+    public async Task<Result<(PictureView Picture, byte[] Content)>> HandleAsync(
+        Actor actor, Guid id, bool thumbnail, CancellationToken ct)
     {
         var picture = await db.Pictures.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
         if (picture is null)
         {
-            return Error.NotFound("picture.not-found", $"No picture has id {id}.");
+            return PictureErrors.NotFound.With($"No picture has id {id}.");
         }
 
         var (kind, subjectId) = Subject(picture.Subject);
         var allowed = kind switch
         {
             "product" => AccessRules.MayManageProducts(actor, picture.OwnerAgencyId)
-                || (AccessRules.MayLookUpProducts(actor) && await db.ProductSheets.AnyAsync(p => p.Id == subjectId && p.PublishedAt != null, ct)),
+                || (AccessRules.MayLookUpProducts(actor)
+                    && await db.ProductSheets.AnyAsync(p => p.Id == subjectId && p.PublishedAt != null, ct)),
             "authentication" => await db.AuthenticationRequests.AsNoTracking().Where(r => r.Id == subjectId)
                 .Select(r => new { r.RightsHolderAgencyId, r.RequestingAgencyId, r.RequestingUserId })
                 .FirstOrDefaultAsync(ct) is { } r
@@ -34,18 +36,19 @@ public sealed class ShowPicture(PasserelleDb db, PictureStore store, AuditWriter
         };
         if (!allowed)
         {
-            return await audit.DenyAsync(actor, $"picture:{id}", ct);
+            return await audit.DenyAsync(actor, AuditTarget.Picture(id), ct);
         }
 
         var content = await store.ReadAsync(id, thumbnail, ct);
         if (content is null)
         {
-            return Error.NotFound("picture.missing", "The picture's file is missing from the store.");
+            return PictureErrors.Missing.With("The picture's file is missing from the store.");
         }
 
         if (kind == "authentication")
         {
-            await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.PictureViewed, target: $"picture:{id}", purpose: "detention-management", details: AuditDetails.With("subject", picture.Subject)), ct);
+            await audit.AppendAsync(AuditRecord.For(actor, AuditEvent.PictureViewed, target: AuditTarget.Picture(id),
+                purpose: "detention-management", details: AuditDetails.With("subject", picture.Subject)), ct);
         }
 
         return (PictureStore.View(picture), content);
@@ -54,6 +57,8 @@ public sealed class ShowPicture(PasserelleDb db, PictureStore store, AuditWriter
     private static (string Kind, Guid Id) Subject(string subject)
     {
         var colon = subject.IndexOf(':', StringComparison.Ordinal);
-        return colon > 0 && Guid.TryParse(subject.AsSpan(colon + 1), out var id) ? (subject[..colon], id) : ("", Guid.Empty);
+        return colon > 0 && Guid.TryParse(subject.AsSpan(colon + 1), out var id)
+            ? (subject[..colon], id)
+            : ("", Guid.Empty);
     }
 }

@@ -25,7 +25,9 @@ public sealed class FollowCatalogue(PasserelleDb db, ProductCatalogue catalogue,
         await CatchUpAsync(ct);
     }
 
-    /// <summary>Applies every change past the catalogue's sequence (everything, the first time); returns how many.</summary>
+    /// <summary>
+    /// Applies every change past the catalogue's sequence (everything, the first time); returns how many.
+    /// </summary>
     public async Task<int> CatchUpAsync(CancellationToken ct)
     {
         await catalogue.Gate.WaitAsync(ct);
@@ -40,12 +42,15 @@ public sealed class FollowCatalogue(PasserelleDb db, ProductCatalogue catalogue,
             while (true)
             {
                 var after = catalogue.Sequence;
-                var changedSheets = await db.ProductSheets.AsNoTracking().Include(p => p.Features).Where(p => p.ChangeSequence > after)
+                var changedSheets = await db.ProductSheets.AsNoTracking().Include(p => p.Features)
+                    .Where(p => p.ChangeSequence > after)
                     .OrderBy(p => p.ChangeSequence).Take(Page).ToListAsync(ct);
                 var changedAlerts = await db.Alerts.AsNoTracking().Where(a => a.ChangeSequence > after).ToListAsync(ct);
                 await PutAsync(changedSheets, ct);
                 changedAlerts.ForEach(catalogue.Put);
-                catalogue.CaughtUpTo(Math.Max(changedSheets.Select(p => p.ChangeSequence).DefaultIfEmpty().Max(), changedAlerts.Select(a => a.ChangeSequence).DefaultIfEmpty().Max()));
+                catalogue.CaughtUpTo(Math.Max(
+                    changedSheets.Select(p => p.ChangeSequence).DefaultIfEmpty().Max(),
+                    changedAlerts.Select(a => a.ChangeSequence).DefaultIfEmpty().Max()));
                 applied += changedSheets.Count + changedAlerts.Count;
                 if (changedSheets.Count < Page)
                 {
@@ -61,13 +66,16 @@ public sealed class FollowCatalogue(PasserelleDb db, ProductCatalogue catalogue,
 
     private async Task<int> LoadAsync(CancellationToken ct)
     {
-        // Read the newest sequence first: anything committed while loading is past it and is caught up again, harmlessly.
+        // Read the newest sequence first: anything committed while loading is past it and is caught up again,
+        // harmlessly.
         var newest = Math.Max(
             await db.ProductSheets.MaxAsync(p => (long?)p.ChangeSequence, ct) ?? 0,
             await db.Alerts.MaxAsync(a => (long?)a.ChangeSequence, ct) ?? 0);
-        var published = await db.ProductSheets.AsNoTracking().Include(p => p.Features).Where(p => p.PublishedAt != null).ToListAsync(ct);
+        var published = await db.ProductSheets.AsNoTracking().Include(p => p.Features)
+            .Where(p => p.PublishedAt != null).ToListAsync(ct);
         await PutAsync(published, ct);
-        (await db.Alerts.AsNoTracking().Where(a => a.Status == AlertStatus.Active).ToListAsync(ct)).ForEach(catalogue.Put);
+        (await db.Alerts.AsNoTracking().Where(a => a.Status == AlertStatus.Active).ToListAsync(ct))
+            .ForEach(catalogue.Put);
         catalogue.CaughtUpTo(newest);
         catalogue.MarkLoaded();
         return published.Count;

@@ -19,7 +19,7 @@ public sealed class GetProduct(PasserelleDb db, AgencyDirectory agencies, AuditW
             .FirstOrDefaultAsync(p => p.Id == id, ct);
         if (sheet is null)
         {
-            return Error.NotFound("product.not-found", $"No product sheet has id {id}.");
+            return ProductErrors.NotFound.With($"No product sheet has id {id}.");
         }
 
         await SheetParts.AttachGtinsAsync(db, [sheet], ct);
@@ -32,13 +32,13 @@ public sealed class GetProduct(PasserelleDb db, AgencyDirectory agencies, AuditW
 
         if (!AccessRules.MayLookUpProducts(actor) || sheet.PublishedAt is null)
         {
-            return await audit.DenyAsync(actor, $"product:{id}", ct);
+            return await audit.DenyAsync(actor, AuditTarget.Product(id), ct);
         }
 
         var agency = await agencies.GetAsync(db, actor.AgencyId!.Value, ct);
         var owner = (await agencies.GetAsync(db, sheet.OwnerAgencyId, ct)).Code;
         await audit.AppendAsync(AuditRecord.For(
-            actor, AuditEvent.ProductsLookedUp, target: $"product:{id}", purpose: "product-lookup"), ct);
+            actor, AuditEvent.ProductsLookedUp, target: AuditTarget.Product(id), purpose: "product-lookup"), ct);
         return ProductView.Of(sheet, owner, f => AccessRules.MaySeeFeature(
                 agency.Code, agency.Country, f.Restricted, f.AllowedAgencies, f.AllowedCountries), owns: false)
             with

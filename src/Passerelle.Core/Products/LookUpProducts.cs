@@ -29,8 +29,9 @@ public sealed class LookUpProducts(
         var text = (query ?? "").Trim();
         if (text.Length is 0 or > 500)
         {
-            return Error.Invalid("product.query", "Give a barcode number, a GS1 Digital Link, scanner data or words " +
-                "to search (at most 500 characters).", "q");
+            return ProductErrors.Query.With(
+                "Give a barcode number, a GS1 Digital Link, scanner data or words to search (at most 500 characters).",
+                "q");
         }
 
         // More digits than any GTIN has is most often a second scan glued to the first: say so, rather than search
@@ -39,7 +40,7 @@ public sealed class LookUpProducts(
         {
             const string message =
                 "Too many digits for one barcode: a GTIN has 8, 12, 13 or 14. Scan one barcode at a time.";
-            return Error.Invalid("gtin.too-long", message, "q");
+            return ProductErrors.GtinTooLong.With(message, "q");
         }
 
         string? gtin = null;
@@ -48,7 +49,7 @@ public sealed class LookUpProducts(
             var checkedGtin = Gtin.Check(text);
             if (!checkedGtin.Valid)
             {
-                return Error.Invalid("gtin.check-digit", checkedGtin.Reason!, "q");
+                return Gs1Errors.GtinCheckDigit.With(checkedGtin.Reason!, "q");
             }
 
             gtin = checkedGtin.Normalized;
@@ -80,7 +81,7 @@ public sealed class LookUpProducts(
         // The audit entry goes to the group commit first; alerts are matched while it becomes durable, and the answer
         // leaves only once it is.
         var audited = audit.AppendAsync(AuditRecord.For(actor, AuditEvent.ProductsLookedUp,
-            target: gtin is null ? "products" : $"gtin:{gtin}",
+            target: gtin is null ? "products" : AuditTarget.Gtin(gtin),
             purpose: string.IsNullOrWhiteSpace(purpose) ? "product-lookup" : purpose.Trim(),
             details: AuditDetails.With("query", text).And("results", found.Count)), ct);
         var agency = await agencies.GetAsync(db, actor.AgencyId!.Value, ct);

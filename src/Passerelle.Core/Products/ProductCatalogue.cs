@@ -49,7 +49,9 @@ public sealed class ProductCatalogue : IDisposable
         }
     }
 
-    /// <summary>A write on this node committed: the next lookup here catches up first instead of waiting for the poll.</summary>
+    /// <summary>
+    /// A write on this node committed: the next lookup here catches up first instead of waiting for the poll.
+    /// </summary>
     public void Changed() => Interlocked.Exchange(ref changed, 1);
 
     internal bool TakeChanged() => Interlocked.Exchange(ref changed, 0) == 1;
@@ -74,9 +76,12 @@ public sealed class ProductCatalogue : IDisposable
         return sheets.TryGetValue(id, out var sheet) ? sheet : null;
     }
 
-    public IEnumerable<Alert> OpenAlerts(DateOnly today) => alerts.Values.Where(a => a.Status == AlertStatus.Active && a.ExpiresOn >= today);
+    public IEnumerable<Alert> OpenAlerts(DateOnly today) =>
+        alerts.Values.Where(a => a.Status == AlertStatus.Active && a.ExpiresOn >= today);
 
-    /// <summary>Holds the sheet as it now is; a draft is dropped, and GTINs it no longer has stop pointing at it.</summary>
+    /// <summary>
+    /// Holds the sheet as it now is; a draft is dropped, and GTINs it no longer has stop pointing at it.
+    /// </summary>
     internal void Put(CataloguedSheet sheet)
     {
         var id = sheet.Sheet.Id;

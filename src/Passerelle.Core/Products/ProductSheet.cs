@@ -1,6 +1,8 @@
 namespace Passerelle.Core.Products;
 
-/// <summary>A rights holder's description of a genuine product, and how to tell a fake. Only its owner changes it.</summary>
+/// <summary>
+/// A rights holder's description of a genuine product, and how to tell a fake. Only its owner changes it.
+/// </summary>
 public sealed class ProductSheet
 {
     public Guid Id { get; init; }
@@ -30,7 +32,9 @@ public sealed class ProductSheet
     /// <summary>The line that answers at any hour, for an officer with goods in front of them.</summary>
     public string? Hotline { get; set; }
 
-    /// <summary>Brand and name folded for search: upper case, accents removed, so "lumiere" finds "Lumière" on every database.</summary>
+    /// <summary>
+    /// Brand and name folded for search: upper case, accents removed, so "lumiere" finds "Lumière" on every database.
+    /// </summary>
     public string SearchKey { get; set; } = "";
 
     public List<ProductGtin> Gtins { get; set; } = [];

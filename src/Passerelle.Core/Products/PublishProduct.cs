@@ -17,24 +17,25 @@ public sealed class PublishProduct(
             .FirstOrDefaultAsync(p => p.Id == id, ct);
         if (sheet is null)
         {
-            return Error.NotFound("product.not-found", $"No product sheet has id {id}.");
+            return ProductErrors.NotFound.With($"No product sheet has id {id}.");
         }
 
         if (!AccessRules.MayManageProducts(actor, sheet.OwnerAgencyId))
         {
             return await audit.DenyAsync(
-                actor, $"product:{id}", ct, "A rights holder publishes its own product sheets only.");
+                actor, AuditTarget.Product(id), ct, "A rights holder publishes its own product sheets only.");
         }
 
         var owner = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == sheet.OwnerAgencyId, ct);
         if (owner.Kind != AgencyKind.RightsHolder || owner.VerifiedAt is null)
         {
             return await audit.DenyAsync(
-                actor, $"product:{id}", ct, "A rights holder publishes once an administrator has verified it.");
+                actor, AuditTarget.Product(id), ct, "A rights holder publishes once an administrator has verified it.");
         }
 
         sheet.PublishedAt ??= time.UtcNow();
-        await audited.CommitAsync(db, AuditRecord.For(actor, AuditEvent.ProductPublished, target: $"product:{id}"), ct,
+        await audited.CommitAsync(
+            db, AuditRecord.For(actor, AuditEvent.ProductPublished, target: AuditTarget.Product(id)), ct,
             stamp: sequence => sheet.ChangeSequence = sequence);
         catalogue.Changed();
         return ProductView.Of(sheet, owner.Code, _ => true, owns: true);

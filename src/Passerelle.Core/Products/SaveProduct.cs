@@ -12,9 +12,10 @@ public sealed record FeatureRequest(
     IReadOnlyList<string>? AllowedCountries = null);
 
 public sealed record SaveProductRequest(
-    string? Brand, string? Name, string? Description = null, IReadOnlyList<string>? Gtins = null, string? HsCode = null, string? Packaging = null,
-    IReadOnlyList<string>? ManufacturingCountries = null, string? DistributionRoutes = null, string? CounterfeitIndicators = null,
-    string? Contacts = null, string? Hotline = null, IReadOnlyList<FeatureRequest>? Features = null);
+    string? Brand, string? Name, string? Description = null, IReadOnlyList<string>? Gtins = null,
+    string? HsCode = null, string? Packaging = null, IReadOnlyList<string>? ManufacturingCountries = null,
+    string? DistributionRoutes = null, string? CounterfeitIndicators = null, string? Contacts = null,
+    string? Hotline = null, IReadOnlyList<FeatureRequest>? Features = null);
 
 /// <summary>
 /// A rights holder creates a sheet, or replaces its content as a new version. GTINs are checked digit by digit, and a
@@ -23,34 +24,44 @@ public sealed record SaveProductRequest(
 public sealed class SaveProduct(
     PasserelleDb db, AuditedChange audited, AuditWriter audit, ProductCatalogue catalogue, TimeProvider time)
 {
-    public async Task<Result<ProductView>> HandleAsync(Actor actor, Guid? id, SaveProductRequest request, CancellationToken ct)
+    public async Task<Result<ProductView>> HandleAsync(
+        Actor actor, Guid? id, SaveProductRequest request, CancellationToken ct)
     {
         ProductSheet? sheet = null;
         if (id is { } existing)
         {
-            sheet = await db.ProductSheets.Include(p => p.Gtins).Include(p => p.Features).FirstOrDefaultAsync(p => p.Id == existing, ct);
+            sheet = await db.ProductSheets.Include(p => p.Gtins).Include(p => p.Features)
+                .FirstOrDefaultAsync(p => p.Id == existing, ct);
             if (sheet is null)
             {
-                return Error.NotFound("product.not-found", $"No product sheet has id {existing}.");
+                return ProductErrors.NotFound.With($"No product sheet has id {existing}.");
             }
         }
 
         if (actor.AgencyId is not { } owner || !AccessRules.MayManageProducts(actor, sheet?.OwnerAgencyId ?? owner))
         {
-            return await audit.DenyAsync(actor, id is null ? "products" : $"product:{id}", ct, "A rights holder manages its own product sheets only.");
+            return await audit.DenyAsync(actor, id is { } denied ? AuditTarget.Product(denied) : "products", ct,
+                "A rights holder manages its own product sheets only.");
         }
 
         var gtins = new List<string>();
         var validation = new Validation()
-            .Require(request.Brand is { Length: > 0 and <= 100 }, "brand", "product.brand", "The brand is required, at most 100 characters.")
-            .Require(request.Name is { Length: > 0 and <= 200 }, "name", "product.name", "The name is required, at most 200 characters.")
-            .Require(request.HsCode is null || HsCodes.Check(request.HsCode).Valid, "hsCode", "product.hs-code", HsCodes.Check(request.HsCode).Reason ?? "")
-            .Require((request.ManufacturingCountries ?? []).All(CountryCodes.IsKnown), "manufacturingCountries", "product.country", "Countries are ICAO Doc 9303 codes.")
-            .Require(request.Description is not { Length: > 4000 } && request.CounterfeitIndicators is not { Length: > 4000 }, "description", "product.text", "Texts are at most 4000 characters.");
+            .Require(request.Brand is { Length: > 0 and <= 100 }, "brand", ProductErrors.Brand,
+                "The brand is required, at most 100 characters.")
+            .Require(request.Name is { Length: > 0 and <= 200 }, "name", ProductErrors.Name,
+                "The name is required, at most 200 characters.")
+            .Require(request.HsCode is null || HsCodes.Check(request.HsCode).Valid, "hsCode", ProductErrors.HsCode,
+                HsCodes.Check(request.HsCode).Reason ?? "")
+            .Require((request.ManufacturingCountries ?? []).All(CountryCodes.IsKnown), "manufacturingCountries",
+                ProductErrors.Country, "Countries are ICAO Doc 9303 codes.")
+            .Require(
+                request.Description is not { Length: > 4000 }
+                    && request.CounterfeitIndicators is not { Length: > 4000 },
+                "description", ProductErrors.Text, "Texts are at most 4000 characters.");
         foreach (var gtin in request.Gtins ?? [])
         {
             var checkedGtin = Gtin.Check(gtin);
-            validation.Require(checkedGtin.Valid, "gtins", "gtin.check-digit", checkedGtin.Reason ?? "");
+            validation.Require(checkedGtin.Valid, "gtins", Gs1Errors.GtinCheckDigit, checkedGtin.Reason ?? "");
             if (checkedGtin.Valid)
             {
                 gtins.Add(checkedGtin.Normalized!);
@@ -59,9 +70,13 @@ public sealed class SaveProduct(
 
         foreach (var feature in request.Features ?? [])
         {
-            validation.Require(EnumNames.TryParse<FeatureKind>(feature.Kind, out _), "features", "product.feature-kind", "A feature is overt, covert or forensic.")
-                .Require(feature.Description is { Length: > 0 and <= 2000 }, "features", "product.feature-text", "A feature's description is 1 to 2000 characters.")
-                .Require((feature.AllowedCountries ?? []).All(CountryCodes.IsKnown), "features", "product.feature-country", "Allowed countries are ICAO Doc 9303 codes.");
+            validation
+                .Require(EnumNames.TryParse<FeatureKind>(feature.Kind, out _), "features", ProductErrors.FeatureKind,
+                    "A feature is overt, covert or forensic.")
+                .Require(feature.Description is { Length: > 0 and <= 2000 }, "features", ProductErrors.FeatureText,
+                    "A feature's description is 1 to 2000 characters.")
+                .Require((feature.AllowedCountries ?? []).All(CountryCodes.IsKnown), "features",
+                    ProductErrors.FeatureCountry, "Allowed countries are ICAO Doc 9303 codes.");
         }
 
         if (validation.ToError() is { } invalid)
@@ -69,16 +84,25 @@ public sealed class SaveProduct(
             return invalid;
         }
 
-        var claimed = await db.ProductGtins.AsNoTracking().Where(g => gtins.Contains(g.Gtin) && g.SheetId != (sheet == null ? Guid.Empty : sheet.Id)).Select(g => g.Gtin).FirstOrDefaultAsync(ct);
+        var claimed = await db.ProductGtins.AsNoTracking()
+            .Where(g => gtins.Contains(g.Gtin) && g.SheetId != (sheet == null ? Guid.Empty : sheet.Id))
+            .Select(g => g.Gtin).FirstOrDefaultAsync(ct);
         if (claimed is not null)
         {
-            return Error.Conflict("product.gtin-claimed", $"GTIN {claimed} already belongs to another product sheet.");
+            return ProductErrors.GtinClaimed.With($"GTIN {claimed} already belongs to another product sheet.");
         }
 
         var now = time.UtcNow();
         if (sheet is null)
         {
-            sheet = new ProductSheet { Id = Guid.CreateVersion7(), OwnerAgencyId = owner, Brand = "", Name = "", CreatedAt = now };
+            sheet = new ProductSheet
+            {
+                Id = Guid.CreateVersion7(),
+                OwnerAgencyId = owner,
+                Brand = "",
+                Name = "",
+                CreatedAt = now,
+            };
             db.ProductSheets.Add(sheet);
         }
         else
@@ -99,7 +123,8 @@ public sealed class SaveProduct(
         sheet.CounterfeitIndicators = request.CounterfeitIndicators;
         sheet.Contacts = request.Contacts;
         sheet.Hotline = request.Hotline;
-        sheet.Gtins = [.. gtins.Distinct(StringComparer.Ordinal).Select(g => new ProductGtin { SheetId = sheet.Id, Gtin = g })];
+        sheet.Gtins =
+            [.. gtins.Distinct(StringComparer.Ordinal).Select(g => new ProductGtin { SheetId = sheet.Id, Gtin = g })];
         sheet.Features = [.. (request.Features ?? []).Select(f => new AuthenticationFeature
         {
             Id = Guid.CreateVersion7(),
@@ -113,9 +138,9 @@ public sealed class SaveProduct(
         sheet.SearchKey = ProductSearch.Fold($"{sheet.Brand} {sheet.Name}");
         sheet.Version++;
         sheet.UpdatedAt = now;
-        await audited.CommitAsync(db, AuditRecord.For(actor, AuditEvent.ProductSaved, target: $"product:{sheet.Id}",
-            details: AuditDetails.With("version", sheet.Version).And("gtins", gtins)), ct,
-            stamp: sequence => sheet.ChangeSequence = sequence);
+        var saved = AuditRecord.For(actor, AuditEvent.ProductSaved, target: AuditTarget.Product(sheet.Id),
+            details: AuditDetails.With("version", sheet.Version).And("gtins", gtins));
+        await audited.CommitAsync(db, saved, ct, stamp: sequence => sheet.ChangeSequence = sequence);
         catalogue.Changed();
         return ProductView.Of(sheet, actor.AgencyCode!, _ => true, owns: true);
     }

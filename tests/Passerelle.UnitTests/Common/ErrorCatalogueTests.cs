@@ -12,9 +12,11 @@ public sealed partial class ErrorCatalogueTests
 {
     /// <summary>
     /// Codes answered today with two kinds, kept as two fields so behaviour does not change: a token asked for a
-    /// disabled person is invalid input, a token presented by one is refused.
+    /// disabled person is invalid input, a token presented by one is refused; too many photos on a new
+    /// authentication request is invalid input, a photo added to a full one is a conflict.
     /// </summary>
-    private static readonly HashSet<string> TwoKinds = new(StringComparer.Ordinal) { "token.user-disabled" };
+    private static readonly HashSet<string> TwoKinds =
+        new(StringComparer.Ordinal) { "token.user-disabled", "authentication.photos" };
 
     [Fact]
     public void Core_has_a_catalogue_per_capability()
@@ -25,7 +27,8 @@ public sealed partial class ErrorCatalogueTests
             new HashSet<string>(StringComparer.Ordinal)
             {
                 "AccessErrors", "AgencyErrors", "PeopleErrors", "TokenErrors", "AuditErrors", "TravelDocumentErrors",
-                "HitErrors", "MrzErrors", "Gs1Errors", "PagingErrors", "BackupErrors",
+                "HitErrors", "MrzErrors", "Gs1Errors", "PagingErrors", "BackupErrors", "ProductErrors", "AlertErrors",
+                "AuthenticationErrors", "PictureErrors", "NotificationErrors",
             },
             names);
     }

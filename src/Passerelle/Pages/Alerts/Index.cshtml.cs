@@ -45,7 +45,7 @@ public sealed class IndexModel(SaveAlert save, CloseAlert close, ListAlerts list
         foreach (var (field, text) in new[] { ("periodFrom", PeriodFrom), ("periodTo", PeriodTo), ("expiresOn", ExpiresOn) })
         {
             var parsed = DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date);
-            validation.Require(string.IsNullOrWhiteSpace(text) || parsed, field, "alert.date", "A date is written yyyy-mm-dd.");
+            validation.Require(string.IsNullOrWhiteSpace(text) || parsed, field, AlertErrors.Date, "A date is written yyyy-mm-dd.");
             dates[field] = parsed ? date : null;
         }
 

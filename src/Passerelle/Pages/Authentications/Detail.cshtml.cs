@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Passerelle.Core.Authentications;
-using Passerelle.Core.Common;
 using Passerelle.Core.Trust.Access;
 using Passerelle.Errors;
 
@@ -63,7 +62,7 @@ public sealed class DetailModel(
             || (!string.IsNullOrWhiteSpace(EstimatedValue) && value is null))
         {
             var field = string.IsNullOrWhiteSpace(Quantity) || quantity is not null ? "estimatedValue" : "quantity";
-            return RefuseAsync(Error.Invalid("authentication.number",
+            return RefuseAsync(AuthenticationErrors.Number.With(
                 "Quantity and value are plain numbers, such as 240 or 19200.50 (no thousands separators).", field),
                 Reload(id, ct));
         }
