@@ -10,7 +10,7 @@ internal static class AlertsApi
 {
     public static void MapAlertsApi(this IEndpointRouteBuilder api)
     {
-        var alerts = api.MapGroup("/alerts").WithTags("Alerts");
+        var alerts = api.MapGroup("/alerts").WithTags("Alerts").ProducesErrors(AlertErrors.All);
         alerts.MapGet("/", List).Documented("ListAlerts", "List alerts",
             "A rights holder's own alerts (`products:write`); for officers, investigators and coordinators "
             + "(`products:lookup`), the active alerts meant for their agency or country (`?container=` to match an "

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Passerelle.Api.Contract;
 using Passerelle.Api.Products;
 using Passerelle.Core.Authentications;
+using Passerelle.Core.Pictures;
 using Passerelle.Errors;
 using Passerelle.Security;
 
@@ -16,7 +17,8 @@ internal static class AuthenticationsApi
 {
     public static void MapAuthenticationsApi(this IEndpointRouteBuilder api)
     {
-        var requests = api.MapGroup("/authentications").WithTags("Authentications");
+        var requests = api.MapGroup("/authentications").WithTags("Authentications")
+            .ProducesErrors(AuthenticationErrors.All, PictureErrors.All);
         requests.MapGet("/", List).Documented("ListAuthentications", "List authentication requests",
             "Those sent to the caller's rights holder (`products:write`), or those the caller asked and, for a "
             + "coordinator, its agency's (`products:lookup`); overdue ones are flagged. Audited as a consultation.");

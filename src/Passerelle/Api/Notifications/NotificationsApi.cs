@@ -12,7 +12,8 @@ internal static class NotificationsApi
 {
     public static void MapNotificationsApi(this IEndpointRouteBuilder api)
     {
-        var inbox = api.MapGroup("/notifications").WithTags("Notifications");
+        var inbox = api.MapGroup("/notifications").WithTags("Notifications")
+            .ProducesErrors(NotificationErrors.All);
         inbox.MapGet("/", List).Documented("ListNotifications", "Read the inbox",
             "The caller's notifications, newest first (`?unread=true` for unread ones); coordinators and rights "
             + "holders' people also read those addressed to their agency. Officers, investigators, coordinators and "
@@ -20,7 +21,8 @@ internal static class NotificationsApi
         inbox.MapPost("/{id:guid}/read", Read).Documented("MarkNotificationRead", "Mark a notification read",
             "One notification the caller may read (`notifications:read`).");
 
-        var webhooks = api.MapGroup("/webhooks").WithTags("Notifications");
+        var webhooks = api.MapGroup("/webhooks").WithTags("Notifications")
+            .ProducesErrors(NotificationErrors.All);
         webhooks.MapGet("/", ListWebhooks).Documented("ListWebhooks", "List webhooks",
             "The agency's webhooks and their delivery counts. Coordinators (`documents:write`) and rights holders' "
             + "people (`products:write`), for their own agency. Audited as a consultation.");

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Passerelle.Api.Contract;
 using Passerelle.Core.Pictures;
 using Passerelle.Core.Products;
+using Passerelle.Core.Standards;
 using Passerelle.Errors;
 using Passerelle.Security;
 
@@ -19,7 +20,8 @@ internal static class ProductsApi
 
     public static void MapProductsApi(this IEndpointRouteBuilder api)
     {
-        var products = api.MapGroup("/products").WithTags("Products");
+        var products = api.MapGroup("/products").WithTags("Products")
+            .ProducesErrors(ProductErrors.All, Gs1Errors.All, PictureErrors.All);
         products.MapGet("/lookup", LookUp).Documented("LookUpProducts", "Look up products",
             "By barcode number (GTIN-8/12/13/14), GS1 Digital Link, element string, raw scanner data or words: "
             + "published sheets only, with the features meant for the caller's agency or country. Officers, "
@@ -43,11 +45,11 @@ internal static class ProductsApi
             + "`?caption=`: at most 5 MB and 50 megapixels, stored without metadata, with a thumbnail. The sheet's "
             + "owner only (`products:write`). Audited.")
             .WithMetadata(new RequestSizeLimitAttribute(PictureBodyBytes)).AcceptsPicture();
-        api.MapGet("/pictures/{id:guid}", GetPicture).WithTags("Products").Documented("ShowPicture", "Get a picture",
-            "A picture, or its 320-pixel thumbnail with `?thumbnail=true`: a sheet's for its owner and, once "
-            + "published, for officers; detained goods' for the detaining agency and the rights holder asked, each "
-            + "view audited.")
-            .ProducesPicture();
+        api.MapGet("/pictures/{id:guid}", GetPicture).WithTags("Products").ProducesErrors(PictureErrors.All)
+            .ProducesPicture().Documented("ShowPicture", "Get a picture",
+                "A picture, or its 320-pixel thumbnail with `?thumbnail=true`: a sheet's for its owner and, once "
+                + "published, for officers; detained goods' for the detaining agency and the rights holder asked, "
+                + "each view audited.");
         products.MapPost("/{id:guid}/publish", Publish).Documented("PublishProduct", "Publish a sheet",
             "Shows the sheet to officers. Its owner, once an administrator has verified the rights holder "
             + "(`products:write`). Audited.");
