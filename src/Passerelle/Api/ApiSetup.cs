@@ -2,6 +2,7 @@ using Passerelle.Api.Agencies;
 using Passerelle.Api.Alerts;
 using Passerelle.Api.Audit;
 using Passerelle.Api.Authentications;
+using Passerelle.Api.Contract;
 using Passerelle.Api.Hits;
 using Passerelle.Api.Me;
 using Passerelle.Api.Notifications;
@@ -18,7 +19,16 @@ internal static class ApiSetup
     public static IServiceCollection AddPasserelleApi(this IServiceCollection services)
     {
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        return services.AddOpenApi();
+        return services.AddOpenApi(options =>
+        {
+            // Operation transformers run as each operation is made, before any document transformer: ApiDocument
+            // lists every code the operations were given.
+            options.AddOperationTransformer<ErrorResponses>();
+            options.AddOperationTransformer<BearerSecurity>();
+            options.AddSchemaTransformer<StringEnums>();
+            options.AddDocumentTransformer<ApiDocument>();
+            options.AddDocumentTransformer<BearerSecurity>();
+        });
     }
 
     public static IEndpointRouteBuilder MapPasserelleApi(this IEndpointRouteBuilder app)

@@ -29,7 +29,7 @@ internal static class BodyLimits
         var max = MaxBytes(http);
         if (http.Request.ContentLength > max)
         {
-            await Problems.WriteAsync(http, StatusCodes.Status413PayloadTooLarge, "request.too-large", $"The body is larger than the limit of {max} bytes.");
+            await Problems.WriteAsync(http, HttpErrors.TooLarge, $"The body is larger than the limit of {max} bytes.");
             return;
         }
 

@@ -10,7 +10,8 @@ namespace Passerelle.Errors;
 /// The one place exceptions are caught. A request the framework could not read is the client's fault and gets its
 /// own 4xx. A database that cannot be reached is nobody's bug: 503 with <c>Retry-After</c>, and a full disk 507, after
 /// a transaction that rolled back, so nothing is half-written (a connection lost during a commit leaves its outcome
-/// unknown, which the 503 says). Anything else is a bug, answered with a bare 500 that reveals nothing. Each failure is logged once per storm (<see cref="LogStorm"/>), not once per request.
+/// unknown, which the 503 says). Anything else is a bug, answered with a bare 500 that reveals nothing. Each failure
+/// is logged once per storm (<see cref="LogStorm"/>), not once per request.
 /// </summary>
 internal sealed class ProblemExceptionHandler(
     ILogger<ProblemExceptionHandler> log, LogStorm storm, IHostApplicationLifetime lifetime) : IExceptionHandler
@@ -21,12 +22,15 @@ internal sealed class ProblemExceptionHandler(
         {
             var (code, detail) = bad.StatusCode switch
             {
-                StatusCodes.Status413PayloadTooLarge => ("request.too-large", $"The body is larger than the limit of {BodyLimits.MaxBytes(http)} bytes."),
-                StatusCodes.Status415UnsupportedMediaType => ("request.unsupported-media-type", "Send the body as application/json."),
-                _ when bad.InnerException is JsonException json => ("request.malformed-json", WhereJsonFailed(json)),
-                _ => ("request.invalid", "The request could not be read: check its parameters and body."),
+                StatusCodes.Status413PayloadTooLarge => (HttpErrors.TooLarge,
+                    $"The body is larger than the limit of {BodyLimits.MaxBytes(http)} bytes."),
+                StatusCodes.Status415UnsupportedMediaType => (HttpErrors.UnsupportedMediaType,
+                    "Send the body as application/json."),
+                _ when bad.InnerException is JsonException json => (HttpErrors.MalformedJson, WhereJsonFailed(json)),
+                _ => (HttpErrors.RequestInvalid, "The request could not be read: check its parameters and body."),
             };
-            await Problems.WriteAsync(http, bad.StatusCode, code, detail);
+            // The framework's status stands: a request it refuses for another reason keeps its own 4xx.
+            await Problems.WriteAsync(http, bad.StatusCode, code.Code, detail);
             return true;
         }
 
@@ -40,7 +44,7 @@ internal sealed class ProblemExceptionHandler(
         {
             // The shutdown's time ran out before this request's audit entry could be committed: not a bug, and
             // another node can answer it.
-            await AnswerAsync(http, StatusCodes.Status503ServiceUnavailable, "server.stopping",
+            await AnswerAsync(http, HttpErrors.ServerStopping,
                 "This server is stopping and did not finish your request. Try again in a moment.",
                 "Ce serveur s'arrête et n'a pas terminé votre demande. Réessayez dans un instant.");
             return true;
@@ -51,15 +55,16 @@ internal sealed class ProblemExceptionHandler(
             case StorageFault.Unavailable:
                 if (storm.Admit($"database unavailable: {exception.GetType().Name}: {exception.Message}"))
                 {
-                    log.LogWarning(exception, "The database is unavailable; answering 503 (first of a storm, on {Method} {Path})",
+                    log.LogWarning(exception,
+                        "The database is unavailable; answering 503 (first of a storm, on {Method} {Path})",
                         http.Request.Method, LoggablePath(http));
                 }
 
-                await AnswerAsync(http, StatusCodes.Status503ServiceUnavailable, "database.unavailable",
-                    "The database cannot be reached just now. Try again in a moment; if you were saving something, check "
-                    + "first whether it was saved.",
-                    "La base de données est injoignable pour l'instant. Réessayez dans un instant ; si vous enregistriez "
-                    + "quelque chose, vérifiez d'abord que ce n'est pas déjà fait.");
+                await AnswerAsync(http, HttpErrors.DatabaseUnavailable,
+                    "The database cannot be reached just now. Try again in a moment; if you were saving something, "
+                    + "check first whether it was saved.",
+                    "La base de données est injoignable pour l'instant. Réessayez dans un instant ; si vous "
+                    + "enregistriez quelque chose, vérifiez d'abord que ce n'est pas déjà fait.");
                 return true;
             case StorageFault.Full:
                 if (storm.Admit($"storage full: {exception.GetType().Name}: {exception.Message}"))
@@ -68,9 +73,10 @@ internal sealed class ProblemExceptionHandler(
                         http.Request.Method, LoggablePath(http));
                 }
 
-                await AnswerAsync(http, StatusCodes.Status507InsufficientStorage, "storage.full",
+                await AnswerAsync(http, HttpErrors.StorageFull,
                     "The server has no room left to store this, and nothing was changed. Tell the administrator.",
-                    "Le serveur n'a plus de place pour l'enregistrer, et rien n'a été modifié. Prévenez l'administrateur.");
+                    "Le serveur n'a plus de place pour l'enregistrer, et rien n'a été modifié. "
+                    + "Prévenez l'administrateur.");
                 return true;
             case StorageFault.None:
                 break;
@@ -91,7 +97,7 @@ internal sealed class ProblemExceptionHandler(
                 http.Request.Method, LoggablePath(http), exception.GetType().Name, site);
         }
 
-        await AnswerAsync(http, StatusCodes.Status500InternalServerError, "server.error",
+        await AnswerAsync(http, HttpErrors.ServerError,
             "Something went wrong on our side. Quote the request id to the administrator.",
             "Une erreur s'est produite de notre côté. Donnez l'identifiant de la requête à l'administrateur.");
         return true;
@@ -104,7 +110,9 @@ internal sealed class ProblemExceptionHandler(
         $"The body is not valid JSON, or a value in it has the wrong type, at {json.Path ?? "$"} (line "
         + $"{(json.LineNumber ?? 0) + 1}, byte {(json.BytePositionInLine ?? 0) + 1}).");
 
-    /// <summary>The path as it may go into a log line: decoded paths can carry line breaks that would forge lines.</summary>
+    /// <summary>
+    /// The path as it may go into a log line: decoded paths can carry line breaks that would forge lines.
+    /// </summary>
     private static string LoggablePath(HttpContext http)
     {
         var path = http.Request.Path.Value ?? "";
@@ -112,8 +120,8 @@ internal sealed class ProblemExceptionHandler(
         return string.Concat(clipped.Select(c => char.IsControl(c) ? '?' : c));
     }
 
-    private static Task AnswerAsync(HttpContext http, int status, string code, string english, string french) =>
+    private static Task AnswerAsync(HttpContext http, HttpErrorCode code, string english, string french) =>
         Problems.IsPageRequest(http)
-            ? Problems.WritePageAsync(http, status, english, french)
-            : Problems.WriteAsync(http, status, code, english);
+            ? Problems.WritePageAsync(http, code.Status, english, french)
+            : Problems.WriteAsync(http, code, english);
 }

@@ -5,24 +5,29 @@ using Passerelle.Core.Common;
 
 namespace Passerelle.Errors;
 
-/// <summary>Every error Passerelle answers over HTTP is RFC 9457 ProblemDetails with a stable <c>code</c> and the request id.</summary>
+/// <summary>
+/// Every error Passerelle answers over HTTP is RFC 9457 ProblemDetails with a stable <c>code</c> and the request id.
+/// </summary>
 internal static class Problems
 {
-    private static readonly Dictionary<int, (string Code, string Title)> ByStatus = new()
+    /// <summary>The code and title of an answer that names no code of its own, by status.</summary>
+    private static readonly Dictionary<int, (HttpErrorCode Code, string Title)> ByStatus = new()
     {
-        [400] = ("request.invalid", "The request is not valid."),
-        [401] = ("auth.required", "Authentication is required."),
-        [403] = ("access.denied", "You may not do this."),
-        [404] = ("not-found", "Nothing is here."),
-        [405] = ("method-not-allowed", "This method is not allowed here."),
-        [409] = ("conflict", "The request conflicts with what exists."),
-        [413] = ("request.too-large", "The request body is too large."),
-        [415] = ("request.unsupported-media-type", "The content type is not supported here."),
-        [429] = ("rate-limited", "Too many requests; slow down."),
-        [500] = ("server.error", "Something went wrong on our side. The request id identifies it in our logs."),
-        [503] = ("server.busy", "The server is busy; try again in a moment."),
-        [507] = ("storage.full", "The server has no room left to store this."),
+        [400] = (HttpErrors.RequestInvalid, "The request is not valid."),
+        [401] = (HttpErrors.AuthRequired, "Authentication is required."),
+        [403] = (HttpErrors.AccessDenied, "You may not do this."),
+        [404] = (HttpErrors.NotFound, "Nothing is here."),
+        [405] = (HttpErrors.MethodNotAllowed, "This method is not allowed here."),
+        [409] = (HttpErrors.Conflict, "The request conflicts with what exists."),
+        [413] = (HttpErrors.TooLarge, "The request body is too large."),
+        [415] = (HttpErrors.UnsupportedMediaType, "The content type is not supported here."),
+        [429] = (HttpErrors.RateLimited, "Too many requests; slow down."),
+        [500] = (HttpErrors.ServerError, "Something went wrong on our side. The request id identifies it in our logs."),
+        [503] = (HttpErrors.ServerBusy, "The server is busy; try again in a moment."),
+        [507] = (HttpErrors.StorageFull, "The server has no room left to store this."),
     };
+
+    private const string Viewport = """<meta name="viewport" content="width=device-width, initial-scale=1">""";
 
     /// <summary>How long a client told "busy" (503) waits before it tries again.</summary>
     public const int RetryAfterSeconds = 2;
@@ -32,7 +37,9 @@ internal static class Problems
         {
             var problem = context.ProblemDetails;
             var status = problem.Status ?? context.HttpContext.Response.StatusCode;
-            (string Code, string Title) known = ByStatus.TryGetValue(status, out var found) ? found : ($"http.{status}", "Error");
+            (string Code, string Title) known = ByStatus.TryGetValue(status, out var found)
+                ? (found.Code.Code, found.Title)
+                : ($"http.{status}", "Error");
             problem.Extensions.TryAdd("code", known.Code);
             problem.Extensions["requestId"] = context.HttpContext.TraceIdentifier;
             problem.Title ??= known.Title;
@@ -56,6 +63,9 @@ internal static class Problems
             ErrorKind.Unsupported => StatusCodes.Status415UnsupportedMediaType,
             ErrorKind.Busy => StatusCodes.Status503ServiceUnavailable,
         };
+
+    /// <summary>The title every answer of this status carries, as the API contract describes it.</summary>
+    public static string TitleOf(int status) => ByStatus.TryGetValue(status, out var known) ? known.Title : "Error";
 
     public static ProblemHttpResult ToProblem(this Error error)
     {
@@ -94,7 +104,8 @@ internal static class Problems
         var status = http.Response.StatusCode;
         if (status == StatusCodes.Status404NotFound && IsPageRequest(http))
         {
-            await WritePageAsync(http, status, "There is no page at this address. Check it, or start again from the home page.",
+            await WritePageAsync(http, status,
+                "There is no page at this address. Check it, or start again from the home page.",
                 "Il n'y a pas de page à cette adresse. Vérifiez-la, ou repartez de la page d'accueil.", home: true);
             return;
         }
@@ -106,24 +117,27 @@ internal static class Problems
 
     /// <summary>The page for a failure on our side, in English and French, with the request id to quote.</summary>
     /// <param name="home">Leads to the home page rather than back to the page that failed.</param>
-    public static async Task WritePageAsync(HttpContext http, int status, string english, string french, bool home = false)
+    public static async Task WritePageAsync(
+        HttpContext http, int status, string english, string french, bool home = false)
     {
         http.Response.StatusCode = status;
         http.Response.ContentType = "text/html; charset=utf-8";
         if (status == StatusCodes.Status503ServiceUnavailable)
         {
-            http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            http.Response.Headers.RetryAfter =
+                RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         var encode = System.Text.Encodings.Web.HtmlEncoder.Default;
+        var back = home ? "Home page / Page d'accueil" : "Try again / Réessayer";
         await http.Response.WriteAsync($"""
             <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <html lang="en"><head><meta charset="utf-8">{Viewport}
             <title>Passerelle</title></head>
             <body><main><h1>Passerelle</h1>
             <p>{encode.Encode(english)}</p>
             <p lang="fr">{encode.Encode(french)}</p>
-            <p><a href="{encode.Encode(home ? "/" : SamePage(http))}">{(home ? "Home page / Page d'accueil" : "Try again / Réessayer")}</a></p>
+            <p><a href="{encode.Encode(home ? "/" : SamePage(http))}">{back}</a></p>
             <p><small>Request id: {encode.Encode(http.TraceIdentifier)}</small></p>
             </main></body></html>
             """);
@@ -135,6 +149,10 @@ internal static class Problems
     /// </summary>
     internal static string SamePage(HttpContext http) =>
         "/" + (http.Request.PathBase + http.Request.Path).Value?.TrimStart('/', '\\');
+
+    /// <summary>The host's own failure, with its status.</summary>
+    public static Task WriteAsync(HttpContext http, HttpErrorCode code, string detail) =>
+        WriteAsync(http, code.Status, code.Code, detail);
 
     public static async Task WriteAsync(HttpContext http, int status, string code, string detail)
     {

@@ -43,11 +43,10 @@ internal sealed class BearerTokenHandler(
         Response.Headers.WWWAuthenticate = "Bearer";
         var refusal = Context.Items[RefusalKey] as Core.Common.Error;
         return Problems.WriteAsync(Context, StatusCodes.Status401Unauthorized,
-            refusal?.Code ?? "auth.required",
+            refusal?.Code ?? HttpErrors.AuthRequired.Code,
             refusal?.Message ?? "Send an API token as 'Authorization: Bearer <token>'.");
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        Problems.WriteAsync(
-            Context, StatusCodes.Status403Forbidden, AccessErrors.Denied.Code, AccessErrors.DeniedMessage);
+        Problems.WriteAsync(Context, HttpErrors.AccessDenied, AccessErrors.DeniedMessage);
 }

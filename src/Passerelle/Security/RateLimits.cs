@@ -48,7 +48,7 @@ internal static class RateLimits
                     : TimeSpan.FromMinutes(1);
                 var seconds = Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds));
                 context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                await Problems.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "rate-limited",
+                await Problems.WriteAsync(context.HttpContext, HttpErrors.RateLimited,
                     $"Too many requests. Try again in {seconds} s.");
             };
         });

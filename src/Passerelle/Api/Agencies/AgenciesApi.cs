@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Passerelle.Api.Contract;
 using Passerelle.Core.Trust.Agencies;
 using Passerelle.Errors;
 using Passerelle.Security;
@@ -11,11 +12,19 @@ internal static class AgenciesApi
 {
     public static void MapAgenciesApi(this IEndpointRouteBuilder api)
     {
-        var agencies = api.MapGroup("/agencies").WithTags("Agencies");
-        agencies.MapGet("/", List).WithSummary("Every agency.");
-        agencies.MapGet("/{code}", Get).WithSummary("One agency.");
-        agencies.MapPost("/", Add).WithSummary("Add an agency (administrators).");
-        agencies.MapPost("/{code}/verify", Verify).WithSummary("Verify a rights holder (administrators).");
+        var agencies = api.MapGroup("/agencies").WithTags("Agencies").ProducesErrors(AgencyErrors.All);
+        agencies.MapGet("/", List).Documented("ListAgencies", "List agencies",
+            "Every agency with its kind and country, and whether a rights holder is verified. Administrators, "
+            + "coordinators and auditors (`agencies:read`). Audited as a consultation.");
+        agencies.MapGet("/{code}", Get).Documented("GetAgency", "Get an agency",
+            "One agency by its code. Administrators, coordinators and auditors (`agencies:read`). Audited as a "
+            + "consultation.");
+        agencies.MapPost("/", Add).Documented("AddAgency", "Add an agency",
+            "A customs, police, border-guard, NCB, international or rights-holder agency, with its ICAO country "
+            + "code. Administrators (`agencies:write`). Audited.");
+        agencies.MapPost("/{code}/verify", Verify).Documented("VerifyRightsHolder", "Verify a rights holder",
+            "An administrator records the evidence that a rights holder is who it says it is; only a verified "
+            + "rights holder publishes sheets and raises alerts. Administrators (`agencies:write`). Audited.");
     }
 
     private static Task<Results<Ok<IReadOnlyList<AgencySummary>>, ProblemHttpResult>> List(

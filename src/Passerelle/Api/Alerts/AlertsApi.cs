@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Passerelle.Api.Contract;
 using Passerelle.Core.Alerts;
 using Passerelle.Errors;
 using Passerelle.Security;
@@ -9,12 +10,19 @@ internal static class AlertsApi
 {
     public static void MapAlertsApi(this IEndpointRouteBuilder api)
     {
-        var alerts = api.MapGroup("/alerts").WithTags("Genuine products");
-        alerts.MapGet("/", List).WithSummary("A rights holder's own alerts; for an officer, the active alerts meant " +
-            "for its agency or country (?container= to match one).");
-        alerts.MapPost("/", Create).WithSummary("A verified rights holder raises an alert about a suspect shipment.");
-        alerts.MapPut("/{id:guid}", Replace).WithSummary("Change an alert (owner only).");
-        alerts.MapPost("/{id:guid}/close", Close).WithSummary("Close an alert (owner only).");
+        var alerts = api.MapGroup("/alerts").WithTags("Alerts").ProducesErrors(AlertErrors.All);
+        alerts.MapGet("/", List).Documented("ListAlerts", "List alerts",
+            "A rights holder's own alerts (`products:write`); for officers, investigators and coordinators "
+            + "(`products:lookup`), the active alerts meant for their agency or country (`?container=` to match an "
+            + "ISO 6346 container), audited as a consultation.");
+        alerts.MapPost("/", Create).Documented("CreateAlert", "Raise an alert",
+            "A verified rights holder warns of a suspect shipment (products, route, mode, containers, consignor "
+            + "and consignee, period, confidence, expiry) for the agencies or countries it picks (`products:write`). "
+            + "Audited.");
+        alerts.MapPut("/{id:guid}", Replace).Documented("ReplaceAlert", "Change an alert",
+            "The alert's owner only (`products:write`). Audited.");
+        alerts.MapPost("/{id:guid}/close", Close).Documented("CloseAlert", "Close an alert",
+            "The alert's owner only (`products:write`). Audited.");
     }
 
     private static Task<Results<Ok<IReadOnlyList<AlertView>>, ProblemHttpResult>> List(

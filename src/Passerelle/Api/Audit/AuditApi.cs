@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Passerelle.Api.Contract;
 using Passerelle.Core.Trust.Audit;
 using Passerelle.Errors;
 using Passerelle.Security;
@@ -9,10 +10,17 @@ internal static class AuditApi
 {
     public static void MapAuditApi(this IEndpointRouteBuilder api)
     {
-        var audit = api.MapGroup("/audit").WithTags("Audit");
-        audit.MapGet("/", Search).WithSummary("Audit entries, newest first, filtered (auditors).");
-        audit.MapGet("/export", Export).WithSummary("Every matching entry, oldest first, as jsonl or csv (auditors).");
-        audit.MapPost("/verify", Verify).WithSummary("Recompute the hash chain and name the first broken entry (auditors).");
+        var audit = api.MapGroup("/audit").WithTags("Audit").ProducesErrors(AuditErrors.All);
+        audit.MapGet("/", Search).Documented("SearchAuditTrail", "Search the audit trail",
+            "Entries newest first, filtered by time, login, agency, operation and target, and paged by `before` "
+            + "(the sequence of the last entry seen). Auditors (`audit:read`). Audited as a consultation.");
+        audit.MapGet("/export", Export).Documented("ExportAuditTrail", "Export the audit trail",
+            "Every matching entry, oldest first, as `jsonl` (the default) or `csv`. Auditors (`audit:read`). "
+            + "Audited.")
+            .Produces<string>(StatusCodes.Status200OK, "application/x-ndjson", "text/csv");
+        audit.MapPost("/verify", Verify).Documented("VerifyAuditTrail", "Verify the audit trail",
+            "Recomputes the SHA-256 hash chain over every entry and names the first broken one, if any. Auditors "
+            + "(`audit:read`). Audited.");
     }
 
     private static Task<Results<Ok<IReadOnlyList<AuditView>>, ProblemHttpResult>> Search(
@@ -20,7 +28,8 @@ internal static class AuditApi
         search.HandleAsync(http.Actor(), query.ToFilter(), ct).ToOkAsync();
 
     private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Export(
-        string? format, [AsParameters] AuditQuery query, HttpContext http, SearchAuditTrail search, CancellationToken ct)
+        string? format, [AsParameters] AuditQuery query, HttpContext http, SearchAuditTrail search,
+        CancellationToken ct)
     {
         format ??= "jsonl";
         if (!AuditExport.IsKnown(format))
@@ -46,7 +55,9 @@ internal static class AuditApi
         verify.HandleAsync(http.Actor(), ct).ToOkAsync();
 }
 
-internal sealed record AuditQuery(DateTime? From, DateTime? To, string? Login, string? Agency, string? Operation, string? Target, long? Before, int? Limit)
+internal sealed record AuditQuery(
+    DateTime? From, DateTime? To, string? Login, string? Agency, string? Operation, string? Target, long? Before,
+    int? Limit)
 {
     public AuditFilter ToFilter() => new(
         From?.ToUniversalTime(), To?.ToUniversalTime(), Login, Agency, Operation, Target, Before, Limit ?? 100);

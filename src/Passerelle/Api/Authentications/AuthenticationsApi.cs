@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Passerelle.Api.Contract;
 using Passerelle.Api.Products;
 using Passerelle.Core.Authentications;
+using Passerelle.Core.Pictures;
 using Passerelle.Errors;
 using Passerelle.Security;
 
@@ -15,26 +17,36 @@ internal static class AuthenticationsApi
 {
     public static void MapAuthenticationsApi(this IEndpointRouteBuilder api)
     {
-        var requests = api.MapGroup("/authentications").WithTags("Authentications");
-        requests.MapGet("/", List).WithSummary(
-            "Authentication requests: those to the caller's rights holder, or those the caller's agency sent.");
-        requests.MapPost("/", Create).WithSummary(
-            "An officer asks the rights holder to authenticate detained goods.");
-        requests.MapGet("/{id:guid}", Get).WithSummary(
-            "One request with its thread; overdue when unanswered past its deadline.");
-        requests.MapPost("/{id:guid}/reply", Reply).WithSummary(
-            "The rights holder answers genuine, counterfeit or cannot-tell, with reasons.");
-        requests.MapPost("/{id:guid}/messages", Message).WithSummary(
-            "A message in the request's thread, from either side.");
-        requests.MapPost("/{id:guid}/photos", AddPhoto).WithSummary(
-            "The detaining agency adds a photo of the goods (JPEG, PNG or WebP by content, at most 5 MB).")
-            .WithMetadata(new RequestSizeLimitAttribute(ProductsApi.PictureBodyBytes));
-        requests.MapPost("/{id:guid}/outcome", Outcome).WithSummary(
-            "The detaining agency records released, seized or destroyed, once the rights holder has answered or " +
-            "its reply is overdue; the person who recorded it may correct it within 24 hours. A value needs its " +
-            "ISO 4217 currency.");
-        api.MapGet("/statistics/seizures", Statistics).WithTags("Authentications")
-            .WithSummary("Seizures by brand, HS chapter, place and month.");
+        var requests = api.MapGroup("/authentications").WithTags("Authentications")
+            .ProducesErrors(AuthenticationErrors.All, PictureErrors.All);
+        requests.MapGet("/", List).Documented("ListAuthentications", "List authentication requests",
+            "Those sent to the caller's rights holder (`products:write`), or those the caller asked and, for a "
+            + "coordinator, its agency's (`products:lookup`); overdue ones are flagged. Audited as a consultation.");
+        requests.MapPost("/", Create).Documented("RequestAuthentication", "Ask for authentication",
+            "An officer who detained goods asks their rights holder to authenticate them, saying where they are "
+            + "held and, if known, their route; the rights holder has 10 working days by default "
+            + "(`products:lookup`). Audited.");
+        requests.MapGet("/{id:guid}", Get).Documented("GetAuthentication", "Get an authentication request",
+            "One request with its thread, for the officer who asked, their agency's coordinators and the rights "
+            + "holder asked; overdue when unanswered past its deadline. Audited as a consultation.");
+        requests.MapPost("/{id:guid}/reply", Reply).Documented("ReplyToAuthentication", "Answer a request",
+            "The rights holder asked answers genuine, counterfeit or cannot-tell, with reasons (`products:write`). "
+            + "Audited.");
+        requests.MapPost("/{id:guid}/messages", Message).Documented("PostAuthenticationMessage", "Write in the thread",
+            "A message from either side of the request. Audited.");
+        requests.MapPost("/{id:guid}/photos", AddPhoto).Documented("AddAuthenticationPhoto", "Add a photo of the goods",
+            "The detaining agency (the officer who asked and its coordinators) adds a photo of the goods, at most "
+            + "5 MB and at most 5 a request, seen only by that agency and the rights holder asked. Audited.")
+            .WithMetadata(new RequestSizeLimitAttribute(ProductsApi.PictureBodyBytes)).AcceptsPicture();
+        requests.MapPost("/{id:guid}/outcome", Outcome).Documented("RecordAuthenticationOutcome", "Record the outcome",
+            "Released, seized or destroyed, with an optional estimated value in an ISO 4217 `currency`, once the "
+            + "rights holder has answered or its reply is overdue; the person who recorded it may correct it within "
+            + "24 hours. Those who follow the detention (`products:lookup`). Audited.");
+        api.MapGet("/statistics/seizures", Statistics).WithTags("Authentications").Documented(
+            "GetSeizureStatistics", "Count seizures",
+            "Seizures by brand, HS chapter, route, place and month: officers, investigators and coordinators "
+            + "(`products:lookup`) and auditors (`audit:read`) count their own country's detentions, a rights "
+            + "holder (`products:write`) its own brands'. Audited as a consultation.");
     }
 
     private static Task<Results<Ok<IReadOnlyList<AuthenticationView>>, ProblemHttpResult>> List(

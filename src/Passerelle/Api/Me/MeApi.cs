@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Passerelle.Api.Contract;
 using Passerelle.Core.Trust.People;
 using Passerelle.Errors;
 using Passerelle.Security;
@@ -9,9 +10,13 @@ internal static class MeApi
 {
     public static void MapMeApi(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/me", GetMe).WithTags("Me").WithSummary("The caller: person, agency, roles and token scopes.");
-        api.MapPost("/me/password", ChangePassword).WithTags("Me")
-            .WithSummary("Change the caller's own password, proving the current one.");
+        api.MapGet("/me", GetMe).WithTags("Me").ProducesErrors(PeopleErrors.All)
+            .Documented("DescribeMe", "Describe the caller",
+                "The person the token belongs to, their agency and roles, and the token's scopes. Any valid token.");
+        api.MapPost("/me/password", ChangePassword).WithTags("Me").ProducesErrors(PeopleErrors.All)
+            .Documented("ChangeOwnPassword", "Change one's own password",
+                "The token's person changes their password, proving the current one; the password policy applies. "
+                + "Answers 204. Audited, a failed attempt too.");
     }
 
     private static Task<Results<NoContent, ProblemHttpResult>> ChangePassword(

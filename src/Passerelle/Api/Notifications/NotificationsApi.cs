@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Passerelle.Api.Contract;
 using Passerelle.Core.Notifications;
 using Passerelle.Errors;
 using Passerelle.Security;
@@ -11,14 +12,26 @@ internal static class NotificationsApi
 {
     public static void MapNotificationsApi(this IEndpointRouteBuilder api)
     {
-        var inbox = api.MapGroup("/notifications").WithTags("Notifications");
-        inbox.MapGet("/", List).WithSummary("The caller's inbox.");
-        inbox.MapPost("/{id:guid}/read", Read).WithSummary("Mark a notification read.");
+        var inbox = api.MapGroup("/notifications").WithTags("Notifications")
+            .ProducesErrors(NotificationErrors.All);
+        inbox.MapGet("/", List).Documented("ListNotifications", "Read the inbox",
+            "The caller's notifications, newest first (`?unread=true` for unread ones); coordinators and rights "
+            + "holders' people also read those addressed to their agency. Officers, investigators, coordinators and "
+            + "rights holders (`notifications:read`). Audited as a consultation.");
+        inbox.MapPost("/{id:guid}/read", Read).Documented("MarkNotificationRead", "Mark a notification read",
+            "One notification the caller may read (`notifications:read`).");
 
-        var webhooks = api.MapGroup("/webhooks").WithTags("Notifications");
-        webhooks.MapGet("/", ListWebhooks).WithSummary("The agency's webhooks and their delivery counts (coordinators).");
-        webhooks.MapPost("/", CreateWebhook).WithSummary("Register a webhook; its signing secret is in this answer only.");
-        webhooks.MapDelete("/{id:guid}", DisableWebhook).WithSummary("Stop a webhook.");
+        var webhooks = api.MapGroup("/webhooks").WithTags("Notifications")
+            .ProducesErrors(NotificationErrors.All);
+        webhooks.MapGet("/", ListWebhooks).Documented("ListWebhooks", "List webhooks",
+            "The agency's webhooks and their delivery counts. Coordinators (`documents:write`) and rights holders' "
+            + "people (`products:write`), for their own agency. Audited as a consultation.");
+        webhooks.MapPost("/", CreateWebhook).Documented("CreateWebhook", "Register a webhook",
+            "An `https` address on a public host, where the agency hears of hits (coordinators) or of "
+            + "authentication requests (rights holders); at most 5 active an agency. Deliveries are signed the "
+            + "Standard Webhooks way, with a secret that is in this answer only. Audited.");
+        webhooks.MapDelete("/{id:guid}", DisableWebhook).Documented("DisableWebhook", "Stop a webhook",
+            "The same callers, for their own agency's webhooks. Audited.");
     }
 
     private static Task<Results<Ok<IReadOnlyList<NotificationView>>, ProblemHttpResult>> List(
@@ -35,7 +48,8 @@ internal static class NotificationsApi
 
     private static Task<Results<Created<CreatedWebhook>, ProblemHttpResult>> CreateWebhook(
         WebhookRequest request, HttpContext http, ManageWebhooks webhooks, CancellationToken ct) =>
-        webhooks.CreateAsync(http.Actor(), request.Url, ct).ToCreatedAsync(created => $"/api/v1/webhooks/{created.Id}");
+        webhooks.CreateAsync(http.Actor(), request.Url, ct)
+            .ToCreatedAsync(created => $"/api/v1/webhooks/{created.Id}");
 
     private static Task<Results<Ok<WebhookView>, ProblemHttpResult>> DisableWebhook(
         Guid id, HttpContext http, ManageWebhooks webhooks, CancellationToken ct) =>

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Passerelle.Api.Contract;
 using Passerelle.Core.Pictures;
 using Passerelle.Core.Products;
+using Passerelle.Core.Standards;
 using Passerelle.Errors;
 using Passerelle.Security;
 
@@ -11,25 +13,46 @@ internal sealed record PhotoLookup(string Barcode, IReadOnlyList<ProductView> Pr
 
 internal static class ProductsApi
 {
-    /// <summary>5 MB of picture and a little room for a multipart envelope; beyond, the body is refused unread.</summary>
+    /// <summary>
+    /// 5 MB of picture and a little room for a multipart envelope; beyond, the body is refused unread.
+    /// </summary>
     public const long PictureBodyBytes = UploadLimits.OnePicture;
 
     public static void MapProductsApi(this IEndpointRouteBuilder api)
     {
-        var products = api.MapGroup("/products").WithTags("Genuine products");
-        products.MapGet("/lookup", LookUp).WithSummary("Officers: find products by barcode number, GS1 Digital Link, element string, scanner data or words.");
-        products.MapGet("/", Mine).WithSummary("A rights holder's own product sheets.");
-        products.MapPost("/", Create).WithSummary("A rights holder describes a genuine product (a draft until published).");
-        products.MapGet("/{id:guid}", Get).WithSummary("One sheet: all of it for its owner; the published sheet with the features meant for them for an officer.");
-        products.MapPut("/{id:guid}", Replace).WithSummary("Replace a sheet's content as a new version (owner only).");
-        products.MapPost("/lookup/photo", LookUpPhoto)
-            .WithSummary("Officers: send a photo of a barcode (JPEG, PNG or WebP, at most 12 megapixels); "
-                + "it is read on the server and looked up.")
-            .WithMetadata(new RequestSizeLimitAttribute(PictureBodyBytes));
-        products.MapPost("/{id:guid}/pictures", AddPicture).WithSummary("A rights holder adds a picture (JPEG, PNG or WebP by content, at most 5 MB), of the genuine product or, with ?counterfeit=true, of a fake, with an optional ?caption=; it is stored without metadata, with a thumbnail.")
-            .WithMetadata(new RequestSizeLimitAttribute(PictureBodyBytes));
-        api.MapGet("/pictures/{id:guid}", GetPicture).WithTags("Genuine products").WithSummary("A picture, or its thumbnail with ?thumbnail=true.");
-        products.MapPost("/{id:guid}/publish", Publish).WithSummary("Publish a sheet to officers; only a verified rights holder may.");
+        var products = api.MapGroup("/products").WithTags("Products")
+            .ProducesErrors(ProductErrors.All, Gs1Errors.All, PictureErrors.All);
+        products.MapGet("/lookup", LookUp).Documented("LookUpProducts", "Look up products",
+            "By barcode number (GTIN-8/12/13/14), GS1 Digital Link, element string, raw scanner data or words: "
+            + "published sheets only, with the features meant for the caller's agency or country. Officers, "
+            + "investigators and coordinators (`products:lookup`). Audited as a consultation, with its `purpose`.");
+        products.MapGet("/", Mine).Documented("ListOwnProducts", "List own product sheets",
+            "A rights holder's own sheets, drafts included (`products:write`).");
+        products.MapPost("/", Create).Documented("CreateProduct", "Describe a product",
+            "A rights holder describes a genuine product, how to tell a fake and whom to call: a draft until "
+            + "published (`products:write`). Audited.");
+        products.MapGet("/{id:guid}", Get).Documented("GetProduct", "Get a product sheet",
+            "All of it for its owner (`products:write`); for officers, investigators and coordinators "
+            + "(`products:lookup`), the published sheet with the features meant for them, audited as a consultation.");
+        products.MapPut("/{id:guid}", Replace).Documented("ReplaceProduct", "Replace a product sheet",
+            "Its content, as a new version. The owner only (`products:write`). Audited.");
+        products.MapPost("/lookup/photo", LookUpPhoto).Documented("LookUpBarcodePhoto", "Look up a barcode photo",
+            "A photo of a barcode (EAN/UPC, GS1-128, DataMatrix, QR Digital Link), at most 12 megapixels, read on "
+            + "the server and then looked up. The same callers and audit as a look-up.")
+            .WithMetadata(new RequestSizeLimitAttribute(PictureBodyBytes)).AcceptsPicture();
+        products.MapPost("/{id:guid}/pictures", AddPicture).Documented("AddProductPicture", "Add a picture",
+            "A picture of the genuine product or, with `?counterfeit=true`, of a fake, with an optional "
+            + "`?caption=`: at most 5 MB and 50 megapixels, stored without metadata, with a thumbnail. The sheet's "
+            + "owner only (`products:write`). Audited.")
+            .WithMetadata(new RequestSizeLimitAttribute(PictureBodyBytes)).AcceptsPicture();
+        api.MapGet("/pictures/{id:guid}", GetPicture).WithTags("Products").ProducesErrors(PictureErrors.All)
+            .ProducesPicture().Documented("ShowPicture", "Get a picture",
+                "A picture, or its 320-pixel thumbnail with `?thumbnail=true`: a sheet's for its owner and, once "
+                + "published, for officers; detained goods' for the detaining agency and the rights holder asked, "
+                + "each view audited.");
+        products.MapPost("/{id:guid}/publish", Publish).Documented("PublishProduct", "Publish a sheet",
+            "Shows the sheet to officers. Its owner, once an administrator has verified the rights holder "
+            + "(`products:write`). Audited.");
     }
 
     private static Task<Results<Ok<IReadOnlyList<ProductView>>, ProblemHttpResult>> LookUp(
@@ -42,7 +65,8 @@ internal static class ProductsApi
 
     private static Task<Results<Created<ProductView>, ProblemHttpResult>> Create(
         SaveProductRequest request, HttpContext http, SaveProduct save, CancellationToken ct) =>
-        save.HandleAsync(http.Actor(), null, request, ct).ToCreatedAsync(created => $"/api/v1/products/{created.Id}");
+        save.HandleAsync(http.Actor(), null, request, ct)
+            .ToCreatedAsync(created => $"/api/v1/products/{created.Id}");
 
     private static Task<Results<Ok<ProductView>, ProblemHttpResult>> Get(
         Guid id, HttpContext http, GetProduct get, CancellationToken ct) =>
@@ -78,7 +102,10 @@ internal static class ProductsApi
         show.HandleAsync(http.Actor(), id, thumbnail ?? false, ct)
             .ToHttpAsync(shown => TypedResults.File(shown.Content, shown.Picture.ContentType));
 
-    /// <summary>The picture's bytes, from a multipart form's first file or from the raw body; its type is judged later, by content.</summary>
+    /// <summary>
+    /// The picture's bytes, from a multipart form's first file or from the raw body; its type is judged later, by
+    /// content.
+    /// </summary>
     internal static async Task<byte[]> ReadBodyAsync(HttpContext http, CancellationToken ct)
     {
         using var buffer = new MemoryStream();

@@ -47,7 +47,10 @@ internal static class ApiReference
     /// Scalar writes its page without a language; a screen reader needs one. The page (not its script) is small, so
     /// it is read whole and given <c>lang="en"</c>.
     /// </summary>
-    public static IApplicationBuilder UseApiReferenceLanguage(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    public static IApplicationBuilder UseApiReferenceLanguage(this IApplicationBuilder app) =>
+        app.Use(WithLanguageAsync);
+
+    private static async Task WithLanguageAsync(HttpContext http, RequestDelegate next)
     {
         var path = http.Request.Path.Value?.TrimEnd('/');
         if (!string.Equals(path, Path, StringComparison.OrdinalIgnoreCase))
@@ -79,7 +82,7 @@ internal static class ApiReference
         var bytes = System.Text.Encoding.UTF8.GetBytes(html);
         http.Response.ContentLength = bytes.Length;
         await original.WriteAsync(bytes, http.RequestAborted);
-    });
+    }
 
     /// <summary>The nonce Scalar put on this response's script tags, if it rendered the page.</summary>
     public static string? NonceOf(HttpContext http) =>

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Passerelle.Api.Contract;
 using Passerelle.Core.Trust.Tokens;
 using Passerelle.Errors;
 using Passerelle.Security;
@@ -11,10 +12,17 @@ internal static class TokensApi
 {
     public static void MapTokensApi(this IEndpointRouteBuilder api)
     {
-        var tokens = api.MapGroup("/tokens").WithTags("Tokens");
-        tokens.MapGet("/", List).WithSummary("The tokens the caller may see; never their secrets.");
-        tokens.MapPost("/", Create).WithSummary("Create a token. Its secret is in this answer only.");
-        tokens.MapDelete("/{id:guid}", Revoke).WithSummary("Revoke a token; it is refused from its next use.");
+        var tokens = api.MapGroup("/tokens").WithTags("Tokens").ProducesErrors(TokenErrors.All);
+        tokens.MapGet("/", List).Documented("ListTokens", "List tokens",
+            "The tokens the caller may see, never their secrets: anyone their own (`tokens:read`), a coordinator "
+            + "its agency's, an administrator everyone's. Audited as a consultation.");
+        tokens.MapPost("/", Create).Documented("CreateToken", "Create a token",
+            "A token for a person of the caller's agency (coordinators) or anyone's (administrators), within the "
+            + "caller's role ceiling, with scopes the person's roles allow and, when a token makes it, no more than "
+            + "its own (`tokens:write`). Its secret is in this answer only (`no-store`). Audited.");
+        tokens.MapDelete("/{id:guid}", Revoke).Documented("RevokeToken", "Revoke a token",
+            "Refused from its next use, on every node within two seconds. Anyone revokes their own "
+            + "(`tokens:write`); a coordinator its agency's people's, an administrator anyone's. Audited.");
     }
 
     private static Task<Results<Ok<IReadOnlyList<TokenSummary>>, ProblemHttpResult>> List(

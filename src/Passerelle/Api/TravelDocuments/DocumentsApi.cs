@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Passerelle.Api.Contract;
 using Passerelle.Core.TravelDocuments;
 using Passerelle.Errors;
 using Passerelle.Security;
@@ -12,20 +13,37 @@ internal static class DocumentsApi
 
     public static void MapDocumentsApi(this IEndpointRouteBuilder api)
     {
-        var documents = api.MapGroup("/documents").WithTags("Travel documents");
-        documents.MapPost("/", Register).WithSummary("Register a lost, stolen, revoked or invalid document for the caller's agency.");
-        documents.MapGet("/", Search).WithSummary("Search the caller's agency's own records.");
-        documents.MapGet("/{id:guid}", Get).WithSummary("One of the caller's agency's records, with its history.");
-        documents.MapMethods("/{id:guid}", ["PATCH"], Change).WithSummary("Change a record (owner only).");
-        documents.MapPost("/import", Import).WithSummary("Upsert the caller's agency's records from CSV (text/csv, up to 64 MiB); answers a report of bad rows.")
-            .WithMetadata(new RequestSizeLimitAttribute(ImportBodyBytes)).Accepts<string>("text/csv");
-        documents.MapGet("/export", Export).WithSummary("The caller's agency's live records as CSV, in the form import reads.");
-        documents.MapDelete("/{id:guid}", Delete).WithSummary("Withdraw a record, with a reason (owner only); a tombstone remains.");
+        var documents = api.MapGroup("/documents").WithTags("Travel documents")
+            .ProducesErrors(TravelDocumentErrors.All);
+        documents.MapPost("/", Register).Documented("RegisterDocument", "Register a document",
+            "A lost, stolen, revoked or invalid passport, identity card or visa, as a record of the caller's "
+            + "agency. Coordinators and investigators (`documents:write`). Audited.");
+        documents.MapGet("/", Search).Documented("FindDocuments", "Search the agency's records",
+            "The caller's agency's own records by number, status and type, paged by `limit` and `offset`. "
+            + "Coordinators and investigators (`documents:write`). Audited as a consultation.");
+        documents.MapGet("/{id:guid}", Get).Documented("GetDocument", "Get a record",
+            "One of the caller's agency's records, with its history. Coordinators and investigators of the owner "
+            + "agency (`documents:write`). Audited as a consultation.");
+        documents.MapMethods("/{id:guid}", ["PATCH"], Change).Documented("ChangeDocument", "Change a record",
+            "The owner agency's coordinators and investigators only (`documents:write`). Audited.");
+        documents.MapPost("/import", Import).Documented("ImportDocuments", "Import records from CSV",
+            "Upserts the agency's records from `text/csv` (up to 64 MiB) in batches, reports each bad row by its "
+            + "line, and can be run again without duplicating anything. The owner agency's coordinators and "
+            + "investigators, or an administrator naming `?agency=` (`documents:write`). Audited.")
+            .WithMetadata(new RequestSizeLimitAttribute(ImportBodyBytes)).Accepts<string>("text/csv")
+            .ProducesErrors(HttpErrors.UnsupportedMediaType);
+        documents.MapGet("/export", Export).Documented("ExportDocuments", "Export records as CSV",
+            "The agency's live records, in the form import reads. The same callers as import. Audited.")
+            .Produces<string>(StatusCodes.Status200OK, "text/csv");
+        documents.MapDelete("/{id:guid}", Delete).Documented("DeleteDocument", "Withdraw a record",
+            "With a `reason`; a tombstone remains for the audit trail and for other nodes. The owner agency's "
+            + "coordinators and investigators only (`documents:write`). Audited.");
     }
 
     private static Task<Results<Created<DocumentView>, ProblemHttpResult>> Register(
         RegisterDocumentRequest request, HttpContext http, RegisterDocument register, CancellationToken ct) =>
-        register.HandleAsync(http.Actor(), request, ct).ToCreatedAsync(document => $"/api/v1/documents/{document.Id}");
+        register.HandleAsync(http.Actor(), request, ct)
+            .ToCreatedAsync(document => $"/api/v1/documents/{document.Id}");
 
     private static Task<Results<Ok<IReadOnlyList<DocumentView>>, ProblemHttpResult>> Search(
         string? number, string? status, string? documentType, bool? includeDeleted, int? limit, int? offset,
@@ -46,7 +64,8 @@ internal static class DocumentsApi
     {
         if (http.Request.ContentType?.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) != true)
         {
-            throw new BadHttpRequestException("Send the records as text/csv.", StatusCodes.Status415UnsupportedMediaType);
+            throw new BadHttpRequestException(
+                "Send the records as text/csv.", StatusCodes.Status415UnsupportedMediaType);
         }
 
         using var reader = new StreamReader(http.Request.Body);

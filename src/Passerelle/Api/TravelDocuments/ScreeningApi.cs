@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Passerelle.Api.Contract;
 using Passerelle.Core.Common;
+using Passerelle.Core.Standards;
 using Passerelle.Core.TravelDocuments;
 using Passerelle.Errors;
 using Passerelle.Security;
@@ -16,11 +18,20 @@ internal static class ScreeningApi
 
     public static void MapScreeningApi(this IEndpointRouteBuilder api)
     {
-        var screen = api.MapGroup("/documents/screen").WithTags("Screening").WithMetadata(ScreeningRoute.Marker);
-        screen.MapPost("/", Screen).WithSummary("Screen one document, by MRZ or by number; purpose is required.");
-        screen.MapPost("/batch", Batch).WithSummary("Screen a passenger manifest of up to 10,000 items, as JSON or as CSV (?purpose=...); results in the same order.")
+        var screen = api.MapGroup("/documents/screen").WithTags("Screening").WithMetadata(ScreeningRoute.Marker)
+            .ProducesErrors(TravelDocumentErrors.All, MrzErrors.All);
+        screen.MapPost("/", Screen).Documented("ScreenDocument", "Screen a document",
+            "One document, by MRZ or by number (issuing state and type optional), with its purpose (required) and "
+            + "location. The register answers `hit`, `possible` or `clear`, with the matches and what the MRZ says "
+            + "of itself; a hit tells the owner agency. Officers, investigators and coordinators "
+            + "(`documents:screen`); a `documents:screen-minimal` token (an airline) gets the result alone. Audited "
+            + "as a consultation before it is answered.");
+        screen.MapPost("/batch", Batch).Documented("ScreenManifest", "Screen a passenger manifest",
+            "Up to 10,000 items, as JSON (`{\"purpose\", \"items\"}`) or as CSV with `?purpose=`, in at most 4 MiB; "
+            + "the results in the same order. The same callers and audit as one screening.")
             .WithMetadata(new RequestSizeLimitAttribute(BatchBodyBytes))
-            .Accepts<BatchRequest>("application/json", "text/csv");
+            .Accepts<BatchRequest>("application/json", "text/csv")
+            .ProducesErrors(HttpErrors.UnsupportedMediaType, HttpErrors.MalformedJson);
     }
 
     private static Task<Results<Ok<ScreenResult>, ProblemHttpResult>> Screen(
@@ -56,7 +67,8 @@ internal static class ScreeningApi
 
         if (!type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
         {
-            throw new BadHttpRequestException("Send the manifest as application/json or text/csv.", StatusCodes.Status415UnsupportedMediaType);
+            throw new BadHttpRequestException(
+                "Send the manifest as application/json or text/csv.", StatusCodes.Status415UnsupportedMediaType);
         }
 
         try
