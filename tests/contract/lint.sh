@@ -33,7 +33,7 @@ url=
 for _ in $(seq 1 600); do
   kill -0 "$server" 2> /dev/null || { cat "$work/server.log"; echo "The server stopped before it listened." >&2; exit 1; }
   url=$(grep -oE 'http://127\.0\.0\.1:[0-9]+' "$work/server.log" | head -n 1 || true)
-  if [ -n "$url" ] && curl -sf -o "$work/openapi.json" "$url/openapi/v1.json"; then break; fi
+  if [ -n "$url" ] && curl -sf --max-time 10 -o "$work/openapi.json" "$url/openapi/v1.json"; then break; fi
   url=
   sleep 0.1
 done

@@ -60,6 +60,12 @@ public sealed class Validation
 
     public Validation Require(bool condition, string field, ErrorCode code, string message)
     {
+        // A failed validation answers 400; a code of another kind is documented in the contract with another status.
+        if (code.Kind != ErrorKind.Invalid)
+        {
+            throw new ArgumentException($"{code.Code} is not a validation code.", nameof(code));
+        }
+
         if (!condition)
         {
             firstCode ??= code.Code;

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -13,6 +14,20 @@ namespace Passerelle.Pages;
 /// </summary>
 internal sealed class PageAccessFilter(AuditWriter audit) : IAsyncPageFilter
 {
+    // Pages whose file moved to their capability's folder keep the name their refusals were audited under, so an
+    // auditor's search by target finds the refusals from before and after the move together.
+    private static readonly FrozenDictionary<string, string> FormerNames = new Dictionary<string, string>
+    {
+        ["/Alerts/Index"] = "/Brand/Alerts",
+        ["/Products/Own"] = "/Brand/Products",
+        ["/Products/Product"] = "/Brand/Product",
+        ["/TravelDocuments/Screen"] = "/Screen/Index",
+        ["/TravelDocuments/Manifest"] = "/Screen/Manifest",
+        ["/TravelDocuments/Documents"] = "/Documents/Index",
+        ["/TravelDocuments/Document"] = "/Documents/Detail",
+        ["/Authentications/Seizures"] = "/Statistics/Seizures",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
     public async Task OnPageHandlerExecutionAsync(
@@ -24,7 +39,8 @@ internal sealed class PageAccessFilter(AuditWriter audit) : IAsyncPageFilter
             var actor = context.HttpContext.Actor();
             if (!AccessRules.MayUsePages(actor) || !page.MayOpen(actor))
             {
-                var target = AuditTarget.Page(context.ActionDescriptor.ViewEnginePath);
+                var path = context.ActionDescriptor.ViewEnginePath;
+                var target = AuditTarget.Page(FormerNames.GetValueOrDefault(path, path));
                 await audit.DenyAsync(actor, target, context.HttpContext.RequestAborted);
                 context.Result = new ForbidResult();
                 return;

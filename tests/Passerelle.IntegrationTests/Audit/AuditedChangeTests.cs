@@ -52,6 +52,29 @@ public sealed class AuditedChangeTests
         Assert.False(await after.AuditEntries.AnyAsync(e => e.Target == "agency:FR-POLICE"));
     }
 
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_change_inside_the_callers_transaction_leaves_the_commit_to_the_caller(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var context = scope.ServiceProvider.GetRequiredService<Core.Data.PasserelleDb>();
+            var audited = scope.ServiceProvider.GetRequiredService<AuditedChange>();
+            await using var outer = await context.Database.BeginTransactionAsync();
+            context.Agencies.Add(NewAgency("FR-POLICE"));
+            await audited.CommitAsync(
+                context, AuditRecord.For(Actor.Console(), AuditEvent.AgencyCreated, target: "agency:FR-POLICE"), default);
+
+            // The change saved into the caller's transaction and left it open; the caller then thinks better of it.
+            Assert.Same(outer, context.Database.CurrentTransaction);
+            await outer.RollbackAsync();
+        }
+
+        await using var after = app.NewContext();
+        Assert.False(await after.Agencies.AnyAsync(a => a.Code == "FR-POLICE"));
+        Assert.False(await after.AuditEntries.AnyAsync(e => e.Target == "agency:FR-POLICE"));
+    }
+
     private static Agency NewAgency(string code) => new()
     {
         Id = Guid.CreateVersion7(),

@@ -31,17 +31,26 @@ public sealed class GeneratedClient : IDisposable
     public static async Task<GeneratedClient> BuildAsync(string openApiDocument, string probe)
     {
         var folder = Directory.CreateTempSubdirectory("passerelle-kiota-").FullName;
-        var description = Path.Combine(folder, "openapi.json");
-        await File.WriteAllTextAsync(description, openApiDocument);
-        await RunAsync(RepositoryRoot(), "tool", "run", "kiota", "generate", "--language", "CSharp",
-            "--openapi", description, "--output", Path.Combine(folder, "Client"), "--class-name", "PasserelleClient",
-            "--namespace-name", "Passerelle.Client", "--exclude-backward-compatible", "--log-level", "Warning");
-        await File.WriteAllTextAsync(Path.Combine(folder, "Probe.cs"), probe);
-        var project = Path.Combine(folder, "Passerelle.Client.csproj");
-        await File.WriteAllTextAsync(project, Project());
-        await RunAsync(folder, "build", project, "-c", "Release", "-nologo", "-v", "q", "--disable-build-servers");
-        var built = Path.Combine(folder, "bin", "Release", "net10.0", "Passerelle.Client.dll");
-        return new GeneratedClient(folder, Assembly.LoadFrom(built));
+        try
+        {
+            var description = Path.Combine(folder, "openapi.json");
+            await File.WriteAllTextAsync(description, openApiDocument);
+            await RunAsync(RepositoryRoot(), "tool", "run", "kiota", "generate", "--language", "CSharp",
+                "--openapi", description, "--output", Path.Combine(folder, "Client"), "--class-name",
+                "PasserelleClient", "--namespace-name", "Passerelle.Client", "--exclude-backward-compatible",
+                "--log-level", "Warning");
+            await File.WriteAllTextAsync(Path.Combine(folder, "Probe.cs"), probe);
+            var project = Path.Combine(folder, "Passerelle.Client.csproj");
+            await File.WriteAllTextAsync(project, Project());
+            await RunAsync(folder, "build", project, "-c", "Release", "-nologo", "-v", "q", "--disable-build-servers");
+            var built = Path.Combine(folder, "bin", "Release", "net10.0", "Passerelle.Client.dll");
+            return new GeneratedClient(folder, Assembly.LoadFrom(built));
+        }
+        catch
+        {
+            Directory.Delete(folder, recursive: true);
+            throw;
+        }
     }
 
     /// <summary>Calls a static method of the probe, class <c>Passerelle.Client.Probe</c>.</summary>
@@ -104,7 +113,18 @@ public sealed class GeneratedClient : IDisposable
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
+        // Generation and the build take seconds; one that hangs is stopped rather than holding the suite.
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        try
+        {
+            await process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"dotnet {string.Join(' ', arguments)} did not finish within 5 minutes.");
+        }
+
         Assert.True(process.ExitCode == 0,
             $"dotnet {string.Join(' ', arguments)} exited {process.ExitCode}:\n{await output}\n{await error}");
     }

@@ -29,11 +29,19 @@ public sealed class OpenChange : IAsyncDisposable
     public Task<long> AppendAsync(IReadOnlyList<AuditRecord> entries, CancellationToken ct) =>
         trail.StageAsync(db, entries, ct);
 
-    /// <summary>Saves the tracked rows and the appended entries, and commits.</summary>
+    /// <summary>
+    /// Saves the tracked rows and the appended entries, and commits. A change that joined the caller's transaction
+    /// only saves: the caller, who began the transaction, commits or rolls back everything in it.
+    /// </summary>
     public async Task CommitAsync(CancellationToken ct)
     {
         await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        if (owned)
+        {
+            // Once the rows are saved the commit is not cancelled half-way: a request that went away while it ran
+            // would not know whether its change landed, and the picture store would drop files a commit kept.
+            await transaction.CommitAsync(CancellationToken.None);
+        }
     }
 
     /// <summary>Appends <paramref name="entries"/>, saves them with the tracked rows, and commits.</summary>
