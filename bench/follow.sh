@@ -6,4 +6,5 @@
 # FOLLOW_MS sets Register:FollowMilliseconds on both nodes (default 500).
 source "$(dirname "$0")/../drills/lib.sh"
 build
-drill follow --rounds "${ROUNDS:-20}" --follow-ms "${FOLLOW_MS:-500}"
+# Under bench/all.sh (REPORT set) the drill's figures go into RESULTS.md too.
+drill follow --rounds "${ROUNDS:-20}" --follow-ms "${FOLLOW_MS:-500}" | tee -a "${REPORT:-/dev/null}"

@@ -4,8 +4,8 @@
 # the same file again, which must change nothing. Prints records per second for each.
 source "$(dirname "$0")/lib.sh"
 RECORDS=${RECORDS:-1000000}
-trap stop_all EXIT
 build
+report "import: RECORDS=$RECORDS"
 $BENCH generate "$RECORDS" "$WORK/records.csv"
 
 measure() {
@@ -15,10 +15,10 @@ measure() {
   start=$(date +%s.%N)
   $PASSERELLE documents import "$WORK/records.csv" --agency BENCH-POLICE 2> /dev/null
   seconds=$(seconds_since "$start")
-  echo "$label: $RECORDS records in $(printf %.1f "$seconds") s = $(echo "$RECORDS / $seconds" | bc) records/s"
+  report "$label: $RECORDS records in $(printf %.1f "$seconds") s = $(echo "$RECORDS / $seconds" | bc) records/s"
   start=$(date +%s.%N)
   $PASSERELLE documents import "$WORK/records.csv" --agency BENCH-POLICE 2> /dev/null
-  echo "$label re-run: $(printf %.1f "$(seconds_since "$start")") s"
+  report "$label re-run: $(printf %.1f "$(seconds_since "$start")") s"
 }
 
 export Database__Provider=Sqlite ConnectionStrings__Passerelle="Data Source=$WORK/passerelle.db"

@@ -15,7 +15,6 @@ CONNECTIONS=${CONNECTIONS:-8}
 DURATION=${DURATION:-20}
 RATE=${RATE:-1000}
 HTTP_PORT=${HTTP_PORT:-5482}
-trap stop_all EXIT
 build
 start_postgres
 $PASSERELLE db migrate > /dev/null
@@ -32,19 +31,20 @@ export TOKEN GTINS=$((SHEETS * GTINS_PER_SHEET))
 TOKEN=$($PASSERELLE tokens create --user bench.officer --scope products:lookup 2> /dev/null)
 export RateLimits__PerTokenPerMinute=1000000
 serve_until_ready "$HTTP_PORT"
-echo "catalogue: $SHEETS sheets, $GTINS GTINs; server ready in $(printf %.1f "$READY") s"
+report "product lookup: SHEETS=$SHEETS GTINS_PER_SHEET=$GTINS_PER_SHEET CONNECTIONS=$CONNECTIONS DURATION=$DURATION RATE=$RATE"
+report "catalogue: $SHEETS sheets, $GTINS GTINs; server ready in $(printf %.1f "$READY") s"
 wrk -t 2 -c "$CONNECTIONS" -d 3s -s "$ROOT/bench/lookup.lua" "http://127.0.0.1:$HTTP_PORT" > /dev/null
 wrk -t 2 -c "$CONNECTIONS" -d "${DURATION}s" --latency -s "$ROOT/bench/lookup.lua" "http://127.0.0.1:$HTTP_PORT" | tee "$WORK/wrk.txt"
 echo
-echo "lookup: $(awk '/^Requests\/sec/ {print $2}' "$WORK/wrk.txt") requests/s, p50 $(awk '$1 == "50%" {print $2}' "$WORK/wrk.txt"), p99 $(awk '$1 == "99%" {print $2}' "$WORK/wrk.txt"), non-2xx $(awk '/Non-2xx/ {print $5}' "$WORK/wrk.txt")"
+report "lookup, wrk: $(awk '/^Requests\/sec/ {print $2}' "$WORK/wrk.txt") requests/s, p50 $(awk '$1 == "50%" {print $2}' "$WORK/wrk.txt"), p99 $(awk '$1 == "99%" {print $2}' "$WORK/wrk.txt"), non-2xx $(awk '/Non-2xx/ {n = $5} END {print n + 0}' "$WORK/wrk.txt")"
 
 open_loop() {
-  echo "open loop, $1:"
-  $BENCH lookups "http://127.0.0.1:$HTTP_PORT" "$TOKEN" "$RATE" "$DURATION" "$GTINS" | sed 's/^/  /'
+  report "open loop, $1:"
+  $BENCH lookups "http://127.0.0.1:$HTTP_PORT" "$TOKEN" "$RATE" "$DURATION" "$GTINS" | sed 's/^/  /' | report_lines
 }
 open_loop "this build"
-echo "open loop, GET /api/v1/me (the floor):"
-$BENCH requests "http://127.0.0.1:$HTTP_PORT" "$TOKEN" "$RATE" "$DURATION" /api/v1/me | sed 's/^/  /'
+report "open loop, GET /api/v1/me (the floor):"
+$BENCH requests "http://127.0.0.1:$HTTP_PORT" "$TOKEN" "$RATE" "$DURATION" /api/v1/me | sed 's/^/  /' | report_lines
 if [ -n "${BASELINE:-}" ]; then
   kill "$SERVER_PID" && wait "$SERVER_PID" 2> /dev/null || true
   PASSERELLE="dotnet $BASELINE" serve_until_ready "$HTTP_PORT"

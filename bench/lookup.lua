@@ -1,7 +1,15 @@
 -- One product lookup per request by a GTIN drawn from the generated catalogue (0 9506 then i on 8 digits, and
 -- the GS1 check digit computed here as the server does).
 local gtins = tonumber(os.getenv("GTINS"))
-math.randomseed(os.time())
+-- Each of wrk's threads draws its own numbers: seeded alike, they would all ask the same ones.
+local threads = 0
+function setup(thread)
+  threads = threads + 1
+  thread:set("id", threads)
+end
+function init(args)
+  math.randomseed(os.time() * 1000 + id)
+end
 wrk.method = "GET"
 wrk.headers["Authorization"] = "Bearer " .. os.getenv("TOKEN")
 

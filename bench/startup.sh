@@ -5,8 +5,8 @@
 source "$(dirname "$0")/lib.sh"
 RECORDS=${RECORDS:-10000000}
 HTTP_PORT=${HTTP_PORT:-5481}
-trap stop_all EXIT
 build
+report "start-up: RECORDS=$RECORDS"
 start_postgres
 $PASSERELLE db migrate > /dev/null
 $PASSERELLE agencies add --code BENCH-POLICE --name "Bench police" --kind police --country FRA > /dev/null
@@ -20,9 +20,9 @@ FROM generate_series(0, $RECORDS - 1) AS i, LATERAL (SELECT 'P' || lpad(i::text,
   (SELECT "Id" FROM agencies WHERE "Code" = 'BENCH-POLICE') AS a;
 ANALYZE travel_documents;
 SQL
-echo "seeded $RECORDS records in $(printf %.0f "$(seconds_since "$start")") s"
+report "seeded $RECORDS records in $(printf %.0f "$(seconds_since "$start")") s"
 for run in 1 2 3; do
   serve_until_ready "$HTTP_PORT"
-  echo "run $run: ready in $(printf %.1f "$READY") s; $(grep -o 'Screening index loaded.*' "$WORK/server.log" | head -n 1)"
+  report "run $run: ready in $(printf %.1f "$READY") s; $(grep -o 'Screening index loaded.*' "$WORK/server.log" | head -n 1)"
   kill "$SERVER_PID"; wait "$SERVER_PID" 2> /dev/null || true; SERVER_PID=
 done
