@@ -1,10 +1,13 @@
+using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Passerelle.IntegrationTests.Support;
 
 namespace Passerelle.IntegrationTests.Foundation;
 
-/// <summary>A refused page is audited under the name it has always had, wherever its file now sits.</summary>
-public sealed class PageRefusalAuditTests
+/// <summary>
+/// Pages that moved to their capability's folder keep their addresses, and a refusal keeps its old audit name.
+/// </summary>
+public sealed class MovedPagesTests
 {
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task A_refused_page_keeps_its_audit_name_after_its_file_moved_to_its_capability(Db db)
@@ -35,5 +38,21 @@ public sealed class PageRefusalAuditTests
             "lumiere.brand page:/Screen/Index", "lumiere.brand page:/Screen/Manifest",
         ];
         Assert.Equal(expected, refused.Order(StringComparer.Ordinal));
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_moved_index_page_still_opens_at_both_its_addresses(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        await app.AddAgencyAsync("FR-DOUANE");
+        await app.AddUserAsync("FR-DOUANE", "douane.investigator", "investigator");
+        var investigator = await HomePageTests.SignInAsync(app, "douane.investigator");
+
+        foreach (var path in new[] { "/Screen", "/Screen/Index", "/Documents", "/Documents/Index" })
+        {
+            var (response, html) = await investigator.GetAsync(path);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path} answered {(int)response.StatusCode}");
+            Assert.Contains("<form", html, StringComparison.Ordinal);
+        }
     }
 }
