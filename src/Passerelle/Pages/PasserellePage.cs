@@ -133,6 +133,11 @@ public abstract class PasserellePage : PageModel
             }
         }
 
-        Errors.Add(Translate(error.Message));
+        // The summary names every field at fault, as the fields themselves do, not only the first.
+        var told = error.Fields is { Count: > 0 } ? error.Fields.Values.SelectMany(m => m) : [error.Message];
+        foreach (var message in told.Select(Translate).Where(m => !Errors.Contains(m, StringComparer.Ordinal)))
+        {
+            Errors.Add(message);
+        }
     }
 }

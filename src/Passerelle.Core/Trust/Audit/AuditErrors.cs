@@ -7,6 +7,9 @@ public static class AuditErrors
 {
     public static readonly ErrorCode Limit = ErrorCode.Invalid("audit.limit");
 
+    /// <summary>A filter's time that is not a time.</summary>
+    public static readonly ErrorCode Time = ErrorCode.Invalid("audit.time");
+
     /// <summary>An export format other than JSON Lines or CSV.</summary>
     public static readonly ErrorCode Format = ErrorCode.Invalid("audit.format");
 
@@ -19,5 +22,5 @@ public static class AuditErrors
 
     /// <summary>Every code above, for the API contract.</summary>
     public static IReadOnlyList<ErrorCode> All { get; } =
-        [Limit, Format, NoCheckpointKey, ShortCheckpointKey, CheckpointLine];
+        [Limit, Time, Format, NoCheckpointKey, ShortCheckpointKey, CheckpointLine];
 }

@@ -64,13 +64,26 @@ public sealed class IndexModel(SearchAuditTrail search, VerifyAuditTrail verify,
 
     public string? Verdict { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        if (!FilterIsReadable())
+        {
+            return;
+        }
+
+        await LoadAsync(ct);
+    }
 
     public static string? Stamp(DateTime? t) =>
         t?.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
     public async Task<IActionResult> OnGetExportAsync(string format, CancellationToken ct)
     {
+        if (!FilterIsReadable())
+        {
+            return Page();
+        }
+
         format = AuditExport.IsKnown(format) ? format : "jsonl";
         var result = await search.ExportAsync(Actor, Filter(), format, ct);
         if (!result.Succeeded)
@@ -92,6 +105,23 @@ public sealed class IndexModel(SearchAuditTrail search, VerifyAuditTrail verify,
             ? text.Format("The chain is intact: {0} entries checked.", v.Checked)
             : text.Format("The chain is broken at entry {0}: {1}", v.FirstBroken!, v.Reason!),
         () => LoadAsync(ct));
+
+    /// <summary>
+    /// A time that cannot be read is said beside its field, and nothing is listed or exported: entries read without
+    /// the filter the auditor asked for would pass for the filtered ones.
+    /// </summary>
+    private bool FilterIsReadable()
+    {
+        foreach (var field in new[] { "from", "to" })
+        {
+            if (ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0)
+            {
+                Show(AuditErrors.Time.With(text["A time is written yyyy-mm-ddThh:mm, in UTC."], field));
+            }
+        }
+
+        return Errors.Count == 0;
+    }
 
     /// <summary>Times on this page are UTC, as every time in the trail is.</summary>
     private AuditFilter Filter() => new(Utc(From), Utc(To), Login, Agency, Operation, Target, Before);
