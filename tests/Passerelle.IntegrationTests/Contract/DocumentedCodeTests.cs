@@ -69,9 +69,11 @@ public sealed partial class DocumentedCodeTests
         var catalogued = CoreCatalogues().Select(HttpErrors.Of).Concat(HttpErrors.All)
             .Select(code => (code.Status, code.Code)).ToHashSet();
 
-        var documented = Operations(document)
-            .SelectMany(o => Problems(o.Operation).SelectMany(p => p.Codes.Select(code => (o.Route, p.Status, Code: code))))
-            .ToList();
+        var documented = (
+            from o in Operations(document)
+            from p in Problems(o.Operation)
+            from code in p.Codes
+            select (o.Route, p.Status, Code: code)).ToList();
 
         Assert.NotEmpty(documented);
         Assert.Empty(documented.Where(d => !catalogued.Contains((d.Status, d.Code)))
