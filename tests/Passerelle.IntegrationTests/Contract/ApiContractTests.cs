@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Passerelle.IntegrationTests.Support;
 using Passerelle.IntegrationTests.TravelDocuments;
+using static Passerelle.IntegrationTests.Contract.ContractDocument;
 
 namespace Passerelle.IntegrationTests.Contract;
 
@@ -114,39 +115,11 @@ public sealed partial class ApiContractTests
     private static async Task<JsonElement> DocumentAsync()
     {
         await using var app = await TestApp.StartAsync(Db.Sqlite);
-        using var document = JsonDocument.Parse(await app.CreateClient().GetStringAsync("/openapi/v1.json"));
-        return document.RootElement.Clone();
+        return await LoadAsync(app);
     }
-
-    private static IEnumerable<(string Route, JsonElement Operation)> Operations(JsonElement document) =>
-        document.GetProperty("paths").EnumerateObject().SelectMany(path => path.Value.EnumerateObject()
-            .Select(method => ($"{method.Name.ToUpperInvariant()} {path.Name}", method.Value)));
-
-    /// <summary>The operation's error responses: status, the codes its description names, and its schema.</summary>
-    private static IEnumerable<(int Status, IReadOnlyList<string> Codes, string? Schema)> Problems(
-        JsonElement operation) =>
-        operation.GetProperty("responses").EnumerateObject()
-            .Select(r => (Status: Number(r.Name), Response: r.Value))
-            .Where(r => r.Status >= 400)
-            .Select(r => (r.Status, (IReadOnlyList<string>)[.. Code().Matches(Text(r.Response, "description"))
-                    .Select(m => m.Groups[1].Value)],
-                r.Response.TryGetProperty("content", out var content)
-                && content.TryGetProperty("application/problem+json", out var problem)
-                    ? Text(problem.GetProperty("schema"), "$ref") : null));
-
-    private static List<string> Codes(JsonElement operation, int status) =>
-        Problems(operation).Where(p => p.Status == status).SelectMany(p => p.Codes).ToList();
-
-    private static int Number(string text) => int.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string Text(JsonElement element, string property) =>
-        element.TryGetProperty(property, out var value) ? value.GetString() ?? "" : "";
 
     [GeneratedRegex("^[A-Z][A-Za-z]+$")]
     private static partial Regex PascalCase();
-
-    [GeneratedRegex("`([a-z0-9][a-z0-9.-]*)`")]
-    private static partial Regex Code();
 
     [GeneratedRegex(@"^\| [^|]+ \| (?<status>\d{3}) \| (?<codes>[^|]+) \|$", RegexOptions.Multiline)]
     private static partial Regex TableRow();

@@ -10,14 +10,16 @@ internal static class AuditApi
 {
     public static void MapAuditApi(this IEndpointRouteBuilder api)
     {
-        var audit = api.MapGroup("/audit").WithTags("Audit").ProducesErrors(AuditErrors.All);
+        var audit = api.MapGroup("/audit").WithTags("Audit");
         audit.MapGet("/", Search).Documented("SearchAuditTrail", "Search the audit trail",
             "Entries newest first, filtered by time, login, agency, operation and target, and paged by `before` "
-            + "(the sequence of the last entry seen). Auditors (`audit:read`). Audited as a consultation.");
+            + "(the sequence of the last entry seen). Auditors (`audit:read`). Audited as a consultation.")
+            .ProducesErrors(AuditErrors.Limit);
         audit.MapGet("/export", Export).Documented("ExportAuditTrail", "Export the audit trail",
             "Every matching entry, oldest first, as `jsonl` (the default) or `csv`. Auditors (`audit:read`). "
             + "Audited.")
-            .Produces<string>(StatusCodes.Status200OK, "application/x-ndjson", "text/csv");
+            .Produces<string>(StatusCodes.Status200OK, "application/x-ndjson", "text/csv")
+            .ProducesErrors(AuditErrors.Format);
         audit.MapPost("/verify", Verify).Documented("VerifyAuditTrail", "Verify the audit trail",
             "Recomputes the SHA-256 hash chain over every entry and names the first broken one, if any. Auditors "
             + "(`audit:read`). Audited.");

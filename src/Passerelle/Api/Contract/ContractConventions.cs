@@ -14,10 +14,14 @@ internal static class ContractConventions
         this RouteHandlerBuilder route, string operationId, string summary, string description) =>
         route.WithName(operationId).WithSummary(summary).WithDescription(description);
 
-    /// <summary>Every code of these Core catalogues, each answered with the status its kind maps to.</summary>
-    public static TBuilder ProducesErrors<TBuilder>(this TBuilder builder, params IReadOnlyList<ErrorCode>[] catalogues)
+    /// <summary>
+    /// The Core codes the route's handler can return, each answered with the status its kind maps to. List only
+    /// what the handler and what it calls can return, not the capability's whole catalogue, so that a client
+    /// handles the failures this operation really has.
+    /// </summary>
+    public static TBuilder ProducesErrors<TBuilder>(this TBuilder builder, params ErrorCode[] codes)
         where TBuilder : IEndpointConventionBuilder =>
-        builder.WithMetadata(new DocumentedErrors([.. catalogues.SelectMany(codes => codes).Select(HttpErrors.Of)]));
+        builder.WithMetadata(new DocumentedErrors([.. codes.Select(HttpErrors.Of)]));
 
     /// <summary>Host codes a route answers with itself, such as a body it reads by hand and refuses.</summary>
     public static TBuilder ProducesErrors<TBuilder>(this TBuilder builder, params HttpErrorCode[] codes)

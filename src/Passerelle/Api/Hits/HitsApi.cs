@@ -12,15 +12,17 @@ internal static class HitsApi
 {
     public static void MapHitsApi(this IEndpointRouteBuilder api)
     {
-        var hits = api.MapGroup("/hits").WithTags("Hits").ProducesErrors(HitErrors.All);
+        var hits = api.MapGroup("/hits").WithTags("Hits");
         hits.MapGet("/", List).Documented("ListHits", "List hit cases",
             "The cases the caller screened and, for the owner agency's coordinators and register-keeping "
             + "investigators, those on its records; `?status=open|confirmed|recovered|mismatch` (`cleared` still "
             + "reads as `recovered`). Law-enforcement people with `documents:screen` or `documents:write`. Audited "
-            + "as a consultation.");
+            + "as a consultation.")
+            .ProducesErrors(HitErrors.Status);
         hits.MapGet("/{id:guid}", Get).Documented("GetHit", "Get a hit case",
             "One case with its screenings and its timeline, for whoever screened it and the people of both "
-            + "agencies who follow it. Audited as a consultation.");
+            + "agencies who follow it. Audited as a consultation.")
+            .ProducesErrors(HitErrors.NotFound);
         MapDecision(hits, "confirm", HitDecision.Confirm, "ConfirmHit", "Confirm a hit",
             "The document is still wanted: seize it.");
         MapDecision(hits, "recover", HitDecision.Recover, "RecoverHit", "Mark a hit recovered",
@@ -46,7 +48,8 @@ internal static class HitsApi
                 Decide(id, decision, body, http, decide, ct))
             .Documented(operationId, summary, what + " The owner agency's coordinators decide (`documents:write`), "
                 + "with an optional note; a case is decided once, and the first and last to screen it are told. "
-                + "Audited.");
+                + "Audited.")
+            .ProducesErrors(HitErrors.NotFound, HitErrors.Note, HitErrors.Decided);
 
     private static Task<Results<Ok<IReadOnlyList<HitView>>, ProblemHttpResult>> List(
         string? status, HttpContext http, ListHits list, CancellationToken ct) =>

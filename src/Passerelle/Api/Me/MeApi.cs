@@ -10,10 +10,13 @@ internal static class MeApi
 {
     public static void MapMeApi(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/me", GetMe).WithTags("Me").ProducesErrors(PeopleErrors.All)
+        api.MapGet("/me", GetMe).WithTags("Me").ProducesErrors(PeopleErrors.NotFound)
             .Documented("DescribeMe", "Describe the caller",
                 "The person the token belongs to, their agency and roles, and the token's scopes. Any valid token.");
-        api.MapPost("/me/password", ChangePassword).WithTags("Me").ProducesErrors(PeopleErrors.All)
+        api.MapPost("/me/password", ChangePassword).WithTags("Me")
+            .ProducesErrors(
+                PeopleErrors.CurrentPassword, PeopleErrors.NewPassword, PeopleErrors.PasswordUnchanged,
+                PeopleErrors.LockedOut, PeopleErrors.CurrentPasswordWrong, PeopleErrors.NewPasswordPolicy)
             .Documented("ChangeOwnPassword", "Change one's own password",
                 "The token's person changes their password, proving the current one; the password policy applies. "
                 + "Answers 204. Audited, a failed attempt too.");

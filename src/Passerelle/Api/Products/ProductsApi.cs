@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Passerelle.Api.Contract;
+using Passerelle.Core.Common;
 using Passerelle.Core.Pictures;
 using Passerelle.Core.Products;
 using Passerelle.Core.Standards;
@@ -18,41 +19,60 @@ internal static class ProductsApi
     /// </summary>
     public const long PictureBodyBytes = UploadLimits.OnePicture;
 
+    /// <summary>What <see cref="LookUpProducts"/> refuses: no query, too long a one, or a barcode that fails.</summary>
+    private static readonly ErrorCode[] LookedUp =
+        [ProductErrors.Query, ProductErrors.GtinTooLong, .. Gs1Errors.All];
+
+    /// <summary>What <see cref="SaveProduct"/> checks of a sheet, new or replaced.</summary>
+    private static readonly ErrorCode[] Described =
+    [
+        ProductErrors.Brand, ProductErrors.Name, ProductErrors.HsCode, ProductErrors.Country, ProductErrors.Text,
+        Gs1Errors.GtinCheckDigit, ProductErrors.FeatureKind, ProductErrors.FeatureText, ProductErrors.FeatureCountry,
+        ProductErrors.GtinClaimed,
+    ];
+
     public static void MapProductsApi(this IEndpointRouteBuilder api)
     {
-        var products = api.MapGroup("/products").WithTags("Products")
-            .ProducesErrors(ProductErrors.All, Gs1Errors.All, PictureErrors.All);
+        var products = api.MapGroup("/products").WithTags("Products");
         products.MapGet("/lookup", LookUp).Documented("LookUpProducts", "Look up products",
             "By barcode number (GTIN-8/12/13/14), GS1 Digital Link, element string, raw scanner data or words: "
             + "published sheets only, with the features meant for the caller's agency or country. Officers, "
-            + "investigators and coordinators (`products:lookup`). Audited as a consultation, with its `purpose`.");
+            + "investigators and coordinators (`products:lookup`). Audited as a consultation, with its `purpose`.")
+            .ProducesErrors(LookedUp);
         products.MapGet("/", Mine).Documented("ListOwnProducts", "List own product sheets",
             "A rights holder's own sheets, drafts included (`products:write`).");
         products.MapPost("/", Create).Documented("CreateProduct", "Describe a product",
             "A rights holder describes a genuine product, how to tell a fake and whom to call: a draft until "
-            + "published (`products:write`). Audited.");
+            + "published (`products:write`). Audited.")
+            .ProducesErrors(Described);
         products.MapGet("/{id:guid}", Get).Documented("GetProduct", "Get a product sheet",
             "All of it for its owner (`products:write`); for officers, investigators and coordinators "
-            + "(`products:lookup`), the published sheet with the features meant for them, audited as a consultation.");
+            + "(`products:lookup`), the published sheet with the features meant for them, audited as a consultation.")
+            .ProducesErrors(ProductErrors.NotFound);
         products.MapPut("/{id:guid}", Replace).Documented("ReplaceProduct", "Replace a product sheet",
-            "Its content, as a new version. The owner only (`products:write`). Audited.");
+            "Its content, as a new version. The owner only (`products:write`). Audited.")
+            .ProducesErrors([ProductErrors.NotFound, .. Described]);
         products.MapPost("/lookup/photo", LookUpPhoto).Documented("LookUpBarcodePhoto", "Look up a barcode photo",
             "A photo of a barcode (EAN/UPC, GS1-128, DataMatrix, QR Digital Link), at most 12 megapixels, read on "
             + "the server and then looked up. The same callers and audit as a look-up.")
-            .WithMetadata(new RequestSizeLimitAttribute(PictureBodyBytes)).AcceptsPicture();
+            .WithMetadata(new RequestSizeLimitAttribute(PictureBodyBytes)).AcceptsPicture()
+            .ProducesErrors([PictureErrors.BarcodeNotFound, .. LookedUp]);
         products.MapPost("/{id:guid}/pictures", AddPicture).Documented("AddProductPicture", "Add a picture",
             "A picture of the genuine product or, with `?counterfeit=true`, of a fake, with an optional "
             + "`?caption=`: at most 5 MB and 50 megapixels, stored without metadata, with a thumbnail. The sheet's "
             + "owner only (`products:write`). Audited.")
-            .WithMetadata(new RequestSizeLimitAttribute(PictureBodyBytes)).AcceptsPicture();
-        api.MapGet("/pictures/{id:guid}", GetPicture).WithTags("Products").ProducesErrors(PictureErrors.All)
+            .WithMetadata(new RequestSizeLimitAttribute(PictureBodyBytes)).AcceptsPicture()
+            .ProducesErrors(ProductErrors.NotFound, PictureErrors.Caption);
+        api.MapGet("/pictures/{id:guid}", GetPicture).WithTags("Products")
+            .ProducesErrors(PictureErrors.NotFound, PictureErrors.Missing)
             .ProducesPicture().Documented("ShowPicture", "Get a picture",
                 "A picture, or its 320-pixel thumbnail with `?thumbnail=true`: a sheet's for its owner and, once "
                 + "published, for officers; detained goods' for the detaining agency and the rights holder asked, "
                 + "each view audited.");
         products.MapPost("/{id:guid}/publish", Publish).Documented("PublishProduct", "Publish a sheet",
             "Shows the sheet to officers. Its owner, once an administrator has verified the rights holder "
-            + "(`products:write`). Audited.");
+            + "(`products:write`). Audited.")
+            .ProducesErrors(ProductErrors.NotFound);
     }
 
     private static Task<Results<Ok<IReadOnlyList<ProductView>>, ProblemHttpResult>> LookUp(

@@ -12,17 +12,21 @@ internal static class TokensApi
 {
     public static void MapTokensApi(this IEndpointRouteBuilder api)
     {
-        var tokens = api.MapGroup("/tokens").WithTags("Tokens").ProducesErrors(TokenErrors.All);
+        var tokens = api.MapGroup("/tokens").WithTags("Tokens");
         tokens.MapGet("/", List).Documented("ListTokens", "List tokens",
             "The tokens the caller may see, never their secrets: anyone their own (`tokens:read`), a coordinator "
             + "its agency's, an administrator everyone's. Audited as a consultation.");
         tokens.MapPost("/", Create).Documented("CreateToken", "Create a token",
             "A token for a person of the caller's agency (coordinators) or anyone's (administrators), within the "
             + "caller's role ceiling, with scopes the person's roles allow and, when a token makes it, no more than "
-            + "its own (`tokens:write`). Its secret is in this answer only (`no-store`). Audited.");
+            + "its own (`tokens:write`). Its secret is in this answer only (`no-store`). Audited.")
+            .ProducesErrors(
+                TokenErrors.User, TokenErrors.UserDisabled, TokenErrors.Scopes, TokenErrors.ScopeUnknown,
+                TokenErrors.ScopeNotAllowed, TokenErrors.Expiry, TokenErrors.Name);
         tokens.MapDelete("/{id:guid}", Revoke).Documented("RevokeToken", "Revoke a token",
             "Refused from its next use, on every node within two seconds. Anyone revokes their own "
-            + "(`tokens:write`); a coordinator its agency's people's, an administrator anyone's. Audited.");
+            + "(`tokens:write`); a coordinator its agency's people's, an administrator anyone's. Audited.")
+            .ProducesErrors(TokenErrors.NotFound);
     }
 
     private static Task<Results<Ok<IReadOnlyList<TokenSummary>>, ProblemHttpResult>> List(

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Passerelle.Api.Contract;
+using Passerelle.Core.Common;
 using Passerelle.Core.TravelDocuments;
 using Passerelle.Errors;
 using Passerelle.Security;
@@ -11,33 +12,56 @@ internal static class DocumentsApi
 {
     public const long ImportBodyBytes = 64 * 1024 * 1024;
 
+    /// <summary>What <see cref="RegisterDocument.ValidateNew"/> checks of a new record's identity and status.</summary>
+    private static readonly ErrorCode[] Identity =
+    [
+        TravelDocumentErrors.Number, TravelDocumentErrors.IssuingState, TravelDocumentErrors.Type,
+        TravelDocumentErrors.Status, TravelDocumentErrors.HolderOnBlank, TravelDocumentErrors.ReportedOn,
+    ];
+
+    /// <summary>What <see cref="RegisterDocument.Validate"/> checks of the details a change may make too.</summary>
+    private static readonly ErrorCode[] Details =
+    [
+        TravelDocumentErrors.Remarks, TravelDocumentErrors.Reference, TravelDocumentErrors.HolderName,
+        TravelDocumentErrors.HolderBirthDate, TravelDocumentErrors.Dates, TravelDocumentErrors.TheftDate,
+    ];
+
     public static void MapDocumentsApi(this IEndpointRouteBuilder api)
     {
-        var documents = api.MapGroup("/documents").WithTags("Travel documents")
-            .ProducesErrors(TravelDocumentErrors.All);
+        var documents = api.MapGroup("/documents").WithTags("Travel documents");
         documents.MapPost("/", Register).Documented("RegisterDocument", "Register a document",
             "A lost, stolen, revoked or invalid passport, identity card or visa, as a record of the caller's "
-            + "agency. Coordinators and investigators (`documents:write`). Audited.");
+            + "agency. Coordinators and investigators (`documents:write`). Audited.")
+            .ProducesErrors([.. Identity, .. Details, TravelDocumentErrors.Duplicate]);
         documents.MapGet("/", Search).Documented("FindDocuments", "Search the agency's records",
             "The caller's agency's own records by number, status and type, paged by `limit` and `offset`. "
-            + "Coordinators and investigators (`documents:write`). Audited as a consultation.");
+            + "Coordinators and investigators (`documents:write`). Audited as a consultation.")
+            .ProducesErrors(
+                TravelDocumentErrors.Status, TravelDocumentErrors.Type, TravelDocumentErrors.Limit,
+                TravelDocumentErrors.Offset);
         documents.MapGet("/{id:guid}", Get).Documented("GetDocument", "Get a record",
             "One of the caller's agency's records, with its history. Coordinators and investigators of the owner "
-            + "agency (`documents:write`). Audited as a consultation.");
+            + "agency (`documents:write`). Audited as a consultation.")
+            .ProducesErrors(TravelDocumentErrors.NotFound);
         documents.MapMethods("/{id:guid}", ["PATCH"], Change).Documented("ChangeDocument", "Change a record",
-            "The owner agency's coordinators and investigators only (`documents:write`). Audited.");
+            "The owner agency's coordinators and investigators only (`documents:write`). Audited.")
+            .ProducesErrors([TravelDocumentErrors.NotFound, TravelDocumentErrors.Status, .. Details]);
         documents.MapPost("/import", Import).Documented("ImportDocuments", "Import records from CSV",
             "Upserts the agency's records from `text/csv` (up to 64 MiB) in batches, reports each bad row by its "
             + "line, and can be run again without duplicating anything. The owner agency's coordinators and "
             + "investigators, or an administrator naming `?agency=` (`documents:write`). Audited.")
             .WithMetadata(new RequestSizeLimitAttribute(ImportBodyBytes)).Accepts<string>("text/csv")
-            .ProducesErrors(HttpErrors.UnsupportedMediaType);
+            .ProducesErrors(HttpErrors.UnsupportedMediaType)
+            .ProducesErrors(
+                TravelDocumentErrors.ImportAgency, TravelDocumentErrors.ImportHeader, TravelDocumentErrors.ImportEmpty);
         documents.MapGet("/export", Export).Documented("ExportDocuments", "Export records as CSV",
             "The agency's live records, in the form import reads. The same callers as import. Audited.")
-            .Produces<string>(StatusCodes.Status200OK, "text/csv");
+            .Produces<string>(StatusCodes.Status200OK, "text/csv")
+            .ProducesErrors(TravelDocumentErrors.ExportAgency);
         documents.MapDelete("/{id:guid}", Delete).Documented("DeleteDocument", "Withdraw a record",
             "With a `reason`; a tombstone remains for the audit trail and for other nodes. The owner agency's "
-            + "coordinators and investigators only (`documents:write`). Audited.");
+            + "coordinators and investigators only (`documents:write`). Audited.")
+            .ProducesErrors(TravelDocumentErrors.NotFound, TravelDocumentErrors.DeletionReason);
     }
 
     private static Task<Results<Created<DocumentView>, ProblemHttpResult>> Register(

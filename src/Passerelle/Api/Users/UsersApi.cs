@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Passerelle.Api.Contract;
+using Passerelle.Core.Trust.Agencies;
 using Passerelle.Core.Trust.People;
 using Passerelle.Errors;
 using Passerelle.Security;
@@ -10,23 +11,31 @@ internal static class UsersApi
 {
     public static void MapUsersApi(this IEndpointRouteBuilder api)
     {
-        var users = api.MapGroup("/users").WithTags("Users").ProducesErrors(PeopleErrors.All);
+        var users = api.MapGroup("/users").WithTags("Users");
         users.MapGet("/", List).Documented("ListUsers", "List people",
             "The people of one agency (`?agency=CODE`): a coordinator its own agency's, an administrator any; "
-            + "without an agency, everyone, for administrators alone (`users:read`). Audited as a consultation.");
+            + "without an agency, everyone, for administrators alone (`users:read`). Audited as a consultation.")
+            .ProducesErrors(AgencyErrors.NotFound);
         users.MapPost("/", Add).Documented("AddUser", "Add a person",
             "A person of an agency, with roles within what the caller may grant: a coordinator officers, "
             + "investigators and coordinators of its own agency, an administrator anyone (`users:write`). A rights "
-            + "holder's people hold the rights-holder role alone. Audited.");
+            + "holder's people hold the rights-holder role alone. Audited.")
+            .ProducesErrors(
+                PeopleErrors.Agency, PeopleErrors.Roles, PeopleErrors.Login, PeopleErrors.RolesAgency,
+                PeopleErrors.Password, PeopleErrors.Duplicate, PeopleErrors.PasswordPolicy);
         users.MapPost("/{login}/disable", Disable).Documented("DisableUser", "Disable a person",
             "No more sign-in, and the person's tokens stop at once. Within the caller's role ceiling, never on "
-            + "someone holding a role the caller could not grant (`users:write`). Audited.");
+            + "someone holding a role the caller could not grant (`users:write`). Audited.")
+            .ProducesErrors(PeopleErrors.NotFound, PeopleErrors.DisableSelf);
         users.MapPost("/{login}/reset", Reset).Documented("ResetPassword", "Reset a person's password",
             "A one-time password, in this answer only (`no-store`): the person chooses a new one and enrols TOTP "
-            + "again, and their tokens are revoked. Within the caller's role ceiling (`users:write`). Audited.");
+            + "again, and their tokens are revoked. Within the caller's role ceiling (`users:write`). Audited.")
+            .ProducesErrors(PeopleErrors.NotFound, PeopleErrors.ResetSelf);
         users.MapPut("/{login}/roles", ChangeRoles).Documented("ChangeUserRoles", "Replace a person's roles",
             "Within what the caller may grant (`users:write`); the person's tokens that the new roles no longer "
-            + "allow are revoked. Audited.");
+            + "allow are revoked. Audited.")
+            .ProducesErrors(
+                PeopleErrors.NotFound, PeopleErrors.Roles, PeopleErrors.RolesSelf, PeopleErrors.RolesAgency);
     }
 
     private static Task<Results<Ok<IReadOnlyList<UserSummary>>, ProblemHttpResult>> List(
