@@ -131,8 +131,9 @@ public sealed class DemoWorld(
                     AllowedAgencies: ["FR-DGDDI"]),
             ]), ct)).Id;
         var lipstick = Check(await saveProduct.HandleAsync(brand, null, new Products.SaveProductRequest(
-            "Lumière", "Rouge Lumière", "Lipstick in a metal case.", ["4006381333931"], "330410", null, ["FRA", "ITA"],
-            null, "Case lighter than 20 g; the sun logo rubs off.", "Brand protection, Maison Lumière SA",
+            "Lumière", "Rouge Lumière", "Lipstick in a metal case.", ["4006381333931"], "330410", null,
+            ["FRA", "ITA"], null, "Case lighter than 20 g; the sun logo rubs off.",
+            "Brand protection, Maison Lumière SA",
             "+33 1 00 00 00 00"), ct)).Id;
         Check(await publish.HandleAsync(brand, perfume, ct));
         Check(await publish.HandleAsync(brand, lipstick, ct));

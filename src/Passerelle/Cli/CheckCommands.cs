@@ -19,7 +19,9 @@ internal static class CheckCommands
         check.Subcommands.Add(Verb(
             "gtin", "A GTIN-8, -12, -13 or -14 (normalised to GTIN-14).", v => Of(Gtin.Check(v))));
         check.Subcommands.Add(Verb(
-            "digital-link", "A GS1 Digital Link URI, an element string (01)…(10)…, or raw scanner data.", Gs1Output));
+            "digital-link",
+            "A GS1 Digital Link URI, an element string (01)…(10)…, or raw scanner data.",
+            Gs1Output));
         check.Subcommands.Add(Verb(
             "container", "An ISO 6346 freight container number.", v => Of(ContainerNumber.Check(v))));
         check.Subcommands.Add(Verb("imo", "An IMO ship number.", v => Of(ImoNumber.Check(v))));

@@ -62,8 +62,8 @@ public sealed class AuditedChangeTests
             var audited = scope.ServiceProvider.GetRequiredService<AuditedChange>();
             await using var outer = await context.Database.BeginTransactionAsync();
             context.Agencies.Add(NewAgency("FR-POLICE"));
-            await audited.CommitAsync(
-                context, AuditRecord.For(Actor.Console(), AuditEvent.AgencyCreated, target: "agency:FR-POLICE"), default);
+            var entry = AuditRecord.For(Actor.Console(), AuditEvent.AgencyCreated, target: "agency:FR-POLICE");
+            await audited.CommitAsync(context, entry, default);
 
             // The change saved into the caller's transaction and left it open; the caller then thinks better of it.
             Assert.Same(outer, context.Database.CurrentTransaction);

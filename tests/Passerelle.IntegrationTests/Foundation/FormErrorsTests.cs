@@ -48,7 +48,8 @@ public sealed partial class FormErrorsTests
     }
 
     private static List<string> Summary(string html) =>
-        SummaryItems().Matches(ErrorsBlock().Match(html).Value).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value).Trim())
+        SummaryItems().Matches(ErrorsBlock().Match(html).Value)
+            .Select(m => WebUtility.HtmlDecode(m.Groups[1].Value).Trim())
             .ToList();
 
     [GeneratedRegex("""<div class="errors" role="alert">.*?</div>""", RegexOptions.Singleline)]

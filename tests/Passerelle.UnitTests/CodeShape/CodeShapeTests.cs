@@ -78,7 +78,8 @@ public sealed partial class CodeShapeTests
 
     // An Error built from a string literal code, or a validation given one, instead of a catalogue's field.
     [GeneratedRegex(
-        """(Error\.(Invalid|NotFound|Conflict)|new Error)\(\s*"[^"]*"|\.Require\([^;]*?,\s*"[a-z0-9-]+(\.[a-z0-9-]+)+"\s*,""",
+        @"(Error\.(Invalid|NotFound|Conflict)|new Error)\(\s*""[^""]*"""
+        + @"|\.Require\([^;]*?,\s*""[a-z0-9-]+(\.[a-z0-9-]+)+""\s*,",
         RegexOptions.Singleline)]
     private static partial Regex LiteralCode();
 
