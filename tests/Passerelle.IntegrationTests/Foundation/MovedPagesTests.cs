@@ -25,6 +25,8 @@ public sealed class MovedPagesTests
         await holder.GetAsync("/Screen");
         await holder.GetAsync("/Screen/Manifest");
         await holder.GetAsync("/Documents");
+        // The second address of a moved index page is refused as the first is, by the same rule.
+        await holder.GetAsync("/Documents/Index");
         await officer.GetAsync("/Brand/Products");
 
         await using var context = app.NewContext();
@@ -35,6 +37,7 @@ public sealed class MovedPagesTests
         string[] expected =
         [
             "douane.officer page:/Brand/Products", "lumiere.brand page:/Documents/Index",
+            "lumiere.brand page:/Documents/Index",
             "lumiere.brand page:/Screen/Index", "lumiere.brand page:/Screen/Manifest",
         ];
         Assert.Equal(expected, refused.Order(StringComparer.Ordinal));
