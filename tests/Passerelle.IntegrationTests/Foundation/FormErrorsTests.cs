@@ -43,6 +43,7 @@ public sealed partial class FormErrorsTests
         Assert.Contains("id=\"from-error\"", html, StringComparison.Ordinal);
         Assert.Contains("id=\"to-error\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<tbody>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("No entries match.", html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, export.StatusCode);
         Assert.NotEqual("text/csv", export.Content.Headers.ContentType?.MediaType);
     }
