@@ -91,6 +91,9 @@ serve_until_ready() {
     export DataProtection__CertificatePath="$WORK/keys.pfx" Https__Required=false \
       Audit__CheckpointKeyPath="$WORK/audit-checkpoint.key" Audit__CheckpointPath="$WORK/audit-checkpoints.log"
   fi
+  # A profile names .NET's compiled methods through the map the runtime writes when asked, which needs the code
+  # mapped once rather than twice (write xor execute).
+  [ -z "${TRACE:-}" ] || export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0
   # shellcheck disable=SC2086 # PASSERELLE is a command and its first argument.
   start_until_ready "$1" "$WORK/server.log" $PASSERELLE serve --urls "http://127.0.0.1:$1"
   SERVER_PID=$STARTED_PID

@@ -4,7 +4,8 @@
 #     with PROVIDER=Sqlite, into the embedded SQLite default as well, which Passerelle then serves from;
 #  2. starts 'passerelle serve' and the ceiling (bench/Ceiling: the same JSON answered from a dictionary, no
 #     authentication, no audit), checks that both answer a registered and a clear number alike, and drives each
-#     in turn with wrk (CONNECTIONS, DURATION s, after a 3 s warm-up), reading each one's CPU time from /proc;
+#     in turn with wrk (CONNECTIONS, DURATION s, after WARMUP s of the same load, 30 by default), reading each one's
+#     CPU time from /proc;
 #  3. runs the same work straight on PostgreSQL with pgbench at the same concurrency: per transaction, a SELECT on
 #     the register's unique index and an INSERT of Passerelle's own audit entry into a table with the audit table's
 #     columns and indexes. It prints each baseline query's plan first, and stops if one misses its index;
@@ -15,6 +16,9 @@ source "$(dirname "$0")/lib.sh"
 RECORDS=${RECORDS:-1000000}
 CONNECTIONS=${CONNECTIONS:-64}
 DURATION=${DURATION:-20}
+# Seconds of the same load before anything is measured, so a server is measured as it runs for days: compiled by
+# the JIT's last tier, not while it still compiles.
+WARMUP=${WARMUP:-30}
 PROVIDER=${PROVIDER:-PostgreSql}
 HTTP_PORT=${HTTP_PORT:-5480}
 CEILING_PORT=${CEILING_PORT:-5484}
@@ -64,7 +68,7 @@ shape() { jq -c '[paths | map(if type == "number" then "[]" else . end) | join("
 # just after the measured run. Sets what read_wrk sets, CPU_US and PG_US (microseconds a request).
 drive() {
   local url="http://127.0.0.1:$1/api/v1/documents/screen" cpu0 cpu1 pg0 pg1
-  wrk -t 2 -c "$CONNECTIONS" -d 3s -s "$ROOT/bench/screen.lua" "$url" > /dev/null
+  wrk -t 2 -c "$CONNECTIONS" -d "${WARMUP}s" -s "$ROOT/bench/screen.lua" "$url" > /dev/null
   cpu0=$(cpu_ticks "$2") pg0=$(cluster_ticks)
   wrk -t 2 -c "$CONNECTIONS" -d "${DURATION}s" --latency -s "$ROOT/bench/screen.lua" "$url" > "$WORK/wrk.txt"
   cpu1=$(cpu_ticks "$2") pg1=$(cluster_ticks)
@@ -154,6 +158,24 @@ baseline_share=$(psql_run -At -c "SELECT round(100.0 * count(d.\"Id\") / count(*
   LEFT JOIN travel_documents d ON d.\"IssuingState\" = $(state_of s.n) AND d.\"Type\" = 'Passport'
     AND d.\"NormalizedNumber\" = $(number_of s.n) AND d.\"DeletedAt\" IS NULL")
 
+if [ -n "${TRACE:-}" ]; then
+  # A CPU profile of the whole machine under the same load, in a run of its own so the sampling does not slow the
+  # measured one: where the cycles go by process, then Passerelle's functions (named through the perf map .NET
+  # writes when DOTNET_PerfMapEnabled is set, as serve_until_ready does under TRACE).
+  wrk -t 2 -c "$CONNECTIONS" -d "$((TRACE + WARMUP + 1))s" -s "$ROOT/bench/screen.lua" \
+    "http://127.0.0.1:$HTTP_PORT/api/v1/documents/screen" > /dev/null &
+  load=$!
+  sleep "$WARMUP"
+  perf record -q -F 499 -g -a -o "$WORK/perf.data" -- sleep "$TRACE" 2> /dev/null
+  wait "$load"
+  cp "$WORK/perf.data" "${TRACE_OUT:-/tmp/screen.perf.data}"
+  top() { perf report -i "$WORK/perf.data" --stdio --no-children -g none "$@" 2> /dev/null | grep '%' \
+    | awk -v n="${TRACE_LINES:-40}" 'NR <= n' | cut -c 1-160 | report_lines; }
+  report "profile over ${TRACE} s of the same load (perf, every process), CPU samples by thread name:"
+  top --sort comm
+  report "Passerelle's functions by CPU samples (self, share of all samples):"
+  top --pid "$SERVER_PID" --sort dso,symbol
+fi
 drive "$HTTP_PORT" "$SERVER_PID"
 OURS_RPS=$RPS OURS_P50=$P50 OURS_P99=$P99 OURS_P99_MS=$P99_MS OURS_NON2XX=$NON2XX OURS_ERRORS=$ERRORS
 OURS_CPU_US=$CPU_US OURS_PG_US=$PG_US

@@ -34,8 +34,9 @@ internal sealed class BearerTokenHandler(
             return AuthenticateResult.Fail(result.Error.Code);
         }
 
-        return AuthenticateResult.Success(
-            new AuthenticationTicket(PasserelleClaims.FromActor(result.Value, SchemeName), SchemeName));
+        var principal = PasserelleClaims.FromActor(result.Value, SchemeName);
+        PasserelleClaims.Keep(Context, principal, result.Value);
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

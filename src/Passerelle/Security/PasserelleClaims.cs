@@ -18,8 +18,23 @@ internal static class PasserelleClaims
     /// </summary>
     public const string PasswordChangePending = "passerelle:password-change-pending";
 
+    private static readonly object Kept = new();
+
+    /// <summary>
+    /// Keeps the actor a principal was made from with the request, so each use does not read it back from the claims.
+    /// It counts only while <see cref="HttpContext.User"/> is that same principal.
+    /// </summary>
+    public static void Keep(HttpContext http, ClaimsPrincipal principal, Actor actor) =>
+        http.Items[Kept] = new KeptActor(principal, actor);
+
     public static Actor ToActor(this ClaimsPrincipal principal, HttpContext http)
     {
+        if (http.Items.TryGetValue(Kept, out var kept) && kept is KeptActor known
+            && ReferenceEquals(known.Principal, principal))
+        {
+            return known.Actor;
+        }
+
         var pending = principal.HasClaim(c => c.Type is TotpPending or PasswordChangePending);
         var scopes = principal.FindAll(Scope).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
         var tokenId = principal.FindFirstValue(TokenId);
@@ -52,4 +67,6 @@ internal static class PasserelleClaims
         claims.AddRange((actor.Scopes ?? new HashSet<string>()).Select(scope => new Claim(Scope, scope)));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme));
     }
+
+    private sealed record KeptActor(ClaimsPrincipal Principal, Actor Actor);
 }

@@ -19,6 +19,18 @@ internal sealed class AuditTrail(TimeProvider time)
     /// </summary>
     public async Task<long> StageAsync(PasserelleDb db, IReadOnlyList<AuditRecord> records, CancellationToken ct)
     {
+        var entries = await LinkAsync(db, records, ct);
+        db.AuditEntries.AddRange(entries);
+        return entries[^1].Sequence;
+    }
+
+    /// <summary>
+    /// Takes the chain's turn and links the entries to its tail, for a caller that writes them itself; nothing is
+    /// added to the context.
+    /// </summary>
+    public async Task<IReadOnlyList<AuditEntry>> LinkAsync(
+        PasserelleDb db, IReadOnlyList<AuditRecord> records, CancellationToken ct)
+    {
         if (db.Database.CurrentTransaction is null)
         {
             throw new InvalidOperationException(
@@ -33,15 +45,14 @@ internal sealed class AuditTrail(TimeProvider time)
         var sequence = tail?.Sequence ?? 0;
         var previous = tail?.Hash ?? AuditChain.Genesis;
         var now = time.UtcNow();
-
-        foreach (var record in records)
+        var entries = new AuditEntry[records.Count];
+        for (var i = 0; i < entries.Length; i++)
         {
-            var entry = Link(record, ++sequence, now, previous);
-            db.AuditEntries.Add(entry);
-            previous = entry.Hash;
+            entries[i] = Link(records[i], ++sequence, now, previous);
+            previous = entries[i].Hash;
         }
 
-        return sequence;
+        return entries;
     }
 
     /// <summary>

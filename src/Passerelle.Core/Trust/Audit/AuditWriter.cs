@@ -139,6 +139,7 @@ public sealed class AuditWriter : IAsyncDisposable, IDisposable
     private async Task<Exception?> CommitWithRetriesAsync(List<Pending> batch)
     {
         Tail? staged = null;
+        var records = batch.ConvertAll(p => p.Record);
         for (var attempt = 0; ; attempt++)
         {
             try
@@ -153,8 +154,8 @@ public sealed class AuditWriter : IAsyncDisposable, IDisposable
                     return null;
                 }
 
-                var sequence = await change.AppendAsync([.. batch.Select(p => p.Record)], ct);
-                staged = new Tail(sequence, db.AuditEntries.Local.First(e => e.Sequence == sequence).Hash);
+                var tail = await change.WriteAsync(records, ct);
+                staged = new Tail(tail.Sequence, tail.Hash);
                 await change.CommitAsync(ct);
                 return null;
             }

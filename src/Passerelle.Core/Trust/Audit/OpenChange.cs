@@ -30,6 +30,17 @@ public sealed class OpenChange : IAsyncDisposable
         trail.StageAsync(db, entries, ct);
 
     /// <summary>
+    /// Takes the chain's turn, links the entries and writes them straight away, past the context's change tracking
+    /// (see <see cref="AuditRows"/>). Returns the last entry, the chain's new tail once committed.
+    /// </summary>
+    internal async Task<AuditEntry> WriteAsync(IReadOnlyList<AuditRecord> entries, CancellationToken ct)
+    {
+        var linked = await trail.LinkAsync(db, entries, ct);
+        await AuditRows.WriteAsync(db, linked, ct);
+        return linked[^1];
+    }
+
+    /// <summary>
     /// Saves the tracked rows and the appended entries, and commits. A change that joined the caller's transaction
     /// only saves: the caller, who began the transaction, commits or rolls back everything in it.
     /// </summary>

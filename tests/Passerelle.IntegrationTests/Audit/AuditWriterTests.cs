@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using Passerelle.Core.Trust.Access;
+using Passerelle.Core.Trust.Audit;
+using Passerelle.IntegrationTests.Support;
+
+namespace Passerelle.IntegrationTests.Audit;
+
+/// <summary>
+/// The group-commit writer stores its entries past EF Core (COPY, a prepared INSERT): they must read back exactly as
+/// written, and link into the same chain as the entries EF Core saves with a change.
+/// </summary>
+public sealed class AuditWriterTests
+{
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Entries_the_writer_commits_read_back_field_for_field_and_the_chain_verifies(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        var writer = app.Services.GetRequiredService<AuditWriter>();
+        var user = Guid.CreateVersion7();
+        var token = Guid.CreateVersion7();
+        AuditRecord[] records =
+        [
+            new(AuditEvent.DocumentScreened, Outcomes.Success, user, "agent.écluse", "FR-DOUANE", token,
+                Target: "document:FRA/P0123456", Purpose: "contrôle frontière",
+                Details: AuditDetails.With("result", "clear").And("location", "Gare du Nord « quai 3 »"),
+                Source: "2001:db8::7"),
+            new(AuditEvent.TokenRejected, Outcomes.Denied, null, null, null, null),
+            new(AuditEvent.DocumentScreened, Outcomes.Success, user, "agent.écluse", "FR-DOUANE", token,
+                Target: new string('x', 600), Purpose: "border-check"),
+        ];
+
+        await Task.WhenAll(records.Select(r => writer.AppendAsync(r)));
+        // An entry saved with a change by EF Core, between two batches of the writer's.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var context = scope.ServiceProvider.GetRequiredService<Core.Data.PasserelleDb>();
+            await scope.ServiceProvider.GetRequiredService<AuditedChange>().CommitAsync(
+                context, AuditRecord.For(Actor.Console(), AuditEvent.AgencyCreated, target: "agency:FR-POLICE"),
+                default);
+        }
+
+        await writer.AppendAsync(records[1]);
+
+        await using var after = app.NewContext();
+        var stored = await after.AuditEntries.AsNoTracking()
+            .Where(e => e.UserId == user).OrderBy(e => e.Sequence).ToListAsync();
+        Assert.Equal(2, stored.Count);
+        var first = stored.Single(e => e.Target == "document:FRA/P0123456");
+        Assert.Equal(
+            ("document.screened", "success", "agent.écluse", "FR-DOUANE", token, "contrôle frontière", "2001:db8::7"),
+            (first.Operation, first.Outcome, first.Login, first.AgencyCode, first.TokenId, first.Purpose,
+                first.Source));
+        Assert.Equal(records[0].Details!.ToJson(), first.Details);
+        Assert.Equal(DateTimeKind.Utc, first.OccurredAt.Kind);
+        Assert.Equal(500, stored.Single(e => e.Target != first.Target).Target!.Length);
+        var bare = await after.AuditEntries.AsNoTracking()
+            .Where(e => e.Operation == "token.rejected").ToListAsync();
+        Assert.Equal(2, bare.Count);
+        Assert.All(bare, e => Assert.True(
+            e is { UserId: null, Login: null, AgencyCode: null, TokenId: null, Target: null, Details: null }));
+        Assert.True(await after.AuditEntries.AnyAsync(e => e.Target == "agency:FR-POLICE"));
+
+        var written = await after.AuditEntries.CountAsync();
+        await using var verifyScope = app.Services.CreateAsyncScope();
+        var verified = await verifyScope.ServiceProvider.GetRequiredService<VerifyAuditTrail>()
+            .HandleAsync(Actor.Console(), default);
+        Assert.True(verified.Succeeded);
+        Assert.True(verified.Value.Intact, verified.Value.Reason);
+        Assert.Equal(written, verified.Value.Checked);
+    }
+}
