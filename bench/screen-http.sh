@@ -172,9 +172,9 @@ if [ -n "${TRACE:-}" ]; then
   top() { perf report -i "$WORK/perf.data" --stdio --no-children -g none "$@" 2> /dev/null | grep '%' \
     | awk -v n="${TRACE_LINES:-40}" 'NR <= n' | cut -c 1-160 | report_lines; }
   report "profile over ${TRACE} s of the same load (perf, every process), CPU samples by thread name:"
-  top --sort comm
+  top --sort comm || true
   report "Passerelle's functions by CPU samples (self, share of all samples):"
-  top --pid "$SERVER_PID" --sort dso,symbol
+  top --pid "$SERVER_PID" --sort dso,symbol || true
 fi
 drive "$HTTP_PORT" "$SERVER_PID"
 OURS_RPS=$RPS OURS_P50=$P50 OURS_P99=$P99 OURS_P99_MS=$P99_MS OURS_NON2XX=$NON2XX OURS_ERRORS=$ERRORS

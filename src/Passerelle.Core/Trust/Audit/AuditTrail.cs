@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Passerelle.Core.Common;
 using Passerelle.Core.Data;
 
@@ -37,13 +38,7 @@ internal sealed class AuditTrail(TimeProvider time)
                 "Audit entries are appended inside the transaction of the change they record.");
         }
 
-        await TakeTurnAsync(db, ct);
-        var tail = await db.AuditEntries.AsNoTracking()
-            .OrderByDescending(e => e.Sequence)
-            .Select(e => new { e.Sequence, e.Hash })
-            .FirstOrDefaultAsync(ct);
-        var sequence = tail?.Sequence ?? 0;
-        var previous = tail?.Hash ?? AuditChain.Genesis;
+        var (sequence, previous) = await TailAsync(db, ct);
         var now = time.UtcNow();
         var entries = new AuditEntry[records.Count];
         for (var i = 0; i < entries.Length; i++)
@@ -65,6 +60,27 @@ internal sealed class AuditTrail(TimeProvider time)
         {
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ChainLock})", ct);
         }
+    }
+
+    /// <summary>
+    /// Takes the chain's turn and reads its tail in one round trip: the group-commit writer does this once a batch,
+    /// with every screening of the batch waiting on it.
+    /// </summary>
+    private static async Task<(long Sequence, string Hash)> TailAsync(PasserelleDb db, CancellationToken ct)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        const string tail = "SELECT \"Sequence\", \"Hash\" FROM audit_entries ORDER BY \"Sequence\" DESC LIMIT 1";
+        // PostgreSQL runs the two statements in order, and the second, under READ COMMITTED, sees every entry
+        // committed before the lock was granted.
+        command.CommandText = db.IsPostgreSql ? $"SELECT pg_advisory_xact_lock({ChainLock}); {tail}" : tail;
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (db.IsPostgreSql)
+        {
+            await reader.NextResultAsync(ct);
+        }
+
+        return await reader.ReadAsync(ct) ? (reader.GetInt64(0), reader.GetString(1)) : (0, AuditChain.Genesis);
     }
 
     private static AuditEntry Link(AuditRecord record, long sequence, DateTime occurredAt, string previousHash)

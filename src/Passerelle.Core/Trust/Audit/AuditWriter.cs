@@ -147,8 +147,11 @@ public sealed class AuditWriter : IAsyncDisposable, IDisposable
                 var ct = abandon.Token;
                 await using var db = contexts.Create();
                 // A commit cut off on its way back may have landed, or land late: once the chain's turn is ours,
-                // no earlier attempt can still be committing, so if the tail it staged is there, it did.
-                await using var change = await audited.TakeTurnAsync(db, ct);
+                // no earlier attempt can still be committing, so if the tail it staged is there, it did. A first
+                // attempt takes the turn as it links, in the same round trip as reading the tail.
+                await using var change = staged is null
+                    ? await audited.BeginAsync(db, ct)
+                    : await audited.TakeTurnAsync(db, ct);
                 if (staged is not null && await LandedAsync(db, staged, ct))
                 {
                     return null;
