@@ -68,4 +68,23 @@ public sealed class AuditWriterTests
         Assert.True(verified.Value.Intact, verified.Value.Reason);
         Assert.Equal(written, verified.Value.Checked);
     }
+
+    /// <summary>
+    /// An answered screening's entry must survive a power cut, not only a crash of the process: in WAL mode SQLite
+    /// syncs every commit only at <c>synchronous=FULL</c> (2) or above.
+    /// </summary>
+    [Fact]
+    public async Task The_embedded_database_syncs_every_commit_to_disk()
+    {
+        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await using var context = app.Services.GetRequiredService<Core.Data.DedicatedContexts>().Create();
+        await context.Database.OpenConnectionAsync();
+        await using var command = context.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "PRAGMA journal_mode; PRAGMA synchronous;";
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal("wal", reader.GetString(0));
+        Assert.True(await reader.NextResultAsync() && await reader.ReadAsync());
+        Assert.True(reader.GetInt64(0) >= 2, $"synchronous is {reader.GetInt64(0)}, below FULL (2)");
+    }
 }
