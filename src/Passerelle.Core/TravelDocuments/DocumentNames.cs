@@ -24,6 +24,9 @@ public static class DocumentNames
         ["recovered"] = DocumentStatus.Recovered,
     };
 
+    private static readonly System.Buffers.SearchValues<char> NormalChars =
+        System.Buffers.SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+
     public static IReadOnlyCollection<string> TypeNames => Types.Keys;
 
     /// <summary>
@@ -53,6 +56,12 @@ public static class DocumentNames
     /// <summary>Upper case, with spaces, hyphens and '&lt;' removed.</summary>
     public static string Normalize(string number)
     {
+        // Most numbers arrive normalised already; an import normalises hundreds of thousands.
+        if (!number.AsSpan().ContainsAnyExcept(NormalChars))
+        {
+            return number;
+        }
+
         var text = new StringBuilder(number.Length);
         foreach (var c in number)
         {
