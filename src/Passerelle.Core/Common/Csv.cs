@@ -56,8 +56,8 @@ public static class Csv
     /// <summary>
     /// A spreadsheet runs a cell that starts with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab or a carriage return
     /// as a formula, so a name or a note could attack whoever opens an export (OWASP "CSV injection"). Such a cell
-    /// gets a leading <c>'</c>. So that <see cref="Undefuse"/> can always tell our quote from the user's, a value
-    /// that already starts with quotes before one of those characters gets one more.
+    /// gets a leading <c>'</c>. So that <see cref="Undefuse(string)"/> can always tell our quote from the user's, a
+    /// value that already starts with quotes before one of those characters gets one more.
     /// </summary>
     public static string Defuse(string value) => NeedsQuote(value, 0) ? "'" + value : value;
 
@@ -65,7 +65,11 @@ public static class Csv
     public static string Undefuse(string value) =>
         value.Length > 1 && value[0] == '\'' && NeedsQuote(value, 1) ? value[1..] : value;
 
-    private static bool NeedsQuote(string value, int from)
+    /// <inheritdoc cref="Undefuse(string)"/>
+    public static ReadOnlySpan<char> Undefuse(ReadOnlySpan<char> value) =>
+        value.Length > 1 && value[0] == '\'' && NeedsQuote(value, 1) ? value[1..] : value;
+
+    private static bool NeedsQuote(ReadOnlySpan<char> value, int from)
     {
         var i = from;
         while (i < value.Length && value[i] == '\'')

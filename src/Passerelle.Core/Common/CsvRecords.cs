@@ -32,6 +32,16 @@ internal sealed class CsvRecords
     // A quoted field grew past the limit: what follows, up to the next line feed, is dropped.
     private bool skipping;
 
+    /// <summary>
+    /// The line the next record starts on. <see cref="CsvSpanReader"/> splits most records itself and sets it before
+    /// handing this one the next record it cannot split.
+    /// </summary>
+    public int Line
+    {
+        get => line;
+        set => line = start = value;
+    }
+
     /// <summary>The record this character completes, if it does.</summary>
     public CsvRow? Add(char c)
     {

@@ -24,6 +24,11 @@ public static class DocumentNames
         ["recovered"] = DocumentStatus.Recovered,
     };
 
+    private static readonly System.Buffers.SearchValues<char> NormalChars =
+        System.Buffers.SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+
+    private static readonly System.Buffers.SearchValues<char> Foldable = System.Buffers.SearchValues.Create("OIBSZG");
+
     public static IReadOnlyCollection<string> TypeNames => Types.Keys;
 
     /// <summary>
@@ -53,6 +58,12 @@ public static class DocumentNames
     /// <summary>Upper case, with spaces, hyphens and '&lt;' removed.</summary>
     public static string Normalize(string number)
     {
+        // Most numbers arrive normalised already; an import normalises hundreds of thousands.
+        if (!number.AsSpan().ContainsAnyExcept(NormalChars))
+        {
+            return number;
+        }
+
         var text = new StringBuilder(number.Length);
         foreach (var c in number)
         {
@@ -66,13 +77,21 @@ public static class DocumentNames
     }
 
     /// <summary>The normalised number with the letters OCR confuses with digits folded to those digits.</summary>
-    public static string Fold(string normalized) => string.Create(normalized.Length, normalized, (span, source) =>
+    public static string Fold(string normalized)
     {
-        for (var i = 0; i < source.Length; i++)
+        if (!normalized.AsSpan().ContainsAny(Foldable))
         {
-            span[i] = Fold(source[i]);
+            return normalized;
         }
-    });
+
+        return string.Create(normalized.Length, normalized, (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                span[i] = Fold(source[i]);
+            }
+        });
+    }
 
     public static char Fold(char c) => c switch
     {

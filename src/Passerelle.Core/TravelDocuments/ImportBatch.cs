@@ -1,7 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Passerelle.Core.Common;
 using Passerelle.Core.Data;
-using Passerelle.Core.Standards;
 using Passerelle.Core.Trust.Access;
 using Passerelle.Core.Trust.Agencies;
 using Passerelle.Core.Trust.Audit;
@@ -18,98 +16,73 @@ internal sealed class ImportBatch(
     public async Task<(int Created, int Updated, int Unchanged)> SaveAsync(
         Actor actor,
         Agency owner,
-        List<(int Line, RegisterDocumentRequest Request)> batch,
+        List<ImportRow> batch,
         List<ImportProblem> rejected,
         DateOnly today,
         CancellationToken ct)
     {
-        var stored = await StoredAsync(batch, ct);
-
-        // The upsert matches the owner's own records only: another agency's record of the same document is never
-        // changed or named, and the row becomes the owner's own record. The owner is filtered here, not in SQL,
-        // because SQLite would then pick the (owner, reported) index and read the agency's whole register per batch.
-        var existing = stored.Where(d => d.OwnerAgencyId == owner.Id)
-            .ToDictionary(d => (d.IssuingState, d.Type, d.NormalizedNumber));
-        var now = time.UtcNow();
-        var touched = new List<TravelDocument>();
-        var fresh = new List<TravelDocument>();
-        var freshSet = new HashSet<TravelDocument>(ReferenceEqualityComparer.Instance);
-        var revisions = new List<(TravelDocument Document, string Kind)>();
-        int created = 0, updated = 0, unchanged = 0;
-        foreach (var (line, r) in batch)
+        if (batch.Count == 0)
         {
-            var number = DocumentNames.Normalize(r.DocumentNumber!);
-            var state = CountryCodes.Normalize(r.IssuingState!);
-            DocumentNames.TryType(r.DocumentType, out var type);
-            DocumentNames.TryStatus(r.Status, out var status);
-            if (existing.TryGetValue((state, type, number), out var found))
-            {
-                if (freshSet.Contains(found))
-                {
-                    rejected.Add(new ImportProblem(
-                        line, $"repeats the document of an earlier line ({number}, {state}, {type.Name()})"));
-                    continue;
-                }
-
-                var before = DocumentCsv.Write(found);
-                RegisterDocument.ApplyDetails(found, status, r, today, settings.ReviewYears);
-                if (DocumentCsv.Write(found) == before)
-                {
-                    unchanged++;
-                    continue;
-                }
-
-                found.Version++;
-                found.UpdatedAt = now;
-                if (!touched.Contains(found))
-                {
-                    db.TravelDocuments.Update(found);
-                    touched.Add(found);
-                }
-
-                revisions.Add((found, "changed"));
-                updated++;
-                continue;
-            }
-
-            var document = RegisterDocument.NewRecord(
-                owner.Id, number, state, type, status, r, today, settings.ReviewYears, now);
-            existing[(state, type, number)] = document;
-            fresh.Add(document);
-            freshSet.Add(document);
-            created++;
+            return (0, 0, 0);
         }
 
-        if (touched.Count > 0 || fresh.Count > 0)
+        // The upsert matches the owner's own records only: another agency's record of the same document is never
+        // changed or named, and the row becomes the owner's own record.
+        var existing = await ImportMatch.OwnRecordsAsync(db, owner.Id, batch, ct);
+        var now = time.UtcNow();
+        var writes = new ImportWrites([], [], [], actor.Login, now);
+        var fresh = new HashSet<TravelDocument>(ReferenceEqualityComparer.Instance);
+        var touched = new HashSet<TravelDocument>(ReferenceEqualityComparer.Instance);
+        int created = 0, updated = 0, unchanged = 0;
+        foreach (var row in batch)
+        {
+            if (!existing.TryGetValue((row.State, row.Type, row.Number), out var found))
+            {
+                var document = RegisterDocument.NewRecord(owner.Id, row.Number, row.State, row.Type, row.Status,
+                    row.Request, today, settings.ReviewYears, now);
+                existing[(row.State, row.Type, row.Number)] = document;
+                writes.Created.Add(document);
+                fresh.Add(document);
+                created++;
+            }
+            else if (fresh.Contains(found))
+            {
+                rejected.Add(new ImportProblem(row.Line,
+                    $"repeats the document of an earlier line ({row.Number}, {row.State}, {row.Type.Name()})"));
+            }
+            else if (Change(found, row, today, now))
+            {
+                if (touched.Add(found))
+                {
+                    writes.Changed.Add(found);
+                }
+
+                writes.Changes.Add(found);
+                updated++;
+            }
+            else
+            {
+                unchanged++;
+            }
+        }
+
+        if (writes.Any)
         {
             await using var change = await audited.BeginAsync(db, ct);
             var sequence = await change.AppendAsync([AuditRecord.For(
                 actor, AuditEvent.DocumentsImported, target: AuditTarget.Agency(owner.Code),
                 details: AuditDetails.With("firstLine", batch[0].Line).And("lastLine", batch[^1].Line)
                     .And("created", created).And("updated", updated).And("unchanged", unchanged))], ct);
-            foreach (var d in touched.Concat(fresh))
+            foreach (var d in writes.Changed.Concat(writes.Created))
             {
                 d.ChangeSequence = sequence;
             }
 
-            foreach (var (d, kind) in revisions)
-            {
-                db.TravelDocumentRevisions.Add(new TravelDocumentRevision
-                {
-                    DocumentId = d.Id,
-                    Version = d.Version,
-                    ChangedAt = now,
-                    ChangedBy = actor.Login,
-                    Kind = kind,
-                    Changes = $"imported ({kind})",
-                });
-            }
-
-            // Saved before the bulk insert, which writes beside EF in the same transaction; the commit saves no more.
+            // The entry is saved first: its insert takes SQLite's write lock through EF, which waits its turn.
             await db.SaveChangesAsync(ct);
-            await BulkDocuments.InsertAsync(db, fresh, actor.Login, ct);
+            await BulkDocuments.WriteAsync(db, writes, ct);
             await change.CommitAsync(ct);
-            foreach (var d in touched.Concat(fresh))
+            foreach (var d in writes.Changed.Concat(writes.Created))
             {
                 DocumentWriter.Apply(index, d);
             }
@@ -119,31 +92,26 @@ internal sealed class ImportBatch(
         return (created, updated, unchanged);
     }
 
-    /// <summary>The live records, of any owner, whose folded number is one of the batch's.</summary>
-    private async Task<List<TravelDocument>> StoredAsync(
-        List<(int Line, RegisterDocumentRequest Request)> batch, CancellationToken ct)
+    /// <summary>Applies the row's details to a stored record; true when that changed it.</summary>
+    private bool Change(TravelDocument found, ImportRow row, DateOnly today, DateTime now)
     {
-        // By the folded number, which is indexed on its own; the exact key is matched in memory.
-        var folded = batch.Select(b => DocumentNames.Fold(DocumentNames.Normalize(b.Request.DocumentNumber!)))
-            .Distinct()
-            .ToList();
-        if (db.IsPostgreSql)
+        var before = Details(found);
+        RegisterDocument.ApplyDetails(found, row.Status, row.Request, today, settings.ReviewYears);
+        if (Details(found) == before)
         {
-            return await db.TravelDocuments.AsNoTracking()
-                .Where(d => folded.Contains(d.FoldedNumber) && d.DeletedAt == null)
-                .ToListAsync(ct);
+            return false;
         }
 
-        var stored = new List<TravelDocument>();
-        foreach (var chunk in folded.Chunk(1000))
-        {
-            // One parameter per number: SQLite scans the table for a JSON-array parameter, PostgreSQL does well with
-            // an array.
-            stored.AddRange(await db.TravelDocuments.AsNoTracking()
-                .Where(d => EF.MultipleParameters(chunk).Contains(d.FoldedNumber) && d.DeletedAt == null)
-                .ToListAsync(ct));
-        }
-
-        return stored;
+        found.Version++;
+        found.UpdatedAt = now;
+        return true;
     }
+
+    /// <summary>
+    /// What an import may change of a record, as its CSV form tells them apart: a blank text and none are one.
+    /// </summary>
+    private static (DocumentStatus, DateOnly?, DateOnly?, DateOnly, DateOnly?, string, DateOnly, string, string,
+        DateOnly?) Details(TravelDocument d) =>
+        (d.Status, d.IssuedOn, d.ExpiresOn, d.ReportedOn, d.TheftOrLossOn, d.NationalReference ?? "", d.ReviewOn,
+            d.Remarks ?? "", d.HolderName ?? "", d.HolderBirthDate);
 }

@@ -48,79 +48,49 @@ public sealed class ImportDocuments(
                 "An agency imports its own records; an administrator may load them on its behalf.");
         }
 
-        var saver = new ImportBatch(db, audited, index, time, settings);
         var today = DateOnly.FromDateTime(time.UtcNow());
-        Dictionary<string, int>? positions = null;
-        var batch = new List<(int Line, RegisterDocumentRequest Request)>();
+        var rows = new ImportRows(csv, today);
+        if (await rows.ReadHeaderAsync(ct) is { } header)
+        {
+            return header;
+        }
+
+        return await SaveAllAsync(actor, agency, rows, progress, today, ct);
+    }
+
+    /// <summary>
+    /// Saves batch after batch while the next one is read and checked on another thread: the database waits for
+    /// the file less, and a 2-core machine keeps both cores busy.
+    /// </summary>
+    private async Task<ImportReport> SaveAllAsync(
+        Actor actor, Agency agency, ImportRows rows, IProgress<int>? progress, DateOnly today, CancellationToken ct)
+    {
+        var saver = new ImportBatch(db, audited, index, time, settings);
         var rejected = new List<ImportProblem>();
-        int created = 0, updated = 0, unchanged = 0, rows = 0;
-        await foreach (var row in Csv.ReadAsync(csv, ct))
+        int created = 0, updated = 0, unchanged = 0;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        Task<ImportRowBatch>? next = rows.ReadBatchAsync(BatchSize, progress, stop.Token);
+        try
         {
-            if (row.Error is not null)
+            while (next is not null)
             {
-                if (positions is null)
-                {
-                    return TravelDocumentErrors.ImportHeader.With($"Line 1: {row.Error}", "file");
-                }
-
-                rejected.Add(new ImportProblem(row.Line, row.Error));
-                continue;
-            }
-
-            if (positions is null)
-            {
-                (positions, var missing) = DocumentCsv.Map(row.Fields);
-                if (missing is not null)
-                {
-                    return TravelDocumentErrors.ImportHeader.With(
-                        $"Line 1 must name the columns; '{missing}' is missing. Columns: {DocumentCsv.Header}.",
-                        "file");
-                }
-
-                continue;
-            }
-
-            var (request, problem) = DocumentCsv.Read(row, positions);
-            problem ??= Check(request!, today);
-            if (problem is not null)
-            {
-                rejected.Add(new ImportProblem(row.Line, problem));
-            }
-            else
-            {
-                batch.Add((row.Line, request!));
-            }
-
-            if (batch.Count == BatchSize)
-            {
-                var (c, u, s) = await saver.SaveAsync(actor, agency, batch, rejected, today, ct);
+                var batch = await next;
+                next = batch.Last ? null : Task.Run(() => rows.ReadBatchAsync(BatchSize, progress, stop.Token), ct);
+                rejected.AddRange(batch.Rejected);
+                var (c, u, s) = await saver.SaveAsync(actor, agency, batch.Rows, rejected, today, ct);
                 (created, updated, unchanged) = (created + c, updated + u, unchanged + s);
-                batch.Clear();
             }
-
-            if (++rows % 1000 == 0)
+        }
+        finally
+        {
+            // A batch that failed leaves the reader to stop before the caller closes what it reads.
+            if (next is not null)
             {
-                progress?.Report(rows);
+                await stop.CancelAsync();
+                await Task.WhenAny(next);
             }
-        }
-
-        progress?.Report(rows);
-        if (positions is null)
-        {
-            return TravelDocumentErrors.ImportEmpty.With("The file is empty: line 1 must name the columns.", "file");
-        }
-
-        if (batch.Count > 0)
-        {
-            var (c, u, s) = await saver.SaveAsync(actor, agency, batch, rejected, today, ct);
-            (created, updated, unchanged) = (created + c, updated + u, unchanged + s);
         }
 
         return new ImportReport(created, updated, unchanged, [.. rejected.OrderBy(r => r.Line)]);
     }
-
-    private static string? Check(RegisterDocumentRequest r, DateOnly today) =>
-        RegisterDocument.ValidateNew(r, today) is { } error
-            ? string.Join("; ", error.Fields!.SelectMany(f => f.Value))
-            : null;
 }

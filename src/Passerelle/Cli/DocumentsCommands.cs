@@ -48,7 +48,9 @@ internal static class DocumentsCommands
             var handler = services.GetRequiredService<ImportDocuments>();
             var imported = Progress.RunAsync($"Importing {input.Name}", input.Length, async (bytes, rows) =>
             {
-                using var reader = new StreamReader(new CountingStream(input.OpenRead(), bytes), Encoding.UTF8);
+                // Large reads: the import reads the file on its own thread while the last batch is saved.
+                using var reader = new StreamReader(
+                    new CountingStream(input.OpenRead(), bytes), Encoding.UTF8, true, 64 * 1024);
                 return await handler.HandleAsync(actor, parse.GetValue(agency), reader, rows, ct);
             });
             return await imported.ExitAsync(async r =>

@@ -60,7 +60,7 @@ public sealed class CsvReaderProperties
         });
 
     /// <summary>A reader that never returns more than <c>chunk</c> characters at once, as a slow upload does.</summary>
-    private sealed class ChunkedReader(string text, int chunk) : TextReader
+    internal sealed class ChunkedReader(string text, int chunk) : TextReader
     {
         private int position;
 
