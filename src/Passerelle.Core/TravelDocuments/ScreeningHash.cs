@@ -19,7 +19,7 @@ internal static class ScreeningHash
     }
 
     /// <summary>The record's key: issuing state, type, exact number and owner agency.</summary>
-    public static ulong Key(string state, DocumentType type, ReadOnlySpan<char> normalized, Guid owner)
+    public static ulong Key(ReadOnlySpan<char> state, DocumentType type, ReadOnlySpan<char> normalized, Guid owner)
     {
         var hash = FnvOffset;
         foreach (var c in state)

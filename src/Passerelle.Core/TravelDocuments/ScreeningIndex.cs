@@ -42,40 +42,70 @@ public sealed class ScreeningIndex
         string normalizedNumber, string issuingState, DocumentType type, Guid owner, DateOnly reviewOn, bool live,
         long sequence)
     {
+        var folded = ScreeningHash.Folded(normalizedNumber);
+        var key = ScreeningHash.Key(issuingState, type, normalizedNumber, owner);
         lock (writing)
         {
-            var state = current;
-            var folded = ScreeningHash.Folded(normalizedNumber);
-            var key = ScreeningHash.Key(issuingState, type, normalizedNumber, owner);
-            var found = state.Find(folded, key);
-            if (found >= 0)
-            {
-                ref var rec = ref state.Records[found];
-                rec.ReviewDay = reviewOn.DayNumber;
-                Volatile.Write(ref rec.Live, live ? (byte)1 : (byte)0);
-            }
-            else if (live)
-            {
-                var named = state.WithState(issuingState);
-                state = named.Grown();
-                if (!ReferenceEquals(state, named))
-                {
-                    current = state;
-                }
+            Put(folded, key, issuingState, reviewOn.DayNumber, live);
+            Sequence = Math.Max(Sequence, sequence);
+        }
+    }
 
-                var index = state.RecordCount;
-                state.Records[index] = new ScreeningTable.Rec
+    /// <summary>
+    /// Takes the register read whole at start-up, caught up to <paramref name="sequence"/>. An empty index takes it
+    /// as one table built to its size; one that already holds records takes it record by record, as upserts.
+    /// </summary>
+    /// <returns>How many records the load held.</returns>
+    internal int Load(ScreeningLoad load, long sequence)
+    {
+        lock (writing)
+        {
+            if (current.RecordCount == 0)
+            {
+                current = load.Build();
+            }
+            else
+            {
+                foreach (var (folded, rec, state) in load.Records())
                 {
-                    Key = key,
-                    State = state.States[issuingState],
-                    ReviewDay = reviewOn.DayNumber,
-                    Live = 1,
-                };
-                ScreeningTable.Insert(state.Table, folded, index);
-                current = state with { RecordCount = index + 1, SlotCount = state.SlotCount + 1 };
+                    Put(folded, rec.Key, state, rec.ReviewDay, live: true);
+                }
             }
 
             Sequence = Math.Max(Sequence, sequence);
+            return load.Count;
+        }
+    }
+
+    private void Put(ulong folded, ulong key, string issuingState, int reviewDay, bool live)
+    {
+        var state = current;
+        var found = state.Find(folded, key);
+        if (found >= 0)
+        {
+            ref var rec = ref state.Records[found];
+            rec.ReviewDay = reviewDay;
+            Volatile.Write(ref rec.Live, live ? (byte)1 : (byte)0);
+        }
+        else if (live)
+        {
+            var named = state.WithState(issuingState);
+            state = named.Grown();
+            if (!ReferenceEquals(state, named))
+            {
+                current = state;
+            }
+
+            var index = state.RecordCount;
+            state.Records[index] = new ScreeningTable.Rec
+            {
+                Key = key,
+                State = state.States[issuingState],
+                ReviewDay = reviewDay,
+                Live = 1,
+            };
+            ScreeningTable.Insert(state.Table, folded, index);
+            current = state with { RecordCount = index + 1, SlotCount = state.SlotCount + 1 };
         }
     }
 

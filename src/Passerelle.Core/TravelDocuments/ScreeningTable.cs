@@ -19,6 +19,27 @@ internal sealed record ScreeningTable(
     public static ScreeningTable CreateEmpty() =>
         new(new Slot[1024], new Rec[1024], 0, 0, FrozenDictionary<string, ushort>.Empty);
 
+    /// <summary>
+    /// An empty generation with room for <paramref name="records"/> records and the states named: arrays of the
+    /// sizes that growing one record at a time reaches, so a record costs the same however the index was filled.
+    /// </summary>
+    public static ScreeningTable CreateFor(int records, FrozenDictionary<string, ushort> states)
+    {
+        var capacity = 1024;
+        while (capacity < records)
+        {
+            capacity *= 2;
+        }
+
+        var slots = 1024L;
+        while ((long)records * 4 > slots * 3)
+        {
+            slots *= 2;
+        }
+
+        return new(new Slot[slots], new Rec[capacity], 0, 0, states);
+    }
+
     public long ArrayBytes =>
         (Table.LongLength * Marshal.SizeOf<Slot>()) + (Records.LongLength * Marshal.SizeOf<Rec>());
 
@@ -78,6 +99,22 @@ internal sealed record ScreeningTable(
 
         table[i].Folded = folded;
         Volatile.Write(ref table[i].Record, record + 1);
+    }
+
+    /// <summary>
+    /// <see cref="Insert"/> for a table no reader holds yet, from several threads at once: each claims its slot whole
+    /// before it writes the hash, and a slot once claimed is never given back, so every probe sequence stays unbroken.
+    /// </summary>
+    public static void InsertConcurrently(Slot[] table, ulong folded, int record)
+    {
+        var mask = table.Length - 1;
+        var i = (int)(folded & (ulong)mask);
+        while (Interlocked.CompareExchange(ref table[i].Record, record + 1, 0) != 0)
+        {
+            i = (i + 1) & mask;
+        }
+
+        table[i].Folded = folded;
     }
 
     /// <summary>
