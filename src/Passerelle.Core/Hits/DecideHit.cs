@@ -129,7 +129,7 @@ public sealed class DecideHit(
         await change.CommitAsync(ct);
         if (decision == HitDecision.Recover)
         {
-            DocumentWriter.Apply(index, document);
+            DocumentWriter.ApplyOwn(index, document);
         }
 
         return await HitView.LoadAsync(db, id, ct);

@@ -34,10 +34,18 @@ public sealed class DocumentWriter(PasserelleDb db, AuditedChange audited, Scree
         var entry = AuditRecord.For(actor, e, target: AuditTarget.Document(document.Id), details: details);
         await audited.CommitAsync(db, entry, ct,
             stamp: sequence => document.ChangeSequence = sequence);
-        Apply(index, document);
+        ApplyOwn(index, document);
     }
 
+    /// <summary>A change read by the follower, which moves the index's place in the register to it.</summary>
     public static void Apply(ScreeningIndex index, TravelDocument d) =>
         index.Upsert(d.NormalizedNumber, d.IssuingState, d.Type, d.OwnerAgencyId, d.ReviewOn,
             Screenable.IsLive(d), d.ChangeSequence);
+
+    /// <summary>
+    /// A change this node has just committed, screened at once; the follower still reads it, and every change
+    /// before it.
+    /// </summary>
+    public static void ApplyOwn(ScreeningIndex index, TravelDocument d) =>
+        index.UpsertOwn(d.NormalizedNumber, d.IssuingState, d.Type, d.OwnerAgencyId, d.ReviewOn, Screenable.IsLive(d));
 }

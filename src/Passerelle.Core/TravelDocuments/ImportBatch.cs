@@ -84,7 +84,7 @@ internal sealed class ImportBatch(
             await change.CommitAsync(ct);
             foreach (var d in writes.Changed.Concat(writes.Created))
             {
-                DocumentWriter.Apply(index, d);
+                DocumentWriter.ApplyOwn(index, d);
             }
         }
 

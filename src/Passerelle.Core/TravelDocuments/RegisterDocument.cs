@@ -95,6 +95,8 @@ public sealed class RegisterDocument(
             .ToError();
     }
 
+    private const string Unstorable = "This text holds a NUL or half of a surrogate pair; send it as plain text.";
+
     /// <summary>The checks a registration and a change share.</summary>
     internal static Validation Validate(Validation validation, RegisterDocumentRequest request, DateOnly today) =>
         validation
@@ -105,6 +107,11 @@ public sealed class RegisterDocument(
                 "The national reference is at most 100 characters.")
             .Require(request.HolderName is null || request.HolderName.Length <= 200, "holderName",
                 TravelDocumentErrors.HolderName, "The holder's name is at most 200 characters.")
+            .Require(StoredText.IsStorable(request.Remarks), "remarks", TravelDocumentErrors.Remarks, Unstorable)
+            .Require(StoredText.IsStorable(request.NationalReference), "nationalReference",
+                TravelDocumentErrors.Reference, Unstorable)
+            .Require(StoredText.IsStorable(request.HolderName), "holderName", TravelDocumentErrors.HolderName,
+                Unstorable)
             .Require(request.HolderBirthDate is null || request.HolderBirthDate <= today, "holderBirthDate",
                 TravelDocumentErrors.HolderBirthDate, "A birth date cannot be in the future.")
             .Require(request.IssuedOn is null || request.ExpiresOn is null || request.IssuedOn <= request.ExpiresOn,

@@ -49,6 +49,8 @@ public sealed class ScreenDocuments(
 {
     public const int MaxBatch = 10_000;
 
+    private const string Unstorable = "This text holds a NUL or half of a surrogate pair; send it as plain text.";
+
     public async Task<Result<ScreenResult>> ScreenAsync(Actor actor, ScreenRequest request, CancellationToken ct)
     {
         var refused = await RefuseAsync(actor, request.Purpose, request.Location, ct);
@@ -95,6 +97,8 @@ public sealed class ScreenDocuments(
                 "Say why you screen, such as border-check (at most 100 characters): the law requires it.")
             .Require(location is null || location.Length <= 200, "location", TravelDocumentErrors.ScreenLocation,
                 "The location is at most 200 characters.")
+            .Require(StoredText.IsStorable(purpose), "purpose", TravelDocumentErrors.ScreenPurpose, Unstorable)
+            .Require(StoredText.IsStorable(location), "location", TravelDocumentErrors.ScreenLocation, Unstorable)
             .ToError();
     }
 

@@ -52,6 +52,22 @@ public sealed class ScreeningIndex
     }
 
     /// <summary>
+    /// A change this node committed itself, screened at once. The index's <see cref="Sequence"/> stays where the
+    /// follower left it: another node's change with a lower sequence may still be on its way, and moving past it
+    /// here would make the follower skip it for good.
+    /// </summary>
+    public void UpsertOwn(
+        string normalizedNumber, string issuingState, DocumentType type, Guid owner, DateOnly reviewOn, bool live)
+    {
+        var folded = ScreeningHash.Folded(normalizedNumber);
+        var key = ScreeningHash.Key(issuingState, type, normalizedNumber, owner);
+        lock (writing)
+        {
+            Put(folded, key, issuingState, reviewOn.DayNumber, live);
+        }
+    }
+
+    /// <summary>
     /// Takes the register read whole at start-up, caught up to <paramref name="sequence"/>. An empty index takes it
     /// as one table built to its size; one that already holds records takes it record by record, as upserts.
     /// </summary>

@@ -87,4 +87,28 @@ public sealed class AuditWriterTests
         Assert.True(await reader.NextResultAsync() && await reader.ReadAsync());
         Assert.True(reader.GetInt64(0) >= 2, $"synchronous is {reader.GetInt64(0)}, below FULL (2)");
     }
+
+    /// <summary>
+    /// PostgreSQL refuses a NUL in text and its UTF-8 encoding refuses half a surrogate pair: an entry carrying one
+    /// would fail its whole batch, other people's screenings included. It is stored with U+FFFD in their place.
+    /// </summary>
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task An_entry_with_a_nul_or_a_lone_surrogate_is_stored_readable_and_its_batch_lands(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        var writer = app.Services.GetRequiredService<AuditWriter>();
+        var user = Guid.CreateVersion7();
+        AuditRecord Entry(string purpose) =>
+            new(AuditEvent.DocumentScreened, Outcomes.Success, user, "agent", "FR-DOUANE", null, Purpose: purpose);
+
+        await Task.WhenAll(writer.AppendAsync(Entry("a\0b\ud800c")), writer.AppendAsync(Entry("plain")));
+
+        await using var after = app.NewContext();
+        var purposes = await after.AuditEntries.Where(e => e.UserId == user).Select(e => e.Purpose).ToListAsync();
+        Assert.Equal(["a\uFFFDb\uFFFDc", "plain"], purposes.Order(StringComparer.Ordinal));
+        await using var scope = app.Services.CreateAsyncScope();
+        var verified = await scope.ServiceProvider.GetRequiredService<VerifyAuditTrail>()
+            .HandleAsync(Actor.Console(), default);
+        Assert.True(verified.Succeeded && verified.Value.Intact);
+    }
 }

@@ -92,4 +92,33 @@ public sealed class IndexLoadFollowingTests
             Assert.All(numbers, n => Assert.Equal(1, index.Candidates(n, "FRA", Today)));
         }
     }
+
+    /// <summary>
+    /// Two nodes on one database: a record the other node registered, at a lower change sequence than a change this
+    /// node then commits itself, is still screened here once the follower catches up. Applying its own change used to
+    /// move the follower's place past the other node's, which was then never read.
+    /// </summary>
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_change_this_node_commits_does_not_make_it_skip_an_earlier_change_of_another_node(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        var world = await RegisterWorld.BuildAsync(app);
+        var index = new ScreeningIndex();
+        await using var reading = app.NewContext();
+        var follower = new FollowRegister(reading, index, TimeProvider.System);
+        await follower.LoadAsync(default);
+
+        // The app's writes stand for the other node's: they reach this index only through its follower.
+        await world.RegisterAsync("OTHER0001", "FRA");
+        var mine = await world.RegisterAsync("MINE00001", "FRA");
+        await using (var context = app.NewContext())
+        {
+            DocumentWriter.ApplyOwn(index, await context.TravelDocuments.SingleAsync(d => d.Id == mine));
+        }
+
+        await follower.CatchUpAsync(default);
+
+        Assert.Equal(1, index.Candidates("MINE00001", "FRA", Today));
+        Assert.Equal(1, index.Candidates("OTHER0001", "FRA", Today));
+    }
 }

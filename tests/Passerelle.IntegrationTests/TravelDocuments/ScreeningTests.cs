@@ -71,6 +71,24 @@ public sealed class ScreeningTests
         Assert.False(await context.HitCases.AnyAsync());
     }
 
+    /// <summary>A NUL in the purpose would fail the audit batch it joined on PostgreSQL, for everyone in it.</summary>
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_purpose_holding_a_nul_is_a_400_and_is_not_answered(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        var world = await RegisterWorld.BuildAsync(app);
+        await world.RegisterAsync("L898902C3");
+
+        var response = await world.CustomsOfficer.PostAsJsonAsync(
+            "/api/v1/documents/screen", new { mrz = Eriksson, purpose = "border-check\0" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("screen.purpose", problem.GetProperty("code").GetString());
+        await using var context = app.NewContext();
+        Assert.False(await context.HitCases.AnyAsync());
+    }
+
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task A_minimal_token_learns_the_result_and_nothing_else(Db db)
     {

@@ -93,13 +93,13 @@ internal sealed class AuditTrail(TimeProvider time)
             Operation = record.Event.Operation(),
             Outcome = record.Outcome,
             UserId = record.UserId,
-            Login = record.Login,
+            Login = StoredText.Storable(record.Login),
             AgencyCode = record.AgencyCode,
             TokenId = record.TokenId,
             Target = Clip(record.Target, 500),
             Purpose = Clip(record.Purpose, 200),
             // Stored exactly as the chain hashes it: the JSON text, whose values were clipped as they were written.
-            Details = record.Details?.ToJson(),
+            Details = StoredText.Storable(record.Details?.ToJson()),
             Source = Clip(record.Source, 100),
             PreviousHash = previousHash,
         };
@@ -107,6 +107,6 @@ internal sealed class AuditTrail(TimeProvider time)
         return entry;
     }
 
-    private static string? Clip(string? value, int length) =>
-        value is { Length: > 0 } && value.Length > length ? value[..length] : value;
+    /// <summary>Clipped and made storable before it is hashed, so the chain holds exactly what is stored.</summary>
+    private static string? Clip(string? value, int length) => StoredText.Storable(StoredText.Clip(value, length));
 }
