@@ -47,7 +47,8 @@ public sealed class AuditWriterTests
         Assert.Equal(2, stored.Count);
         var first = stored.Single(e => e.Target == "document:FRA/P0123456");
         Assert.Equal(
-            ("document.screened", "success", "agent.écluse", "FR-DOUANE", token, "contrôle frontière", "2001:db8::7"),
+            ("document.screened", "success", "agent.écluse", "FR-DOUANE", token, "contrôle frontière",
+                "2001:db8::7"),
             (first.Operation, first.Outcome, first.Login, first.AgencyCode, first.TokenId, first.Purpose,
                 first.Source));
         Assert.Equal(records[0].Details!.ToJson(), first.Details);

@@ -33,7 +33,8 @@ public sealed class IndexLoadFollowingTests
         var writer = scope.ServiceProvider.GetRequiredService<DocumentWriter>();
         await using var transaction = await writing.Database.BeginTransactionAsync();
         var owner = (await writing.TravelDocuments.SingleAsync(d => d.Id == deleted)).OwnerAgencyId;
-        var added = RegisterRecords.Record(owner, "NEW000001", "FRA", DocumentType.Passport, DocumentStatus.Stolen, Today.AddYears(5));
+        var added = RegisterRecords.Record(
+            owner, "NEW000001", "FRA", DocumentType.Passport, DocumentStatus.Stolen, Today.AddYears(5));
         writing.TravelDocuments.Add(added);
         await writer.SaveAsync(added, Actor.Console(), AuditEvent.DocumentRegistered, "created", [], default);
         var gone = await writing.TravelDocuments.SingleAsync(d => d.Id == deleted);
