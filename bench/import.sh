@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Import speed: RECORDS generated records into a new SQLite file and into a throwaway PostgreSQL cluster, each with
-# 'passerelle documents import' (batches of 10,000; PostgreSQL by binary COPY, SQLite by one prepared INSERT), then
-# the same file again, which must change nothing. Prints records per second for each.
+# 'passerelle documents import' (batches of 10,000, each matched in one query; PostgreSQL by binary COPY, SQLite by
+# statements prepared per batch), then the same file again, which must change nothing. Prints records per second.
 source "$(dirname "$0")/lib.sh"
 RECORDS=${RECORDS:-1000000}
 build

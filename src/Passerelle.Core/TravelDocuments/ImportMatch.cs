@@ -11,29 +11,24 @@ using Passerelle.Core.Data;
 namespace Passerelle.Core.TravelDocuments;
 
 /// <summary>
-/// The owner's live records that a batch of import rows names, found by their exact key (issuing state, type,
-/// number) in one query, below EF Core. Only the owner's own records are matched: another agency's record of the
-/// same document is never read, so the row becomes the owner's own record. A record is read with what an import
-/// compares and writes back, not its times or change sequence, which a change sets anew.
+/// The owner's live records that a batch of import rows names by their exact key (issuing state, type, number), in
+/// one query below EF Core. Only the owner's own records are matched: another agency's record of the same document
+/// is never kept, so the row becomes the owner's own record. A record is read with what an import compares and
+/// writes back, not its times or change sequence, which a change sets anew.
 /// </summary>
 internal static class ImportMatch
 {
     private const string Columns = """
         d."Id", d."Number", d."NormalizedNumber", d."FoldedNumber", d."IssuingState", d."Type", d."Status",
         d."IssuedOn", d."ExpiresOn", d."ReportedOn", d."TheftOrLossOn", d."NationalReference", d."ReviewOn",
-        d."Remarks", d."HolderName", d."HolderBirthDate", d."Version"
+        d."Remarks", d."HolderName", d."HolderBirthDate", d."Version", d."OwnerAgencyId"
         """;
 
-    // The keys come as three arrays, each looked up in the unique index on (state, type, number, owner) of live
-    // records. LATERAL keeps it a lookup per key: a join left to the planner may hash the whole table instead.
+    // By the folded numbers as one array: the index on the folded number walks them in order, faster than a lookup
+    // per key in the unique index. The owner and the exact key are checked on the rows read, since an owner in the
+    // query can lead the planner to the (owner, reported) index and the owner's whole register.
     private const string PostgreSql = $"""
-        SELECT {Columns}
-        FROM unnest(@states, @types, @numbers) AS k(state, type, number)
-        CROSS JOIN LATERAL (
-          SELECT * FROM travel_documents AS d
-          WHERE d."IssuingState" = k.state AND d."Type" = k.type AND d."NormalizedNumber" = k.number
-            AND d."OwnerAgencyId" = @owner AND d."DeletedAt" IS NULL
-          LIMIT 1) AS d
+        SELECT {Columns} FROM travel_documents AS d WHERE d."FoldedNumber" = ANY(@folded) AND d."DeletedAt" IS NULL
         """;
 
     // One JSON parameter of [state, type, number] keys. CROSS JOIN makes SQLite walk the keys and look each one up
@@ -48,7 +43,7 @@ internal static class ImportMatch
     public static async Task<Dictionary<(string State, DocumentType Type, string Number), TravelDocument>>
         OwnRecordsAsync(PasserelleDb db, Guid owner, IReadOnlyList<ImportRow> rows, CancellationToken ct)
     {
-        var keys = rows.Select(r => (r.State, r.Type, r.Number)).Distinct().ToList();
+        var keys = rows.Select(r => (r.State, r.Type, r.Number)).ToHashSet();
         var found = new Dictionary<(string State, DocumentType Type, string Number), TravelDocument>(keys.Count);
         if (keys.Count == 0)
         {
@@ -64,8 +59,12 @@ internal static class ImportMatch
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
-                var document = Read(reader, owner);
-                found[(document.IssuingState, document.Type, document.NormalizedNumber)] = document;
+                var document = Read(reader);
+                var key = (document.IssuingState, document.Type, document.NormalizedNumber);
+                if (document.OwnerAgencyId == owner && keys.Contains(key))
+                {
+                    found[key] = document;
+                }
             }
         }
         finally
@@ -77,15 +76,13 @@ internal static class ImportMatch
     }
 
     private static DbCommand Command(
-        DbConnection connection, Guid owner, List<(string State, DocumentType Type, string Number)> keys)
+        DbConnection connection, Guid owner, HashSet<(string State, DocumentType Type, string Number)> keys)
     {
         if (connection is NpgsqlConnection postgres)
         {
             var command = new NpgsqlCommand(PostgreSql, postgres);
-            command.Parameters.AddWithValue("states", keys.Select(k => k.State).ToArray());
-            command.Parameters.AddWithValue("types", keys.Select(k => k.Type.ToString()).ToArray());
-            command.Parameters.AddWithValue("numbers", keys.Select(k => k.Number).ToArray());
-            command.Parameters.AddWithValue("owner", owner);
+            command.Parameters.AddWithValue(
+                "folded", keys.Select(k => DocumentNames.Fold(k.Number)).Distinct().ToArray());
             return command;
         }
 
@@ -95,7 +92,7 @@ internal static class ImportMatch
         return sqlite;
     }
 
-    private static string Json(List<(string State, DocumentType Type, string Number)> keys)
+    private static string Json(HashSet<(string State, DocumentType Type, string Number)> keys)
     {
         var json = new ArrayBufferWriter<byte>(keys.Count * 32);
         using (var writer = new Utf8JsonWriter(json))
@@ -116,10 +113,10 @@ internal static class ImportMatch
         return Encoding.UTF8.GetString(json.WrittenSpan);
     }
 
-    private static TravelDocument Read(DbDataReader r, Guid owner) => new()
+    private static TravelDocument Read(DbDataReader r) => new()
     {
         Id = r.GetFieldValue<Guid>(0),
-        OwnerAgencyId = owner,
+        OwnerAgencyId = r.GetFieldValue<Guid>(17),
         Number = r.GetString(1),
         NormalizedNumber = r.GetString(2),
         FoldedNumber = r.GetString(3),
