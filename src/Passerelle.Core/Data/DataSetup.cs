@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -5,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Passerelle.Core.Data;
 
@@ -12,6 +14,9 @@ public static class DataSetup
 {
     public const string SqliteMigrations = "Passerelle.Migrations.Sqlite";
     public const string PostgreSqlMigrations = "Passerelle.Migrations.PostgreSql";
+
+    /// <summary>How many statements each PostgreSQL connection keeps prepared, unless its string says otherwise.</summary>
+    public const int AutoPrepared = 64;
 
     public static IServiceCollection AddPasserelleData(this IServiceCollection services)
     {
@@ -42,7 +47,7 @@ public static class DataSetup
                     PrepareSqlite(options.ConnectionString), sqlite => sqlite.MigrationsAssembly(SqliteMigrations));
                 break;
             case DatabaseProvider.PostgreSql:
-                builder.UseNpgsql(options.ConnectionString, npgsql => npgsql
+                builder.UseNpgsql(PreparePostgreSql(options.ConnectionString), npgsql => npgsql
                     .MigrationsAssembly(PostgreSqlMigrations)
                     .ExecutionStrategy(dependencies => new ReadRetryStrategy(dependencies)));
                 break;
@@ -58,6 +63,25 @@ public static class DataSetup
             (RelationalEventId.TransactionError, LogLevel.Debug),
             (CoreEventId.QueryIterationFailed, LogLevel.Debug),
             (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
+    }
+
+    /// <summary>
+    /// Lets Npgsql prepare the statements a connection runs again and again (the hit case's look-ups, the audit tail),
+    /// so PostgreSQL parses and plans each once per connection rather than once per run. A connection string that
+    /// sets <c>Max Auto Prepare</c> itself (0 turns it off, as a pooler in transaction mode may need) keeps its value.
+    /// </summary>
+    public static string PreparePostgreSql(string connectionString)
+    {
+        // Npgsql's own builder answers for every keyword it knows, set or not; the plain one holds what was written.
+        var written = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (written.Keys.Cast<string>().Any(key =>
+                string.Equals(key.Replace(" ", "", StringComparison.Ordinal), "MaxAutoPrepare",
+                    StringComparison.OrdinalIgnoreCase)))
+        {
+            return connectionString;
+        }
+
+        return new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = AutoPrepared }.ConnectionString;
     }
 
     /// <summary>Creates the folder of an SQLite file, so the embedded default works on a fresh clone.</summary>

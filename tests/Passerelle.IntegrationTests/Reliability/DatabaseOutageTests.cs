@@ -97,6 +97,29 @@ public sealed class DatabaseOutageTests
     }
 
     [Fact]
+    public async Task A_screening_after_a_restart_broke_the_audit_writers_idle_connection_is_answered()
+    {
+        var database = (await TestApp.DatabaseSettingsAsync(Db.PostgreSql))["ConnectionStrings:Passerelle"]!;
+        await using var link = new CuttableLink(database);
+        await using var app = await TestApp.StartAsync(Db.PostgreSql, new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Passerelle"] = link.ConnectionString,
+        });
+        var world = await RegisterWorld.BuildAsync(app);
+        var officer = world.CustomsOfficer;
+        (await officer.PostAsJsonAsync("/api/v1/documents/screen", Unknown)).EnsureSuccessStatusCode();
+
+        // The writer keeps its connection open between batches; the restart leaves it broken while idle.
+        link.Cut();
+        link.Restore();
+        var screened = await officer.PostAsJsonAsync("/api/v1/documents/screen", Unknown);
+
+        Assert.Equal(HttpStatusCode.OK, screened.StatusCode);
+        await using var context = app.NewContext();
+        Assert.Equal(2, await context.AuditEntries.CountAsync(e => e.Operation == "document.screened"));
+    }
+
+    [Fact]
     public async Task A_person_signing_in_during_an_outage_is_shown_a_page_that_says_so_not_json()
     {
         var database = (await TestApp.DatabaseSettingsAsync(Db.PostgreSql))["ConnectionStrings:Passerelle"]!;

@@ -33,6 +33,12 @@ public sealed class AuditWriter : IAsyncDisposable, IDisposable
     private readonly CancellationTokenSource abandon = new();
     private int queued;
 
+    /// <summary>
+    /// The loop's own context and connection, kept open from batch to batch: a context built and a pooled connection
+    /// reset for every batch cost more than the batch's rows. Dropped after any failure, so a retry starts afresh.
+    /// </summary>
+    private PasserelleDb? kept;
+
     public AuditWriter(
         DedicatedContexts contexts, AuditedChange audited, ILogger<AuditWriter> log, LogStorm storm, TimeProvider time)
     {
@@ -133,6 +139,8 @@ public sealed class AuditWriter : IAsyncDisposable, IDisposable
                 batch.ForEach(p => p.Done.TrySetException(failure));
             }
         }
+
+        await DropKeptAsync();
     }
 
     /// <summary>Returns null once the batch is durable, or the last failure.</summary>
@@ -142,10 +150,12 @@ public sealed class AuditWriter : IAsyncDisposable, IDisposable
         var records = batch.ConvertAll(p => p.Record);
         for (var attempt = 0; ; attempt++)
         {
+            // A connection kept idle may have been closed by the server meanwhile: the retry need not wait.
+            var reused = kept is not null;
             try
             {
                 var ct = abandon.Token;
-                await using var db = contexts.Create();
+                var db = await KeptAsync(ct);
                 // A commit cut off on its way back may have landed, or land late: once the chain's turn is ours,
                 // no earlier attempt can still be committing, so if the tail it staged is there, it did. A first
                 // attempt takes the turn as it links, in the same round trip as reading the tail.
@@ -165,11 +175,53 @@ public sealed class AuditWriter : IAsyncDisposable, IDisposable
             catch (Exception ex) when (
                 attempt < RetryPauses.Length && DatabaseFaults.IsRetryable(ex) && !abandon.IsCancellationRequested)
             {
-                await Task.Delay(RetryPauses[attempt]);
+                await DropKeptAsync();
+                if (!reused)
+                {
+                    await Task.Delay(RetryPauses[attempt]);
+                }
             }
             catch (Exception ex)
             {
+                await DropKeptAsync();
                 return ex;
+            }
+        }
+    }
+
+    private async Task<PasserelleDb> KeptAsync(CancellationToken ct)
+    {
+        if (kept is null)
+        {
+            var db = contexts.Create();
+            try
+            {
+                await db.Database.OpenConnectionAsync(ct);
+            }
+            catch
+            {
+                await db.DisposeAsync();
+                throw;
+            }
+
+            kept = db;
+        }
+
+        return kept;
+    }
+
+    private async Task DropKeptAsync()
+    {
+        if (kept is { } db)
+        {
+            kept = null;
+            try
+            {
+                await db.DisposeAsync();
+            }
+            catch (Exception ex) when (DatabaseFaults.IsRetryable(ex))
+            {
+                // A broken connection may fail as it closes; the next batch opens another either way.
             }
         }
     }
