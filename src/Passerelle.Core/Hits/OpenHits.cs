@@ -23,9 +23,11 @@ public sealed record OpenedCase(Guid Id, int Screenings);
 /// <summary>
 /// Gives every match a case and tells the owner agency once per case. A record has at most one open case per
 /// querying agency: a repeat screening joins it (its count and last screening), so the owner decides once and hears
-/// once, by one notification and one webhook delivery. All of it commits with the screening's audit entry.
+/// once, by one notification and one webhook delivery. All of it commits with the screening's audit entry, in the
+/// audit writer's next batch: a hit costs the batch a few statements, not a transaction and a flush of its own that
+/// every other screening would queue behind.
 /// </summary>
-public sealed class OpenHits(PasserelleDb db, AuditedChange audited, Outbox outbox, TimeProvider time)
+public sealed class OpenHits(AuditWriter writer, WebhookSignal signal, TimeProvider time)
 {
     /// <summary>The filtered unique index that keeps one open case per record and querying agency.</summary>
     public const string OneOpenCaseIndex = "IX_hit_cases_one_open_per_agency";
@@ -38,29 +40,38 @@ public sealed class OpenHits(PasserelleDb db, AuditedChange audited, Outbox outb
         {
             try
             {
-                return await TryOpenAsync(actor, purpose, location, matches, ct);
+                var (cases, deliveries) = await writer.CommitWithBatchAsync(
+                    (db, token) => StageAsync(db, actor, purpose, location, matches, token), ct);
+                // As Outbox.Committed: the dispatcher is woken once the deliveries have committed, not before.
+                if (deliveries > 0)
+                {
+                    signal.Wake();
+                }
+
+                return cases;
             }
             catch (DbUpdateException ex) when (attempt < 3 && IsOpenCaseConflict(ex))
             {
                 // Another writer opened the same case between our look and our write (the index refused the second
-                // one): forget what this attempt staged and look again, which now finds that case and joins it.
-                db.ChangeTracker.Clear();
+                // one; the writer rolled this change back alone): look again, which now finds that case and joins it.
             }
         }
     }
 
-    private async Task<IReadOnlyList<OpenedCase>> TryOpenAsync(
-        Actor actor, string purpose, string? location, IReadOnlyList<HitToOpen> matches, CancellationToken ct)
+    /// <summary>
+    /// Run by the audit writer under the chain's turn: on PostgreSQL the advisory lock queues this behind any other
+    /// change still committing, so the look-up finds the case another screening opened (SQLite's single writer does
+    /// the same by itself). The unique index stays the guarantee; the retry above handles what slips past.
+    /// </summary>
+    private async Task<Staged<(IReadOnlyList<OpenedCase>, int)>> StageAsync(
+        PasserelleDb db, Actor actor, string purpose, string? location, IReadOnlyList<HitToOpen> matches,
+        CancellationToken ct)
     {
         var now = time.UtcNow();
         var agency = actor.AgencyId!.Value;
-        var owners = matches.Select(m => m.Document.OwnerAgencyId).Distinct().ToList();
+        var outbox = new Outbox(db, signal);
+        var webhooks = await outbox.WebhooksOfAsync(matches.Select(m => m.Document.OwnerAgencyId).Distinct(), ct);
         var documents = matches.Select(m => m.Document.Id).Distinct().ToList();
-        var webhooks = await outbox.WebhooksOfAsync(owners, ct);
-        // The chain's turn is taken before the look-up, not only to append: on PostgreSQL it queues this screening
-        // behind any other still committing, so the second finds the first one's case (SQLite's single writer does
-        // the same by itself). The unique index stays the guarantee; the retry above handles what slips past.
-        await using var change = await audited.TakeTurnAsync(db, ct);
         var open = await db.HitCases
             .Where(h => documents.Contains(h.DocumentId) && h.QueryingAgencyId == agency && h.Status == HitStatus.Open)
             .ToDictionaryAsync(h => h.DocumentId, ct);
@@ -70,11 +81,11 @@ public sealed class OpenHits(PasserelleDb db, AuditedChange audited, Outbox outb
         {
             if (open.TryGetValue(match.Document.Id, out var hit))
             {
-                Join(hit, match, actor, purpose, location, now);
+                Join(db, hit, match, actor, purpose, location, now);
             }
             else
             {
-                hit = Open(match, actor, purpose, location, now);
+                hit = Open(db, match, actor, purpose, location, now);
                 open[match.Document.Id] = hit;
                 deliveries += OwnerNotice.Stage(db, outbox, hit, match, actor, purpose, location, now, webhooks);
             }
@@ -90,14 +101,14 @@ public sealed class OpenHits(PasserelleDb db, AuditedChange audited, Outbox outb
                 Details = (g.Key.Details ?? AuditDetails.Empty)
                     .And("case", g.Select(s => s.Case.ToString()).Distinct()),
             });
-        await change.CommitAsync([.. screenings], ct);
-        outbox.Committed(deliveries);
 
         // A case joined twice in one batch reports its final count to both items.
-        return [.. cases.Select(h => new OpenedCase(h.Id, h.ScreenCount))];
+        IReadOnlyList<OpenedCase> opened = [.. cases.Select(h => new OpenedCase(h.Id, h.ScreenCount))];
+        return new((opened, deliveries), [.. screenings]);
     }
 
-    private HitCase Open(HitToOpen match, Actor actor, string purpose, string? location, DateTime now)
+    private static HitCase Open(
+        PasserelleDb db, HitToOpen match, Actor actor, string purpose, string? location, DateTime now)
     {
         var hit = new HitCase
         {
@@ -131,7 +142,8 @@ public sealed class OpenHits(PasserelleDb db, AuditedChange audited, Outbox outb
     }
 
     /// <summary>A repeat screening: counted and on the timeline, and no new word to the owner.</summary>
-    private void Join(HitCase hit, HitToOpen match, Actor actor, string purpose, string? location, DateTime now)
+    private static void Join(
+        PasserelleDb db, HitCase hit, HitToOpen match, Actor actor, string purpose, string? location, DateTime now)
     {
         hit.ScreenCount++;
         hit.LastScreenedAt = now;

@@ -125,12 +125,16 @@ public sealed class ScreenDocuments(
             purpose, location, g.Select(c => c.Kind).Outcome()));
         var toOpen = confirmed.Select(c => new HitToOpen(
             c.Document, c.Kind, prepared[c.Item].Number, prepared[c.Item].State, matchedEntries[c.Item]));
-        var opened = confirmed.Count == 0 ? [] : await hits.OpenAsync(actor, purpose, location, [.. toOpen], ct);
         var matchedItems = confirmed.Select(c => c.Item).ToHashSet();
         var clearEntries = prepared.Select((p, i) => (p, i))
             .Where(x => x.p.Error is null && !matchedItems.Contains(x.i))
             .Select(x => Entry(actor, x.p, purpose, location, ScreeningOutcome.Clear)).ToList();
-        await audit.AppendAsync(clearEntries, ct);
+        // Both go to the audit writer at once, so a manifest's cases and its clear entries share a batch.
+        var opening = confirmed.Count == 0
+            ? Task.FromResult<IReadOnlyList<OpenedCase>>([])
+            : hits.OpenAsync(actor, purpose, location, [.. toOpen], ct);
+        await Task.WhenAll(opening, audit.AppendAsync(clearEntries, ct));
+        var opened = await opening;
 
         var minimal = AccessRules.ScreensMinimally(actor);
         var holder = AccessRules.MaySeeHolder(actor);

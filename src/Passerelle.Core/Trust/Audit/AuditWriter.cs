@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Passerelle.Core.Common;
 using Passerelle.Core.Data;
@@ -7,23 +6,18 @@ using Passerelle.Core.Data;
 namespace Passerelle.Core.Trust.Audit;
 
 /// <summary>
-/// Group commit for entries that stand alone (consultations, sign-ins, token use): callers wait until their entry
-/// is durable, and every entry that arrived meanwhile shares one transaction. A batch that meets a transient fault
-/// (the database restarting) is tried again a few times before its callers are told it failed.
+/// Group commit for entries that stand alone (consultations, sign-ins, token use), and for the small changes that
+/// must commit with a consultation's entry (a hit case a screening opens): callers wait until their entry is durable,
+/// and everything that arrived meanwhile shares one transaction (<see cref="AuditBatches"/>). A batch that meets a
+/// transient fault (the database restarting) is tried again a few times before its callers are told it failed.
 /// </summary>
 public sealed class AuditWriter : IAsyncDisposable, IDisposable
 {
     private const int MaxBatch = 512;
 
-    /// <summary>
-    /// Pauses before the second and third attempt at a batch: about a second in all, then the callers' 503.
-    /// </summary>
-    private static readonly TimeSpan[] RetryPauses = [TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(800)];
-
     private readonly Channel<Pending> queue =
         Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly DedicatedContexts contexts;
-    private readonly AuditedChange audited;
+    private readonly AuditBatches commits;
     private readonly ILogger<AuditWriter> log;
     private readonly LogStorm storm;
     private readonly AuditWriterHealth health;
@@ -33,17 +27,10 @@ public sealed class AuditWriter : IAsyncDisposable, IDisposable
     private readonly CancellationTokenSource abandon = new();
     private int queued;
 
-    /// <summary>
-    /// The loop's own context and connection, kept open from batch to batch: a context built and a pooled connection
-    /// reset for every batch cost more than the batch's rows. Dropped after any failure, so a retry starts afresh.
-    /// </summary>
-    private PasserelleDb? kept;
-
     public AuditWriter(
         DedicatedContexts contexts, AuditedChange audited, ILogger<AuditWriter> log, LogStorm storm, TimeProvider time)
     {
-        this.contexts = contexts;
-        this.audited = audited;
+        commits = new AuditBatches(contexts, audited);
         this.log = log;
         this.storm = storm;
         health = new AuditWriterHealth(contexts, time);
@@ -63,7 +50,13 @@ public sealed class AuditWriter : IAsyncDisposable, IDisposable
     /// <summary>Completes once the entry is committed; throws if it could not be.</summary>
     public Task AppendAsync(AuditRecord record, CancellationToken ct = default)
     {
-        var pending = new Pending(record, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Enqueue(new Pending(record, done));
+        return done.Task.WaitAsync(ct);
+    }
+
+    private void Enqueue(Pending pending)
+    {
         // Counted before it is queued, so the writer never takes away what was not yet added.
         Interlocked.Increment(ref queued);
         if (!queue.Writer.TryWrite(pending))
@@ -71,8 +64,18 @@ public sealed class AuditWriter : IAsyncDisposable, IDisposable
             Interlocked.Decrement(ref queued);
             throw new InvalidOperationException("The audit writer has stopped.");
         }
+    }
 
-        return pending.Done.Task.WaitAsync(ct);
+    /// <summary>
+    /// Runs <paramref name="change"/> in the next batch, under the chain's turn, and commits its rows and entries with
+    /// the batch; completes with its result once they are durable. A change that fails rolls back alone: its caller
+    /// gets the exception, and the rest of the batch commits.
+    /// </summary>
+    public Task<T> CommitWithBatchAsync<T>(BatchedChange<T> change, CancellationToken ct = default)
+    {
+        var work = new BatchWork<T>(change);
+        Enqueue(new Pending(null, null, work));
+        return work.Done.WaitAsync(ct);
     }
 
     /// <summary>
@@ -123,11 +126,14 @@ public sealed class AuditWriter : IAsyncDisposable, IDisposable
 
             Interlocked.Add(ref queued, -batch.Count);
             health.Committing();
-            var failure = await CommitWithRetriesAsync(batch);
+            var records = batch.Where(p => p.Record is not null).Select(p => p.Record!).ToList();
+            var works = batch.Where(p => p.Work is not null).Select(p => p.Work!).ToList();
+            var failure = await commits.CommitAsync(records, works, abandon.Token);
             health.Finished(committed: failure is null);
             if (failure is null)
             {
-                batch.ForEach(p => p.Done.TrySetResult());
+                batch.ForEach(p => p.Done?.TrySetResult());
+                works.ForEach(w => w.Committed());
             }
             else
             {
@@ -136,100 +142,13 @@ public sealed class AuditWriter : IAsyncDisposable, IDisposable
                     log.LogError(failure, "Could not commit {Count} audit entries", batch.Count);
                 }
 
-                batch.ForEach(p => p.Done.TrySetException(failure));
+                batch.ForEach(p => p.Done?.TrySetException(failure));
+                works.ForEach(w => w.Failed(failure));
             }
         }
 
-        await DropKeptAsync();
+        await commits.DisposeAsync();
     }
 
-    /// <summary>Returns null once the batch is durable, or the last failure.</summary>
-    private async Task<Exception?> CommitWithRetriesAsync(List<Pending> batch)
-    {
-        Tail? staged = null;
-        var records = batch.ConvertAll(p => p.Record);
-        for (var attempt = 0; ; attempt++)
-        {
-            // A connection kept idle may have been closed by the server meanwhile: the retry need not wait.
-            var reused = kept is not null;
-            try
-            {
-                var ct = abandon.Token;
-                var db = await KeptAsync(ct);
-                // A commit cut off on its way back may have landed, or land late: once the chain's turn is ours,
-                // no earlier attempt can still be committing, so if the tail it staged is there, it did. A first
-                // attempt takes the turn as it links, in the same round trip as reading the tail.
-                await using var change = staged is null
-                    ? await audited.BeginAsync(db, ct)
-                    : await audited.TakeTurnAsync(db, ct);
-                if (staged is not null && await LandedAsync(db, staged, ct))
-                {
-                    return null;
-                }
-
-                var tail = await change.WriteAsync(records, ct);
-                staged = new Tail(tail.Sequence, tail.Hash);
-                await change.CommitAsync(ct);
-                return null;
-            }
-            catch (Exception ex) when (
-                attempt < RetryPauses.Length && DatabaseFaults.IsRetryable(ex) && !abandon.IsCancellationRequested)
-            {
-                await DropKeptAsync();
-                if (!reused)
-                {
-                    await Task.Delay(RetryPauses[attempt]);
-                }
-            }
-            catch (Exception ex)
-            {
-                await DropKeptAsync();
-                return ex;
-            }
-        }
-    }
-
-    private async Task<PasserelleDb> KeptAsync(CancellationToken ct)
-    {
-        if (kept is null)
-        {
-            var db = contexts.Create();
-            try
-            {
-                await db.Database.OpenConnectionAsync(ct);
-            }
-            catch
-            {
-                await db.DisposeAsync();
-                throw;
-            }
-
-            kept = db;
-        }
-
-        return kept;
-    }
-
-    private async Task DropKeptAsync()
-    {
-        if (kept is { } db)
-        {
-            kept = null;
-            try
-            {
-                await db.DisposeAsync();
-            }
-            catch (Exception ex) when (DatabaseFaults.IsRetryable(ex))
-            {
-                // A broken connection may fail as it closes; the next batch opens another either way.
-            }
-        }
-    }
-
-    private static Task<bool> LandedAsync(PasserelleDb db, Tail tail, CancellationToken ct) =>
-        db.AuditEntries.AnyAsync(e => e.Sequence == tail.Sequence && e.Hash == tail.Hash, ct);
-
-    private sealed record Pending(AuditRecord Record, TaskCompletionSource Done);
-
-    private sealed record Tail(long Sequence, string Hash);
+    private sealed record Pending(AuditRecord? Record, TaskCompletionSource? Done, BatchWork? Work = null);
 }
