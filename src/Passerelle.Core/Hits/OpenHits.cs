@@ -40,15 +40,8 @@ public sealed class OpenHits(AuditWriter writer, WebhookSignal signal, TimeProvi
         {
             try
             {
-                var (cases, deliveries) = await writer.CommitWithBatchAsync(
+                return await writer.CommitWithBatchAsync(
                     (db, token) => StageAsync(db, actor, purpose, location, matches, token), ct);
-                // As Outbox.Committed: the dispatcher is woken once the deliveries have committed, not before.
-                if (deliveries > 0)
-                {
-                    signal.Wake();
-                }
-
-                return cases;
             }
             catch (DbUpdateException ex) when (attempt < 3 && IsOpenCaseConflict(ex))
             {
@@ -63,7 +56,7 @@ public sealed class OpenHits(AuditWriter writer, WebhookSignal signal, TimeProvi
     /// change still committing, so the look-up finds the case another screening opened (SQLite's single writer does
     /// the same by itself). The unique index stays the guarantee; the retry above handles what slips past.
     /// </summary>
-    private async Task<Staged<(IReadOnlyList<OpenedCase>, int)>> StageAsync(
+    private async Task<Staged<IReadOnlyList<OpenedCase>>> StageAsync(
         PasserelleDb db, Actor actor, string purpose, string? location, IReadOnlyList<HitToOpen> matches,
         CancellationToken ct)
     {
@@ -104,7 +97,8 @@ public sealed class OpenHits(AuditWriter writer, WebhookSignal signal, TimeProvi
 
         // A case joined twice in one batch reports its final count to both items.
         IReadOnlyList<OpenedCase> opened = [.. cases.Select(h => new OpenedCase(h.Id, h.ScreenCount))];
-        return new((opened, deliveries), [.. screenings]);
+        // As Outbox.Committed: the dispatcher is woken once the deliveries have committed, not before.
+        return new(opened, [.. screenings], deliveries > 0 ? signal.Wake : null);
     }
 
     private static HitCase Open(

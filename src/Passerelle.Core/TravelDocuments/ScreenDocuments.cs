@@ -129,12 +129,9 @@ public sealed class ScreenDocuments(
         var clearEntries = prepared.Select((p, i) => (p, i))
             .Where(x => x.p.Error is null && !matchedItems.Contains(x.i))
             .Select(x => Entry(actor, x.p, purpose, location, ScreeningOutcome.Clear)).ToList();
-        // Both go to the audit writer at once, so a manifest's cases and its clear entries share a batch.
-        var opening = confirmed.Count == 0
-            ? Task.FromResult<IReadOnlyList<OpenedCase>>([])
-            : hits.OpenAsync(actor, purpose, location, [.. toOpen], ct);
-        await Task.WhenAll(opening, audit.AppendAsync(clearEntries, ct));
-        var opened = await opening;
+        // The cases first: a manifest whose cases could not be opened is not answered, and logs no clear entries.
+        var opened = confirmed.Count == 0 ? [] : await hits.OpenAsync(actor, purpose, location, [.. toOpen], ct);
+        await audit.AppendAsync(clearEntries, ct);
 
         var minimal = AccessRules.ScreensMinimally(actor);
         var holder = AccessRules.MaySeeHolder(actor);

@@ -57,7 +57,12 @@ internal sealed class AuditBatches(DedicatedContexts contexts, AuditedChange aud
                 attempt < RetryPauses.Length && DatabaseFaults.IsRetryable(ex) && !ct.IsCancellationRequested)
             {
                 await DropKeptAsync();
-                if (!reused)
+                if (reused)
+                {
+                    // Not counted: the next attempt opens a connection of its own, with every pause still to come.
+                    attempt--;
+                }
+                else
                 {
                     await Task.Delay(RetryPauses[attempt], CancellationToken.None);
                 }
@@ -74,7 +79,8 @@ internal sealed class AuditBatches(DedicatedContexts contexts, AuditedChange aud
 
     /// <summary>
     /// Runs each change under a savepoint of its own: one that fails for a reason of its own (not the database's) is
-    /// rolled back alone and refused, and the batch goes on.
+    /// rolled back alone and refused, and the batch goes on. Its entries join the batch only once its rows are saved;
+    /// entries are made storable before they are linked (<see cref="AuditTrail"/>), so none fails the batch's write.
     /// </summary>
     private static async Task<List<AuditRecord>> StageAsync(
         PasserelleDb db, List<BatchWork> works, CancellationToken ct)
@@ -87,10 +93,11 @@ internal sealed class AuditBatches(DedicatedContexts contexts, AuditedChange aud
             await transaction.CreateSavepointAsync(ChangeSavepoint, ct);
             try
             {
-                entries.AddRange(await work.StageAsync(db, ct));
+                var staged = await work.StageAsync(db, ct);
                 await transaction.ReleaseSavepointAsync(ChangeSavepoint, ct);
+                entries.AddRange(staged);
             }
-            catch (Exception ex) when (!DatabaseFaults.IsRetryable(ex) && ex is not OperationCanceledException)
+            catch (Exception ex) when (!DatabaseFaults.IsRetryable(ex) && !ct.IsCancellationRequested)
             {
                 await transaction.RollbackToSavepointAsync(ChangeSavepoint, ct);
                 work.Refused(ex);
@@ -136,9 +143,10 @@ internal sealed class AuditBatches(DedicatedContexts contexts, AuditedChange aud
             {
                 await db.DisposeAsync();
             }
-            catch (Exception ex) when (DatabaseFaults.IsRetryable(ex))
+            catch (Exception)
             {
-                // A broken connection may fail as it closes; the next batch opens another either way.
+                // A broken connection may fail as it closes, for any reason; the next batch opens another either way,
+                // and the writer's loop must outlive it.
             }
         }
     }

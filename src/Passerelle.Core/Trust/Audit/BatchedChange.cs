@@ -11,9 +11,10 @@ namespace Passerelle.Core.Trust.Audit;
 public delegate Task<Staged<T>> BatchedChange<T>(PasserelleDb db, CancellationToken ct);
 
 /// <summary>
-/// What a <see cref="BatchedChange{T}"/> returns: its result, and the entries that commit with its rows.
+/// What a <see cref="BatchedChange{T}"/> returns: its result, the entries that commit with its rows, and what to do
+/// once they have committed (wake the webhook dispatcher), done whether or not its caller still waits.
 /// </summary>
-public sealed record Staged<T>(T Result, IReadOnlyList<AuditRecord> Entries);
+public sealed record Staged<T>(T Result, IReadOnlyList<AuditRecord> Entries, Action? OnCommitted = null);
 
 /// <summary>
 /// One <see cref="BatchedChange{T}"/> waiting in the writer's queue: run under a savepoint of its own, so a change
@@ -41,6 +42,7 @@ internal sealed class BatchWork<T>(BatchedChange<T> change) : BatchWork
 {
     private readonly TaskCompletionSource<T> done = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private T? result;
+    private Action? onCommitted;
     private Exception? refusal;
 
     public Task<T> Done => done.Task;
@@ -50,6 +52,7 @@ internal sealed class BatchWork<T>(BatchedChange<T> change) : BatchWork
         var staged = await change(db, ct);
         await db.SaveChangesAsync(ct);
         result = staged.Result;
+        onCommitted = staged.OnCommitted;
         return staged.Entries;
     }
 
@@ -63,6 +66,7 @@ internal sealed class BatchWork<T>(BatchedChange<T> change) : BatchWork
         }
         else
         {
+            onCommitted?.Invoke();
             done.TrySetResult(result!);
         }
     }
@@ -72,6 +76,7 @@ internal sealed class BatchWork<T>(BatchedChange<T> change) : BatchWork
     public override void Reset()
     {
         result = default;
+        onCommitted = null;
         refusal = null;
     }
 }
