@@ -33,10 +33,6 @@ public static class DataSetup
         // Contexts are pooled: building one from scratch for every request cost more than the lookups it served.
         services.AddDbContextPool<PasserelleDb>((provider, builder) =>
             Configure(builder, provider.GetRequiredService<IOptions<DatabaseOptions>>().Value));
-        // For the hot paths that need the database only now and then (a token not yet cached, a screening that
-        // matched): a context leased from the pool and returned at the end of every request cost a clear screening
-        // more than its index look-up.
-        services.AddScoped(provider => new Lazy<PasserelleDb>(provider.GetRequiredService<PasserelleDb>));
         services.AddSingleton<DedicatedContexts>();
         services.AddScoped<DatabaseMigrator>();
         return services;

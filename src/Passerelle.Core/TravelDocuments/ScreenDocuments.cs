@@ -45,7 +45,7 @@ public sealed record ScreenResult(
 /// tells the owner. Every screening is one audit entry holding its purpose, durable before the answer leaves.
 /// </summary>
 public sealed class ScreenDocuments(
-    Lazy<PasserelleDb> db, ScreeningIndex index, AuditWriter audit, OpenHits hits, TimeProvider time)
+    PasserelleDb db, ScreeningIndex index, AuditWriter audit, OpenHits hits, TimeProvider time)
 {
     public const int MaxBatch = 10_000;
 
@@ -188,8 +188,8 @@ public sealed class ScreenDocuments(
         }
 
         var rows = await (
-            from d in db.Value.TravelDocuments.AsNoTracking().ScreenableOn(today)
-            join a in db.Value.Agencies on d.OwnerAgencyId equals a.Id
+            from d in db.TravelDocuments.AsNoTracking().ScreenableOn(today)
+            join a in db.Agencies on d.OwnerAgencyId equals a.Id
             where folded.Contains(d.FoldedNumber)
             select new { d, a.Code }).ToListAsync(ct);
         return [.. rows.Select(r => (r.d, r.Code))];

@@ -14,7 +14,7 @@ namespace Passerelle.Core.Trust.Tokens;
 /// per token, and every operation done with a token records the token in its own audit entry.
 /// </summary>
 public sealed class AuthenticateToken(
-    Lazy<PasserelleDb> context, AuditWriter audit, TimeProvider time, TokenCache cache, TokenRefusals junk)
+    PasserelleDb db, AuditWriter audit, TimeProvider time, TokenCache cache, TokenRefusals junk)
 {
     private static readonly TimeSpan LastUsedGranularity = TimeSpan.FromMinutes(1);
 
@@ -36,7 +36,6 @@ public sealed class AuthenticateToken(
                     source, ct);
         }
 
-        var db = context.Value;
         var found = await (
             from t in db.ApiTokens.AsNoTracking()
             join u in db.Users on t.UserId equals u.Id
