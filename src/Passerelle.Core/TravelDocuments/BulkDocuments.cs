@@ -8,11 +8,12 @@ namespace Passerelle.Core.TravelDocuments;
 
 /// <summary>
 /// What one batch of an import writes beside its audit entry, all at <paramref name="At"/>: new records, changed
-/// ones, and a revision for each creation and for each change (a record a batch changes twice has two).
+/// ones with the version each had when matched (<paramref name="ReadVersions"/>, in the same order), and a revision
+/// for each creation and for each change (a record a batch changes twice has two).
 /// </summary>
 internal sealed record ImportWrites(
-    List<TravelDocument> Created, List<TravelDocument> Changed, List<TravelDocument> Changes, string ChangedBy,
-    DateTime At)
+    List<TravelDocument> Created, List<TravelDocument> Changed, List<int> ReadVersions, List<TravelDocument> Changes,
+    string ChangedBy, DateTime At)
 {
     public bool Any => Created.Count > 0 || Changed.Count > 0;
 
@@ -47,21 +48,20 @@ internal static class BulkDocuments
         "HolderName", "HolderBirthDate", "Version", "UpdatedAt", "ChangeSequence",
     ];
 
-    public static async Task WriteAsync(PasserelleDb db, ImportWrites writes, CancellationToken ct)
+    /// <summary>
+    /// Writes the batch; false, part-way, when a changed record is no longer live at the version it was matched at,
+    /// which leaves the caller to roll back and match again.
+    /// </summary>
+    public static async Task<bool> WriteAsync(PasserelleDb db, ImportWrites writes, CancellationToken ct)
     {
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Bulk writes run inside the batch's transaction.");
-        switch (transaction.Connection)
+        return transaction.Connection switch
         {
-            case NpgsqlConnection postgres:
-                await DocumentCopy.WriteAsync(postgres, writes, ct);
-                break;
-            case SqliteConnection sqlite:
-                DocumentInserts.Write(sqlite, writes);
-                break;
-            default:
-                throw new InvalidOperationException($"No bulk writer for {transaction.Connection?.GetType().Name}.");
-        }
+            NpgsqlConnection postgres => await DocumentCopy.WriteAsync(postgres, writes, ct),
+            SqliteConnection sqlite => DocumentInserts.Write(sqlite, writes),
+            _ => throw new InvalidOperationException($"No bulk writer for {transaction.Connection?.GetType().Name}."),
+        };
     }
 
     public static string Quoted(IEnumerable<string> columns) => string.Join(", ", columns.Select(c => $"\"{c}\""));

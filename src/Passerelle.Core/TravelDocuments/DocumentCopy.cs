@@ -19,15 +19,16 @@ internal static class DocumentCopy
     private static readonly string Update =
         "UPDATE travel_documents AS d SET "
         + string.Join(", ", BulkDocuments.DetailColumns.Select((c, i) => $"\"{c}\" = u.c{i}"))
-        + $" FROM unnest(@id, {string.Join(", ", BulkDocuments.DetailColumns.Select((_, i) => $"@c{i}"))})"
-        + $" AS u(id, {string.Join(", ", BulkDocuments.DetailColumns.Select((_, i) => $"c{i}"))})"
-        + " WHERE d.\"Id\" = u.id";
+        + $" FROM unnest(@id, {string.Join(", ", BulkDocuments.DetailColumns.Select((_, i) => $"@c{i}"))}"
+        + $", @matched) AS u(id, {string.Join(", ", BulkDocuments.DetailColumns.Select((_, i) => $"c{i}"))}, matched)"
+        + " WHERE d.\"Id\" = u.id AND d.\"Version\" = u.matched AND d.\"DeletedAt\" IS NULL";
 
-    public static async Task WriteAsync(NpgsqlConnection connection, ImportWrites writes, CancellationToken ct)
+    /// <summary>Writes the batch; false as soon as a changed record is not as it was matched.</summary>
+    public static async Task<bool> WriteAsync(NpgsqlConnection connection, ImportWrites writes, CancellationToken ct)
     {
-        if (writes.Changed.Count > 0)
+        if (writes.Changed.Count > 0 && !await UpdateAsync(connection, writes, ct))
         {
-            await UpdateAsync(connection, writes.Changed, ct);
+            return false;
         }
 
         if (writes.Created.Count > 0)
@@ -48,6 +49,7 @@ internal static class DocumentCopy
         }
 
         await revisions.CompleteAsync(ct);
+        return true;
     }
 
     private static async Task CopyDocumentsAsync(
@@ -85,9 +87,13 @@ internal static class DocumentCopy
         await writer.CompleteAsync(ct);
     }
 
-    private static async Task UpdateAsync(
-        NpgsqlConnection connection, List<TravelDocument> documents, CancellationToken ct)
+    /// <summary>
+    /// Updates each changed record only while it is live at the version it was matched at: under READ COMMITTED a
+    /// record that another writer changed first is re-checked as that writer left it, and so skipped and counted.
+    /// </summary>
+    private static async Task<bool> UpdateAsync(NpgsqlConnection connection, ImportWrites writes, CancellationToken ct)
     {
+        var documents = writes.Changed;
         await using var command = new NpgsqlCommand(Update, connection);
         command.Parameters.AddWithValue("id", documents.Select(d => d.Id).ToArray());
         object[] columns =
@@ -105,7 +111,8 @@ internal static class DocumentCopy
             command.Parameters.AddWithValue($"c{i}", columns[i]);
         }
 
-        await command.ExecuteNonQueryAsync(ct);
+        command.Parameters.AddWithValue("matched", writes.ReadVersions.ToArray());
+        return await command.ExecuteNonQueryAsync(ct) == documents.Count;
     }
 
     private static Task DateAsync(NpgsqlBinaryImporter writer, DateOnly? value, CancellationToken ct) =>

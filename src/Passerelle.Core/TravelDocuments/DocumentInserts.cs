@@ -18,20 +18,30 @@ internal static class DocumentInserts
     private static readonly string UpdateDocument =
         "UPDATE travel_documents SET "
         + string.Join(", ", BulkDocuments.DetailColumns.Select((c, i) => $"\"{c}\" = ?{i + 1}"))
-        + $" WHERE \"Id\" = ?{BulkDocuments.DetailColumns.Length + 1}";
+        + $" WHERE \"Id\" = ?{BulkDocuments.DetailColumns.Length + 1}"
+        + $" AND \"Version\" = ?{BulkDocuments.DetailColumns.Length + 2} AND \"DeletedAt\" IS NULL";
 
-    public static void Write(SqliteConnection connection, ImportWrites writes)
+    /// <summary>
+    /// Writes the batch; false as soon as a changed record is not live at the version it was matched at, which only
+    /// a writer that skipped the chain's turn could cause: SQLite has one writer, and the batch matched in its turn.
+    /// </summary>
+    public static bool Write(SqliteConnection connection, ImportWrites writes)
     {
         var db = connection.Handle ?? throw new InvalidOperationException("The batch's connection is closed.");
         var at = Utf8(writes.At);
         if (writes.Changed.Count > 0)
         {
             using var update = Prepare(db, UpdateDocument);
-            foreach (var d in writes.Changed)
+            for (var i = 0; i < writes.Changed.Count; i++)
             {
-                BindDetails(update, d, at);
-                Bind(update, BulkDocuments.DetailColumns.Length + 1, d.Id);
+                BindDetails(update, writes.Changed[i], at);
+                Bind(update, BulkDocuments.DetailColumns.Length + 1, writes.Changed[i].Id);
+                Bind(update, BulkDocuments.DetailColumns.Length + 2, writes.ReadVersions[i]);
                 Step(db, update);
+                if (raw.sqlite3_changes(db) != 1)
+                {
+                    return false;
+                }
             }
         }
 
@@ -57,6 +67,8 @@ internal static class DocumentInserts
             Bind(revision, 6, text);
             Step(db, revision);
         }
+
+        return true;
     }
 
     /// <summary>

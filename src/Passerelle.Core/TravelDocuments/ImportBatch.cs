@@ -11,8 +11,12 @@ namespace Passerelle.Core.TravelDocuments;
 /// ones saved in one transaction with one audit entry, then put in the screening index.
 /// </summary>
 internal sealed class ImportBatch(
-    PasserelleDb db, AuditedChange audited, ScreeningIndex index, TimeProvider time, RegisterSettings settings)
+    PasserelleDb db, AuditedChange audited, ScreeningIndex index, TimeProvider time, RegisterSettings settings,
+    Func<CancellationToken, Task>? beforeTurn)
 {
+    /// <summary>How often a batch is matched again when its writes find a record no longer as it was matched.</summary>
+    private const int Attempts = 3;
+
     public async Task<(int Created, int Updated, int Unchanged)> SaveAsync(
         Actor actor,
         Agency owner,
@@ -26,92 +30,76 @@ internal sealed class ImportBatch(
             return (0, 0, 0);
         }
 
-        // The upsert matches the owner's own records only: another agency's record of the same document is never
-        // changed or named, and the row becomes the owner's own record.
-        var existing = await ImportMatch.OwnRecordsAsync(db, owner.Id, batch, ct);
-        var now = time.UtcNow();
-        var writes = new ImportWrites([], [], [], actor.Login, now);
-        var fresh = new HashSet<TravelDocument>(ReferenceEqualityComparer.Instance);
-        var touched = new HashSet<TravelDocument>(ReferenceEqualityComparer.Instance);
-        int created = 0, updated = 0, unchanged = 0;
-        foreach (var row in batch)
+        if (beforeTurn is not null)
         {
-            if (!existing.TryGetValue((row.State, row.Type, row.Number), out var found))
+            await beforeTurn(ct);
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            try
             {
-                var document = RegisterDocument.NewRecord(owner.Id, row.Number, row.State, row.Type, row.Status,
-                    row.Request, today, settings.ReviewYears, now);
-                existing[(row.State, row.Type, row.Number)] = document;
-                writes.Created.Add(document);
-                fresh.Add(document);
-                created++;
-            }
-            else if (fresh.Contains(found))
-            {
-                rejected.Add(new ImportProblem(row.Line,
-                    $"repeats the document of an earlier line ({row.Number}, {row.State}, {row.Type.Name()})"));
-            }
-            else if (Change(found, row, today, now))
-            {
-                if (touched.Add(found))
+                if (await TrySaveAsync(actor, owner, batch, today, ct) is { } plan)
                 {
-                    writes.Changed.Add(found);
+                    rejected.AddRange(plan.Repeats);
+                    return (plan.Created, plan.Updated, plan.Unchanged);
                 }
-
-                writes.Changes.Add(found);
-                updated++;
             }
-            else
+            finally
             {
-                unchanged++;
+                db.ChangeTracker.Clear();
+            }
+
+            if (attempt == Attempts)
+            {
+                throw new InvalidOperationException(
+                    $"Records of lines {batch[0].Line} to {batch[^1].Line} kept changing under the import.");
             }
         }
-
-        if (writes.Any)
-        {
-            await using var change = await audited.BeginAsync(db, ct);
-            var sequence = await change.AppendAsync([AuditRecord.For(
-                actor, AuditEvent.DocumentsImported, target: AuditTarget.Agency(owner.Code),
-                details: AuditDetails.With("firstLine", batch[0].Line).And("lastLine", batch[^1].Line)
-                    .And("created", created).And("updated", updated).And("unchanged", unchanged))], ct);
-            foreach (var d in writes.Changed.Concat(writes.Created))
-            {
-                d.ChangeSequence = sequence;
-            }
-
-            // The entry is saved first: its insert takes SQLite's write lock through EF, which waits its turn.
-            await db.SaveChangesAsync(ct);
-            await BulkDocuments.WriteAsync(db, writes, ct);
-            await change.CommitAsync(ct);
-            foreach (var d in writes.Changed.Concat(writes.Created))
-            {
-                DocumentWriter.ApplyOwn(index, d);
-            }
-        }
-
-        db.ChangeTracker.Clear();
-        return (created, updated, unchanged);
-    }
-
-    /// <summary>Applies the row's details to a stored record; true when that changed it.</summary>
-    private bool Change(TravelDocument found, ImportRow row, DateOnly today, DateTime now)
-    {
-        var before = Details(found);
-        RegisterDocument.ApplyDetails(found, row.Status, row.Request, today, settings.ReviewYears);
-        if (Details(found) == before)
-        {
-            return false;
-        }
-
-        found.Version++;
-        found.UpdatedAt = now;
-        return true;
     }
 
     /// <summary>
-    /// What an import may change of a record, as its CSV form tells them apart: a blank text and none are one.
+    /// Matches and saves the batch in one transaction; null, with nothing saved, when a changed record was no longer as
+    /// matched by the time it was written.
     /// </summary>
-    private static (DocumentStatus, DateOnly?, DateOnly?, DateOnly, DateOnly?, string, DateOnly, string, string,
-        DateOnly?) Details(TravelDocument d) =>
-        (d.Status, d.IssuedOn, d.ExpiresOn, d.ReportedOn, d.TheftOrLossOn, d.NationalReference ?? "", d.ReviewOn,
-            d.Remarks ?? "", d.HolderName ?? "", d.HolderBirthDate);
+    private async Task<ImportPlan?> TrySaveAsync(
+        Actor actor, Agency owner, List<ImportRow> batch, DateOnly today, CancellationToken ct)
+    {
+        // The batch is matched once it has the chain's turn, which every audited change to the register takes before
+        // it writes: what the match reads is what the batch writes over, a record withdrawn or changed meanwhile is
+        // seen as it now stands, and of two imports of one new document the second finds the first's record.
+        await using var change = await audited.TakeTurnAsync(db, ct);
+        // The upsert matches the owner's own records only: another agency's record of the same document is never
+        // changed or named, and the row becomes the owner's own record.
+        var existing = await ImportMatch.OwnRecordsAsync(db, owner.Id, batch, ct);
+        var writes = new ImportWrites([], [], [], [], actor.Login, time.UtcNow());
+        var plan = ImportPlan.Make(owner.Id, batch, existing, writes, today, settings.ReviewYears);
+        if (!writes.Any)
+        {
+            return plan;
+        }
+
+        var sequence = await change.AppendAsync([AuditRecord.For(
+            actor, AuditEvent.DocumentsImported, target: AuditTarget.Agency(owner.Code),
+            details: AuditDetails.With("firstLine", batch[0].Line).And("lastLine", batch[^1].Line)
+                .And("created", plan.Created).And("updated", plan.Updated).And("unchanged", plan.Unchanged))], ct);
+        foreach (var d in writes.Changed.Concat(writes.Created))
+        {
+            d.ChangeSequence = sequence;
+        }
+
+        await db.SaveChangesAsync(ct);
+        if (!await BulkDocuments.WriteAsync(db, writes, ct))
+        {
+            return null;
+        }
+
+        await change.CommitAsync(ct);
+        foreach (var d in writes.Changed.Concat(writes.Created))
+        {
+            DocumentWriter.ApplyOwn(index, d);
+        }
+
+        return plan;
+    }
 }

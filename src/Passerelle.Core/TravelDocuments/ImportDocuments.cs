@@ -23,6 +23,12 @@ public sealed class ImportDocuments(
 {
     public const int BatchSize = 10_000;
 
+    /// <summary>
+    /// Runs before each batch takes the chain's turn: the tests change the register at that very moment, to show a
+    /// batch matches the register as the turn finds it.
+    /// </summary>
+    internal Func<CancellationToken, Task>? BeforeTurn { get; set; }
+
     public async Task<Result<ImportReport>> HandleAsync(
         Actor actor, string? agencyCode, TextReader csv, IProgress<int>? progress, CancellationToken ct)
     {
@@ -65,7 +71,7 @@ public sealed class ImportDocuments(
     private async Task<ImportReport> SaveAllAsync(
         Actor actor, Agency agency, ImportRows rows, IProgress<int>? progress, DateOnly today, CancellationToken ct)
     {
-        var saver = new ImportBatch(db, audited, index, time, settings);
+        var saver = new ImportBatch(db, audited, index, time, settings, BeforeTurn);
         var rejected = new List<ImportProblem>();
         int created = 0, updated = 0, unchanged = 0;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
