@@ -15,7 +15,9 @@ public static class DataSetup
     public const string SqliteMigrations = "Passerelle.Migrations.Sqlite";
     public const string PostgreSqlMigrations = "Passerelle.Migrations.PostgreSql";
 
-    /// <summary>How many statements each PostgreSQL connection keeps prepared, unless its string says otherwise.</summary>
+    /// <summary>
+    /// How many statements each PostgreSQL connection keeps prepared, unless its connection string says otherwise.
+    /// </summary>
     public const int AutoPrepared = 64;
 
     public static IServiceCollection AddPasserelleData(this IServiceCollection services)
