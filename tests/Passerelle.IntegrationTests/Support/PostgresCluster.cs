@@ -94,7 +94,8 @@ public sealed class PostgresCluster : IAsyncDisposable
         await RunAsync(Path.Combine(binaries, "initdb"), ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-locale"], check: true);
         await RunAsync(Path.Combine(binaries, "pg_ctl"),
             ["-D", data, "-l", Path.Combine(folder, "server.log"), "-w", "-t", "60",
-             "-o", $"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=1000", "start"],
+             "-o", $"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off "
+                 + "-c full_page_writes=off -c max_connections=1000", "start"],
             check: true);
         return new PostgresCluster(folder, binaries, port);
     }
