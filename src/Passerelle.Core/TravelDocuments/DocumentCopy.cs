@@ -33,58 +33,66 @@ internal static class DocumentCopy
 
         if (writes.Created.Count > 0)
         {
-            await CopyDocumentsAsync(connection, writes.Created, ct);
+            await using var documents = await connection.BeginBinaryImportAsync(CopyDocuments, ct);
+            WriteDocuments(documents, writes.Created);
+            await documents.CompleteAsync(ct);
+        }
+
+        if (writes.Changes.Count == 0)
+        {
+            return true;
         }
 
         await using var revisions = await connection.BeginBinaryImportAsync(CopyRevisions, ct);
         foreach (var (d, kind, text) in writes.Revisions)
         {
-            await revisions.StartRowAsync(ct);
-            await revisions.WriteAsync(d.Id, NpgsqlDbType.Uuid, ct);
-            await revisions.WriteAsync(d.Version, NpgsqlDbType.Integer, ct);
-            await revisions.WriteAsync(writes.At, NpgsqlDbType.TimestampTz, ct);
-            await revisions.WriteAsync(writes.ChangedBy, NpgsqlDbType.Text, ct);
-            await revisions.WriteAsync(kind, NpgsqlDbType.Text, ct);
-            await revisions.WriteAsync(text, NpgsqlDbType.Text, ct);
+            revisions.StartRow();
+            revisions.Write(d.Id, NpgsqlDbType.Uuid);
+            revisions.Write(d.Version, NpgsqlDbType.Integer);
+            revisions.Write(writes.At, NpgsqlDbType.TimestampTz);
+            revisions.Write(writes.ChangedBy, NpgsqlDbType.Text);
+            revisions.Write(kind, NpgsqlDbType.Text);
+            revisions.Write(text, NpgsqlDbType.Text);
         }
 
         await revisions.CompleteAsync(ct);
         return true;
     }
 
-    private static async Task CopyDocumentsAsync(
-        NpgsqlConnection connection, List<TravelDocument> documents, CancellationToken ct)
+    /// <summary>
+    /// The rows, written synchronously: a value fits the importer's buffer nearly always, and an awaited write per
+    /// value cost the import more CPU than PostgreSQL spent storing it. A full buffer is sent with a blocking write.
+    /// </summary>
+    private static void WriteDocuments(NpgsqlBinaryImporter writer, List<TravelDocument> documents)
     {
-        await using var writer = await connection.BeginBinaryImportAsync(CopyDocuments, ct);
         foreach (var d in documents)
         {
-            await writer.StartRowAsync(ct);
-            await writer.WriteAsync(d.Id, NpgsqlDbType.Uuid, ct);
-            await writer.WriteAsync(d.OwnerAgencyId, NpgsqlDbType.Uuid, ct);
-            await writer.WriteAsync(d.Number, NpgsqlDbType.Text, ct);
-            await writer.WriteAsync(d.NormalizedNumber, NpgsqlDbType.Text, ct);
-            await writer.WriteAsync(d.FoldedNumber, NpgsqlDbType.Text, ct);
-            await writer.WriteAsync(d.IssuingState, NpgsqlDbType.Text, ct);
-            await writer.WriteAsync(d.Type.ToString(), NpgsqlDbType.Text, ct);
-            await writer.WriteAsync(d.Status.ToString(), NpgsqlDbType.Text, ct);
-            await DateAsync(writer, d.IssuedOn, ct);
-            await DateAsync(writer, d.ExpiresOn, ct);
-            await writer.WriteAsync(d.ReportedOn, NpgsqlDbType.Date, ct);
-            await DateAsync(writer, d.TheftOrLossOn, ct);
-            await TextAsync(writer, d.NationalReference, ct);
-            await writer.WriteAsync(d.ReviewOn, NpgsqlDbType.Date, ct);
-            await TextAsync(writer, d.Remarks, ct);
-            await TextAsync(writer, d.HolderName, ct);
-            await DateAsync(writer, d.HolderBirthDate, ct);
-            await writer.WriteAsync(d.Version, NpgsqlDbType.Integer, ct);
-            await writer.WriteAsync(d.CreatedAt, NpgsqlDbType.TimestampTz, ct);
-            await writer.WriteAsync(d.UpdatedAt, NpgsqlDbType.TimestampTz, ct);
-            await writer.WriteNullAsync(ct);
-            await writer.WriteNullAsync(ct);
-            await writer.WriteAsync(d.ChangeSequence, NpgsqlDbType.Bigint, ct);
+            writer.StartRow();
+            writer.Write(d.Id, NpgsqlDbType.Uuid);
+            writer.Write(d.OwnerAgencyId, NpgsqlDbType.Uuid);
+            writer.Write(d.Number, NpgsqlDbType.Text);
+            writer.Write(d.NormalizedNumber, NpgsqlDbType.Text);
+            writer.Write(d.FoldedNumber, NpgsqlDbType.Text);
+            writer.Write(d.IssuingState, NpgsqlDbType.Text);
+            writer.Write(d.Type.ToString(), NpgsqlDbType.Text);
+            writer.Write(d.Status.ToString(), NpgsqlDbType.Text);
+            Date(writer, d.IssuedOn);
+            Date(writer, d.ExpiresOn);
+            writer.Write(d.ReportedOn, NpgsqlDbType.Date);
+            Date(writer, d.TheftOrLossOn);
+            Text(writer, d.NationalReference);
+            writer.Write(d.ReviewOn, NpgsqlDbType.Date);
+            Text(writer, d.Remarks);
+            Text(writer, d.HolderName);
+            Date(writer, d.HolderBirthDate);
+            writer.Write(d.Version, NpgsqlDbType.Integer);
+            writer.Write(d.CreatedAt, NpgsqlDbType.TimestampTz);
+            writer.Write(d.UpdatedAt, NpgsqlDbType.TimestampTz);
+            writer.WriteNull();
+            writer.WriteNull();
+            writer.Write(d.ChangeSequence, NpgsqlDbType.Bigint);
+            writer.Write(d.CreatedBy!, NpgsqlDbType.Text);
         }
-
-        await writer.CompleteAsync(ct);
     }
 
     /// <summary>
@@ -115,9 +123,27 @@ internal static class DocumentCopy
         return await command.ExecuteNonQueryAsync(ct) == documents.Count;
     }
 
-    private static Task DateAsync(NpgsqlBinaryImporter writer, DateOnly? value, CancellationToken ct) =>
-        value is { } day ? writer.WriteAsync(day, NpgsqlDbType.Date, ct) : writer.WriteNullAsync(ct);
+    private static void Date(NpgsqlBinaryImporter writer, DateOnly? value)
+    {
+        if (value is { } day)
+        {
+            writer.Write(day, NpgsqlDbType.Date);
+        }
+        else
+        {
+            writer.WriteNull();
+        }
+    }
 
-    private static Task TextAsync(NpgsqlBinaryImporter writer, string? value, CancellationToken ct) =>
-        value is null ? writer.WriteNullAsync(ct) : writer.WriteAsync(value, NpgsqlDbType.Text, ct);
+    private static void Text(NpgsqlBinaryImporter writer, string? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNull();
+        }
+        else
+        {
+            writer.Write(value, NpgsqlDbType.Text);
+        }
+    }
 }

@@ -79,16 +79,16 @@ internal sealed class ImportBatch(
             return plan;
         }
 
-        var sequence = await change.AppendAsync([AuditRecord.For(
+        // The entry is written at once, past EF Core, like the records after it.
+        var entry = await change.WriteAsync([AuditRecord.For(
             actor, AuditEvent.DocumentsImported, target: AuditTarget.Agency(owner.Code),
             details: AuditDetails.With("firstLine", batch[0].Line).And("lastLine", batch[^1].Line)
                 .And("created", plan.Created).And("updated", plan.Updated).And("unchanged", plan.Unchanged))], ct);
         foreach (var d in writes.Changed.Concat(writes.Created))
         {
-            d.ChangeSequence = sequence;
+            d.ChangeSequence = entry.Sequence;
         }
 
-        await db.SaveChangesAsync(ct);
         if (!await BulkDocuments.WriteAsync(db, writes, ct))
         {
             return null;

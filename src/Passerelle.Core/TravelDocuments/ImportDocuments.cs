@@ -75,6 +75,8 @@ public sealed class ImportDocuments(
         var rejected = new List<ImportProblem>();
         int created = 0, updated = 0, unchanged = 0;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        // One connection for the whole import, rather than one opened and closed for each batch's work.
+        await db.Database.OpenConnectionAsync(ct);
         Task<ImportRowBatch>? next = rows.ReadBatchAsync(BatchSize, progress, stop.Token);
         try
         {
@@ -95,6 +97,8 @@ public sealed class ImportDocuments(
                 await stop.CancelAsync();
                 await Task.WhenAny(next);
             }
+
+            await db.Database.CloseConnectionAsync();
         }
 
         return new ImportReport(created, updated, unchanged, [.. rejected.OrderBy(r => r.Line)]);
