@@ -1,11 +1,11 @@
+using System.Text;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Passerelle.Core.TravelDocuments;
 
 /// <summary>
-/// An import batch's writes on PostgreSQL: new records and every revision by binary COPY, each value written with
-/// its type so nothing is boxed or looked up per value, and changed records by one UPDATE over arrays.
+/// An import batch's writes on PostgreSQL: new records and every revision by binary COPY, encoded by
+/// <see cref="CopyRows"/>, and changed records by one UPDATE over arrays.
 /// </summary>
 internal static class DocumentCopy
 {
@@ -23,6 +23,11 @@ internal static class DocumentCopy
         + $", @matched) AS u(id, {string.Join(", ", BulkDocuments.DetailColumns.Select((_, i) => $"c{i}"))}, matched)"
         + " WHERE d.\"Id\" = u.id AND d.\"Version\" = u.matched AND d.\"DeletedAt\" IS NULL";
 
+    /// <summary>Each enum value's name in UTF-8, as EF Core stores it, encoded once.</summary>
+    private static readonly byte[][] Types = Names<DocumentType>();
+
+    private static readonly byte[][] Statuses = Names<DocumentStatus>();
+
     /// <summary>Writes the batch; false as soon as a changed record is not as it was matched.</summary>
     public static async Task<bool> WriteAsync(NpgsqlConnection connection, ImportWrites writes, CancellationToken ct)
     {
@@ -33,66 +38,81 @@ internal static class DocumentCopy
 
         if (writes.Created.Count > 0)
         {
-            await using var documents = await connection.BeginBinaryImportAsync(CopyDocuments, ct);
-            WriteDocuments(documents, writes.Created);
-            await documents.CompleteAsync(ct);
+            await CopyAsync(connection, CopyDocuments, Documents(writes), ct);
         }
 
-        if (writes.Changes.Count == 0)
+        if (writes.Changes.Count > 0)
         {
-            return true;
+            await CopyAsync(connection, CopyRevisions, Revisions(writes), ct);
         }
 
-        await using var revisions = await connection.BeginBinaryImportAsync(CopyRevisions, ct);
-        foreach (var (d, kind, text) in writes.Revisions)
-        {
-            revisions.StartRow();
-            revisions.Write(d.Id, NpgsqlDbType.Uuid);
-            revisions.Write(d.Version, NpgsqlDbType.Integer);
-            revisions.Write(writes.At, NpgsqlDbType.TimestampTz);
-            revisions.Write(writes.ChangedBy, NpgsqlDbType.Text);
-            revisions.Write(kind, NpgsqlDbType.Text);
-            revisions.Write(text, NpgsqlDbType.Text);
-        }
-
-        await revisions.CompleteAsync(ct);
         return true;
     }
 
     /// <summary>
-    /// The rows, written synchronously: a value fits the importer's buffer nearly always, and an awaited write per
-    /// value cost the import more CPU than PostgreSQL spent storing it. A full buffer is sent with a blocking write.
+    /// Sends rows already encoded; PostgreSQL's error, such as a trigger's, comes back as the COPY ends.
     /// </summary>
-    private static void WriteDocuments(NpgsqlBinaryImporter writer, List<TravelDocument> documents)
+    private static async Task CopyAsync(
+        NpgsqlConnection connection, string copy, ReadOnlyMemory<byte> rows, CancellationToken ct)
     {
-        foreach (var d in documents)
+        await using var stream = await connection.BeginRawBinaryCopyAsync(copy, ct);
+        await stream.WriteAsync(rows, ct);
+    }
+
+    /// <summary>New records' columns, in the order of <see cref="BulkDocuments.Columns"/>.</summary>
+    private static ReadOnlyMemory<byte> Documents(ImportWrites writes)
+    {
+        var rows = new CopyRows(writes.Created.Count * 256);
+        var by = Encoding.UTF8.GetBytes(writes.ChangedBy);
+        foreach (var d in writes.Created)
         {
-            writer.StartRow();
-            writer.Write(d.Id, NpgsqlDbType.Uuid);
-            writer.Write(d.OwnerAgencyId, NpgsqlDbType.Uuid);
-            writer.Write(d.Number, NpgsqlDbType.Text);
-            writer.Write(d.NormalizedNumber, NpgsqlDbType.Text);
-            writer.Write(d.FoldedNumber, NpgsqlDbType.Text);
-            writer.Write(d.IssuingState, NpgsqlDbType.Text);
-            writer.Write(d.Type.ToString(), NpgsqlDbType.Text);
-            writer.Write(d.Status.ToString(), NpgsqlDbType.Text);
-            Date(writer, d.IssuedOn);
-            Date(writer, d.ExpiresOn);
-            writer.Write(d.ReportedOn, NpgsqlDbType.Date);
-            Date(writer, d.TheftOrLossOn);
-            Text(writer, d.NationalReference);
-            writer.Write(d.ReviewOn, NpgsqlDbType.Date);
-            Text(writer, d.Remarks);
-            Text(writer, d.HolderName);
-            Date(writer, d.HolderBirthDate);
-            writer.Write(d.Version, NpgsqlDbType.Integer);
-            writer.Write(d.CreatedAt, NpgsqlDbType.TimestampTz);
-            writer.Write(d.UpdatedAt, NpgsqlDbType.TimestampTz);
-            writer.WriteNull();
-            writer.WriteNull();
-            writer.Write(d.ChangeSequence, NpgsqlDbType.Bigint);
-            writer.Write(d.CreatedBy!, NpgsqlDbType.Text);
+            rows.Row((short)BulkDocuments.Columns.Length);
+            rows.Uuid(d.Id);
+            rows.Uuid(d.OwnerAgencyId);
+            rows.Text(d.Number);
+            rows.Text(d.NormalizedNumber);
+            rows.Text(d.FoldedNumber);
+            rows.Text(d.IssuingState);
+            rows.Text(Types[(int)d.Type]);
+            rows.Text(Statuses[(int)d.Status]);
+            rows.Date(d.IssuedOn);
+            rows.Date(d.ExpiresOn);
+            rows.Date(d.ReportedOn);
+            rows.Date(d.TheftOrLossOn);
+            rows.Text(d.NationalReference);
+            rows.Date(d.ReviewOn);
+            rows.Text(d.Remarks);
+            rows.Text(d.HolderName);
+            rows.Date(d.HolderBirthDate);
+            rows.Int(d.Version);
+            rows.Time(d.CreatedAt);
+            rows.Time(d.UpdatedAt);
+            rows.Null();
+            rows.Null();
+            rows.Long(d.ChangeSequence);
+            rows.Text(by);
         }
+
+        return rows.Finish();
+    }
+
+    /// <summary>The revisions' columns, in the order of <see cref="BulkDocuments.RevisionColumns"/>.</summary>
+    private static ReadOnlyMemory<byte> Revisions(ImportWrites writes)
+    {
+        var rows = new CopyRows(writes.Changes.Count * 96);
+        var by = Encoding.UTF8.GetBytes(writes.ChangedBy);
+        foreach (var (d, kind, text) in writes.Revisions)
+        {
+            rows.Row((short)BulkDocuments.RevisionColumns.Length);
+            rows.Uuid(d.Id);
+            rows.Int(d.Version);
+            rows.Time(writes.At);
+            rows.Text(by);
+            rows.Text(kind);
+            rows.Text(text);
+        }
+
+        return rows.Finish();
     }
 
     /// <summary>
@@ -123,27 +143,7 @@ internal static class DocumentCopy
         return await command.ExecuteNonQueryAsync(ct) == documents.Count;
     }
 
-    private static void Date(NpgsqlBinaryImporter writer, DateOnly? value)
-    {
-        if (value is { } day)
-        {
-            writer.Write(day, NpgsqlDbType.Date);
-        }
-        else
-        {
-            writer.WriteNull();
-        }
-    }
-
-    private static void Text(NpgsqlBinaryImporter writer, string? value)
-    {
-        if (value is null)
-        {
-            writer.WriteNull();
-        }
-        else
-        {
-            writer.Write(value, NpgsqlDbType.Text);
-        }
-    }
+    private static byte[][] Names<T>()
+        where T : struct, Enum =>
+        [.. Enum.GetValues<T>().Select(v => Encoding.UTF8.GetBytes(v.ToString()))];
 }

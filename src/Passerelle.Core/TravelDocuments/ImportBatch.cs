@@ -11,7 +11,7 @@ namespace Passerelle.Core.TravelDocuments;
 /// ones saved in one transaction with one audit entry, then put in the screening index.
 /// </summary>
 internal sealed class ImportBatch(
-    PasserelleDb db, AuditedChange audited, ScreeningIndex index, TimeProvider time, RegisterSettings settings,
+    PasserelleDb db, AuditedChange audited, ScreeningIndex? index, TimeProvider time, RegisterSettings settings,
     Func<CancellationToken, Task>? beforeTurn)
 {
     /// <summary>How often a batch is matched again when its writes find a record no longer as it was matched.</summary>
@@ -95,9 +95,9 @@ internal sealed class ImportBatch(
         }
 
         await change.CommitAsync(ct);
-        foreach (var d in writes.Changed.Concat(writes.Created))
+        foreach (var d in index is null ? [] : writes.Changed.Concat(writes.Created))
         {
-            DocumentWriter.ApplyOwn(index, d);
+            DocumentWriter.ApplyOwn(index!, d);
         }
 
         return plan;

@@ -150,6 +150,38 @@ public sealed class ImportBatchTests
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Every_column_of_an_imported_record_reads_back_as_the_file_gave_it(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        var world = await RegisterWorld.BuildAsync(app);
+        var before = DateTime.UtcNow;
+
+        await ImportAsync(world, DocumentCsv.Header + "\n\"Ab-12 345\",fra,identity-card,stolen,2020-01-31,2030-01-30,"
+            + "2026-09-01,2026-08-31,PV-2026-ÉTÉ,2036-09-01,vu à la frontière,Müller Élodie,1974-08-12\n");
+
+        await using var context = app.NewContext();
+        var d = await context.TravelDocuments.SingleAsync();
+        Assert.Equal(
+            ("AB12345", "AB12345", "A812345", "FRA", DocumentType.IdentityCard, DocumentStatus.Stolen),
+            (d.Number, d.NormalizedNumber, d.FoldedNumber, d.IssuingState, d.Type, d.Status));
+        Assert.Equal(
+            (new DateOnly(2020, 1, 31), new DateOnly(2030, 1, 30), new DateOnly(2026, 9, 1), new DateOnly(2026, 8, 31)),
+            (d.IssuedOn, d.ExpiresOn, d.ReportedOn, d.TheftOrLossOn));
+        Assert.Equal(
+            ("PV-2026-ÉTÉ", new DateOnly(2036, 9, 1), "vu à la frontière", "MÜLLER ÉLODIE", new DateOnly(1974, 8, 12)),
+            (d.NationalReference, d.ReviewOn, d.Remarks, d.HolderName, d.HolderBirthDate));
+        var entry = await context.AuditEntries.SingleAsync(e => e.Operation == "document.imported");
+        Assert.Equal(
+            (1, (DateTime?)null, (string?)null, entry.Sequence, "police.coord", d.CreatedAt),
+            (d.Version, d.DeletedAt, d.DeletionReason, d.ChangeSequence, d.CreatedBy, d.UpdatedAt));
+        Assert.Equal(DateTimeKind.Utc, d.CreatedAt.Kind);
+        Assert.InRange(d.CreatedAt, before.AddSeconds(-1), DateTime.UtcNow);
+        Assert.Equal(d.Id, await context.TravelDocuments.Where(r => r.OwnerAgencyId == d.OwnerAgencyId)
+            .Join(context.Agencies.Where(a => a.Code == "FR-POLICE"), r => r.OwnerAgencyId, a => a.Id, (r, _) => r.Id)
+            .SingleAsync());
+    }
+
     private static async Task<List<(string, int, string, string)>> HistoryAsync(RegisterWorld world, Guid id)
     {
         var detail = await world.PoliceCoordinator.GetFromJsonAsync<JsonElement>($"/api/v1/documents/{id}");
