@@ -34,6 +34,8 @@ namespace Passerelle.Migrations.PostgreSql.Migrations
         {
             migrationBuilder.Sql(DropOwnerChecks);
 
+            migrationBuilder.Sql(CreationsAsRevisions);
+
             migrationBuilder.DropColumn(
                 name: "CreatedBy",
                 table: "travel_documents");
@@ -46,6 +48,17 @@ namespace Passerelle.Migrations.PostgreSql.Migrations
                 principalColumn: "Id",
                 onDelete: ReferentialAction.Restrict);
         }
+
+        /// <summary>
+        /// Going back, an imported record's creation becomes a revision again, as the code before this migration
+        /// shows a record's history from its revisions alone.
+        /// </summary>
+        private const string CreationsAsRevisions = """
+            INSERT INTO travel_document_revisions ("DocumentId", "Version", "ChangedAt", "ChangedBy", "Kind", "Changes")
+            SELECT d."Id", 1, d."CreatedAt", d."CreatedBy", 'created', 'imported (created)' FROM travel_documents AS d
+            WHERE d."CreatedBy" IS NOT NULL AND NOT EXISTS (
+                SELECT 1 FROM travel_document_revisions AS r WHERE r."DocumentId" = d."Id" AND r."Version" = 1);
+            """;
 
         private const string OwnerChecks = """
             CREATE FUNCTION travel_documents_owner_exists() RETURNS trigger LANGUAGE plpgsql AS $$
