@@ -6,7 +6,7 @@ namespace Passerelle.Drills.Harness;
 
 /// <summary>The state of the register after a drill, read straight from the database.</summary>
 internal sealed record RegisterState(
-    long Live, long Duplicates, long Revisions, long ImportedCreated, bool UniqueIndex);
+    long Live, long Duplicates, long Made, long ImportedCreated, bool UniqueIndex);
 
 /// <summary>What the server left in its database, read with plain SQL afterwards, whatever the server says.</summary>
 internal static class Evidence
@@ -36,8 +36,8 @@ internal static class Evidence
 
     /// <summary>
     /// The agency's live records, how many documents are held twice as live records of one agency (the unique index
-    /// forbids it), their first revisions, the records the import's audit entries say they created, and whether the
-    /// unique index is there.
+    /// forbids it), those that say who made them (an import writes that instead of a first revision), the records
+    /// the import's audit entries say they created, and whether the unique index is there.
     /// </summary>
     public static async Task<RegisterState> RegisterAsync(Workspace workspace, string agency)
     {
@@ -51,9 +51,8 @@ internal static class Evidence
               SELECT 1 FROM travel_documents WHERE "DeletedAt" IS NULL
               GROUP BY "IssuingState", "Type", "NormalizedNumber", "OwnerAgencyId" HAVING COUNT(*) > 1) AS twice
             """);
-        var revisions = await ScalarAsync(connection, $"""
-            SELECT COUNT(*) FROM travel_document_revisions r JOIN travel_documents d ON d."Id" = r."DocumentId"
-            WHERE d."OwnerAgencyId" = {owner}
+        var made = await ScalarAsync(connection, $"""
+            SELECT COUNT(*) FROM travel_documents WHERE "CreatedBy" IS NOT NULL AND "OwnerAgencyId" = {owner}
             """, ("agency", agency));
         long created = 0;
         const string imports = """SELECT "Details" FROM audit_entries WHERE "Operation" = 'document.imported'""";
@@ -76,7 +75,7 @@ internal static class Evidence
                 SELECT COUNT(*) FROM sqlite_master
                 WHERE type = 'index' AND tbl_name = 'travel_documents' AND sql LIKE 'CREATE UNIQUE INDEX%'
                 """);
-        return new RegisterState(live, duplicates, revisions, created, unique > 0);
+        return new RegisterState(live, duplicates, made, created, unique > 0);
     }
 
     /// <summary>SQLite's own check of the whole file: <c>ok</c>, or the problems it found.</summary>

@@ -117,7 +117,7 @@ public sealed class PasserelleDb(DbContextOptions<PasserelleDb> options)
             token.HasOne<User>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
-        RegisterModel.Configure(builder);
+        RegisterModel.Configure(builder, IsPostgreSql);
         ProductsModel.Configure(builder);
 
         builder.Entity<AuditEntry>(entry =>

@@ -9,7 +9,12 @@ namespace Passerelle.Core.Data;
 /// <summary>The travel-document register's tables: records, revisions, hit cases, notifications and webhooks.</summary>
 internal static class RegisterModel
 {
-    public static void Configure(ModelBuilder builder)
+    /// <param name="postgreSql">
+    /// PostgreSQL checks a record's owner with statement triggers instead of a foreign key (see
+    /// <c>OwnerCheckedOncePerStatement</c> in its migrations); SQLite keeps the key, which costs it less than a
+    /// trigger would.
+    /// </param>
+    public static void Configure(ModelBuilder builder, bool postgreSql)
     {
         builder.Entity<TravelDocument>(document =>
         {
@@ -25,7 +30,13 @@ internal static class RegisterModel
             document.Property(d => d.Remarks).HasMaxLength(500);
             document.Property(d => d.HolderName).HasMaxLength(200);
             document.Property(d => d.DeletionReason).HasMaxLength(500);
-            document.HasOne<Agency>().WithMany().HasForeignKey(d => d.OwnerAgencyId).OnDelete(DeleteBehavior.Restrict);
+            document.Property(d => d.CreatedBy).HasMaxLength(256);
+            if (!postgreSql)
+            {
+                document.HasOne<Agency>().WithMany().HasForeignKey(d => d.OwnerAgencyId)
+                    .OnDelete(DeleteBehavior.Restrict);
+            }
+
             // One live record per document and owner: another agency may report the same document as its own, and
             // nothing in a registration's answer may reveal that it did. Tombstones keep theirs.
             document.HasIndex(d => new { d.IssuingState, d.Type, d.NormalizedNumber, d.OwnerAgencyId })

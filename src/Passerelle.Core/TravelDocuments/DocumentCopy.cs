@@ -1,11 +1,11 @@
+using System.Text;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Passerelle.Core.TravelDocuments;
 
 /// <summary>
-/// An import batch's writes on PostgreSQL: new records and every revision by binary COPY, each value written with
-/// its type so nothing is boxed or looked up per value, and changed records by one UPDATE over arrays.
+/// An import batch's writes on PostgreSQL: new records and every revision by binary COPY, encoded by
+/// <see cref="CopyRows"/>, and changed records by one UPDATE over arrays.
 /// </summary>
 internal static class DocumentCopy
 {
@@ -23,6 +23,11 @@ internal static class DocumentCopy
         + $", @matched) AS u(id, {string.Join(", ", BulkDocuments.DetailColumns.Select((_, i) => $"c{i}"))}, matched)"
         + " WHERE d.\"Id\" = u.id AND d.\"Version\" = u.matched AND d.\"DeletedAt\" IS NULL";
 
+    /// <summary>Each enum value's name in UTF-8, as EF Core stores it, encoded once.</summary>
+    private static readonly byte[][] Types = Names<DocumentType>();
+
+    private static readonly byte[][] Statuses = Names<DocumentStatus>();
+
     /// <summary>Writes the batch; false as soon as a changed record is not as it was matched.</summary>
     public static async Task<bool> WriteAsync(NpgsqlConnection connection, ImportWrites writes, CancellationToken ct)
     {
@@ -33,58 +38,81 @@ internal static class DocumentCopy
 
         if (writes.Created.Count > 0)
         {
-            await CopyDocumentsAsync(connection, writes.Created, ct);
+            await CopyAsync(connection, CopyDocuments, Documents(writes), ct);
         }
 
-        await using var revisions = await connection.BeginBinaryImportAsync(CopyRevisions, ct);
-        foreach (var (d, kind, text) in writes.Revisions)
+        if (writes.Changes.Count > 0)
         {
-            await revisions.StartRowAsync(ct);
-            await revisions.WriteAsync(d.Id, NpgsqlDbType.Uuid, ct);
-            await revisions.WriteAsync(d.Version, NpgsqlDbType.Integer, ct);
-            await revisions.WriteAsync(writes.At, NpgsqlDbType.TimestampTz, ct);
-            await revisions.WriteAsync(writes.ChangedBy, NpgsqlDbType.Text, ct);
-            await revisions.WriteAsync(kind, NpgsqlDbType.Text, ct);
-            await revisions.WriteAsync(text, NpgsqlDbType.Text, ct);
+            await CopyAsync(connection, CopyRevisions, Revisions(writes), ct);
         }
 
-        await revisions.CompleteAsync(ct);
         return true;
     }
 
-    private static async Task CopyDocumentsAsync(
-        NpgsqlConnection connection, List<TravelDocument> documents, CancellationToken ct)
+    /// <summary>
+    /// Sends rows already encoded; PostgreSQL's error, such as a trigger's, comes back as the COPY ends.
+    /// </summary>
+    private static async Task CopyAsync(
+        NpgsqlConnection connection, string copy, ReadOnlyMemory<byte> rows, CancellationToken ct)
     {
-        await using var writer = await connection.BeginBinaryImportAsync(CopyDocuments, ct);
-        foreach (var d in documents)
+        await using var stream = await connection.BeginRawBinaryCopyAsync(copy, ct);
+        await stream.WriteAsync(rows, ct);
+    }
+
+    /// <summary>New records' columns, in the order of <see cref="BulkDocuments.Columns"/>.</summary>
+    private static ReadOnlyMemory<byte> Documents(ImportWrites writes)
+    {
+        var rows = new CopyRows(writes.Created.Count * 256);
+        var by = Encoding.UTF8.GetBytes(writes.ChangedBy);
+        foreach (var d in writes.Created)
         {
-            await writer.StartRowAsync(ct);
-            await writer.WriteAsync(d.Id, NpgsqlDbType.Uuid, ct);
-            await writer.WriteAsync(d.OwnerAgencyId, NpgsqlDbType.Uuid, ct);
-            await writer.WriteAsync(d.Number, NpgsqlDbType.Text, ct);
-            await writer.WriteAsync(d.NormalizedNumber, NpgsqlDbType.Text, ct);
-            await writer.WriteAsync(d.FoldedNumber, NpgsqlDbType.Text, ct);
-            await writer.WriteAsync(d.IssuingState, NpgsqlDbType.Text, ct);
-            await writer.WriteAsync(d.Type.ToString(), NpgsqlDbType.Text, ct);
-            await writer.WriteAsync(d.Status.ToString(), NpgsqlDbType.Text, ct);
-            await DateAsync(writer, d.IssuedOn, ct);
-            await DateAsync(writer, d.ExpiresOn, ct);
-            await writer.WriteAsync(d.ReportedOn, NpgsqlDbType.Date, ct);
-            await DateAsync(writer, d.TheftOrLossOn, ct);
-            await TextAsync(writer, d.NationalReference, ct);
-            await writer.WriteAsync(d.ReviewOn, NpgsqlDbType.Date, ct);
-            await TextAsync(writer, d.Remarks, ct);
-            await TextAsync(writer, d.HolderName, ct);
-            await DateAsync(writer, d.HolderBirthDate, ct);
-            await writer.WriteAsync(d.Version, NpgsqlDbType.Integer, ct);
-            await writer.WriteAsync(d.CreatedAt, NpgsqlDbType.TimestampTz, ct);
-            await writer.WriteAsync(d.UpdatedAt, NpgsqlDbType.TimestampTz, ct);
-            await writer.WriteNullAsync(ct);
-            await writer.WriteNullAsync(ct);
-            await writer.WriteAsync(d.ChangeSequence, NpgsqlDbType.Bigint, ct);
+            rows.Row((short)BulkDocuments.Columns.Length);
+            rows.Uuid(d.Id);
+            rows.Uuid(d.OwnerAgencyId);
+            rows.Text(d.Number);
+            rows.Text(d.NormalizedNumber);
+            rows.Text(d.FoldedNumber);
+            rows.Text(d.IssuingState);
+            rows.Text(Types[(int)d.Type]);
+            rows.Text(Statuses[(int)d.Status]);
+            rows.Date(d.IssuedOn);
+            rows.Date(d.ExpiresOn);
+            rows.Date(d.ReportedOn);
+            rows.Date(d.TheftOrLossOn);
+            rows.Text(d.NationalReference);
+            rows.Date(d.ReviewOn);
+            rows.Text(d.Remarks);
+            rows.Text(d.HolderName);
+            rows.Date(d.HolderBirthDate);
+            rows.Int(d.Version);
+            rows.Time(d.CreatedAt);
+            rows.Time(d.UpdatedAt);
+            rows.Null();
+            rows.Null();
+            rows.Long(d.ChangeSequence);
+            rows.Text(by);
         }
 
-        await writer.CompleteAsync(ct);
+        return rows.Finish();
+    }
+
+    /// <summary>The revisions' columns, in the order of <see cref="BulkDocuments.RevisionColumns"/>.</summary>
+    private static ReadOnlyMemory<byte> Revisions(ImportWrites writes)
+    {
+        var rows = new CopyRows(writes.Changes.Count * 96);
+        var by = Encoding.UTF8.GetBytes(writes.ChangedBy);
+        foreach (var (d, kind, text) in writes.Revisions)
+        {
+            rows.Row((short)BulkDocuments.RevisionColumns.Length);
+            rows.Uuid(d.Id);
+            rows.Int(d.Version);
+            rows.Time(writes.At);
+            rows.Text(by);
+            rows.Text(kind);
+            rows.Text(text);
+        }
+
+        return rows.Finish();
     }
 
     /// <summary>
@@ -115,9 +143,7 @@ internal static class DocumentCopy
         return await command.ExecuteNonQueryAsync(ct) == documents.Count;
     }
 
-    private static Task DateAsync(NpgsqlBinaryImporter writer, DateOnly? value, CancellationToken ct) =>
-        value is { } day ? writer.WriteAsync(day, NpgsqlDbType.Date, ct) : writer.WriteNullAsync(ct);
-
-    private static Task TextAsync(NpgsqlBinaryImporter writer, string? value, CancellationToken ct) =>
-        value is null ? writer.WriteNullAsync(ct) : writer.WriteAsync(value, NpgsqlDbType.Text, ct);
+    private static byte[][] Names<T>()
+        where T : struct, Enum =>
+        [.. Enum.GetValues<T>().Select(v => Encoding.UTF8.GetBytes(v.ToString()))];
 }

@@ -49,11 +49,17 @@ internal static class DocumentInserts
         {
             using var insert = Prepare(db, InsertDocument);
             var owner = System.Text.Encoding.UTF8.GetBytes(Text(writes.Created[0].OwnerAgencyId));
+            var by = System.Text.Encoding.UTF8.GetBytes(writes.ChangedBy);
             foreach (var d in writes.Created)
             {
-                BindNew(insert, d, owner, at);
+                BindNew(insert, d, owner, at, by);
                 Step(db, insert);
             }
+        }
+
+        if (writes.Changes.Count == 0)
+        {
+            return true;
         }
 
         using var revision = Prepare(db, InsertRevision);
@@ -73,9 +79,9 @@ internal static class DocumentInserts
 
     /// <summary>
     /// A new record's columns, in the order of <see cref="BulkDocuments.Columns"/>; a batch makes every new record at
-    /// its own time, encoded once.
+    /// its own time, by its own actor, each encoded once.
     /// </summary>
-    private static void BindNew(sqlite3_stmt insert, TravelDocument d, byte[] owner, byte[] at)
+    private static void BindNew(sqlite3_stmt insert, TravelDocument d, byte[] owner, byte[] at, byte[] by)
     {
         Bind(insert, 1, d.Id);
         Bind(insert, 2, owner);
@@ -100,6 +106,7 @@ internal static class DocumentInserts
         Null(insert, 21);
         Null(insert, 22);
         Bind(insert, 23, d.ChangeSequence);
+        Bind(insert, 24, by);
     }
 
     /// <summary>A changed record's details, in the order of <see cref="BulkDocuments.DetailColumns"/>.</summary>

@@ -48,6 +48,13 @@ public sealed class FindDocuments(PasserelleDb db, AuditWriter audit)
             .OrderBy(r => r.Version)
             .Select(r => new RevisionView(r.Version, r.ChangedAt, r.ChangedBy, r.Kind, r.Changes))
             .ToListAsync(ct);
+        if (history.FirstOrDefault()?.Version != 1)
+        {
+            // An import writes no revision for a record it makes; the record itself says when and by whom.
+            history.Insert(0, new RevisionView(
+                1, found.d.CreatedAt, found.d.CreatedBy ?? "", "created", ImportWrites.Creation));
+        }
+
         return new DocumentDetail(DocumentView.Of(found.d, found.Code, withHolder: true), history);
     }
 

@@ -11,7 +11,7 @@ namespace Passerelle.Core.TravelDocuments;
 /// ones saved in one transaction with one audit entry, then put in the screening index.
 /// </summary>
 internal sealed class ImportBatch(
-    PasserelleDb db, AuditedChange audited, ScreeningIndex index, TimeProvider time, RegisterSettings settings,
+    PasserelleDb db, AuditedChange audited, ScreeningIndex? index, TimeProvider time, RegisterSettings settings,
     Func<CancellationToken, Task>? beforeTurn)
 {
     /// <summary>How often a batch is matched again when its writes find a record no longer as it was matched.</summary>
@@ -79,25 +79,25 @@ internal sealed class ImportBatch(
             return plan;
         }
 
-        var sequence = await change.AppendAsync([AuditRecord.For(
+        // The entry is written at once, past EF Core, like the records after it.
+        var entry = await change.WriteAsync([AuditRecord.For(
             actor, AuditEvent.DocumentsImported, target: AuditTarget.Agency(owner.Code),
             details: AuditDetails.With("firstLine", batch[0].Line).And("lastLine", batch[^1].Line)
                 .And("created", plan.Created).And("updated", plan.Updated).And("unchanged", plan.Unchanged))], ct);
         foreach (var d in writes.Changed.Concat(writes.Created))
         {
-            d.ChangeSequence = sequence;
+            d.ChangeSequence = entry.Sequence;
         }
 
-        await db.SaveChangesAsync(ct);
         if (!await BulkDocuments.WriteAsync(db, writes, ct))
         {
             return null;
         }
 
         await change.CommitAsync(ct);
-        foreach (var d in writes.Changed.Concat(writes.Created))
+        foreach (var d in index is null ? [] : writes.Changed.Concat(writes.Created))
         {
-            DocumentWriter.ApplyOwn(index, d);
+            DocumentWriter.ApplyOwn(index!, d);
         }
 
         return plan;

@@ -29,6 +29,12 @@ public sealed class ImportDocuments(
     /// </summary>
     internal Func<CancellationToken, Task>? BeforeTurn { get; set; }
 
+    /// <summary>
+    /// Whether this process's screening index takes each batch at once. The command line screens nothing and leaves
+    /// its index empty; the server's nodes take the records by following the register.
+    /// </summary>
+    internal bool ScreensHere { get; set; } = true;
+
     public async Task<Result<ImportReport>> HandleAsync(
         Actor actor, string? agencyCode, TextReader csv, IProgress<int>? progress, CancellationToken ct)
     {
@@ -71,10 +77,12 @@ public sealed class ImportDocuments(
     private async Task<ImportReport> SaveAllAsync(
         Actor actor, Agency agency, ImportRows rows, IProgress<int>? progress, DateOnly today, CancellationToken ct)
     {
-        var saver = new ImportBatch(db, audited, index, time, settings, BeforeTurn);
+        var saver = new ImportBatch(db, audited, ScreensHere ? index : null, time, settings, BeforeTurn);
         var rejected = new List<ImportProblem>();
         int created = 0, updated = 0, unchanged = 0;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        // One connection for the whole import, rather than one opened and closed for each batch's work.
+        await db.Database.OpenConnectionAsync(ct);
         Task<ImportRowBatch>? next = rows.ReadBatchAsync(BatchSize, progress, stop.Token);
         try
         {
@@ -95,6 +103,8 @@ public sealed class ImportDocuments(
                 await stop.CancelAsync();
                 await Task.WhenAny(next);
             }
+
+            await db.Database.CloseConnectionAsync();
         }
 
         return new ImportReport(created, updated, unchanged, [.. rejected.OrderBy(r => r.Line)]);

@@ -24,7 +24,7 @@ internal sealed record ImportPlan(
             if (!existing.TryGetValue((row.State, row.Type, row.Number), out var found))
             {
                 var document = RegisterDocument.NewRecord(owner, row.Number, row.State, row.Type, row.Status,
-                    row.Request, today, reviewYears, writes.At);
+                    row.Request, today, reviewYears, writes.At, writes.ChangedBy);
                 existing[(row.State, row.Type, row.Number)] = document;
                 writes.Created.Add(document);
                 fresh.Add(document);

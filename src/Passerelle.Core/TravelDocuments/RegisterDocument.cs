@@ -58,7 +58,7 @@ public sealed class RegisterDocument(
         }
 
         var document = NewRecord(owner, number, state, type, status, request, today, settings.ReviewYears,
-            time.UtcNow());
+            time.UtcNow(), actor.Login);
         db.TravelDocuments.Add(document);
         await writer.SaveAsync(document, actor, AuditEvent.DocumentRegistered, "created",
             [("number", number), ("issuingState", state), ("type", type.Name()), ("status", status.Name())], ct);
@@ -129,7 +129,8 @@ public sealed class RegisterDocument(
         RegisterDocumentRequest request,
         DateOnly today,
         int reviewYears,
-        DateTime now)
+        DateTime now,
+        string createdBy)
     {
         var document = new TravelDocument
         {
@@ -142,6 +143,7 @@ public sealed class RegisterDocument(
             Type = type,
             Version = 1,
             CreatedAt = now,
+            CreatedBy = createdBy,
             UpdatedAt = now,
         };
         ApplyDetails(document, status, request, today, reviewYears);

@@ -48,6 +48,12 @@ public sealed class TravelDocument
 
     public DateTime CreatedAt { get; init; }
 
+    /// <summary>
+    /// The login that made the record. An import writes no revision for the records it makes, so their history's
+    /// first line is read from here and <see cref="CreatedAt"/>.
+    /// </summary>
+    public string? CreatedBy { get; init; }
+
     public DateTime UpdatedAt { get; set; }
 
     public DateTime? DeletedAt { get; set; }

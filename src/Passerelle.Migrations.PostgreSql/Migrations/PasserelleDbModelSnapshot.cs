@@ -1156,6 +1156,10 @@ namespace Passerelle.Migrations.PostgreSql.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<DateTime?>("DeletedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1434,15 +1438,6 @@ namespace Passerelle.Migrations.PostgreSql.Migrations
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Passerelle.Core.TravelDocuments.TravelDocument", b =>
-                {
-                    b.HasOne("Passerelle.Core.Agencies.Agency", null)
-                        .WithMany()
-                        .HasForeignKey("OwnerAgencyId")
-                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -46,6 +46,7 @@ internal static class DocumentsCommands
             }
 
             var handler = services.GetRequiredService<ImportDocuments>();
+            handler.ScreensHere = false;
             var imported = Progress.RunAsync($"Importing {input.Name}", input.Length, async (bytes, rows) =>
             {
                 // Large reads: the import reads the file on its own thread while the last batch is saved.

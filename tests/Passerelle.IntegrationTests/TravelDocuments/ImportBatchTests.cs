@@ -61,9 +61,33 @@ public sealed class ImportBatchTests
         Assert.All(owned.Where(o => o.Code == "FR-POLICE"), o => Assert.Equal(entry.Sequence, o.ChangeSequence));
         Assert.Equal(2, owned.Count(o => o.Code == "FR-POLICE"));
         var created = owned.Where(o => o.Code == "FR-POLICE").Select(o => o.Id).ToList();
-        var firstRevisions = await context.TravelDocumentRevisions.Where(r => created.Contains(r.DocumentId)).ToListAsync();
-        Assert.All(firstRevisions, r => Assert.Equal(("created", 1, "imported (created)"), (r.Kind, r.Version, r.Changes)));
-        Assert.Equal(2, firstRevisions.Count);
+        Assert.False(await context.TravelDocumentRevisions.AnyAsync(r => created.Contains(r.DocumentId)));
+        foreach (var id in created)
+        {
+            Assert.Equal([("created", 1, "imported (created)", "police.coord")], await HistoryAsync(world, id));
+        }
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task An_imported_record_s_history_begins_with_its_import_and_lists_each_change_after(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        var world = await RegisterWorld.BuildAsync(app);
+        await ImportAsync(world, Header + "NEW000001,FRA,visa,stolen,2026-09-01\n");
+
+        await ImportAsync(world, Header + "NEW000001,FRA,visa,revoked,2026-09-01\n");
+
+        await using var context = app.NewContext();
+        var record = await context.TravelDocuments.SingleAsync();
+        Assert.Equal(
+            [
+                ("created", 1, "imported (created)", "police.coord"),
+                ("changed", 2, "imported (changed)", "police.coord"),
+            ],
+            await HistoryAsync(world, record.Id));
+        Assert.Equal(1, await context.TravelDocumentRevisions.CountAsync());
+        var detail = await world.PoliceCoordinator.GetFromJsonAsync<JsonElement>($"/api/v1/documents/{record.Id}");
+        Assert.Equal(record.CreatedAt, detail.GetProperty("history")[0].GetProperty("changedAt").GetDateTime());
     }
 
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
@@ -96,7 +120,9 @@ public sealed class ImportBatchTests
             sequences.Select(s => (s.Sequence, s.Count)));
         using var last = JsonDocument.Parse(entries[1].Details!);
         Assert.Equal((ImportDocuments.BatchSize + 2, ImportDocuments.BatchSize + 5), (Detail(last, "firstLine"), Detail(last, "lastLine")));
-        Assert.Equal(ImportDocuments.BatchSize + 2, await context.TravelDocumentRevisions.CountAsync());
+        Assert.Equal(0, await context.TravelDocumentRevisions.CountAsync());
+        Assert.Equal(
+            ImportDocuments.BatchSize + 2, await context.TravelDocuments.CountAsync(d => d.CreatedBy == "police.coord"));
     }
 
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
@@ -122,6 +148,46 @@ public sealed class ImportBatchTests
         var response = await world.PoliceCoordinator.PostAsync("/api/v1/documents/import", new StringContent(csv, Encoding.UTF8, "text/csv"));
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Every_column_of_an_imported_record_reads_back_as_the_file_gave_it(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        var world = await RegisterWorld.BuildAsync(app);
+        var before = DateTime.UtcNow;
+
+        await ImportAsync(world, DocumentCsv.Header + "\n\"Ab-12 345\",fra,identity-card,stolen,2020-01-31,2030-01-30,"
+            + "2026-09-01,2026-08-31,PV-2026-ÉTÉ,2036-09-01,vu à la frontière,Müller Élodie,1974-08-12\n");
+
+        await using var context = app.NewContext();
+        var d = await context.TravelDocuments.SingleAsync();
+        Assert.Equal(
+            ("AB12345", "AB12345", "A812345", "FRA", DocumentType.IdentityCard, DocumentStatus.Stolen),
+            (d.Number, d.NormalizedNumber, d.FoldedNumber, d.IssuingState, d.Type, d.Status));
+        Assert.Equal(
+            (new DateOnly(2020, 1, 31), new DateOnly(2030, 1, 30), new DateOnly(2026, 9, 1), new DateOnly(2026, 8, 31)),
+            (d.IssuedOn, d.ExpiresOn, d.ReportedOn, d.TheftOrLossOn));
+        Assert.Equal(
+            ("PV-2026-ÉTÉ", new DateOnly(2036, 9, 1), "vu à la frontière", "MÜLLER ÉLODIE", new DateOnly(1974, 8, 12)),
+            (d.NationalReference, d.ReviewOn, d.Remarks, d.HolderName, d.HolderBirthDate));
+        var entry = await context.AuditEntries.SingleAsync(e => e.Operation == "document.imported");
+        Assert.Equal(
+            (1, (DateTime?)null, (string?)null, entry.Sequence, "police.coord", d.CreatedAt),
+            (d.Version, d.DeletedAt, d.DeletionReason, d.ChangeSequence, d.CreatedBy, d.UpdatedAt));
+        Assert.Equal(DateTimeKind.Utc, d.CreatedAt.Kind);
+        Assert.InRange(d.CreatedAt, before.AddSeconds(-1), DateTime.UtcNow);
+        Assert.Equal(d.Id, await context.TravelDocuments.Where(r => r.OwnerAgencyId == d.OwnerAgencyId)
+            .Join(context.Agencies.Where(a => a.Code == "FR-POLICE"), r => r.OwnerAgencyId, a => a.Id, (r, _) => r.Id)
+            .SingleAsync());
+    }
+
+    private static async Task<List<(string, int, string, string)>> HistoryAsync(RegisterWorld world, Guid id)
+    {
+        var detail = await world.PoliceCoordinator.GetFromJsonAsync<JsonElement>($"/api/v1/documents/{id}");
+        return [.. detail.GetProperty("history").EnumerateArray().Select(h => (
+            h.GetProperty("kind").GetString()!, h.GetProperty("version").GetInt32(),
+            h.GetProperty("changes").GetString()!, h.GetProperty("changedBy").GetString()!))];
     }
 
     private static (int, int, int, int) Counts(JsonElement report) =>

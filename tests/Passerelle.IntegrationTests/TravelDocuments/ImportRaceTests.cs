@@ -82,7 +82,7 @@ public sealed class ImportRaceTests
         Assert.Equal((0, 0, 1), (report.Created, report.Updated, report.Unchanged));
         await using var context = app.NewContext();
         Assert.Equal(1, await context.TravelDocuments.CountAsync(d => d.NormalizedNumber == "NEW000001"));
-        Assert.Equal(1, await context.TravelDocumentRevisions.CountAsync());
+        Assert.Equal("police.coord", (await context.TravelDocuments.SingleAsync()).CreatedBy);
     }
 
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
