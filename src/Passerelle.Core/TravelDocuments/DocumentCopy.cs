@@ -1,5 +1,6 @@
 using System.Text;
 using Npgsql;
+using Passerelle.Core.Data;
 
 namespace Passerelle.Core.TravelDocuments;
 

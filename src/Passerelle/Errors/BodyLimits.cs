@@ -24,13 +24,12 @@ internal static class BodyLimits
         http.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize
         ?? http.RequestServices.GetRequiredService<IOptions<BodyLimitSettings>>().Value.MaxBodyBytes;
 
-    public static IApplicationBuilder UseBodyLimits(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    public static IApplicationBuilder UseBodyLimits(this IApplicationBuilder app) => app.Use((http, next) =>
     {
         var max = MaxBytes(http);
         if (http.Request.ContentLength > max)
         {
-            await Problems.WriteAsync(http, HttpErrors.TooLarge, $"The body is larger than the limit of {max} bytes.");
-            return;
+            return Problems.WriteAsync(http, HttpErrors.TooLarge, $"The body is larger than the limit of {max} bytes.");
         }
 
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
@@ -38,6 +37,6 @@ internal static class BodyLimits
             feature.MaxRequestBodySize = max;
         }
 
-        await next(http);
+        return next(http);
     });
 }

@@ -66,7 +66,7 @@ internal static class AuthSetup
     /// Someone who must choose their own password sees only that page until they have; then someone who must enrol
     /// TOTP sees only the enrolment page until they have.
     /// </summary>
-    public static IApplicationBuilder UseAccountGates(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    public static IApplicationBuilder UseAccountGates(this IApplicationBuilder app) => app.Use((http, next) =>
     {
         var path = http.Request.Path;
         var open = path.StartsWithSegments("/css", StringComparison.OrdinalIgnoreCase)
@@ -76,16 +76,16 @@ internal static class AuthSetup
             && !path.StartsWithSegments("/Account/ChangePassword", StringComparison.OrdinalIgnoreCase))
         {
             http.Response.Redirect("/Account/ChangePassword");
-            return;
+            return Task.CompletedTask;
         }
 
         if (!open && http.User.HasClaim(c => c.Type == PasserelleClaims.TotpPending)
             && !path.StartsWithSegments("/Account", StringComparison.OrdinalIgnoreCase))
         {
             http.Response.Redirect("/Account/EnrolTotp");
-            return;
+            return Task.CompletedTask;
         }
 
-        await next(http);
+        return next(http);
     });
 }

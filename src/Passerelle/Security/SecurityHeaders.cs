@@ -15,7 +15,12 @@ internal static class SecurityHeaders
         "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; " +
         "form-action 'self'; frame-ancestors 'none'";
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    /// <summary>
+    /// Sets the headers before the request goes on, and passes it on without a state machine of its own: every request
+    /// meets this. Pages and answers carry records and people, so a shared terminal's browser must not keep them:
+    /// <c>no-store</c> unless whatever answers chooses a lifetime (static files set theirs, StaticAssets).
+    /// </summary>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((http, next) =>
     {
         var headers = http.Response.Headers;
         headers.ContentSecurityPolicy = Policy;
@@ -24,24 +29,20 @@ internal static class SecurityHeaders
         headers["Referrer-Policy"] = "no-referrer";
         headers["Permissions-Policy"] = "camera=(self), geolocation=(), microphone=()";
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
-        var docs = http.Request.Path.StartsWithSegments(ApiReference.Path, StringComparison.OrdinalIgnoreCase);
-        http.Response.OnStarting(() =>
+        headers.CacheControl = "no-store";
+        if (http.Request.Path.StartsWithSegments(ApiReference.Path, StringComparison.OrdinalIgnoreCase))
         {
-            if (docs && ApiReference.NonceOf(http) is { } nonce)
+            http.Response.OnStarting(() =>
             {
-                http.Response.Headers.ContentSecurityPolicy = DocsPolicy(nonce);
-            }
+                if (ApiReference.NonceOf(http) is { } nonce)
+                {
+                    http.Response.Headers.ContentSecurityPolicy = DocsPolicy(nonce);
+                }
 
-            // Pages and answers carry records and people; a shared terminal's browser must not keep them. Static
-            // files set their own lifetime (StaticAssets), and anything else that chose one keeps it.
-            if (string.IsNullOrEmpty(http.Response.Headers.CacheControl))
-            {
-                http.Response.Headers.CacheControl = "no-store";
-            }
+                return Task.CompletedTask;
+            });
+        }
 
-            return Task.CompletedTask;
-        });
-
-        await next(http);
+        return next(http);
     });
 }

@@ -2,7 +2,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
-using NpgsqlTypes;
 using Passerelle.Core.Data;
 
 namespace Passerelle.Core.Trust.Audit;
@@ -23,6 +22,8 @@ internal static class AuditRows
 
     private static readonly string ColumnList = string.Join(", ", Columns.Select(c => $"\"{c}\""));
 
+    private static readonly string Copy = $"COPY audit_entries ({ColumnList}) FROM STDIN (FORMAT BINARY)";
+
     public static Task WriteAsync(PasserelleDb db, IReadOnlyList<AuditEntry> entries, CancellationToken ct) =>
         db.Database.GetDbConnection() switch
         {
@@ -32,40 +33,34 @@ internal static class AuditRows
             var other => throw new InvalidOperationException($"No audit writer for {other.GetType().Name}."),
         };
 
+    /// <summary>The batch's rows encoded at once and sent as they are; PostgreSQL's error comes back at the end.</summary>
     private static async Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<AuditEntry> entries,
         CancellationToken ct)
     {
-        var copy = $"COPY audit_entries ({ColumnList}) FROM STDIN (FORMAT BINARY)";
-        await using var writer = await connection.BeginBinaryImportAsync(copy, ct);
+        var rows = new CopyRows(entries.Count * 512);
         foreach (var e in entries)
         {
-            await writer.StartRowAsync(ct);
-            await writer.WriteAsync(e.Sequence, NpgsqlDbType.Bigint, ct);
-            await writer.WriteAsync(e.OccurredAt, NpgsqlDbType.TimestampTz, ct);
-            await writer.WriteAsync(e.EventCode, NpgsqlDbType.Integer, ct);
-            await writer.WriteAsync(e.Operation, NpgsqlDbType.Varchar, ct);
-            await writer.WriteAsync(e.Outcome, NpgsqlDbType.Varchar, ct);
-            await WriteAsync(writer, e.UserId, ct);
-            await WriteAsync(writer, e.Login, NpgsqlDbType.Varchar, ct);
-            await WriteAsync(writer, e.AgencyCode, NpgsqlDbType.Varchar, ct);
-            await WriteAsync(writer, e.TokenId, ct);
-            await WriteAsync(writer, e.Target, NpgsqlDbType.Varchar, ct);
-            await WriteAsync(writer, e.Purpose, NpgsqlDbType.Varchar, ct);
-            await WriteAsync(writer, e.Details, NpgsqlDbType.Text, ct);
-            await WriteAsync(writer, e.Source, NpgsqlDbType.Varchar, ct);
-            await writer.WriteAsync(e.PreviousHash, NpgsqlDbType.Varchar, ct);
-            await writer.WriteAsync(e.Hash, NpgsqlDbType.Varchar, ct);
+            rows.Row((short)Columns.Length);
+            rows.Long(e.Sequence);
+            rows.Time(e.OccurredAt);
+            rows.Int(e.EventCode);
+            rows.Text(e.Operation);
+            rows.Text(e.Outcome);
+            rows.Uuid(e.UserId);
+            rows.Text(e.Login);
+            rows.Text(e.AgencyCode);
+            rows.Uuid(e.TokenId);
+            rows.Text(e.Target);
+            rows.Text(e.Purpose);
+            rows.Text(e.Details);
+            rows.Text(e.Source);
+            rows.Text(e.PreviousHash);
+            rows.Text(e.Hash);
         }
 
-        await writer.CompleteAsync(ct);
+        await using var copy = await connection.BeginRawBinaryCopyAsync(Copy, ct);
+        await copy.WriteAsync(rows.Finish(), ct);
     }
-
-    private static Task WriteAsync(NpgsqlBinaryImporter writer, string? value, NpgsqlDbType type,
-        CancellationToken ct) =>
-        value is null ? writer.WriteNullAsync(ct) : writer.WriteAsync(value, type, ct);
-
-    private static Task WriteAsync(NpgsqlBinaryImporter writer, Guid? value, CancellationToken ct) =>
-        value is { } id ? writer.WriteAsync(id, NpgsqlDbType.Uuid, ct) : writer.WriteNullAsync(ct);
 
     private static async Task InsertAsync(SqliteConnection connection, SqliteTransaction transaction,
         IReadOnlyList<AuditEntry> entries, CancellationToken ct)

@@ -48,17 +48,13 @@ internal static class ApiReference
     /// it is read whole and given <c>lang="en"</c>.
     /// </summary>
     public static IApplicationBuilder UseApiReferenceLanguage(this IApplicationBuilder app) =>
-        app.Use(WithLanguageAsync);
+        app.Use((http, next) => IsReference(http.Request.Path) ? WithLanguageAsync(http, next) : next(http));
+
+    private static bool IsReference(PathString path) =>
+        string.Equals(path.Value?.TrimEnd('/'), Path, StringComparison.OrdinalIgnoreCase);
 
     private static async Task WithLanguageAsync(HttpContext http, RequestDelegate next)
     {
-        var path = http.Request.Path.Value?.TrimEnd('/');
-        if (!string.Equals(path, Path, StringComparison.OrdinalIgnoreCase))
-        {
-            await next(http);
-            return;
-        }
-
         var original = http.Response.Body;
         using var page = new MemoryStream();
         http.Response.Body = page;

@@ -2,13 +2,13 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.Text;
 
-namespace Passerelle.Core.TravelDocuments;
+namespace Passerelle.Core.Data;
 
 /// <summary>
 /// Rows in PostgreSQL's binary COPY format, written into one buffer: the header, each row's field count and fields,
 /// then the trailer. Npgsql's importer binds a parameter and resolves a converter for every value; at two dozen values
 /// a record that cost an import more CPU than PostgreSQL spent storing the rows. This writes each value's bytes as
-/// <see cref="RegisterCopyRows"/> reads them: big-endian, each field after its length, -1 for null.
+/// PostgreSQL reads them: big-endian, each field after its length, -1 for null. Imports and the audit writer use it.
 /// </summary>
 internal sealed class CopyRows
 {
@@ -52,6 +52,18 @@ internal sealed class CopyRows
         var span = Take(12);
         BinaryPrimitives.WriteInt32BigEndian(span, 8);
         BinaryPrimitives.WriteInt64BigEndian(span[4..], value);
+    }
+
+    public void Uuid(Guid? value)
+    {
+        if (value is { } id)
+        {
+            Uuid(id);
+        }
+        else
+        {
+            Null();
+        }
     }
 
     public void Date(DateOnly? value)
