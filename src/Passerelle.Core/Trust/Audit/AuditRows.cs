@@ -33,7 +33,7 @@ internal static class AuditRows
             var other => throw new InvalidOperationException($"No audit writer for {other.GetType().Name}."),
         };
 
-    /// <summary>The batch's rows encoded at once and sent as they are; PostgreSQL's error comes back at the end.</summary>
+    /// <summary>The batch's rows, encoded at once and sent as they are; PostgreSQL's error comes at the end.</summary>
     private static async Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<AuditEntry> entries,
         CancellationToken ct)
     {
