@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Text;
+using Npgsql;
 
 namespace Passerelle.Core.Data;
 
@@ -66,20 +67,39 @@ internal sealed class CopyRows
         }
     }
 
+    /// <summary>
+    /// A date; the first and last days .NET has are stored as <c>-infinity</c> and <c>infinity</c>, as Npgsql stores
+    /// them everywhere else, so one value never has two forms in a table.
+    /// </summary>
     public void Date(DateOnly? value)
     {
-        if (value is { } day)
+        switch (value)
         {
-            Int(day.DayNumber - EpochDay);
-        }
-        else
-        {
-            Null();
+            case null:
+                Null();
+                break;
+            case var day when day == DateOnly.MaxValue:
+                Int(int.MaxValue);
+                break;
+            case var day when day == DateOnly.MinValue:
+                Int(int.MinValue);
+                break;
+            case { } day:
+                Int(day.DayNumber - EpochDay);
+                break;
         }
     }
 
     /// <summary>A UTC time as <c>timestamptz</c>: microseconds since time zero, cut as Npgsql cuts them.</summary>
-    public void Time(DateTime utc) => Long((utc.Ticks - EpochTicks) / TimeSpan.TicksPerMicrosecond);
+    public void Time(DateTime utc)
+    {
+        if (utc.Kind != DateTimeKind.Utc)
+        {
+            throw new ArgumentException($"A timestamptz is written from UTC, not from a {utc.Kind} time.", nameof(utc));
+        }
+
+        Long((utc.Ticks - EpochTicks) / TimeSpan.TicksPerMicrosecond);
+    }
 
     public void Text(string? value)
     {
@@ -108,6 +128,26 @@ internal sealed class CopyRows
     {
         BinaryPrimitives.WriteInt16BigEndian(Take(2), -1);
         return buffer.WrittenMemory;
+    }
+
+    /// <summary>
+    /// Ends the rows and sends them by <paramref name="copy"/>. PostgreSQL's own refusal (a trigger, a constraint)
+    /// comes back as the COPY ends; a send that fails half-way cancels the COPY, so the caller sees that failure, not
+    /// one from finishing a COPY whose rows never all arrived.
+    /// </summary>
+    public async Task SendAsync(NpgsqlConnection connection, string copy, CancellationToken ct)
+    {
+        var rows = Finish();
+        await using var stream = await connection.BeginRawBinaryCopyAsync(copy, ct);
+        try
+        {
+            await stream.WriteAsync(rows, ct);
+        }
+        catch
+        {
+            await stream.CancelAsync();
+            throw;
+        }
     }
 
     private Span<byte> Take(int length)

@@ -39,29 +39,19 @@ internal static class DocumentCopy
 
         if (writes.Created.Count > 0)
         {
-            await CopyAsync(connection, CopyDocuments, Documents(writes), ct);
+            await Documents(writes).SendAsync(connection, CopyDocuments, ct);
         }
 
         if (writes.Changes.Count > 0)
         {
-            await CopyAsync(connection, CopyRevisions, Revisions(writes), ct);
+            await Revisions(writes).SendAsync(connection, CopyRevisions, ct);
         }
 
         return true;
     }
 
-    /// <summary>
-    /// Sends rows already encoded; PostgreSQL's error, such as a trigger's, comes back as the COPY ends.
-    /// </summary>
-    private static async Task CopyAsync(
-        NpgsqlConnection connection, string copy, ReadOnlyMemory<byte> rows, CancellationToken ct)
-    {
-        await using var stream = await connection.BeginRawBinaryCopyAsync(copy, ct);
-        await stream.WriteAsync(rows, ct);
-    }
-
     /// <summary>New records' columns, in the order of <see cref="BulkDocuments.Columns"/>.</summary>
-    private static ReadOnlyMemory<byte> Documents(ImportWrites writes)
+    private static CopyRows Documents(ImportWrites writes)
     {
         var rows = new CopyRows(writes.Created.Count * 256);
         var by = Encoding.UTF8.GetBytes(writes.ChangedBy);
@@ -94,11 +84,11 @@ internal static class DocumentCopy
             rows.Text(by);
         }
 
-        return rows.Finish();
+        return rows;
     }
 
     /// <summary>The revisions' columns, in the order of <see cref="BulkDocuments.RevisionColumns"/>.</summary>
-    private static ReadOnlyMemory<byte> Revisions(ImportWrites writes)
+    private static CopyRows Revisions(ImportWrites writes)
     {
         var rows = new CopyRows(writes.Changes.Count * 96);
         var by = Encoding.UTF8.GetBytes(writes.ChangedBy);
@@ -113,7 +103,7 @@ internal static class DocumentCopy
             rows.Text(text);
         }
 
-        return rows.Finish();
+        return rows;
     }
 
     /// <summary>

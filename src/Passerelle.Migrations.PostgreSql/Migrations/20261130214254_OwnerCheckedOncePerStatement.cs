@@ -60,8 +60,13 @@ namespace Passerelle.Migrations.PostgreSql.Migrations
                 SELECT 1 FROM travel_document_revisions AS r WHERE r."DocumentId" = d."Id" AND r."Version" = 1);
             """;
 
+        /// <summary>
+        /// Each function keeps the schema search path it was created with, as the foreign key it replaces named its
+        /// table for good: a restore or a session with another search path must not check against another table.
+        /// </summary>
         private const string OwnerChecks = """
-            CREATE FUNCTION travel_documents_owner_exists() RETURNS trigger LANGUAGE plpgsql AS $$
+            CREATE FUNCTION travel_documents_owner_exists() RETURNS trigger LANGUAGE plpgsql
+                SET search_path FROM CURRENT AS $$
             BEGIN
                 PERFORM 1 FROM agencies AS a
                     WHERE a."Id" IN (SELECT DISTINCT w."OwnerAgencyId" FROM written AS w) FOR KEY SHARE OF a;
@@ -77,7 +82,8 @@ namespace Passerelle.Migrations.PostgreSql.Migrations
             CREATE TRIGGER travel_documents_owner_inserted AFTER INSERT ON travel_documents
                 REFERENCING NEW TABLE AS written FOR EACH STATEMENT EXECUTE FUNCTION travel_documents_owner_exists();
 
-            CREATE FUNCTION travel_documents_owner_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+            CREATE FUNCTION travel_documents_owner_changed() RETURNS trigger LANGUAGE plpgsql
+                SET search_path FROM CURRENT AS $$
             BEGIN
                 PERFORM 1 FROM agencies AS a WHERE a."Id" = NEW."OwnerAgencyId" FOR KEY SHARE OF a;
                 IF NOT FOUND THEN
@@ -92,7 +98,8 @@ namespace Passerelle.Migrations.PostgreSql.Migrations
                 FOR EACH ROW WHEN (OLD."OwnerAgencyId" IS DISTINCT FROM NEW."OwnerAgencyId")
                 EXECUTE FUNCTION travel_documents_owner_changed();
 
-            CREATE FUNCTION agencies_owner_kept() RETURNS trigger LANGUAGE plpgsql AS $$
+            CREATE FUNCTION agencies_owner_kept() RETURNS trigger LANGUAGE plpgsql
+                SET search_path FROM CURRENT AS $$
             BEGIN
                 IF EXISTS (SELECT 1 FROM travel_documents AS d WHERE d."OwnerAgencyId" = OLD."Id") THEN
                     RAISE foreign_key_violation USING MESSAGE = 'the agency still owns travel documents';

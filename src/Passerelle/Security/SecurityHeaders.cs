@@ -4,6 +4,8 @@ namespace Passerelle.Security;
 
 internal static class SecurityHeaders
 {
+    private const string NoStore = "no-store";
+
     private const string Policy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
         "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
@@ -16,9 +18,11 @@ internal static class SecurityHeaders
         "form-action 'self'; frame-ancestors 'none'";
 
     /// <summary>
-    /// Sets the headers before the request goes on, and passes it on without a state machine of its own: every request
-    /// meets this. Pages and answers carry records and people, so a shared terminal's browser must not keep them:
-    /// <c>no-store</c> unless whatever answers chooses a lifetime (static files set theirs, StaticAssets).
+    /// Sets the headers and passes the request on without a state machine of its own: every request meets this. Pages
+    /// and answers carry records and people, so a shared terminal's browser must not keep them: <c>no-store</c>, unless
+    /// whatever answers chooses a lifetime (static files set theirs, StaticAssets; a page's antiforgery token sets
+    /// <c>no-cache, no-store</c>, and warns in the log if it finds another value already set). So an API answer, which
+    /// has neither, gets it at once; anything else when it starts.
     /// </summary>
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((http, next) =>
     {
@@ -29,20 +33,28 @@ internal static class SecurityHeaders
         headers["Referrer-Policy"] = "no-referrer";
         headers["Permissions-Policy"] = "camera=(self), geolocation=(), microphone=()";
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
-        headers.CacheControl = "no-store";
-        if (http.Request.Path.StartsWithSegments(ApiReference.Path, StringComparison.OrdinalIgnoreCase))
+        var path = http.Request.Path;
+        if (path.StartsWithSegments("/api/v1", StringComparison.OrdinalIgnoreCase))
         {
-            http.Response.OnStarting(() =>
-            {
-                if (ApiReference.NonceOf(http) is { } nonce)
-                {
-                    http.Response.Headers.ContentSecurityPolicy = DocsPolicy(nonce);
-                }
-
-                return Task.CompletedTask;
-            });
+            headers.CacheControl = NoStore;
+            return next(http);
         }
 
+        var docs = path.StartsWithSegments(ApiReference.Path, StringComparison.OrdinalIgnoreCase);
+        http.Response.OnStarting(() =>
+        {
+            if (docs && ApiReference.NonceOf(http) is { } nonce)
+            {
+                http.Response.Headers.ContentSecurityPolicy = DocsPolicy(nonce);
+            }
+
+            if (string.IsNullOrEmpty(http.Response.Headers.CacheControl))
+            {
+                http.Response.Headers.CacheControl = NoStore;
+            }
+
+            return Task.CompletedTask;
+        });
         return next(http);
     });
 }

@@ -33,7 +33,7 @@ internal static class AuditRows
             var other => throw new InvalidOperationException($"No audit writer for {other.GetType().Name}."),
         };
 
-    /// <summary>The batch's rows, encoded at once and sent as they are; PostgreSQL's error comes at the end.</summary>
+    /// <summary>The batch's rows, encoded at once and sent as they are.</summary>
     private static async Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<AuditEntry> entries,
         CancellationToken ct)
     {
@@ -58,8 +58,7 @@ internal static class AuditRows
             rows.Text(e.Hash);
         }
 
-        await using var copy = await connection.BeginRawBinaryCopyAsync(Copy, ct);
-        await copy.WriteAsync(rows.Finish(), ct);
+        await rows.SendAsync(connection, Copy, ct);
     }
 
     private static async Task InsertAsync(SqliteConnection connection, SqliteTransaction transaction,
