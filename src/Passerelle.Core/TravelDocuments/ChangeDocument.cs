@@ -23,6 +23,12 @@ public sealed record ChangeDocumentRequest(
 
 public sealed class ChangeDocument(PasserelleDb db, DocumentWriter writer, AuditWriter audit, TimeProvider time)
 {
+    /// <summary>
+    /// Runs once the record is found and the change allowed, just before it takes the chain's turn: the tests change
+    /// the record at that very moment, to show a change is made to the record as the turn finds it.
+    /// </summary>
+    internal Func<CancellationToken, Task>? BeforeTurn { get; set; }
+
     public async Task<Result<DocumentView>> HandleAsync(
         Actor actor, Guid id, ChangeDocumentRequest request, CancellationToken ct)
     {
@@ -36,6 +42,20 @@ public sealed class ChangeDocument(PasserelleDb db, DocumentWriter writer, Audit
         {
             return await audit.DenyAsync(
                 actor, AuditTarget.Document(id), ct, "Only the agency that owns a record changes it.");
+        }
+
+        if (BeforeTurn is not null)
+        {
+            await BeforeTurn(ct);
+        }
+
+        // Allowed or denied on the record as first read, since its owner never changes, and before the turn, which
+        // the audit writer needs to record a denial. Changed on the record as it stands once this has the turn: what an
+        // import batch, a hit decision or another change committed meanwhile is kept, and this makes the next version.
+        await using var change = await writer.RereadAsync(document, ct);
+        if (change is null)
+        {
+            return TravelDocumentErrors.NotFound.With($"No live record has id {id}.");
         }
 
         var today = DateOnly.FromDateTime(time.UtcNow());
@@ -77,7 +97,7 @@ public sealed class ChangeDocument(PasserelleDb db, DocumentWriter writer, Audit
         document.Version++;
         document.UpdatedAt = time.UtcNow();
         var kind = document.Status == DocumentStatus.Recovered ? "recovered" : "changed";
-        await writer.SaveAsync(document, actor, AuditEvent.DocumentChanged, kind, changes, ct);
+        await writer.SaveAsync(change, document, actor, AuditEvent.DocumentChanged, kind, changes, ct);
         return DocumentView.Of(document, actor.AgencyCode!, withHolder: true);
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Passerelle.Core.Data;
 using Passerelle.Core.Trust.Access;
 using Passerelle.Core.Trust.Audit;
@@ -10,10 +11,48 @@ namespace Passerelle.Core.TravelDocuments;
 /// </summary>
 public sealed class DocumentWriter(PasserelleDb db, AuditedChange audited, ScreeningIndex index, TimeProvider time)
 {
+    /// <summary>
+    /// Takes the chain's turn before a registration looks for the owner's record of the same document, so of two
+    /// registrations sent together the second finds the first's record.
+    /// </summary>
+    public Task<OpenChange> TakeTurnAsync(CancellationToken ct) => audited.TakeTurnAsync(db, ct);
+
+    /// <summary>
+    /// Takes the chain's turn and reloads <paramref name="document"/> as it stands now, before a change decides what
+    /// to write over: an import batch, a hit decision or another change that committed since it was read is seen, and
+    /// the change makes the next version. Null, with nothing held, when the record is no longer live.
+    /// </summary>
+    public async Task<OpenChange?> RereadAsync(TravelDocument document, CancellationToken ct)
+    {
+        var change = await audited.RereadAsync(db, document, ct);
+        // A purged record is gone from the database, and its entry detached by the reload.
+        if (db.Entry(document).State != EntityState.Detached && document.DeletedAt is null)
+        {
+            return change;
+        }
+
+        await change.DisposeAsync();
+        return null;
+    }
+
     /// <param name="changes">
     /// Each changed field and what became of it: one line of the revision, one audit detail.
     /// </param>
     public async Task SaveAsync(
+        TravelDocument document,
+        Actor actor,
+        AuditEvent e,
+        string kind,
+        IReadOnlyList<(string Field, string Change)> changes,
+        CancellationToken ct)
+    {
+        await using var change = await audited.BeginAsync(db, ct);
+        await SaveAsync(change, document, actor, e, kind, changes, ct);
+    }
+
+    /// <summary>Saves the change in <paramref name="change"/>, which holds the turn the record was read in.</summary>
+    public async Task SaveAsync(
+        OpenChange change,
         TravelDocument document,
         Actor actor,
         AuditEvent e,
@@ -32,8 +71,8 @@ public sealed class DocumentWriter(PasserelleDb db, AuditedChange audited, Scree
             Changes = string.Join('\n', changes.Select(c => $"{c.Field}: {c.Change}")),
         });
         var entry = AuditRecord.For(actor, e, target: AuditTarget.Document(document.Id), details: details);
-        await audited.CommitAsync(db, entry, ct,
-            stamp: sequence => document.ChangeSequence = sequence);
+        document.ChangeSequence = await change.AppendAsync([entry], ct);
+        await change.CommitAsync(ct);
         ApplyOwn(index, document);
     }
 

@@ -15,6 +15,12 @@ public sealed class PurgeRegister(PasserelleDb db, AuditedChange audited, TimePr
 {
     private const int Batch = 500;
 
+    /// <summary>
+    /// Runs before each batch takes the chain's turn: the tests start another writer at that very moment, to show a
+    /// purge and a writer that holds the turn wait for each other in one order only.
+    /// </summary>
+    internal Func<CancellationToken, Task>? BeforeTurn { get; set; }
+
     public async Task<Result<int>> HandleAsync(Actor actor, CancellationToken ct)
     {
         if (!AccessRules.MayPurgeRegister(actor))
@@ -26,6 +32,16 @@ public sealed class PurgeRegister(PasserelleDb db, AuditedChange audited, TimePr
         var purged = 0;
         while (true)
         {
+            if (BeforeTurn is not null)
+            {
+                await BeforeTurn(ct);
+            }
+
+            // The turn comes before the first delete: a writer holding it (an import batch, a hit case opened in the
+            // audit writer's batch) may be about to write to these very records, and would wait on the purge's row
+            // locks while the purge waited for its turn. The batch is chosen under the turn too, so a record whose
+            // review date was just moved on is kept.
+            await using var change = await audited.TakeTurnAsync(db, ct);
             var ids = await db.TravelDocuments
                 .Where(d => d.ReviewOn < cutoff)
                 .OrderBy(d => d.ReviewOn)
@@ -37,7 +53,6 @@ public sealed class PurgeRegister(PasserelleDb db, AuditedChange audited, TimePr
                 return purged;
             }
 
-            await using var change = await audited.BeginAsync(db, ct);
             var cases = db.HitCases.Where(h => ids.Contains(h.DocumentId)).Select(h => h.Id);
             await db.Notifications
                 .Where(n => n.CaseId != null && cases.Contains(n.CaseId.Value))

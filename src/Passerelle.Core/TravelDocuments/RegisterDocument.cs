@@ -26,6 +26,12 @@ public sealed record RegisterDocumentRequest(
 public sealed class RegisterDocument(
     PasserelleDb db, DocumentWriter writer, AuditWriter audit, TimeProvider time, RegisterSettings settings)
 {
+    /// <summary>
+    /// Runs once the registration is allowed and checked, just before it takes the chain's turn: the tests register
+    /// the same document at that very moment, to show the look for a duplicate sees it.
+    /// </summary>
+    internal Func<CancellationToken, Task>? BeforeTurn { get; set; }
+
     public async Task<Result<DocumentView>> HandleAsync(
         Actor actor, RegisterDocumentRequest request, CancellationToken ct)
     {
@@ -45,8 +51,16 @@ public sealed class RegisterDocument(
         var state = CountryCodes.Normalize(request.IssuingState!);
         DocumentNames.TryType(request.DocumentType, out var type);
         DocumentNames.TryStatus(request.Status, out var status);
-        // Only the actor's own agency's records are looked at: whether another agency holds the document is none of
-        // this registration's business, and answering it would let anyone who may register probe the register.
+        if (BeforeTurn is not null)
+        {
+            await BeforeTurn(ct);
+        }
+
+        // Looked for once this has the chain's turn, so of two registrations sent together the second finds the first
+        // rather than meet the unique index. Only the actor's own agency's records are looked at: whether another
+        // agency holds the document is none of this registration's business, and answering it would let anyone who
+        // may register probe the register.
+        await using var change = await writer.TakeTurnAsync(ct);
         var owner = actor.AgencyId!.Value;
         var existing = await db.TravelDocuments.AsNoTracking()
             .Where(d => d.OwnerAgencyId == owner && d.IssuingState == state && d.Type == type
@@ -60,7 +74,7 @@ public sealed class RegisterDocument(
         var document = NewRecord(owner, number, state, type, status, request, today, settings.ReviewYears,
             time.UtcNow(), actor.Login);
         db.TravelDocuments.Add(document);
-        await writer.SaveAsync(document, actor, AuditEvent.DocumentRegistered, "created",
+        await writer.SaveAsync(change, document, actor, AuditEvent.DocumentRegistered, "created",
             [("number", number), ("issuingState", state), ("type", type.Name()), ("status", status.Name())], ct);
         return DocumentView.Of(document, actor.AgencyCode!, withHolder: true);
     }
