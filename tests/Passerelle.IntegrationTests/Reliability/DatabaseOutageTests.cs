@@ -15,10 +15,22 @@ namespace Passerelle.IntegrationTests.Reliability;
 /// </summary>
 public sealed class DatabaseOutageTests
 {
-    private static readonly object Query = new { documentNumber = "L898902C3", issuingState = "UTO", purpose = "border-check" };
+    private static readonly object Query = new
+    {
+        documentNumber = "L898902C3",
+        issuingState = "UTO",
+        purpose = "border-check"
+    };
 
-    /// <summary>Not in the register: its answer waits only on the audit writer, where a hit also opens a case.</summary>
-    private static readonly object Unknown = new { documentNumber = "X12345678", issuingState = "UTO", purpose = "border-check" };
+    /// <summary>
+    /// Not in the register: its answer waits only on the audit writer, where a hit also opens a case.
+    /// </summary>
+    private static readonly object Unknown = new
+    {
+        documentNumber = "X12345678",
+        issuingState = "UTO",
+        purpose = "border-check"
+    };
 
     [Fact]
     public async Task A_database_outage_answers_503_with_retry_after_and_service_returns_with_the_database()
@@ -56,14 +68,18 @@ public sealed class DatabaseOutageTests
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
         var report = await ready.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("Unhealthy", report.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
+        Assert.Equal("Unhealthy",
+            report.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
         Assert.Equal("Unhealthy", report.GetProperty("checks").GetProperty("audit").GetProperty("status").GetString());
         // Anonymous, and outside Development: each dependency's status, but no words or figures for an outsider.
         Assert.False(report.GetProperty("checks").GetProperty("database").TryGetProperty("description", out _));
         // One line per distinct failure (a broken connection, a refused one), not one per request.
-        var stormLines = app.Logs.Lines.Where(l => l.Contains("database is unavailable", StringComparison.Ordinal)).ToList();
-        Assert.True(stormLines.Count is >= 1 and <= 4, string.Join("\n", stormLines.Select(l => l[..Math.Min(l.Length, 300)])));
-        Assert.DoesNotContain(app.Logs.Lines, l => l.StartsWith("Error Microsoft.EntityFrameworkCore", StringComparison.Ordinal));
+        var stormLines = app.Logs.Lines.Where(l => l.Contains("database is unavailable",
+            StringComparison.Ordinal)).ToList();
+        Assert.True(stormLines.Count is >= 1 and <= 4,
+            string.Join("\n", stormLines.Select(l => l[..Math.Min(l.Length, 300)])));
+        Assert.DoesNotContain(app.Logs.Lines,
+            l => l.StartsWith("Error Microsoft.EntityFrameworkCore", StringComparison.Ordinal));
 
         link.Restore();
         Assert.True(await ServesAgainAsync(officer), "screening did not come back after the database did");
@@ -135,22 +151,26 @@ public sealed class DatabaseOutageTests
         var (_, form) = await browser.GetAsync("/Account/Login");
 
         link.Cut();
-        var signIn = await browser.Client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["login"] = "douane.officer",
-            ["password"] = TestApp.Password,
-            ["__RequestVerificationToken"] = Browserless.AntiforgeryToken(form),
-        }));
+        var signIn = await browser.Client.PostAsync("/Account/Login",
+            new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["login"] = "douane.officer",
+                ["password"] = TestApp.Password,
+                ["__RequestVerificationToken"] = Browserless.AntiforgeryToken(form),
+            }));
         var page = await signIn.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, signIn.StatusCode);
         Assert.Equal("text/html", signIn.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("The database cannot be reached just now. Try again in a moment", page, StringComparison.Ordinal);
+        Assert.Contains("The database cannot be reached just now. Try again in a moment", page,
+            StringComparison.Ordinal);
         Assert.Contains("lang=\"fr\"", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Npgsql", page, StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>Asks for readiness until it is given, within a generous bound (each answer may be a second old).</summary>
+    /// <summary>
+    /// Asks for readiness until it is given, within a generous bound (each answer may be a second old).
+    /// </summary>
     private static async Task<bool> ReadyAgainAsync(HttpClient client)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);

@@ -68,7 +68,8 @@ public sealed class PostgresCluster : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await RunAsync(Path.Combine(binaries, "pg_ctl"), ["-D", Path.Combine(folder, "data"), "-m", "immediate", "stop"], check: false);
+        await RunAsync(Path.Combine(binaries, "pg_ctl"),
+            ["-D", Path.Combine(folder, "data"), "-m", "immediate", "stop"], check: false);
         try
         {
             Directory.Delete(folder, recursive: true);
@@ -91,7 +92,8 @@ public sealed class PostgresCluster : IAsyncDisposable
         }
 
         var data = Path.Combine(folder, "data");
-        await RunAsync(Path.Combine(binaries, "initdb"), ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-locale"], check: true);
+        await RunAsync(Path.Combine(binaries, "initdb"),
+            ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-locale"], check: true);
         await RunAsync(Path.Combine(binaries, "pg_ctl"),
             ["-D", data, "-l", Path.Combine(folder, "server.log"), "-w", "-t", "60",
              "-o", $"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off "
@@ -102,7 +104,8 @@ public sealed class PostgresCluster : IAsyncDisposable
 
     private static string? FindBinaries()
     {
-        var onPath = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
+        var onPath = (Environment.GetEnvironmentVariable("PATH") ?? "")
+            .Split(':', StringSplitOptions.RemoveEmptyEntries)
             .FirstOrDefault(dir => File.Exists(Path.Combine(dir, "initdb")) && File.Exists(Path.Combine(dir, "pg_ctl")));
         if (onPath is not null)
         {
@@ -110,7 +113,8 @@ public sealed class PostgresCluster : IAsyncDisposable
         }
 
         return Directory.Exists("/usr/lib/postgresql")
-            ? Directory.GetDirectories("/usr/lib/postgresql").Select(v => Path.Combine(v, "bin")).Where(b => File.Exists(Path.Combine(b, "initdb"))).Order(StringComparer.Ordinal).LastOrDefault()
+            ? Directory.GetDirectories("/usr/lib/postgresql").Select(v => Path.Combine(v, "bin"))
+                .Where(b => File.Exists(Path.Combine(b, "initdb"))).Order(StringComparer.Ordinal).LastOrDefault()
             : null;
     }
 

@@ -51,12 +51,16 @@ public sealed class ImportBatchTests
             (Detail(details, "firstLine"), Detail(details, "lastLine"), Detail(details, "created"),
                 Detail(details, "updated"), Detail(details, "unchanged")));
         var record = await context.TravelDocuments.SingleAsync(d => d.Id == changed);
-        Assert.Equal((DocumentStatus.Lost, 2, entry.Sequence, (string?)null), (record.Status, record.Version, record.ChangeSequence, record.HolderName));
-        var revisions = await context.TravelDocumentRevisions.Where(r => r.DocumentId == changed).OrderBy(r => r.Version).ToListAsync();
+        Assert.Equal((DocumentStatus.Lost, 2, entry.Sequence, (string?)null),
+            (record.Status, record.Version, record.ChangeSequence, record.HolderName));
+        var revisions = await context.TravelDocumentRevisions.Where(r => r.DocumentId == changed)
+            .OrderBy(r => r.Version).ToListAsync();
         Assert.Equal([("created", 1), ("changed", 2)], revisions.Select(r => (r.Kind, r.Version)));
         Assert.Equal("imported (changed)", revisions[1].Changes);
-        var owned = await context.TravelDocuments.Where(d => d.NormalizedNumber == "NEW000001" || d.NormalizedNumber == "BE0000001")
-            .Join(context.Agencies, d => d.OwnerAgencyId, a => a.Id, (d, a) => new { a.Code, d.ChangeSequence, d.Id }).ToListAsync();
+        var owned = await context.TravelDocuments
+            .Where(d => d.NormalizedNumber == "NEW000001" || d.NormalizedNumber == "BE0000001")
+            .Join(context.Agencies, d => d.OwnerAgencyId, a => a.Id,
+                (d, a) => new { a.Code, d.ChangeSequence, d.Id }).ToListAsync();
         Assert.Equal(3, owned.Count);
         Assert.All(owned.Where(o => o.Code == "FR-POLICE"), o => Assert.Equal(entry.Sequence, o.ChangeSequence));
         Assert.Equal(2, owned.Count(o => o.Code == "FR-POLICE"));
@@ -119,10 +123,12 @@ public sealed class ImportBatchTests
             [(entries[0].Sequence, ImportDocuments.BatchSize - 1), (entries[1].Sequence, 3)],
             sequences.Select(s => (s.Sequence, s.Count)));
         using var last = JsonDocument.Parse(entries[1].Details!);
-        Assert.Equal((ImportDocuments.BatchSize + 2, ImportDocuments.BatchSize + 5), (Detail(last, "firstLine"), Detail(last, "lastLine")));
+        Assert.Equal((ImportDocuments.BatchSize + 2, ImportDocuments.BatchSize + 5),
+            (Detail(last, "firstLine"), Detail(last, "lastLine")));
         Assert.Equal(0, await context.TravelDocumentRevisions.CountAsync());
         Assert.Equal(
-            ImportDocuments.BatchSize + 2, await context.TravelDocuments.CountAsync(d => d.CreatedBy == "police.coord"));
+            ImportDocuments.BatchSize + 2, await context.TravelDocuments
+                .CountAsync(d => d.CreatedBy == "police.coord"));
     }
 
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
@@ -140,12 +146,14 @@ public sealed class ImportBatchTests
         await using var context = app.NewContext();
         Assert.Equal(
             ["5012345", "SO12345"],
-            (await context.TravelDocuments.Select(d => d.NormalizedNumber).ToListAsync()).Order(StringComparer.Ordinal));
+            (await context.TravelDocuments.Select(d => d.NormalizedNumber).ToListAsync())
+                .Order(StringComparer.Ordinal));
     }
 
     private static async Task<JsonElement> ImportAsync(RegisterWorld world, string csv)
     {
-        var response = await world.PoliceCoordinator.PostAsync("/api/v1/documents/import", new StringContent(csv, Encoding.UTF8, "text/csv"));
+        var response = await world.PoliceCoordinator.PostAsync("/api/v1/documents/import",
+            new StringContent(csv, Encoding.UTF8, "text/csv"));
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }

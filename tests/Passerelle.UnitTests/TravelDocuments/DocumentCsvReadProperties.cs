@@ -45,7 +45,8 @@ public sealed class DocumentCsvReadProperties
     [Fact]
     public void Columns_are_found_by_name_in_any_order_and_case_and_the_first_of_two_alike_wins()
     {
-        var text = "Status , documentNumber,REMARKS,issuingState,documentType,remarks\nlost,AB1,\"'=1+2\",FRA,visa,no\n";
+        var text = "Status , documentNumber,REMARKS,issuingState,documentType,remarks\n"
+            + "lost,AB1,\"'=1+2\",FRA,visa,no\n";
 
         var (request, problem) = ReadOne(text, header: "");
 
