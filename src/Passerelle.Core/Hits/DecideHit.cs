@@ -27,6 +27,12 @@ public enum HitDecision
 public sealed class DecideHit(
     PasserelleDb db, AuditedChange audited, AuditWriter audit, ScreeningIndex index, TimeProvider time)
 {
+    /// <summary>
+    /// Runs once the decision is allowed, just before it takes the chain's turn: the tests purge the case at that very
+    /// moment, to show a decision is made on the case as the turn finds it, or on none.
+    /// </summary>
+    internal Func<CancellationToken, Task>? BeforeTurn { get; set; }
+
     public async Task<Result<HitView>> HandleAsync(
         Actor actor, Guid id, HitDecision decision, string? note, CancellationToken ct)
     {
@@ -49,7 +55,18 @@ public sealed class DecideHit(
 
         // Decided on the case as it stands once this decision has the chain's turn (SQLite's transaction takes the
         // write lock at once): a second coordinator deciding, or a screening joining, is seen, not overwritten.
+        if (BeforeTurn is not null)
+        {
+            await BeforeTurn(ct);
+        }
+
         await using var change = await audited.RereadAsync(db, hit, ct);
+        // A purge that removed the case meanwhile leaves it detached by the reload, with its old status.
+        if (db.Entry(hit).State == EntityState.Detached)
+        {
+            return HitErrors.NotFound.With($"No hit case has id {id}.");
+        }
+
         if (hit.Status != HitStatus.Open)
         {
             return HitErrors.Decided.With($"This case was already decided: {hit.Status.Name()}.");

@@ -41,8 +41,12 @@ internal static class AuthSetup
                 options.DefaultChallengeScheme = Smart;
                 options.DefaultForbidScheme = Smart;
             })
+            // The API takes tokens alone, so anything under /api, a route or not, is refused as an API refuses: a 401
+            // problem, never a redirect to the login page.
             .AddPolicyScheme(Smart, "Cookie or bearer token", policy => policy.ForwardDefaultSelector = http =>
-                http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+                || http.Request.Headers.Authorization.ToString()
+                    .StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     ? BearerTokenHandler.SchemeName
                     : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);

@@ -6,6 +6,12 @@ internal static class SecurityHeaders
 {
     private const string NoStore = "no-store";
 
+    /// <summary>
+    /// What a page that holds personal data sends: the antiforgery token of any form on it would replace a bare
+    /// <c>no-store</c> with this, and warn in the log each time.
+    /// </summary>
+    public const string PageNoStore = "no-cache, no-store";
+
     private const string Policy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
         "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Passerelle.Core.Trust.Access;
 using Passerelle.Core.Trust.Tokens;
+using Passerelle.Security;
 
 namespace Passerelle.Pages.Tokens;
 
@@ -35,7 +36,7 @@ public sealed class IndexModel(ListTokens list, CreateToken create, RevokeToken 
         token =>
         {
             Created = token;
-            Response.Headers.CacheControl = "no-store";
+            Response.Headers.CacheControl = SecurityHeaders.PageNoStore;
         },
         () => LoadAsync(ct));
 

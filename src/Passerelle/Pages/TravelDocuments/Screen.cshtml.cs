@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Passerelle.Core.TravelDocuments;
 using Passerelle.Core.Trust.Access;
+using Passerelle.Security;
 
 namespace Passerelle.Pages.TravelDocuments;
 
@@ -55,7 +56,7 @@ public sealed class ScreenModel(ScreenDocuments screen, TimeProvider time) : Pas
         }
 
         // The answer holds personal data: no cache keeps it, and it leaves the browser with the session.
-        Response.Headers.CacheControl = "no-store";
+        Response.Headers.CacheControl = SecurityHeaders.PageNoStore;
         if (memory.RecallResult(HttpContext, user, r, time.GetUtcNow().UtcDateTime) is { } outcome)
         {
             (Result, Screened, ScreenedAt) = (outcome.Result, outcome.Screened, outcome.At);

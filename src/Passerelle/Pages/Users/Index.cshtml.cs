@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Passerelle.Core.Trust.Access;
 using Passerelle.Core.Trust.People;
 using Passerelle.Localization;
+using Passerelle.Security;
 
 namespace Passerelle.Pages.Users;
 
@@ -49,7 +50,7 @@ public sealed class IndexModel(
     {
         if (Notice is not null)
         {
-            Response.Headers.CacheControl = "no-store";
+            Response.Headers.CacheControl = SecurityHeaders.PageNoStore;
         }
 
         await LoadAsync(ct);
