@@ -27,7 +27,7 @@ public sealed class OwnerRaceTests
         var change = scope.ServiceProvider.GetRequiredService<ChangeDocument>();
         change.BeforeTurn = _ => ImportAsync(app, Header + "L898902C3,UTO,passport,lost,2026-09-30\n");
         var result = await change.HandleAsync(
-            await OwnerAsync(app), id, new ChangeDocumentRequest(Status: "revoked"), default);
+            await RegisterWorld.OwnerActorAsync(app), id, new ChangeDocumentRequest(Status: "revoked"), default);
 
         Assert.True(result.Succeeded, result.Error?.Message);
         Assert.Equal(3, result.Value.Version);
@@ -54,7 +54,7 @@ public sealed class OwnerRaceTests
         delete.BeforeTurn = async ct =>
             (await world.PoliceCoordinator.PatchAsJsonAsync($"/api/v1/documents/{id}", new { remarks = "seen" }, ct))
                 .EnsureSuccessStatusCode();
-        var result = await delete.HandleAsync(await OwnerAsync(app), id, "found", default);
+        var result = await delete.HandleAsync(await RegisterWorld.OwnerActorAsync(app), id, "found", default);
 
         Assert.True(result.Succeeded, result.Error?.Message);
         await using var context = app.NewContext();
@@ -76,7 +76,8 @@ public sealed class OwnerRaceTests
         delete.BeforeTurn = async ct =>
             (await world.PoliceCoordinator.DeleteAsync($"/api/v1/documents/{id}?reason=found", ct))
                 .EnsureSuccessStatusCode();
-        var result = await delete.HandleAsync(await OwnerAsync(app), id, "entered in error", default);
+        var result = await delete.HandleAsync(await RegisterWorld.OwnerActorAsync(app), id, "entered in error",
+            default);
 
         Assert.Equal("document.not-found", result.Error?.Code);
         await using var context = app.NewContext();
@@ -97,22 +98,14 @@ public sealed class OwnerRaceTests
         Guid? first = null;
         register.BeforeTurn = async _ => first = await world.RegisterAsync("L898902C3");
         var result = await register.HandleAsync(
-            await OwnerAsync(app), new RegisterDocumentRequest("L898902C3", "UTO", "passport", "lost"), default);
+            await RegisterWorld.OwnerActorAsync(app), new RegisterDocumentRequest("L898902C3", "UTO", "passport",
+                "lost"), default);
 
         Assert.Equal("document.duplicate", result.Error?.Code);
         await using var context = app.NewContext();
         var record = await context.TravelDocuments.SingleAsync();
         Assert.Equal((first, DocumentStatus.Stolen), (record.Id, record.Status));
         Assert.Equal(1, await context.AuditEntries.CountAsync(e => e.Operation == "document.registered"));
-    }
-
-    /// <summary>French police's coordinator, acting directly, as the pages would have them.</summary>
-    private static async Task<Actor> OwnerAsync(TestApp app)
-    {
-        await using var context = app.NewContext();
-        var user = await context.Users.SingleAsync(u => u.UserName == "police.coord");
-        return new Actor(user.Id, "police.coord", user.AgencyId, "FR-POLICE",
-            new HashSet<string>(StringComparer.Ordinal) { Roles.Coordinator });
     }
 
     private static async Task ImportAsync(TestApp app, string csv)

@@ -72,7 +72,8 @@ public sealed class PurgeRaceTests
         await using var app = await TestApp.StartAsync(db);
         var world = await RegisterWorld.BuildAsync(app);
         await world.RegisterAsync("L898902C3");
-        var hit = await RegisterWorld.ScreenAsync(world.CustomsOfficer, new { mrz = Eriksson, purpose = "border-check" });
+        var hit = await RegisterWorld.ScreenAsync(
+            world.CustomsOfficer, new { mrz = Eriksson, purpose = "border-check" });
         var caseId = hit.GetProperty("matches")[0].GetProperty("caseId").GetGuid();
 
         await using var scope = app.Services.CreateAsyncScope();
@@ -91,7 +92,8 @@ public sealed class PurgeRaceTests
                 .HandleAsync(Actor.Console(), ct);
             Assert.Equal(1, purged.Value);
         };
-        var decided = await decide.HandleAsync(await CoordinatorAsync(app), caseId, HitDecision.Confirm, null, default);
+        var decided = await decide.HandleAsync(await RegisterWorld.OwnerActorAsync(app), caseId, HitDecision.Confirm,
+            null, default);
 
         Assert.Equal("hit.not-found", decided.Error?.Code);
         await using var after = app.NewContext();
@@ -102,14 +104,6 @@ public sealed class PurgeRaceTests
             .Select(e => e.Operation).FirstAsync());
     }
 
-    /// <summary>French police's coordinator, who owns the record, acting directly as the pages would have them.</summary>
-    private static async Task<Actor> CoordinatorAsync(TestApp app)
-    {
-        await using var context = app.NewContext();
-        var user = await context.Users.SingleAsync(u => u.UserName == "police.coord");
-        return new Actor(user.Id, "police.coord", user.AgencyId, "FR-POLICE",
-            new HashSet<string>(StringComparer.Ordinal) { Roles.Coordinator });
-    }
 
     private static async Task WriteAsync(Core.Data.PasserelleDb context, OpenChange change, Guid id)
     {

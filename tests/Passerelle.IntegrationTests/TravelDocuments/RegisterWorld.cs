@@ -1,10 +1,14 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Passerelle.Core.Trust.Access;
 using Passerelle.IntegrationTests.Support;
 
 namespace Passerelle.IntegrationTests.TravelDocuments;
 
-/// <summary>French police owns records; French customs screens at the border; Belgian police is another owner.</summary>
+/// <summary>
+/// French police owns records; French customs screens at the border; Belgian police is another owner.
+/// </summary>
 public sealed class RegisterWorld
 {
     private RegisterWorld(TestApp app) => App = app;
@@ -31,13 +35,15 @@ public sealed class RegisterWorld
         return new RegisterWorld(app)
         {
             PoliceCoordinator = app.ClientWithToken(await app.TokenAsync("police.coord")),
-            CustomsOfficer = app.ClientWithToken(await app.TokenAsync("douane.officer", "documents:screen", "notifications:read")),
+            CustomsOfficer = app.ClientWithToken(await app.TokenAsync("douane.officer", "documents:screen",
+                "notifications:read")),
             Airline = app.ClientWithToken(await app.TokenAsync("airline.gate", "documents:screen-minimal")),
             OtherCoordinator = app.ClientWithToken(await app.TokenAsync("be.coord")),
         };
     }
 
-    public async Task<Guid> RegisterAsync(string number, string state = "UTO", string type = "passport", string status = "stolen", HttpClient? owner = null)
+    public async Task<Guid> RegisterAsync(string number, string state = "UTO", string type = "passport",
+        string status = "stolen", HttpClient? owner = null)
     {
         var response = await (owner ?? PoliceCoordinator).PostAsJsonAsync("/api/v1/documents", new
         {
@@ -52,6 +58,15 @@ public sealed class RegisterWorld
         });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    /// <summary>French police's coordinator, who owns the records, acting directly as the pages would.</summary>
+    public static async Task<Actor> OwnerActorAsync(TestApp app)
+    {
+        await using var context = app.NewContext();
+        var user = await context.Users.SingleAsync(u => u.UserName == "police.coord");
+        return new Actor(user.Id, "police.coord", user.AgencyId, "FR-POLICE",
+            new HashSet<string>(StringComparer.Ordinal) { Roles.Coordinator });
     }
 
     public static async Task<JsonElement> ScreenAsync(HttpClient client, object body)
