@@ -50,13 +50,10 @@ internal static class WebApp
 
         app.UseSecurityHeaders();
         app.UseApiReferenceLanguage();
-        // The API answers in JSON, in the same words whatever the reader's language, and serves no files: its requests
-        // skip looking for a file and choosing a language, which cost every screening a few microseconds.
-        app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase), site =>
-        {
-            site.UsePasserelleStaticFiles();
-            site.UsePasserelleLocalization();
-        });
+        // The API serves no files: its requests skip looking for one, which cost every screening a file-system lookup.
+        app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase),
+            site => site.UsePasserelleStaticFiles());
+        app.UsePasserelleLocalization();
         app.UseRouting();
         app.UseBodyLimits();
         app.UseAuthentication();

@@ -44,6 +44,14 @@ public sealed class ChangeDocument(PasserelleDb db, DocumentWriter writer, Audit
                 actor, AuditTarget.Document(id), ct, "Only the agency that owns a record changes it.");
         }
 
+        // Bad input is refused on the record as first read, without waiting for the turn; the check runs again on the
+        // record as the turn finds it, whose dates may have moved meanwhile.
+        var today = DateOnly.FromDateTime(time.UtcNow());
+        if (Check(document, request, today, out _) is { } refused)
+        {
+            return refused;
+        }
+
         if (BeforeTurn is not null)
         {
             await BeforeTurn(ct);
@@ -58,18 +66,7 @@ public sealed class ChangeDocument(PasserelleDb db, DocumentWriter writer, Audit
             return TravelDocumentErrors.NotFound.With($"No live record has id {id}.");
         }
 
-        var today = DateOnly.FromDateTime(time.UtcNow());
-        var status = document.Status;
-        var asChanged = new RegisterDocumentRequest(
-            null, null, null, null, request.IssuedOn ?? document.IssuedOn, request.ExpiresOn ?? document.ExpiresOn,
-            null, request.TheftOrLossOn, request.NationalReference, null, request.Remarks, request.HolderName,
-            request.HolderBirthDate);
-        var invalid = RegisterDocument.Validate(new Validation(), asChanged, today)
-            .Require(request.Status is null || DocumentNames.TryStatus(request.Status, out status), "status",
-                TravelDocumentErrors.Status,
-                "status is one of stolen, lost, revoked, invalid, stolen-blank or recovered.")
-            .ToError();
-        if (invalid is not null)
+        if (Check(document, request, today, out var status) is { } invalid)
         {
             return invalid;
         }
@@ -99,6 +96,22 @@ public sealed class ChangeDocument(PasserelleDb db, DocumentWriter writer, Audit
         var kind = document.Status == DocumentStatus.Recovered ? "recovered" : "changed";
         await writer.SaveAsync(change, document, actor, AuditEvent.DocumentChanged, kind, changes, ct);
         return DocumentView.Of(document, actor.AgencyCode!, withHolder: true);
+    }
+
+    /// <summary>The request against the record's dates; the status it asks for, or the record's own.</summary>
+    private static Error? Check(
+        TravelDocument document, ChangeDocumentRequest request, DateOnly today, out DocumentStatus status)
+    {
+        status = document.Status;
+        var asChanged = new RegisterDocumentRequest(
+            null, null, null, null, request.IssuedOn ?? document.IssuedOn, request.ExpiresOn ?? document.ExpiresOn,
+            null, request.TheftOrLossOn, request.NationalReference, null, request.Remarks, request.HolderName,
+            request.HolderBirthDate);
+        return RegisterDocument.Validate(new Validation(), asChanged, today)
+            .Require(request.Status is null || DocumentNames.TryStatus(request.Status, out status), "status",
+                TravelDocumentErrors.Status,
+                "status is one of stolen, lost, revoked, invalid, stolen-blank or recovered.")
+            .ToError();
     }
 
     private static void Track<T>(

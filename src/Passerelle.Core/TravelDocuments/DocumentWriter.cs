@@ -35,10 +35,11 @@ public sealed class DocumentWriter(PasserelleDb db, AuditedChange audited, Scree
         return null;
     }
 
-    /// <param name="changes">
-    /// Each changed field and what became of it: one line of the revision, one audit detail.
-    /// </param>
-    public async Task SaveAsync(
+    /// <summary>
+    /// Saves a change read without the turn; for tests that write records directly. Every handler takes the turn
+    /// before it reads (<see cref="RereadAsync"/>, <see cref="TakeTurnAsync"/>) and saves in that change.
+    /// </summary>
+    internal async Task SaveAsync(
         TravelDocument document,
         Actor actor,
         AuditEvent e,
@@ -51,6 +52,9 @@ public sealed class DocumentWriter(PasserelleDb db, AuditedChange audited, Scree
     }
 
     /// <summary>Saves the change in <paramref name="change"/>, which holds the turn the record was read in.</summary>
+    /// <param name="changes">
+    /// Each changed field and what became of it: one line of the revision, one audit detail.
+    /// </param>
     public async Task SaveAsync(
         OpenChange change,
         TravelDocument document,

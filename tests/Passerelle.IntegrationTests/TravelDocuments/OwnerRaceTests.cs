@@ -16,6 +16,30 @@ public sealed class OwnerRaceTests
     private const string Header = "documentNumber,issuingState,documentType,status,reportedOn\n";
 
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_change_refused_as_bad_input_is_answered_without_waiting_for_the_chain_s_turn(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        var world = await RegisterWorld.BuildAsync(app);
+        var id = await world.RegisterAsync("L898902C3");
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var change = scope.ServiceProvider.GetRequiredService<ChangeDocument>();
+        var waited = false;
+        change.BeforeTurn = _ =>
+        {
+            waited = true;
+            return Task.CompletedTask;
+        };
+        var result = await change.HandleAsync(
+            await RegisterWorld.OwnerActorAsync(app), id, new ChangeDocumentRequest(Status: "misplaced"), default);
+
+        Assert.Equal("document.status", result.Error?.Code);
+        Assert.False(waited);
+        await using var context = app.NewContext();
+        Assert.Equal(1, (await context.TravelDocuments.SingleAsync(d => d.Id == id)).Version);
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task A_record_imported_over_as_a_change_waits_for_its_turn_is_changed_from_what_the_import_wrote(
         Db db)
     {
