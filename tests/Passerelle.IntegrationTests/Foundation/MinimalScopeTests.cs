@@ -96,7 +96,8 @@ public sealed class MinimalScopeTests
         Assert.False(await context.AuditEntries.AnyAsync(e => e.Source == "203.0.113.9"));
     }
 
-    private static string Concrete(string pattern) => System.Text.RegularExpressions.Regex.Replace(
+    /// <summary>A route's address with each parameter filled with a value of its kind.</summary>
+    internal static string Concrete(string pattern) => System.Text.RegularExpressions.Regex.Replace(
         pattern, "{[^}]+}", m => m.Value.Contains("guid", StringComparison.Ordinal) || m.Value.Contains("id", StringComparison.Ordinal)
             ? Guid.NewGuid().ToString() : "FR-A");
 

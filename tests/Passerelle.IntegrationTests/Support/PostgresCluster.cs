@@ -106,7 +106,8 @@ public sealed class PostgresCluster : IAsyncDisposable
     {
         var onPath = (Environment.GetEnvironmentVariable("PATH") ?? "")
             .Split(':', StringSplitOptions.RemoveEmptyEntries)
-            .FirstOrDefault(dir => File.Exists(Path.Combine(dir, "initdb")) && File.Exists(Path.Combine(dir, "pg_ctl")));
+            .FirstOrDefault(dir =>
+                File.Exists(Path.Combine(dir, "initdb")) && File.Exists(Path.Combine(dir, "pg_ctl")));
         if (onPath is not null)
         {
             return onPath;

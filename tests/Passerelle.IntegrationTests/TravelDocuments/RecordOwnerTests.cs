@@ -30,7 +30,8 @@ public sealed class RecordOwnerTests
         {
             // SQLite's bulk writer binds the first record's owner to the whole batch; PostgreSQL copies each one's.
             var writes = new ImportWrites(
-                [Record(Guid.NewGuid(), "ORPHAN001"), Record(owner, "GOOD00001")], [], [], [], "import", DateTime.UtcNow);
+                [Record(Guid.NewGuid(), "ORPHAN001"), Record(owner, "GOOD00001")], [], [], [], "import",
+                DateTime.UtcNow);
             await using var transaction = await context.Database.BeginTransactionAsync();
             await Assert.ThrowsAnyAsync<DbException>(() => BulkDocuments.WriteAsync(context, writes, default));
         }

@@ -69,6 +69,15 @@ public sealed class RegisterWorld
             new HashSet<string>(StringComparer.Ordinal) { Roles.Coordinator });
     }
 
+    /// <summary>Imports the CSV as French police's coordinator; the import's report.</summary>
+    public async Task<JsonElement> ImportAsync(string csv)
+    {
+        var response = await PoliceCoordinator.PostAsync("/api/v1/documents/import",
+            new StringContent(csv, System.Text.Encoding.UTF8, "text/csv"));
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
     public static async Task<JsonElement> ScreenAsync(HttpClient client, object body)
     {
         var response = await client.PostAsJsonAsync("/api/v1/documents/screen", body);
