@@ -59,7 +59,10 @@ public sealed class ApiAnswerTests
         foreach (var (method, path) in routes)
         {
             var mixed = new string([.. path.Select(c => random.Next(2) == 0 ? char.ToUpperInvariant(c) : c)]);
-            var request = new HttpRequestMessage(new HttpMethod(method), mixed) { Content = JsonContent.Create(new { }) };
+            var request = new HttpRequestMessage(new HttpMethod(method), mixed)
+            {
+                Content = JsonContent.Create(new { }),
+            };
             var response = await browser.Client.SendAsync(request);
             if (response.StatusCode != HttpStatusCode.Unauthorized
                 || response.Content.Headers.ContentType?.MediaType != "application/problem+json")

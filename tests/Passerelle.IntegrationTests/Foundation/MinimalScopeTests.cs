@@ -18,7 +18,8 @@ public sealed class MinimalScopeTests
         await app.AddUserAsync("FR-A", "coord.a", "coordinator");
         var airline = app.ClientWithToken(await app.TokenAsync("coord.a", "documents:screen-minimal"));
 
-        var screened = await airline.PostAsJsonAsync("/api/v1/documents/screen", new { documentNumber = "Q0000000", issuingState = "FRA", purpose = "check-in" });
+        var screened = await airline.PostAsJsonAsync("/api/v1/documents/screen",
+            new { documentNumber = "Q0000000", issuingState = "FRA", purpose = "check-in" });
         Assert.Equal(HttpStatusCode.OK, screened.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await airline.GetAsync("/api/v1/hits")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await airline.GetAsync("/api/v1/notifications")).StatusCode);
@@ -28,7 +29,8 @@ public sealed class MinimalScopeTests
                 && !e.RoutePattern.RawText.StartsWith("/api/v1/documents/screen", StringComparison.Ordinal))
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
                 .Select(m => (Method: m, Path: Concrete(e.RoutePattern.RawText!),
-                    Type: e.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.ContentTypes is [var first, ..] ? first : null)))
+                    Type: e.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.ContentTypes
+                        is [var first, ..] ? first : null)))
             .ToList();
         Assert.True(routes.Count > 40, $"only {routes.Count} routes found");
         var deniedBefore = await DeniedCountAsync(app);
@@ -36,7 +38,9 @@ public sealed class MinimalScopeTests
         foreach (var (method, path, type) in routes)
         {
             // Each route gets a body of a type it accepts, so only the access rule can refuse it.
-            HttpContent body = type is null or "application/json" ? JsonContent.Create(new { }) : new StringContent("x", null, type);
+            HttpContent body = type is null or "application/json"
+                ? JsonContent.Create(new { })
+                : new StringContent("x", null, type);
             var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = body };
             var response = await airline.SendAsync(request);
             if (response.StatusCode != HttpStatusCode.Forbidden)
@@ -87,7 +91,8 @@ public sealed class MinimalScopeTests
         await using var app = await TestApp.StartAsync(db);
         var client = app.CreateClient();
         client.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.9");
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "junk");
+        client.DefaultRequestHeaders.Authorization =
+            new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "junk");
 
         await client.GetAsync("/api/v1/me");
 
@@ -98,7 +103,8 @@ public sealed class MinimalScopeTests
 
     /// <summary>A route's address with each parameter filled with a value of its kind.</summary>
     internal static string Concrete(string pattern) => System.Text.RegularExpressions.Regex.Replace(
-        pattern, "{[^}]+}", m => m.Value.Contains("guid", StringComparison.Ordinal) || m.Value.Contains("id", StringComparison.Ordinal)
+        pattern, "{[^}]+}", m => m.Value.Contains("guid", StringComparison.Ordinal)
+            || m.Value.Contains("id", StringComparison.Ordinal)
             ? Guid.NewGuid().ToString() : "FR-A");
 
     private static async Task<int> DeniedCountAsync(TestApp app)
