@@ -43,7 +43,11 @@ public static class Browsing
         page.Response += Seen;
         try
         {
-            await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+            // The page's DOM is what the caller reads next. The load event also waits for every subresource,
+            // and on a busy machine that came too late while the signed-in page was already showing.
+            await page.WaitForURLAsync(
+                url => !url.Contains("/Account/Login", StringComparison.Ordinal),
+                new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         }
         catch (TimeoutException)
         {

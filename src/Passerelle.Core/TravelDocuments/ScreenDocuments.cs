@@ -110,6 +110,16 @@ public sealed class ScreenDocuments(
         var suspects = Enumerable.Range(0, prepared.Count)
             .Where(i => prepared[i].Error is null && index.Candidates(prepared[i].Number, prepared[i].State, today) > 0)
             .ToList();
+        var minimal = AccessRules.ScreensMinimally(actor);
+        if (suspects.Count == 0)
+        {
+            // A border's usual answer: nothing in the register comes near, so there is no record to read and no case.
+            var entries = prepared.Where(p => p.Error is null)
+                .Select(p => Entry(actor, p, purpose, location, ScreeningOutcome.Clear));
+            await audit.AppendAsync([.. entries], ct);
+            return [.. prepared.Select(p => Answer(p, ScreeningOutcome.Clear, minimal, []))];
+        }
+
         var folded = suspects.Select(i => DocumentNames.Fold(prepared[i].Number)).Distinct().ToList();
         var records = await LoadAsync(folded, today, ct);
         var confirmed = suspects
@@ -133,27 +143,21 @@ public sealed class ScreenDocuments(
         var opened = confirmed.Count == 0 ? [] : await hits.OpenAsync(actor, purpose, location, [.. toOpen], ct);
         await audit.AppendAsync(clearEntries, ct);
 
-        var minimal = AccessRules.ScreensMinimally(actor);
         var holder = AccessRules.MaySeeHolder(actor);
         return prepared.Select((p, i) =>
         {
-            if (p.Error is not null)
-            {
-                return new ScreenResult(ScreeningOutcome.Invalid, Error: p.Error);
-            }
-
             var mine = confirmed.Select((c, k) => (c, k)).Where(x => x.c.Item == i).ToList();
-            var result = mine.Select(x => x.c.Kind).Outcome();
-            if (minimal)
-            {
-                return new ScreenResult(result);
-            }
-
-            var matches = mine.Select(x => View(x.c.Document, x.c.Owner, x.c.Kind, opened[x.k], holder)).ToList();
-            return new ScreenResult(result, matches, p.Mrz, p.Warnings.Count > 0 ? p.Warnings : null,
-                DocumentCheck: p.Check.Status, DocumentCheckReasons: p.Check.Reasons);
+            return Answer(p, mine.Select(x => x.c.Kind).Outcome(), minimal,
+                [.. mine.Select(x => View(x.c.Document, x.c.Owner, x.c.Kind, opened[x.k], holder))]);
         }).ToList();
     }
+
+    private static ScreenResult Answer(
+        ScreeningInput p, ScreeningOutcome result, bool minimal, IReadOnlyList<ScreenMatch> matches) =>
+        p.Error is not null ? new ScreenResult(ScreeningOutcome.Invalid, Error: p.Error)
+        : minimal ? new ScreenResult(result)
+        : new ScreenResult(result, matches, p.Mrz, p.Warnings.Count > 0 ? p.Warnings : null,
+            DocumentCheck: p.Check.Status, DocumentCheckReasons: p.Check.Reasons);
 
     private static AuditRecord Entry(
         Actor actor, ScreeningInput p, string purpose, string? location, ScreeningOutcome outcome) =>

@@ -1,7 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using System.Net;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Passerelle.Errors;
 
@@ -28,19 +30,19 @@ internal static class RateLimits
             .BindConfiguration("RateLimits")
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddRateLimiter(options =>
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitSettings>>((options, settings) =>
         {
-            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
-            {
-                var settings = http.RequestServices.GetRequiredService<IOptions<RateLimitSettings>>().Value;
-                var (key, permits) = Partition(http.User, http.Connection.RemoteIpAddress?.ToString(), settings);
-                return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = permits,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                });
-            });
+            // The key holds the claim's own string and the window's size, so a request allocates no key and no
+            // factory: the partitioned limiter's lookup is on every request's path.
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, RateKey>(http =>
+                RateLimitPartition.GetFixedWindowLimiter(
+                    Partition(http.User, http.Connection.RemoteIpAddress, settings.Value), static key => new()
+                    {
+                        PermitLimit = key.Permits,
+                        Window = TimeSpan.FromMinutes(1),
+                        QueueLimit = 0,
+                    }));
             options.OnRejected = async (context, ct) =>
             {
                 var retry = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after)
@@ -55,16 +57,25 @@ internal static class RateLimits
         return services;
     }
 
-    private static (string Key, int Permits) Partition(
-        ClaimsPrincipal user, string? address, RateLimitSettings settings)
+    private static RateKey Partition(ClaimsPrincipal user, IPAddress? address, RateLimitSettings settings)
     {
         if (user.FindFirstValue(PasserelleClaims.TokenId) is { } token)
         {
-            return ($"token:{token}", settings.PerTokenPerMinute);
+            return new RateKey(RateKind.Token, token, null, settings.PerTokenPerMinute);
         }
 
         return user.FindFirstValue(ClaimTypes.NameIdentifier) is { } id
-            ? ($"user:{id}", settings.PerUserPerMinute)
-            : ($"address:{address}", settings.PerAddressPerMinute);
+            ? new RateKey(RateKind.User, id, null, settings.PerUserPerMinute)
+            : new RateKey(RateKind.Address, null, address, settings.PerAddressPerMinute);
+    }
+
+    /// <summary>Whose requests share one window: a token's, a person's (by id) or an address's.</summary>
+    internal readonly record struct RateKey(RateKind Kind, string? Id, IPAddress? Address, int Permits);
+
+    internal enum RateKind
+    {
+        Token,
+        User,
+        Address,
     }
 }

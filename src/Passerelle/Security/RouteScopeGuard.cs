@@ -15,13 +15,15 @@ internal sealed class RouteScopeRequirement : IAuthorizationRequirement;
 /// <summary>
 /// Asks <see cref="AccessRules.MayCallRoute"/> before any route binds its request, so a token holding only the
 /// minimal scope is refused everywhere but screening, whatever a route's own rule would say. Refusals are audited.
+/// Only a token's identity passes: a signed-in session never authorizes an API call.
 /// </summary>
 internal sealed class RouteScopeGuard(AuditWriter audit) : AuthorizationHandler<RouteScopeRequirement>
 {
     protected override async Task HandleRequirementAsync(
         AuthorizationHandlerContext context, RouteScopeRequirement requirement)
     {
-        if (context.User.Identity?.IsAuthenticated != true || context.Resource is not HttpContext http)
+        if (context.User.Identity is not { IsAuthenticated: true, AuthenticationType: BearerTokenHandler.SchemeName }
+            || context.Resource is not HttpContext http)
         {
             return;
         }

@@ -82,7 +82,12 @@ public sealed class AuditWriter : IAsyncDisposable, IDisposable
     /// Several entries, committed together with whatever else is waiting; completes once all are durable.
     /// </summary>
     public Task AppendAsync(IReadOnlyList<AuditRecord> records, CancellationToken ct = default) =>
-        records.Count == 0 ? Task.CompletedTask : Task.WhenAll(records.Select(r => AppendAsync(r, ct)));
+        records.Count switch
+        {
+            0 => Task.CompletedTask,
+            1 => AppendAsync(records[0], ct),
+            _ => Task.WhenAll(records.Select(r => AppendAsync(r, ct))),
+        };
 
     /// <summary>
     /// Stops taking entries and waits until every queued one is committed, or until <paramref name="ct"/> gives up;
