@@ -1,22 +1,37 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
 
 namespace Passerelle.Core.Common;
 
-/// <summary>How an expected failure should be understood by every front end.</summary>
+/// <summary>
+/// How an expected failure should be understood by every front end. Where an answer carries one (a manifest's bad
+/// item), it is written by name, such as <c>invalid</c>, never as a number a client would have to look up.
+/// </summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ErrorKind>))]
 public enum ErrorKind
 {
+    [JsonStringEnumMemberName("invalid")]
     Invalid,
+
+    [JsonStringEnumMemberName("not-found")]
     NotFound,
+
+    [JsonStringEnumMemberName("conflict")]
     Conflict,
+
+    [JsonStringEnumMemberName("forbidden")]
     Forbidden,
 
     /// <summary>The input is larger than allowed.</summary>
+    [JsonStringEnumMemberName("too-large")]
     TooLarge,
 
     /// <summary>The input is of a kind that is not accepted, judged by its content.</summary>
+    [JsonStringEnumMemberName("unsupported")]
     Unsupported,
 
     /// <summary>The server is saturated for now; the same request may succeed a moment later.</summary>
+    [JsonStringEnumMemberName("busy")]
     Busy,
 }
 

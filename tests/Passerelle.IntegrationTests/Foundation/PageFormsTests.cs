@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
+using Passerelle.Core.Trust.Access;
 using Passerelle.IntegrationTests.Support;
+using Passerelle.Pages.Tokens;
 using Passerelle.Tests.Shared;
 
 namespace Passerelle.IntegrationTests.Foundation;
@@ -42,6 +44,37 @@ public sealed class PageFormsTests
         Assert.True(opened.IsSuccessStatusCode);
         Assert.DoesNotContain("handler=Create", withheld, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// The form offers the scopes a token of someone the person manages could carry, each in words beside its name,
+    /// and once a token is made it starts afresh: the next token is not made from the last one's choices by mistake.
+    /// </summary>
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task The_token_form_offers_the_scopes_a_persons_people_may_hold_and_starts_afresh_after_a_token(Db db)
+    {
+        await using var app = await StartAsync(db);
+        var coordinator = await SignInAsync(app, "coord.a", secondFactor: true);
+        var admin = await SignInAsync(app, "admin.a", secondFactor: true);
+
+        var (_, form) = await coordinator.GetAsync("/Tokens");
+        var (_, everything) = await admin.GetAsync("/Tokens");
+
+        Assert.Equal(Scopes.AllowedFor(Roles.CoordinatorGrants).Order(StringComparer.Ordinal), Offered(form));
+        Assert.DoesNotContain(Scopes.AuditRead, Offered(form));
+        Assert.Equal(Scopes.All.Order(StringComparer.Ordinal), Offered(everything));
+        Assert.True(ScopeWords.CoverAll);
+        Assert.Contains("Screen travel documents, the result alone", form, StringComparison.Ordinal);
+
+        var (_, made) = await coordinator.PostFormAsync("/Tokens", "/Tokens?handler=Create",
+            ("user", "officer.a"), ("scopes", Scopes.DocumentsScreen), ("expiresInDays", "7"), ("name", "gate-3"));
+        Assert.NotEmpty(Browserless.Inner(made, "new-token"));
+        Assert.DoesNotMatch(new Regex("name=\"scopes\"[^>]*checked"), made);
+        Assert.DoesNotMatch(new Regex("<input[^>]*name=\"user\"[^>]*value=\"[^\"]"), made);
+        Assert.Matches(new Regex("<input[^>]*name=\"expiresInDays\"[^>]*value=\"90\""), made);
+    }
+
+    private static string[] Offered(string page) =>
+        [.. Regex.Matches(page, "name=\"scopes\" value=\"([^\"]+)\"").Select(m => m.Groups[1].Value)];
 
     private static async Task<TestApp> StartAsync(Db db)
     {

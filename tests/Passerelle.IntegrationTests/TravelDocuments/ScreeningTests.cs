@@ -170,6 +170,10 @@ public sealed class ScreeningTests
         var results = await json.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(["clear", "hit", "invalid"],
             results.EnumerateArray().Select(r => r.GetProperty("result").GetString()));
+        // The bad item says what is wrong by name, as a problem would.
+        var bad = results[2].GetProperty("error");
+        Assert.Equal("screen.number", bad.GetProperty("code").GetString());
+        Assert.Equal("invalid", bad.GetProperty("kind").GetString());
 
         var csv = "documentNumber,issuingState\nL898902C3,UTO\nL8989O2C3,UTO\nQ1,UTO\n";
         var fromCsv = await world.CustomsOfficer.PostAsync("/api/v1/documents/screen/batch?purpose=manifest",

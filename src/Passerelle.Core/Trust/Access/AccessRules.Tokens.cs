@@ -30,6 +30,18 @@ public static partial class AccessRules
     /// </summary>
     public static bool MayCreateTokens(Actor actor) => actor.HasScope(Scopes.TokensWrite) && ManagesPeople(actor);
 
+    /// <summary>
+    /// The scopes the form to make a token offers: those a token of someone whose tokens the actor manages could
+    /// carry (<see cref="Scopes.AllowedFor"/> over the roles the actor grants in its own agency, every role for an
+    /// administrator), and none a token acting for the actor does not hold itself. The token's owner's own roles still
+    /// decide when it is made.
+    /// </summary>
+    public static IReadOnlySet<string> OfferedScopes(Actor actor) =>
+        !MayCreateTokens(actor) || actor.AgencyId is not { } agency
+            ? new HashSet<string>(StringComparer.Ordinal)
+            : Scopes.AllowedFor(GrantableRoles(actor, agency)).Where(s => MayGiveScopes(actor, [s]))
+                .ToHashSet(StringComparer.Ordinal);
+
     /// <summary>Anyone revokes their own token, so stopping a leak never waits for a coordinator.</summary>
     public static bool MayRevokeToken(
         Actor actor, Guid ownerId, Guid ownerAgencyId, IEnumerable<string> ownerRoles) =>

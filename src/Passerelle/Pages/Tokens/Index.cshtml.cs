@@ -11,6 +11,9 @@ public sealed class IndexModel(ListTokens list, CreateToken create, RevokeToken 
 
     public IReadOnlyList<TokenSummary> Tokens { get; private set; } = [];
 
+    /// <summary>The scopes the form offers (<see cref="AccessRules.OfferedScopes"/>), by name.</summary>
+    public IReadOnlyList<string> Offered => [.. AccessRules.OfferedScopes(Actor).Order(StringComparer.Ordinal)];
+
     [BindProperty(Name = "user")]
     public string? UserLogin { get; set; }
 
@@ -37,6 +40,8 @@ public sealed class IndexModel(ListTokens list, CreateToken create, RevokeToken 
         {
             Created = token;
             Response.Headers.CacheControl = SecurityHeaders.PageNoStore;
+            // The form starts afresh, so the next token is not made from the last one's choices by mistake.
+            (UserLogin, Scopes, ExpiresInDays, Name) = (null, [], null, null);
         },
         () => LoadAsync(ct));
 

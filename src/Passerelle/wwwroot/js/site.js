@@ -4,6 +4,8 @@
 // - The status region says what the last action did; its text is set again after load, so screen readers that
 //   ignore a live region's first content still announce it.
 // - On a phone the navigation is one line that scrolls sideways; the current page is scrolled into it.
+// - A button with data-copy="ID" copies that element's text and says so beside it. It shows only where the page may
+//   write to the clipboard; elsewhere the text is selected by hand, as it always can be.
 (() => {
   document.addEventListener('submit', (event) => {
     const source = event.submitter && event.submitter.dataset.confirm !== undefined ? event.submitter : event.target;
@@ -20,6 +22,22 @@
       status.textContent = '';
       window.setTimeout(() => { status.textContent = text; }, 100);
     }
+
+    document.querySelectorAll('button[data-copy]').forEach((button) => {
+      const source = document.getElementById(button.dataset.copy);
+      if (!source || !navigator.clipboard || !window.isSecureContext) {
+        return;
+      }
+      button.hidden = false;
+      button.addEventListener('click', () => {
+        const said = button.parentElement.querySelector('.copy-status');
+        navigator.clipboard.writeText(source.textContent.trim()).then(() => {
+          if (said) {
+            said.textContent = button.dataset.copied;
+          }
+        }, () => {});
+      });
+    });
 
     const current = document.querySelector('.top nav [aria-current="page"]');
     const strip = current && current.closest('ul');
