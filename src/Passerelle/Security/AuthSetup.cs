@@ -59,9 +59,11 @@ internal static class AuthSetup
             // scheme so a token's unknown route is still a 404 problem and a wrong content type a 415.
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             // The API takes tokens only: a browser's cookie never authorizes an API call, so there is no CSRF to fear.
-            // The smart scheme already authenticates anything under /api with the token alone; naming the scheme here
-            // too would authenticate every call twice. RouteScopeGuard refuses any other kind of identity.
+            // The smart scheme already sends anything under /api to the token handler, which answers a second ask
+            // from its cache; naming the scheme here keeps the policy token-only wherever a route using it is mapped,
+            // and RouteScopeGuard refuses, and audits, any identity that is not a token's.
             .AddPolicy(ApiPolicy, policy => policy
+                .AddAuthenticationSchemes(BearerTokenHandler.SchemeName)
                 .RequireAuthenticatedUser()
                 .AddRequirements(new RouteScopeRequirement()));
         return services;

@@ -15,21 +15,21 @@ internal sealed class RouteScopeRequirement : IAuthorizationRequirement;
 /// <summary>
 /// Asks <see cref="AccessRules.MayCallRoute"/> before any route binds its request, so a token holding only the
 /// minimal scope is refused everywhere but screening, whatever a route's own rule would say. Refusals are audited.
-/// Only a token's identity passes: a signed-in session never authorizes an API call.
+/// Only a token's identity passes: a signed-in session that reached an API route is refused and audited too.
 /// </summary>
 internal sealed class RouteScopeGuard(AuditWriter audit) : AuthorizationHandler<RouteScopeRequirement>
 {
     protected override async Task HandleRequirementAsync(
         AuthorizationHandlerContext context, RouteScopeRequirement requirement)
     {
-        if (context.User.Identity is not { IsAuthenticated: true, AuthenticationType: BearerTokenHandler.SchemeName }
-            || context.Resource is not HttpContext http)
+        if (context.User.Identity is not { IsAuthenticated: true } identity || context.Resource is not HttpContext http)
         {
             return;
         }
 
         var actor = context.User.ToActor(http);
-        if (AccessRules.MayCallRoute(actor, http.GetEndpoint()?.Metadata.GetMetadata<ScreeningRoute>() is not null))
+        var screening = http.GetEndpoint()?.Metadata.GetMetadata<ScreeningRoute>() is not null;
+        if (identity.AuthenticationType == BearerTokenHandler.SchemeName && AccessRules.MayCallRoute(actor, screening))
         {
             context.Succeed(requirement);
             return;

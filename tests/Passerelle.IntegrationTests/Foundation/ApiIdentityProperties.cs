@@ -3,6 +3,7 @@ using FsCheck.Fluent;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Passerelle.Core.Trust.Access;
 using Passerelle.Core.Trust.Audit;
 using Passerelle.IntegrationTests.Support;
@@ -11,9 +12,9 @@ using Passerelle.Security;
 namespace Passerelle.IntegrationTests.Foundation;
 
 /// <summary>
-/// The API's policy leaves authentication to the default scheme, which sends anything under <c>/api</c> to the token
-/// handler. Should a signed-in session's identity reach the API's route requirement anyway, it is refused there too:
-/// for any person, whatever their roles and on any route, the requirement holds for a token's identity alone.
+/// The API's policy authenticates by token alone. Should a signed-in session's identity reach the API's route
+/// requirement anyway, it is refused there too, and the refusal audited: for any person, whatever their roles and
+/// scopes and on any route, the requirement holds for a token's identity alone.
 /// </summary>
 public sealed class ApiIdentityProperties
 {
@@ -35,6 +36,7 @@ public sealed class ApiIdentityProperties
         await using var app = await TestApp.StartAsync(Db.Sqlite);
         var guard = new RouteScopeGuard(app.Services.GetRequiredService<AuditWriter>());
         var decided = new List<string>();
+        var sessions = 0;
 
         foreach (var (actor, screening) in Gen.Sample(Calls, 200, 10))
         {
@@ -43,6 +45,7 @@ public sealed class ApiIdentityProperties
 
             var asSession = await DecideAsync(guard, session, screening);
             Assert.False(asSession, $"a session of {string.Join(',', actor.Roles)} passed (screening: {screening})");
+            sessions++;
             if (AccessRules.MayCallRoute(actor, screening))
             {
                 Assert.True(await DecideAsync(guard, token, screening), "the same person's token was refused");
@@ -51,6 +54,9 @@ public sealed class ApiIdentityProperties
         }
 
         Assert.NotEmpty(decided);
+        await using var context = app.NewContext();
+        Assert.True(await context.AuditEntries.CountAsync(e => e.Operation == "access.denied") >= sessions,
+            "every refused session is audited");
     }
 
     private static async Task<bool> DecideAsync(

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Passerelle.Core.Trust.Access;
 using Passerelle.IntegrationTests.Support;
 using Passerelle.Pages.Tokens;
@@ -71,6 +72,18 @@ public sealed class PageFormsTests
         Assert.DoesNotMatch(new Regex("name=\"scopes\"[^>]*checked"), made);
         Assert.DoesNotMatch(new Regex("<input[^>]*name=\"user\"[^>]*value=\"[^\"]"), made);
         Assert.Matches(new Regex("<input[^>]*name=\"expiresInDays\"[^>]*value=\"90\""), made);
+        Assert.Contains("<span>In use</span>", made, StringComparison.Ordinal);
+
+        // Past its expiry the token is refused, and the page says so rather than "In use".
+        await using (var context = app.NewContext())
+        {
+            var past = DateTime.UtcNow.AddMinutes(-1);
+            await context.ApiTokens.ExecuteUpdateAsync(t => t.SetProperty(x => x.ExpiresAt, past));
+        }
+
+        var (_, later) = await coordinator.GetAsync("/Tokens");
+        Assert.Contains("<span>Expired</span>", later, StringComparison.Ordinal);
+        Assert.DoesNotContain("<span>In use</span>", later, StringComparison.Ordinal);
     }
 
     private static string[] Offered(string page) =>

@@ -5,7 +5,8 @@ using Passerelle.Security;
 
 namespace Passerelle.Pages.Tokens;
 
-public sealed class IndexModel(ListTokens list, CreateToken create, RevokeToken revoke) : PasserellePage
+public sealed class IndexModel(ListTokens list, CreateToken create, RevokeToken revoke, TimeProvider time)
+    : PasserellePage
 {
     protected internal override bool MayOpen(Actor actor) => AccessRules.MayUseTokens(actor);
 
@@ -28,6 +29,9 @@ public sealed class IndexModel(ListTokens list, CreateToken create, RevokeToken 
 
     [BindProperty(Name = "id")]
     public Guid Id { get; set; }
+
+    /// <summary>The time the page was read, by which a token is expired or not.</summary>
+    public DateTime Now { get; } = time.GetUtcNow().UtcDateTime;
 
     /// <summary>The secret of a token just created; rendered once, in this response only.</summary>
     public CreatedToken? Created { get; private set; }

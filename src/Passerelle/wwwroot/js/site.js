@@ -4,7 +4,7 @@
 // - The status region says what the last action did; its text is set again after load, so screen readers that
 //   ignore a live region's first content still announce it.
 // - On a phone the navigation is one line that scrolls sideways; the current page is scrolled into it.
-// - A button with data-copy="ID" copies that element's text and says so beside it. It shows only where the page may
+// - A button with data-copy="ID" copies that element's text and says beside it whether it could. It shows only where the page may
 //   write to the clipboard; elsewhere the text is selected by hand, as it always can be.
 (() => {
   document.addEventListener('submit', (event) => {
@@ -31,11 +31,13 @@
       button.hidden = false;
       button.addEventListener('click', () => {
         const said = button.parentElement.querySelector('.copy-status');
-        navigator.clipboard.writeText(source.textContent.trim()).then(() => {
+        const say = (text) => {
           if (said) {
-            said.textContent = button.dataset.copied;
+            said.textContent = text;
           }
-        }, () => {});
+        };
+        navigator.clipboard.writeText(source.textContent.trim())
+          .then(() => say(button.dataset.copied), () => say(button.dataset.failed));
       });
     });
 
