@@ -64,7 +64,7 @@ public sealed class PageFormsTests
         Assert.DoesNotContain(Scopes.AuditRead, Offered(form));
         Assert.Equal(Scopes.All.Order(StringComparer.Ordinal), Offered(everything));
         Assert.True(ScopeWords.CoverAll);
-        Assert.Contains("Screen travel documents, the result alone", form, StringComparison.Ordinal);
+        Assert.Contains("Screen travel documents, hit or no hit alone", form, StringComparison.Ordinal);
 
         var (_, made) = await coordinator.PostFormAsync("/Tokens", "/Tokens?handler=Create",
             ("user", "officer.a"), ("scopes", Scopes.DocumentsScreen), ("expiresInDays", "7"), ("name", "gate-3"));

@@ -87,7 +87,7 @@ public sealed partial class FrenchEntriesTests
 
             Assert.Equal("La quantité va de 1 aux 240 retenus.",
                 text.Message("The quantity is 1 to the 240 detained."));
-            Assert.Equal("Ligne 3 : L'État émetteur « ZZZ » n'est pas un code de l'OACI (Doc 9303).",
+            Assert.Equal("Ligne 3 : L'État émetteur «\u00a0ZZZ\u00a0» n'est pas un code de l'OACI (Doc 9303).",
                 text.Message("Line 3: The issuing state 'ZZZ' is not an ICAO Doc 9303 code."));
             Assert.Equal("An unknown sentence stays as written.",
                 text.Message("An unknown sentence stays as written."));
@@ -114,7 +114,7 @@ public sealed partial class FrenchEntriesTests
             var long_ = $"'{crafted}{crafted}{crafted}' is not an ICAO Doc 9303 country code.";
 
             var french = text.Message(sentence);
-            Assert.StartsWith("« ", french, StringComparison.Ordinal);
+            Assert.StartsWith("«\u00a0", french, StringComparison.Ordinal);
             Assert.EndsWith("» n'est pas un code pays de l'OACI (Doc 9303).", french, StringComparison.Ordinal);
             Assert.Equal(long_, text.Message(long_));
         }

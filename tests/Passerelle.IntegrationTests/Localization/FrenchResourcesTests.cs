@@ -49,11 +49,13 @@ public sealed partial class FrenchResourcesTests
         {
             CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("fr");
 
-            Assert.Equal("Aucune personne n'a l'identifiant « bob ».", text.Message("No user has login 'bob'."));
+            Assert.Equal("Aucune personne n'a l'identifiant «\u00a0bob\u00a0».",
+                text.Message("No user has login 'bob'."));
             Assert.Equal("Aucune personne n'a l'identifiant bob.", text.Message("No user has login bob."));
-            Assert.Equal("La ligne 1 doit nommer les colonnes ; « mrz » manque. Colonnes : mrz,status.",
+            Assert.Equal("La ligne 1 doit nommer les colonnes ; «\u00a0mrz\u00a0» manque. Colonnes : mrz,status.",
                 text.Message("Line 1 must name the columns; 'mrz' is missing. Columns: mrz,status."));
-            Assert.Equal("Ligne 4 : La quantité est d'au moins 1.", text.Message("Line 4: The quantity is 1 or more."));
+            Assert.Equal("Ligne 4 : La quantité est d'au moins 1.",
+                text.Message("Line 4: The quantity is 1 or more."));
         }
         finally
         {

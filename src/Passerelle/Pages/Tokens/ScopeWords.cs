@@ -20,7 +20,7 @@ internal static class ScopeWords
         [Scopes.AuditRead] = "Read the audit trail",
         [Scopes.DocumentsWrite] = "Register, change and withdraw travel documents",
         [Scopes.DocumentsScreen] = "Screen travel documents",
-        [Scopes.DocumentsScreenMinimal] = "Screen travel documents, the result alone (an airline)",
+        [Scopes.DocumentsScreenMinimal] = "Screen travel documents, hit or no hit alone (a carrier's check-in)",
         [Scopes.ProductsWrite] = "Describe the brand's products",
         [Scopes.ProductsLookup] = "Look up products",
         [Scopes.NotificationsRead] = "Read the notifications",
