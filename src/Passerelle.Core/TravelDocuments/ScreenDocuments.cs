@@ -136,9 +136,8 @@ public sealed class ScreenDocuments(
         var toOpen = confirmed.Select(c => new HitToOpen(
             c.Document, c.Kind, prepared[c.Item].Number, prepared[c.Item].State, matchedEntries[c.Item]));
         var matchedItems = confirmed.Select(c => c.Item).ToHashSet();
-        var clearEntries = prepared.Select((p, i) => (p, i))
-            .Where(x => x.p.Error is null && !matchedItems.Contains(x.i))
-            .Select(x => Entry(actor, x.p, purpose, location, ScreeningOutcome.Clear)).ToList();
+        var clearEntries = prepared.Where((p, i) => p.Error is null && !matchedItems.Contains(i))
+            .Select(p => Entry(actor, p, purpose, location, ScreeningOutcome.Clear)).ToList();
         // The cases first: a manifest whose cases could not be opened is not answered, and logs no clear entries.
         var opened = confirmed.Count == 0 ? [] : await hits.OpenAsync(actor, purpose, location, [.. toOpen], ct);
         await audit.AppendAsync(clearEntries, ct);
