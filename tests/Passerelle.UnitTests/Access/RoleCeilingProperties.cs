@@ -18,7 +18,7 @@ public sealed class RoleCeilingProperties
     private static readonly Gen<string[]> RoleSets =
         Gen.SubListOf(Roles.All.Order(StringComparer.Ordinal).ToArray()).Select(r => r.ToArray());
 
-    private static readonly Gen<Actor> Actors =
+    internal static readonly Gen<Actor> Actors =
         from roles in RoleSets
         from agency in Gen.Elements(AgencyA, AgencyB)
         from token in Gen.Elements(true, false)
@@ -36,7 +36,7 @@ public sealed class RoleCeilingProperties
         select (actor, agency, target, granted, scopes.ToArray());
 
     /// <summary>The rule, written out: an administrator grants all; a coordinator three roles at home.</summary>
-    private static HashSet<string> Ceiling(Actor actor, Guid agency) =>
+    internal static HashSet<string> Ceiling(Actor actor, Guid agency) =>
         actor.Roles.Contains(Roles.Admin) ? [.. Roles.All]
         : actor.Roles.Contains(Roles.Coordinator) && actor.AgencyId == agency ? [Roles.Officer, Roles.Investigator, Roles.Coordinator]
         : [];
